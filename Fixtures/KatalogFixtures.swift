@@ -1,0 +1,14 @@
+import Foundation
+
+/// The sample catalogues bundled with Katalog, used by `katalog demo` and the tests.
+public enum KatalogFixtures {
+    /// The folder holding the bundled fixture files (`ckan/`, …).
+    public static var root: URL {
+        Bundle.module.resourceURL ?? Bundle.module.bundleURL
+    }
+
+    /// The URL of a bundled fixture, e.g. `file("ckan/portal.json")`.
+    public static func file(_ relativePath: String) -> URL {
+        root.appendingPathComponent(relativePath)
+    }
+}
