@@ -59,6 +59,18 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     /// All values, in language order, for indexing.
     public var allValues: [String] { languages.compactMap { values[$0] } }
 
+    /// Decodes from a plain object of language → text.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self.init(try container.decode([String: String].self))
+    }
+
+    /// Encodes as a plain object of language → text.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(values)
+    }
+
     /// Lower-cases a tag and maps nil to the untagged key.
     public static func normalizedTag(_ tag: String?) -> String {
         String((tag ?? "").trimmingWhitespace().lowercased().map { $0 == "_" ? "-" : $0 })
