@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import KatalogModel
+
+extension CatalogStore {
+    /// The dataset with Katalog id `id` (tombstoned ones included, with `deletedAt` set), or nil.
+    public func dataset(id: String) async throws -> StoredDataset? {
+        guard DatasetID.isWellFormed(id) else { return nil }
+        return try await read("reading a dataset", context: ["dataset": id]) { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM datasets WHERE id = ?", arguments: [id]).map(StoredDataset.init(row:))
+        }
+    }
+
+    /// The dataset a source knows as `sourceIdentifier`, or nil.
+    public func dataset(source: String, sourceIdentifier: String) async throws -> StoredDataset? {
+        try await read("reading a dataset", context: ["source": source, "sourceIdentifier": sourceIdentifier]) { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM datasets WHERE source = ? AND source_identifier = ?",
+                             arguments: [source, sourceIdentifier]).map(StoredDataset.init(row:))
+        }
+    }
+
+    /// Live datasets in id order, `limit` (clamped to 1…1000) at a time after id `after`: for exports and listings.
+    public func datasets(after: String? = nil, source: String? = nil, limit: Int = 100) async throws -> [StoredDataset] {
+        let limit = min(max(limit, 1), 1_000)
+        return try await read("listing datasets") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM datasets WHERE deleted_at IS NULL AND id > ? AND (? IS NULL OR source = ?)
+                ORDER BY id LIMIT ?
+                """, arguments: [after ?? "", source, source, limit]).map(StoredDataset.init(row:))
+        }
+    }
+
+    /// How many datasets the catalogue holds (live only, unless `includeDeleted`).
+    public func datasetCount(includeDeleted: Bool = false) async throws -> Int {
+        try await read("counting datasets") { db in
+            let sql = includeDeleted ? "SELECT COUNT(*) FROM datasets" : "SELECT COUNT(*) FROM datasets WHERE deleted_at IS NULL"
+            return try Int.fetchOne(db, sql: sql) ?? 0
+        }
+    }
+
+    /// Changes after `sinceSeq`, oldest first, and the sequence to ask from next (`limit` clamped to 1…10000).
+    ///
+    /// Each dataset appears once, with its latest change; purged tombstones leave the feed.
+    public func changes(sinceSeq: Int64, limit: Int = 1_000) async throws -> (changes: [Change], nextSeq: Int64) {
+        let limit = min(max(limit, 1), 10_000)
+        return try await read("reading changes") { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, change_seq, change_kind, updated_at, deleted_at FROM datasets
+                WHERE change_seq > ? ORDER BY change_seq LIMIT ?
+                """, arguments: [sinceSeq, limit])
+            let changes = rows.map { row -> Change in
+                let kind = Change.Kind(rawValue: row["change_kind"]) ?? .updated
+                let deletedAt: Date? = row["deleted_at"]
+                let updatedAt: Date = row["updated_at"]
+                return Change(id: row["id"], kind: kind, changeSeq: row["change_seq"], time: deletedAt ?? updatedAt)
+            }
+            return (changes, changes.last?.changeSeq ?? sinceSeq)
+        }
+    }
+
+    /// The distributions table's rows for one dataset, in position order.
+    public func distributions(datasetID: String) async throws -> [StoredDistribution] {
+        try await read("reading distributions", context: ["dataset": datasetID]) { db in
+            try Row.fetchAll(db, sql: """
+                SELECT x.* FROM distributions x JOIN datasets d ON d.pk = x.dataset_pk WHERE d.id = ? ORDER BY x.position
+                """, arguments: [datasetID]).map { row in
+                StoredDistribution(position: row["position"], identifier: row["identifier"], title: row["title"],
+                                   formatKey: row["format_key"], mediaType: row["media_type"],
+                                   accessURL: row["access_url"], downloadURL: row["download_url"])
+            }
+        }
+    }
+
+    /// Every source that has been harvested, by name, with its live dataset count.
+    public func sources() async throws -> [SourceInfo] {
+        try await read("listing sources") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.name, s.kind, s.url,
+                    (SELECT COUNT(*) FROM datasets d WHERE d.source = s.name AND d.deleted_at IS NULL) AS n
+                FROM sources s ORDER BY s.name
+                """).map { SourceInfo(name: $0["name"], kind: $0["kind"], url: $0["url"], datasetCount: $0["n"]) }
+        }
+    }
+
+    /// Publishers of live datasets, by key, with their dataset counts.
+    public func publishers() async throws -> [PublisherInfo] {
+        try await read("listing publishers") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.key, p.iri, p.name_json, COUNT(t.dataset_pk) AS n
+                FROM publishers p JOIN dataset_terms t ON t.facet = 'publisher' AND t.value = p.key
+                GROUP BY p.key ORDER BY p.key
+                """).map { row in
+                let json: String = row["name_json"]
+                let name = (try? JSONDecoder().decode(LocalizedText.self, from: Data(json.utf8))) ?? LocalizedText()
+                return PublisherInfo(key: row["key"], iri: row["iri"], name: name, datasetCount: row["n"])
+            }
+        }
+    }
+
+    /// The HTTP validators last stored for `url`, or nil when none are.
+    public func validators(url: String) async throws -> (etag: String?, lastModified: String?)? {
+        let found = try await read("reading HTTP validators", context: ["url": url]) { db -> [String?]? in
+            try Row.fetchOne(db, sql: "SELECT etag, last_modified FROM http_validators WHERE url = ?", arguments: [url])
+                .map { [$0["etag"], $0["last_modified"]] }
+        }
+        guard let found else { return nil }
+        return (found[0], found[1])
+    }
+
+    /// Stores the `ETag` / `Last-Modified` of a response for `url`; with both nil, forgets them.
+    public func storeValidators(url: String, etag: String?, lastModified: String?) async throws {
+        let now = configuration.now()
+        try await write("storing HTTP validators", context: ["url": url]) { db in
+            if etag == nil, lastModified == nil {
+                try db.execute(sql: "DELETE FROM http_validators WHERE url = ?", arguments: [url])
+            } else {
+                try db.execute(sql: """
+                    INSERT INTO http_validators (url, etag, last_modified, updated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                        updated_at = excluded.updated_at
+                    """, arguments: [url, etag, lastModified, now])
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+import KatalogModel
+import Logging
+
+extension CatalogStore {
+    /// Applies a run in one write transaction and ends it.
+    ///
+    /// Upserts every staged record into the live tables, then, when `isComplete`, tombstones the source's live
+    /// records missing from `seen`, unless the circuit breaker trips (more than `deletionPolicy.maxDeleteFraction`
+    /// of the live records, or a run that saw nothing while the source has records): then the upserts apply,
+    /// no deletion does, and the run ends `held`. Tombstones older than the grace period are purged.
+    ///
+    /// - Parameters:
+    ///   - seen: every source identifier the run saw, changed or not.
+    ///   - isComplete: whether the harvester read the source's whole listing; deletions need a complete listing.
+    ///   - counts: `fetched`, `skipped` and `errored` from the harvester; the store fills in the rest.
+    ///   - errors: problems with single records or URLs.
+    public func completeRun(run: RunID, seen: Set<String>, isComplete: Bool,
+                            deletionPolicy: DeletionPolicy = DeletionPolicy(), counts: RunCounts = RunCounts(),
+                            errors: [RunIssue] = []) async throws -> RunSummary {
+        let now = configuration.now()
+        let maxErrors = configuration.maxStoredRunErrors
+        let summary = try await write("applying a run", context: ["run": run.description]) { db in
+            let source = try CatalogStore.requireRunning(db, run)
+            var apply = try RunApplication(db: db, run: run, source: source, now: now)
+            try apply.upsertStaged()
+            var counts = counts
+            counts.added = apply.added
+            counts.updated = apply.updated
+            counts.unchanged = max(0, seen.subtracting(apply.applied).count) + apply.stagedUnchanged
+            let deletion = try apply.deletions(seen: seen, isComplete: isComplete, policy: deletionPolicy)
+            counts.deleted = deletion.applied
+            let purged = try apply.purge(olderThan: now.addingTimeInterval(-deletionPolicy.gracePeriod))
+            try apply.saveSequence()
+
+            let hasErrors = !errors.isEmpty || counts.errored > 0
+            let status: RunStatus = deletion.held > 0 ? .held : (hasErrors || !isComplete ? .partial : .succeeded)
+            var message = "\(counts.added) added, \(counts.updated) updated, \(counts.unchanged) unchanged, \(counts.deleted) deleted"
+            if counts.errored > 0 || !errors.isEmpty { message += ", \(max(counts.errored, errors.count)) errors" }
+            if !isComplete { message += "; listing incomplete, so nothing was deleted" }
+            if let held = deletion.message { message = held + " (" + message + ")" }
+            try db.execute(sql: """
+                UPDATE runs SET status = ?, ended_at = ?, heartbeat_at = ?, is_complete = ?, fetched = ?, added = ?,
+                    updated = ?, unchanged = ?, deleted = ?, skipped = ?, errored = ?, held_deletions = ?, message = ?
+                WHERE id = ?
+                """, arguments: [status.rawValue, now, now, isComplete, counts.fetched, counts.added, counts.updated,
+                                 counts.unchanged, counts.deleted, counts.skipped, counts.errored,
+                                 deletion.held > 0 ? deletion.held : nil, message, run.rawValue])
+            let insertError = try db.cachedStatement(sql: """
+                INSERT INTO run_errors (run_id, position, subject, cause) VALUES (?, ?, ?, ?)
+                """)
+            for (position, issue) in errors.prefix(maxErrors).enumerated() {
+                try insertError.execute(arguments: [run.rawValue, position, issue.subject, issue.cause])
+            }
+            try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [run.rawValue])
+            return RunSummary(run: run, source: source, status: status, counts: counts, heldDeletions: deletion.held,
+                              purged: purged, message: message)
+        }
+        logger.info("run applied", metadata: [
+            "harvest.source": "\(summary.source)", "harvest.run": "\(run)", "harvest.status": "\(summary.status.rawValue)",
+            "harvest.added": "\(summary.counts.added)", "harvest.updated": "\(summary.counts.updated)",
+            "harvest.deleted": "\(summary.counts.deleted)", "harvest.held": "\(summary.heldDeletions)",
+        ])
+        return summary
+    }
+}
+
+/// The state of one run being applied inside its write transaction.
+struct RunApplication {
+    let db: Database
+    let run: RunID
+    let source: String
+    let now: Date
+    private(set) var added = 0
+    private(set) var updated = 0
+    private(set) var stagedUnchanged = 0
+    /// Source identifiers that were staged in this run.
+    private(set) var applied = Set<String>()
+    private var sequence: Int64
+    private var liveBefore = 0
+
+    init(db: Database, run: RunID, source: String, now: Date) throws {
+        self.db = db
+        self.run = run
+        self.source = source
+        self.now = now
+        sequence = try Int64.fetchOne(db, sql: "SELECT change_seq FROM store_state WHERE id = 1") ?? 0
+        liveBefore = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM datasets WHERE source = ? AND deleted_at IS NULL",
+                                      arguments: [source]) ?? 0
+    }
+
+    /// The outcome of the deletion step.
+    struct Deletion {
+        var applied = 0
+        var held = 0
+        var message: String?
+    }
+
+    private mutating func nextSequence() -> Int64 {
+        sequence += 1
+        return sequence
+    }
+
+    /// Moves every staged record of the run into the live tables.
+    mutating func upsertStaged() throws {
+        let writer = LiveWriter(db: db, now: now, runID: run)
+        let staged = try Row.fetchCursor(db, sql: """
+            SELECT s.source_identifier, s.content_hash, s.record_json, s.raw, s.raw_format,
+                   d.pk, d.content_hash AS live_hash, d.deleted_at IS NOT NULL AS is_deleted
+            FROM staged_records s
+            LEFT JOIN datasets d ON d.source = ? AND d.source_identifier = s.source_identifier
+            WHERE s.run_id = ?
+            """, arguments: [source, run.rawValue])
+        while let row = try staged.next() {
+            let record = StagedRow(sourceIdentifier: row["source_identifier"], contentHash: row["content_hash"],
+                                   recordJSON: row["record_json"], raw: row["raw"], rawFormat: row["raw_format"])
+            applied.insert(record.sourceIdentifier)
+            let pk: Int64? = row["pk"]
+            let isDeleted: Bool = row["is_deleted"] ?? false
+            let liveHash: String? = row["live_hash"]
+            if pk != nil, !isDeleted, liveHash == record.contentHash {
+                stagedUnchanged += 1
+                continue
+            }
+            let dataset = try CatalogStore.decodeDataset(record.recordJSON, id: record.sourceIdentifier)
+            if let pk, !isDeleted {
+                try writer.update(pk: pk, source: source, staged: record, dataset: dataset, seq: nextSequence())
+                updated += 1
+            } else {
+                try writer.insert(source: source, staged: record, dataset: dataset, seq: nextSequence(), revive: pk)
+                added += 1
+            }
+        }
+    }
+
+    /// Tombstones live records missing from `seen`, unless the circuit breaker trips.
+    mutating func deletions(seen: Set<String>, isComplete: Bool, policy: DeletionPolicy) throws -> Deletion {
+        guard isComplete else { return Deletion() }
+        let live = try Row.fetchAll(db, sql: """
+            SELECT pk, source_identifier FROM datasets WHERE source = ? AND deleted_at IS NULL
+            """, arguments: [source])
+        let missing = live.filter { row in
+            let identifier: String = row["source_identifier"]
+            return !seen.contains(identifier) && !applied.contains(identifier)
+        }
+        guard !missing.isEmpty else { return Deletion() }
+        let fraction = liveBefore > 0 ? Double(missing.count) / Double(liveBefore) : 1
+        let sawNothing = seen.isEmpty && applied.isEmpty
+        if !policy.acceptDeletions, sawNothing || fraction > policy.maxDeleteFraction {
+            let percent = Int((fraction * 100).rounded())
+            let limit = Int((policy.maxDeleteFraction * 100).rounded())
+            let reason = sawNothing
+                ? "the run saw no records while the source has \(liveBefore)"
+                : "would delete \(missing.count) of \(liveBefore) records (\(percent)%), over the \(limit)% limit"
+            let message = "held deletions: \(reason); run `katalog harvest --source \(source) --accept-deletions` to apply"
+            return Deletion(applied: 0, held: missing.count, message: message)
+        }
+        let writer = LiveWriter(db: db, now: now, runID: run)
+        for row in missing {
+            try writer.tombstone(pk: row["pk"], seq: nextSequence())
+        }
+        return Deletion(applied: missing.count, held: 0, message: nil)
+    }
+
+    /// Removes the source's tombstones deleted before `cutoff`; returns how many.
+    func purge(olderThan cutoff: Date) throws -> Int {
+        try db.execute(sql: "DELETE FROM datasets WHERE source = ? AND deleted_at IS NOT NULL AND deleted_at < ?",
+                       arguments: [source, cutoff])
+        return db.changesCount
+    }
+
+    /// Stores the change counter.
+    func saveSequence() throws {
+        try db.execute(sql: "UPDATE store_state SET change_seq = ? WHERE id = 1", arguments: [sequence])
+    }
+}

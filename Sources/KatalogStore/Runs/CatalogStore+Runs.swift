@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import Logging
+
+extension CatalogStore {
+    /// Starts a run of `source`, taking the source's lock.
+    ///
+    /// First marks every run of any source that is `running` with a heartbeat older than
+    /// `configuration.staleRunInterval` as `aborted` (and drops its staged records), so no run is left running.
+    /// Throws ``StoreError/Code/sourceBusy`` when another run of the same source has a fresh heartbeat.
+    public func beginRun(source: String, kind: String, url: String) async throws -> RunID {
+        let now = configuration.now()
+        let staleBefore = now.addingTimeInterval(-configuration.staleRunInterval)
+        let staleSeconds = Int(configuration.staleRunInterval)
+        let context = ["source": source]
+        let (id, aborted) = try await write("starting a run", context: context) { db -> (RunID, [Int64]) in
+            let stale = try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE status = 'running' AND heartbeat_at < ?",
+                                           arguments: [staleBefore])
+            for runID in stale {
+                try db.execute(sql: """
+                    UPDATE runs SET status = 'aborted', ended_at = ?,
+                        message = 'no heartbeat for over ' || ? || ' seconds; marked aborted when a new run began'
+                    WHERE id = ?
+                    """, arguments: [now, staleSeconds, runID])
+                try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [runID])
+            }
+            if let busy = try Row.fetchOne(db, sql: "SELECT id, heartbeat_at FROM runs WHERE source = ? AND status = 'running'",
+                                           arguments: [source]) {
+                let other: Int64 = busy["id"]
+                let heartbeat: Date = busy["heartbeat_at"]
+                throw StoreError(.sourceBusy,
+                                 "source \(source) is being harvested by run \(other) (last heartbeat \(heartbeat)); try again when it ends",
+                                 context: ["source": source, "run": String(other)])
+            }
+            try db.execute(sql: """
+                INSERT INTO sources (name, kind, url, first_seen) VALUES (?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url
+                """, arguments: [source, kind, url, now])
+            try db.execute(sql: """
+                INSERT INTO runs (source, kind, url, status, started_at, heartbeat_at) VALUES (?, ?, ?, 'running', ?, ?)
+                """, arguments: [source, kind, url, now, now])
+            return (RunID(db.lastInsertedRowID), stale)
+        }
+        for runID in aborted {
+            logger.warning("marked a stale run aborted", metadata: ["harvest.run": "\(runID)"])
+        }
+        logger.info("run started", metadata: ["harvest.source": "\(source)", "harvest.run": "\(id)"])
+        return id
+    }
+
+    /// Records that the run is alive; throws ``StoreError/Code/runNotActive`` when it is no longer running.
+    public func heartbeat(run: RunID) async throws {
+        let now = configuration.now()
+        try await write("recording a heartbeat", context: ["run": run.description]) { db in
+            try CatalogStore.requireRunning(db, run)
+            try db.execute(sql: "UPDATE runs SET heartbeat_at = ? WHERE id = ?", arguments: [now, run.rawValue])
+        }
+    }
+
+    /// Ends a run without applying anything: marks it `failed` or `aborted`, records the cause, drops its staged records.
+    public func failRun(run: RunID, error: String, status: RunFailure = .failed) async throws {
+        let now = configuration.now()
+        try await write("failing a run", context: ["run": run.description]) { db in
+            try CatalogStore.requireRunning(db, run)
+            try db.execute(sql: "UPDATE runs SET status = ?, ended_at = ?, heartbeat_at = ?, message = ? WHERE id = ?",
+                           arguments: [status.status.rawValue, now, now, error, run.rawValue])
+            try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [run.rawValue])
+        }
+        logger.warning("run \(status.rawValue)", metadata: ["harvest.run": "\(run)", "harvest.cause": "\(error)"])
+    }
+
+    /// Recorded runs, newest first, optionally of one source only; `limit` is clamped to 1…1000.
+    public func runs(source: String? = nil, limit: Int = 50) async throws -> [HarvestRun] {
+        let limit = min(max(limit, 1), 1_000)
+        return try await read("listing runs") { db in
+            let rows: [Row]
+            if let source {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM runs WHERE source = ? ORDER BY id DESC LIMIT ?",
+                                        arguments: [source, limit])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY id DESC LIMIT ?", arguments: [limit])
+            }
+            return try rows.map { try HarvestRun(row: $0, db: db) }
+        }
+    }
+
+    /// One run by id, or nil.
+    public func run(_ id: RunID) async throws -> HarvestRun? {
+        try await read("reading a run") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id.rawValue])
+                .map { try HarvestRun(row: $0, db: db) }
+        }
+    }
+
+    /// The newest run of every source that has one.
+    public func lastRuns() async throws -> [String: HarvestRun] {
+        try await read("listing last runs") { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM runs WHERE id IN (SELECT MAX(id) FROM runs GROUP BY source)")
+            var result: [String: HarvestRun] = [:]
+            for row in rows {
+                let run = try HarvestRun(row: row, db: db)
+                result[run.source] = run
+            }
+            return result
+        }
+    }
+
+    /// Throws unless the run exists and is `running`; returns its source.
+    @discardableResult
+    static func requireRunning(_ db: Database, _ run: RunID) throws -> String {
+        guard let row = try Row.fetchOne(db, sql: "SELECT source, status FROM runs WHERE id = ?", arguments: [run.rawValue]) else {
+            throw StoreError(.notFound, "there is no run \(run)", context: ["run": run.description])
+        }
+        let status: String = row["status"]
+        let source: String = row["source"]
+        guard status == RunStatus.running.rawValue else {
+            throw StoreError(.runNotActive, "run \(run) of source \(source) is \(status), not running",
+                             context: ["run": run.description, "source": source])
+        }
+        return source
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import KatalogModel
+
+extension CatalogStore {
+    /// The content hash of a record: SHA-256 hex over the dataset's sorted-keys JSON, a zero byte, and the raw bytes.
+    public static func contentHash(of record: SourceRecord) throws -> String {
+        try contentHash(datasetJSON: encode(record.dataset), raw: record.raw)
+    }
+
+    /// Source identifier → content hash of the source's live (not deleted) records, so unchanged records can be skipped.
+    public func knownHashes(source: String) async throws -> [String: String] {
+        try await read("reading content hashes", context: ["source": source]) { db in
+            var hashes: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT source_identifier, content_hash FROM datasets WHERE source = ? AND deleted_at IS NULL
+                """, arguments: [source])
+            while let row = try rows.next() {
+                hashes[row[0]] = row[1]
+            }
+            return hashes
+        }
+    }
+
+    /// Stages a batch of new or changed records of a running run, in one transaction.
+    ///
+    /// Nothing becomes visible until ``completeRun(run:seen:isComplete:deletionPolicy:counts:errors:)``.
+    /// A record staged twice in one run keeps its last version. Returns the staged records' content hashes.
+    @discardableResult
+    public func stage(run: RunID, records: [SourceRecord]) async throws -> [String] {
+        var rows: [StagedRow] = []
+        rows.reserveCapacity(records.count)
+        for record in records {
+            let json = try CatalogStore.encode(record.dataset)
+            rows.append(StagedRow(sourceIdentifier: record.sourceIdentifier,
+                                  contentHash: CatalogStore.contentHash(datasetJSON: json, raw: record.raw),
+                                  recordJSON: String(decoding: json, as: UTF8.self), raw: record.raw,
+                                  rawFormat: record.rawFormat))
+        }
+        let staged = rows
+        try await write("staging records", context: ["run": run.description]) { db in
+            try CatalogStore.requireRunning(db, run)
+            let statement = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO staged_records (run_id, source_identifier, content_hash, record_json, raw, raw_format)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            for row in staged {
+                try statement.execute(arguments: [run.rawValue, row.sourceIdentifier, row.contentHash, row.recordJSON,
+                                                  row.raw, row.rawFormat])
+            }
+        }
+        return staged.map(\.contentHash)
+    }
+
+    /// The dataset as sorted-keys JSON, the form stored in `record_json`.
+    static func encode(_ dataset: Dataset) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return try encoder.encode(dataset)
+        } catch {
+            throw StoreError(.encoding, "cannot encode dataset \(dataset.sourceIdentifier): \(error)",
+                             context: ["sourceIdentifier": dataset.sourceIdentifier])
+        }
+    }
+
+    /// Decodes a stored `record_json`.
+    static func decodeDataset(_ json: String, id: String) throws -> Dataset {
+        do {
+            return try JSONDecoder().decode(Dataset.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError(.corrupt, "stored record of dataset \(id) cannot be decoded: \(error)", context: ["dataset": id])
+        }
+    }
+
+    static func contentHash(datasetJSON: Data, raw: Data) -> String {
+        var hasher = SHA256()
+        hasher.update(datasetJSON)
+        hasher.update([0])
+        hasher.update(raw)
+        return SHA256.hexString(hasher.finalize())
+    }
+}
+
+/// A record ready for `staged_records`.
+struct StagedRow: Sendable {
+    var sourceIdentifier: String
+    var contentHash: String
+    var recordJSON: String
+    var raw: Data
+    var rawFormat: String
+}
+
+extension CatalogStore {
+    /// Sorted-keys JSON of any encodable value.
+    static func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return try encoder.encode(value)
+        } catch {
+            throw StoreError(.encoding, "cannot encode \(T.self): \(error)")
+        }
+    }
+}

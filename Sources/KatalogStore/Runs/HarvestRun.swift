@@ -1,0 +1,49 @@
+import Foundation
+
+/// One harvest run of a source, as recorded.
+public struct HarvestRun: Hashable, Sendable, Codable {
+    /// The run's id.
+    public var id: RunID
+    /// The source's name.
+    public var source: String
+    /// The source's kind (`dcat`, `ckan`, `datajson`, …).
+    public var kind: String
+    /// The URL harvested.
+    public var url: String
+    /// Where the run stands.
+    public var status: RunStatus
+    /// When the run began.
+    public var startedAt: Date
+    /// The last sign of life from the harvester.
+    public var heartbeatAt: Date
+    /// When the run ended, if it has.
+    public var endedAt: Date?
+    /// Whether the harvester read the source's whole listing (nil while running or when it failed).
+    public var isComplete: Bool?
+    /// What the run saw and did.
+    public var counts: RunCounts
+    /// Deletions the circuit breaker held back (status `held`).
+    public var heldDeletions: Int?
+    /// A summary or the failure cause, for a person.
+    public var message: String?
+    /// Problems with single records or URLs (at most `Configuration.maxStoredRunErrors` are kept).
+    public var errors: [RunIssue]
+}
+
+/// What `completeRun` did.
+public struct RunSummary: Hashable, Sendable, Codable {
+    /// The run.
+    public var run: RunID
+    /// The source's name.
+    public var source: String
+    /// `succeeded`, `partial` or `held`.
+    public var status: RunStatus
+    /// Final counts.
+    public var counts: RunCounts
+    /// How many deletions the circuit breaker held back (0 unless `held`).
+    public var heldDeletions: Int
+    /// Tombstones purged because their grace period ran out.
+    public var purged: Int
+    /// A one-line account for a person (for `held`, how to accept the deletions).
+    public var message: String
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import KatalogModel
+
+/// Writes live rows (dataset, distributions, facet terms, publisher, full-text row) inside an open write transaction.
+struct LiveWriter {
+    let db: Database
+    let now: Date
+    let runID: RunID
+
+    /// Private-use characters the store uses internally to mark highlights; stripped from indexed text.
+    static let markOpen: Character = "\u{E000}"
+    static let markClose: Character = "\u{E001}"
+
+    /// Inserts a new live row (or revives a tombstoned one) for a staged record.
+    func insert(source: String, staged: StagedRow, dataset: Dataset, seq: Int64, revive pk: Int64?) throws {
+        let id = DatasetID.make(source: source, sourceIdentifier: staged.sourceIdentifier)
+        let columns = SortColumns(dataset)
+        if let pk {
+            try db.execute(sql: """
+                UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, title_sort = ?,
+                    modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?,
+                    deleted_at = NULL, last_run = ?, change_seq = ?, change_kind = 'added'
+                WHERE pk = ?
+                """, arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, columns.title,
+                                 columns.modified, columns.publisherKey, dataset.hasDownloadURL, now,
+                                 runID.rawValue, seq, pk])
+            try writeDerived(pk: pk, source: source, dataset: dataset, replacing: false)
+        } else {
+            try db.execute(sql: """
+                INSERT INTO datasets (id, source, source_identifier, content_hash, record_json, raw, raw_format,
+                    title_sort, modified_sort, publisher_key, has_download, first_seen, updated_at, deleted_at,
+                    last_run, change_seq, change_kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'added')
+                """, arguments: [id, source, staged.sourceIdentifier, staged.contentHash, staged.recordJSON, staged.raw,
+                                 staged.rawFormat, columns.title, columns.modified, columns.publisherKey,
+                                 dataset.hasDownloadURL, now, now, runID.rawValue, seq])
+            try writeDerived(pk: db.lastInsertedRowID, source: source, dataset: dataset, replacing: false)
+        }
+    }
+
+    /// Replaces a live row's content with a changed staged record.
+    func update(pk: Int64, source: String, staged: StagedRow, dataset: Dataset, seq: Int64) throws {
+        let columns = SortColumns(dataset)
+        try db.execute(sql: """
+            UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, title_sort = ?,
+                modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?, last_run = ?,
+                change_seq = ?, change_kind = 'updated'
+            WHERE pk = ?
+            """, arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, columns.title,
+                             columns.modified, columns.publisherKey, dataset.hasDownloadURL, now, runID.rawValue,
+                             seq, pk])
+        try writeDerived(pk: pk, source: source, dataset: dataset, replacing: true)
+    }
+
+    /// Tombstones a live row: sets `deleted_at` and removes it from the index, the facets and the distributions.
+    func tombstone(pk: Int64, seq: Int64) throws {
+        try db.execute(sql: """
+            UPDATE datasets SET deleted_at = ?, last_run = ?, change_seq = ?, change_kind = 'deleted' WHERE pk = ?
+            """, arguments: [now, runID.rawValue, seq, pk])
+        try removeDerived(pk: pk)
+    }
+
+    private func removeDerived(pk: Int64) throws {
+        try db.execute(sql: "DELETE FROM datasets_fts WHERE rowid = ?", arguments: [pk])
+        try db.execute(sql: "DELETE FROM dataset_terms WHERE dataset_pk = ?", arguments: [pk])
+        try db.execute(sql: "DELETE FROM distributions WHERE dataset_pk = ?", arguments: [pk])
+    }
+
+    private func writeDerived(pk: Int64, source: String, dataset: Dataset, replacing: Bool) throws {
+        if replacing { try removeDerived(pk: pk) }
+        let text = FullText(dataset)
+        try db.execute(sql: "INSERT INTO datasets_fts (rowid, title, keywords, description, publisher) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [pk, text.title, text.keywords, text.description, text.publisher])
+        let terms = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dataset_terms (dataset_pk, facet, value) VALUES (?, ?, ?)")
+        for (facet, value) in FacetTerms.terms(of: dataset, source: source) {
+            try terms.execute(arguments: [pk, facet, value])
+        }
+        let distributions = try db.cachedStatement(sql: """
+            INSERT INTO distributions (dataset_pk, position, identifier, title, format_key, media_type, access_url, download_url)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, distribution) in dataset.distributions.enumerated() {
+            try distributions.execute(arguments: [pk, position, distribution.identifier, distribution.title.best(),
+                                                  distribution.format?.key.uppercased(), distribution.mediaType,
+                                                  distribution.accessURLs.first, distribution.downloadURLs.first])
+        }
+        if let publisher = dataset.publisher, !publisher.key.isEmpty {
+            let names = String(decoding: try CatalogStore.encodeJSON(publisher.name), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT INTO publishers (key, iri, name_json, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET iri = excluded.iri, name_json = excluded.name_json, updated_at = excluded.updated_at
+                WHERE excluded.name_json <> publishers.name_json OR excluded.iri IS NOT publishers.iri
+                """, arguments: [publisher.key, publisher.iri, names, now])
+        }
+    }
+}
+
+/// The denormalised sort and filter columns of a dataset.
+struct SortColumns {
+    var title: String
+    var modified: String
+    var publisherKey: String?
+
+    init(_ dataset: Dataset) {
+        title = (dataset.title.best() ?? "").lowercased()
+        modified = dataset.modified?.sortKey ?? dataset.issued?.sortKey ?? ""
+        let key = dataset.publisher?.key ?? ""
+        publisherKey = key.isEmpty ? nil : key
+    }
+}
+
+/// The text of a dataset's full-text row: every language's values joined with newlines.
+struct FullText {
+    var title: String
+    var keywords: String
+    var description: String
+    var publisher: String
+
+    init(_ dataset: Dataset) {
+        title = FullText.join(dataset.title.allValues)
+        keywords = FullText.join(dataset.keywords.map(\.value))
+        description = FullText.join(dataset.description.allValues)
+        publisher = FullText.join(dataset.publisher?.name.allValues ?? [])
+    }
+
+    /// Joins values with newlines; newlines inside a value and the store's marker characters become spaces,
+    /// so the n-th line of a column is the n-th value.
+    static func join(_ values: [String]) -> String {
+        values.map { value in
+            String(value.map { $0.isNewline || $0 == LiveWriter.markOpen || $0 == LiveWriter.markClose ? " " : $0 })
+        }.joined(separator: "\n")
+    }
+}
+
+/// The facet values of a dataset, as stored in `dataset_terms`.
+enum FacetTerms {
+    /// The facets searches can count and filter on.
+    static let facets = ["publisher", "theme", "format", "licence", "language", "source", "keyword"]
+
+    static func terms(of dataset: Dataset, source: String) -> [(String, String)] {
+        var terms: [(String, String)] = [("source", source)]
+        if let key = dataset.publisher?.key, !key.isEmpty { terms.append(("publisher", key)) }
+        terms += dataset.themeKeys.map { ("theme", $0) }
+        terms += dataset.formatKeys.map { ("format", $0) }
+        terms += dataset.licenseKeys.map { ("licence", $0) }
+        terms += dataset.languageKeys.map { ("language", $0) }
+        terms += dataset.keywords.map { ("keyword", $0.value.lowercased()) }
+        return terms.filter { !$0.1.isEmpty }
+    }
+}

@@ -1,0 +1,25 @@
+/// Where a harvest run stands.
+public enum RunStatus: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Harvesting now (holds the source's lock while its heartbeat is fresh).
+    case running
+    /// Applied in full: complete listing, no record errors.
+    case succeeded
+    /// Applied, but some records failed or the listing was incomplete (so nothing was deleted).
+    case partial
+    /// Applied without its deletions: the circuit breaker judged them too many.
+    case held
+    /// Stopped by an error; nothing was applied.
+    case failed
+    /// Found dead (no heartbeat) or cancelled; nothing was applied.
+    case aborted
+}
+
+/// How a run that applies nothing ends.
+public enum RunFailure: String, Hashable, Sendable, Codable {
+    /// The run stopped on an error.
+    case failed
+    /// The run was cancelled.
+    case aborted
+
+    var status: RunStatus { self == .failed ? .failed : .aborted }
+}

@@ -1,0 +1,135 @@
+import GRDB
+
+extension CatalogStore {
+    /// The schema's migrations. A migration is never edited once shipped: add a new one instead.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: schemaV1)
+        }
+        return migrator
+    }
+
+    /// The first schema. Times are GRDB date strings (`YYYY-MM-DD HH:MM:SS.SSS`, UTC), which sort as text.
+    private static let schemaV1 = """
+        CREATE TABLE store_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            change_seq INTEGER NOT NULL
+        );
+        INSERT INTO store_state (id, change_seq) VALUES (1, 0);
+
+        CREATE TABLE sources (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            url TEXT NOT NULL,
+            first_seen TEXT NOT NULL
+        );
+
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            url TEXT NOT NULL,
+            status TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            heartbeat_at TEXT NOT NULL,
+            ended_at TEXT,
+            is_complete INTEGER,
+            fetched INTEGER NOT NULL DEFAULT 0,
+            added INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            errored INTEGER NOT NULL DEFAULT 0,
+            held_deletions INTEGER,
+            message TEXT
+        );
+        CREATE INDEX runs_by_source ON runs (source, id);
+        CREATE INDEX runs_by_status ON runs (status);
+
+        CREATE TABLE run_errors (
+            run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            subject TEXT NOT NULL,
+            cause TEXT NOT NULL,
+            PRIMARY KEY (run_id, position)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE staged_records (
+            run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            source_identifier TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            record_json TEXT NOT NULL,
+            raw BLOB NOT NULL,
+            raw_format TEXT NOT NULL,
+            PRIMARY KEY (run_id, source_identifier)
+        );
+
+        CREATE TABLE datasets (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            source_identifier TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            record_json TEXT NOT NULL,
+            raw BLOB NOT NULL,
+            raw_format TEXT NOT NULL,
+            title_sort TEXT NOT NULL,
+            modified_sort TEXT NOT NULL,
+            publisher_key TEXT,
+            has_download INTEGER NOT NULL,
+            first_seen TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT,
+            last_run INTEGER,
+            change_seq INTEGER NOT NULL,
+            change_kind TEXT NOT NULL,
+            UNIQUE (source, source_identifier)
+        );
+        CREATE INDEX datasets_by_modified ON datasets (modified_sort, id) WHERE deleted_at IS NULL;
+        CREATE INDEX datasets_by_title ON datasets (title_sort, id) WHERE deleted_at IS NULL;
+        CREATE INDEX datasets_by_change ON datasets (change_seq);
+        CREATE INDEX datasets_by_deletion ON datasets (source, deleted_at);
+
+        CREATE TABLE distributions (
+            dataset_pk INTEGER NOT NULL REFERENCES datasets (pk) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            identifier TEXT,
+            title TEXT,
+            format_key TEXT,
+            media_type TEXT,
+            access_url TEXT,
+            download_url TEXT,
+            PRIMARY KEY (dataset_pk, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX distributions_by_format ON distributions (format_key);
+
+        CREATE TABLE dataset_terms (
+            dataset_pk INTEGER NOT NULL REFERENCES datasets (pk) ON DELETE CASCADE,
+            facet TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (facet, value, dataset_pk)
+        ) WITHOUT ROWID;
+        CREATE INDEX dataset_terms_by_dataset ON dataset_terms (dataset_pk);
+
+        CREATE TABLE publishers (
+            key TEXT PRIMARY KEY,
+            iri TEXT,
+            name_json TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        CREATE VIRTUAL TABLE datasets_fts USING fts5 (
+            title, keywords, description, publisher,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+
+        CREATE TABLE http_validators (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            updated_at TEXT NOT NULL
+        );
+        """
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// Turns the user's search text into an FTS5 expression built only from quoted strings and operators.
+///
+/// Syntax: words are ANDed; `"exact phrase"`; `OR` between two terms; `-word`, `-"phrase"` or `NOT word`
+/// to exclude; a trailing `*` for a prefix; `AND` is accepted and ignored. Anything else is literal text:
+/// an unclosed quote runs to the end, a lone `-`, `*`, `OR` at an edge, or brackets are dropped,
+/// control characters count as spaces. Terms without a letter or digit are dropped.
+struct QueryParser {
+    /// The longest query, in Unicode scalars.
+    static let maxLength = 1_000
+    /// The most terms (words and phrases) a query may have.
+    static let maxTerms = 32
+
+    /// One word or phrase.
+    struct Term: Equatable {
+        var text: String
+        var prefix = false
+        var excluded = false
+    }
+
+    private enum Token: Equatable {
+        case term(Term)
+        case or
+        case not
+    }
+
+    /// The FTS5 expression for `text`, or nil when the text is blank (match everything).
+    static func expression(for text: String) throws -> String? {
+        let groups = try parse(text)
+        guard !groups.positive.isEmpty else { return nil }
+        let positive = groups.positive.map { group in
+            "(" + group.map(quoted).joined(separator: " OR ") + ")"
+        }.joined(separator: " AND ")
+        guard !groups.excluded.isEmpty else { return positive }
+        return "(" + positive + ") NOT (" + groups.excluded.map(quoted).joined(separator: " OR ") + ")"
+    }
+
+    /// The positive terms as OR-groups (ANDed together) and the excluded terms.
+    static func parse(_ text: String) throws -> (positive: [[Term]], excluded: [Term]) {
+        let scalarCount = text.unicodeScalars.count
+        guard scalarCount <= maxLength else {
+            throw StoreError(.invalidQuery, "the query is \(scalarCount) characters long; the limit is \(maxLength)")
+        }
+        let tokens = tokenize(text)
+        let termCount = tokens.filter { if case .term = $0 { true } else { false } }.count
+        guard termCount <= maxTerms else {
+            throw StoreError(.invalidQuery, "the query has \(termCount) words or phrases; the limit is \(maxTerms)")
+        }
+        var positive: [[Term]] = []
+        var excluded: [Term] = []
+        var pendingOr = false
+        var pendingNot = false
+        var lastWasPositive = false
+        for token in tokens {
+            switch token {
+            case .or:
+                pendingOr = lastWasPositive
+            case .not:
+                pendingNot = true
+            case .term(var term):
+                if pendingNot { term.excluded = true }
+                pendingNot = false
+                if term.excluded {
+                    excluded.append(term)
+                    lastWasPositive = false
+                    pendingOr = false
+                } else {
+                    if pendingOr, !positive.isEmpty {
+                        positive[positive.count - 1].append(term)
+                    } else {
+                        positive.append([term])
+                    }
+                    lastWasPositive = true
+                    pendingOr = false
+                }
+            }
+        }
+        if positive.isEmpty {
+            if !excluded.isEmpty {
+                throw StoreError(.invalidQuery,
+                                 "the query only excludes words; add at least one word to search for (e.g. `data -draft`)")
+            }
+            if text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0.properties.generalCategory != .control }) {
+                throw StoreError(.invalidQuery, "the query has no words to search for (letters or digits)")
+            }
+        }
+        return (positive, excluded)
+    }
+
+    private static func quoted(_ term: Term) -> String {
+        "\"" + term.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (term.prefix ? " *" : "")
+    }
+
+    /// True when the text holds something the unicode61 tokenizer indexes (a letter, a digit, a private-use character).
+    static func hasTokenCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    private static func tokenize(_ text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })
+        var tokens: [Token] = []
+        var index = 0
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+        while index < scalars.count {
+            if isSpace(scalars[index]) {
+                index += 1
+                continue
+            }
+            var excluded = false
+            if scalars[index] == "-", index + 1 < scalars.count, !isSpace(scalars[index + 1]) {
+                excluded = true
+                index += 1
+            }
+            var body = String.UnicodeScalarView()
+            var isPhrase = false
+            if scalars[index] == "\"" {
+                isPhrase = true
+                index += 1
+                while index < scalars.count, scalars[index] != "\"" {
+                    body.append(scalars[index])
+                    index += 1
+                }
+                index += 1 // the closing quote, or past the end
+            } else {
+                while index < scalars.count, !isSpace(scalars[index]), scalars[index] != "\"" {
+                    body.append(scalars[index])
+                    index += 1
+                }
+            }
+            var prefix = false
+            while index < scalars.count, scalars[index] == "*" {
+                prefix = true
+                index += 1
+            }
+            var word = String(body)
+            if !isPhrase {
+                if !excluded, word == "OR" { tokens.append(.or); continue }
+                if !excluded, word == "AND" { continue }
+                if !excluded, word == "NOT" { tokens.append(.not); continue }
+                while word.hasSuffix("*") {
+                    word.removeLast()
+                    prefix = true
+                }
+            }
+            guard hasTokenCharacter(word) else { continue }
+            tokens.append(.term(Term(text: word, prefix: prefix, excluded: excluded)))
+        }
+        return tokens
+    }
+}

@@ -1,0 +1,84 @@
+/// A catalogue search: words, filters, sort order and paging.
+///
+/// The query text uses a small, safe syntax: words are ANDed, `"exact phrase"`,
+/// `OR` between terms, `-word` or `-"phrase"` to exclude, `prefix*`. The store builds the full-text
+/// expression itself; user text never reaches SQLite's `MATCH` unquoted.
+public struct SearchQuery: Hashable, Sendable, Codable {
+    /// How hits are ordered.
+    public enum Sort: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Best BM25 match first (falls back to `modified` when the text is empty).
+        case relevance
+        /// Most recently modified (else issued) first; undated records last.
+        case modified
+        /// By best title, A to Z; untitled records first.
+        case title
+    }
+
+    /// The most hits one page may ask for.
+    public static let maxLimit = 1_000
+    /// The most values one facet filter may list.
+    public static let maxFilterValues = 100
+
+    /// The search text; empty matches every live record.
+    public var text: String
+    /// Publisher keys (``KatalogModel/Agent/key``); any of them matches.
+    public var publisher: [String]
+    /// Theme keys (e.g. `ECON`).
+    public var theme: [String]
+    /// Format keys (e.g. `CSV`; compared upper-case).
+    public var format: [String]
+    /// Licence keys (e.g. `CC-BY-4.0`, `cc-by`).
+    public var licence: [String]
+    /// Language tags (compared lower-case).
+    public var language: [String]
+    /// Source names.
+    public var source: [String]
+    /// Keywords (compared lower-case).
+    public var keyword: [String]
+    /// Only records modified (else issued) at or after this ISO 8601 date or date-time.
+    public var modifiedSince: String?
+    /// When set, only records that have (true) or lack (false) a download URL.
+    public var hasDownloadURL: Bool?
+    /// The order of hits.
+    public var sort: Sort
+    /// Hits per page, 1…1000.
+    public var limit: Int
+    /// The `nextCursor` of the previous page, to continue after it.
+    public var cursor: String?
+    /// Whether to count facet values over the whole match set.
+    public var facets: Bool
+    /// Preferred languages for titles and snippets, best first.
+    public var languages: [String]
+
+    /// Creates a query; everything but the text has a default (relevance, 20 hits, no facets).
+    public init(_ text: String = "", publisher: [String] = [], theme: [String] = [], format: [String] = [],
+                licence: [String] = [], language: [String] = [], source: [String] = [], keyword: [String] = [],
+                modifiedSince: String? = nil, hasDownloadURL: Bool? = nil, sort: Sort = .relevance, limit: Int = 20,
+                cursor: String? = nil, facets: Bool = false, languages: [String] = []) {
+        self.text = text
+        self.publisher = publisher
+        self.theme = theme
+        self.format = format
+        self.licence = licence
+        self.language = language
+        self.source = source
+        self.keyword = keyword
+        self.modifiedSince = modifiedSince
+        self.hasDownloadURL = hasDownloadURL
+        self.sort = sort
+        self.limit = limit
+        self.cursor = cursor
+        self.facets = facets
+        self.languages = languages
+    }
+
+    /// The facet filters as (facet, normalised values), leaving out empty ones.
+    var filters: [(facet: String, values: [String])] {
+        let all: [(String, [String])] = [
+            ("publisher", publisher), ("theme", theme), ("format", format.map { $0.uppercased() }),
+            ("licence", licence), ("language", language.map { $0.lowercased() }), ("source", source),
+            ("keyword", keyword.map { $0.lowercased() }),
+        ]
+        return all.map { ($0.0, $0.1.filter { !$0.isEmpty }) }.filter { !$0.1.isEmpty }
+    }
+}

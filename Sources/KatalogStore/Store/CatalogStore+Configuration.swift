@@ -1,0 +1,27 @@
+import Foundation
+
+extension CatalogStore {
+    /// Settings for opening a store; every field has a documented default.
+    public struct Configuration: Sendable {
+        /// How long a `running` run may go without a heartbeat before the next `beginRun` marks it aborted. Default 2 minutes.
+        public var staleRunInterval: TimeInterval
+        /// How long a write waits for a lock held by another connection or process. Default 10 seconds.
+        public var busyTimeout: TimeInterval
+        /// Most concurrent reader connections. Default 4.
+        public var maximumReaderCount: Int
+        /// Most run errors stored per run (the count is always kept in full). Default 1,000.
+        public var maxStoredRunErrors: Int
+        /// The clock used for timestamps, heartbeats and grace periods. Default: the system clock.
+        public var now: @Sendable () -> Date
+
+        /// Creates a configuration.
+        public init(staleRunInterval: TimeInterval = 120, busyTimeout: TimeInterval = 10, maximumReaderCount: Int = 4,
+                    maxStoredRunErrors: Int = 1_000, now: @escaping @Sendable () -> Date = { Date() }) {
+            self.staleRunInterval = staleRunInterval
+            self.busyTimeout = busyTimeout
+            self.maximumReaderCount = maximumReaderCount
+            self.maxStoredRunErrors = maxStoredRunErrors
+            self.now = now
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import Logging
+
+/// The Katalog catalogue: one SQLite database (WAL) holding datasets, harvest runs, the full-text index and HTTP validators.
+///
+/// All blocking SQLite work runs through GRDB's async `read`/`write`, off the cooperative thread pool.
+/// Readers never block the writer: searches see a consistent snapshot while a run is applied.
+public final class CatalogStore: Sendable {
+    /// The path of the database file.
+    public let path: String
+    /// The settings the store was opened with.
+    public let configuration: Configuration
+    let pool: DatabasePool
+    let logger: Logger
+
+    /// Opens (creating if missing) the database at `path` and brings its schema up to date.
+    public init(path: String, configuration: Configuration = Configuration(), logger: Logger = Logger(label: "katalog.store")) throws {
+        self.path = path
+        self.configuration = configuration
+        self.logger = logger
+        var config = GRDB.Configuration()
+        config.label = "katalog"
+        config.busyMode = .timeout(configuration.busyTimeout)
+        config.maximumReaderCount = configuration.maximumReaderCount
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try CatalogStore.migrator.migrate(pool)
+        } catch {
+            throw CatalogStore.storeError(error, doing: "opening the database", context: ["path": path])
+        }
+        logger.debug("opened catalogue", metadata: ["store.path": "\(path)"])
+    }
+
+    /// Opens a store on a new file in a fresh temporary directory (for tests and one-off tools).
+    public static func temporary(configuration: Configuration = Configuration(),
+                                 logger: Logger = Logger(label: "katalog.store")) throws -> CatalogStore {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("katalog-store-\(UUID().uuidString)", isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(.io, "cannot create a temporary directory: \(error)", context: ["path": directory.path])
+        }
+        return try CatalogStore(path: directory.appendingPathComponent("katalog.sqlite").path,
+                                configuration: configuration, logger: logger)
+    }
+
+    /// Runs `PRAGMA integrity_check` and returns true when SQLite answers `ok`.
+    public func integrityCheck() async throws -> Bool {
+        try await read("checking integrity") { db in
+            let rows = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            return rows == ["ok"]
+        }
+    }
+
+    /// Reads in a snapshot, mapping database failures to ``StoreError``.
+    func read<T: Sendable>(_ what: String, context: [String: String] = [:],
+                           _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw CatalogStore.storeError(error, doing: what, context: context)
+        }
+    }
+
+    /// Writes in one immediate transaction, mapping database failures to ``StoreError``.
+    func write<T: Sendable>(_ what: String, context: [String: String] = [:],
+                            _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw CatalogStore.storeError(error, doing: what, context: context)
+        }
+    }
+
+    /// Turns any error into a ``StoreError`` (a StoreError passes through unchanged).
+    static func storeError(_ error: any Error, doing what: String, context: [String: String]) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            let code: StoreError.Code
+            switch error.resultCode {
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB: code = .corrupt
+            case .SQLITE_BUSY, .SQLITE_LOCKED: code = .busy
+            default: code = .io
+            }
+            return StoreError(code, "\(what) failed: \(error.message ?? "\(error.resultCode)")", context: context)
+        }
+        if error is EncodingError || error is DecodingError {
+            return StoreError(.encoding, "\(what) failed: \(error)", context: context)
+        }
+        return StoreError(.io, "\(what) failed: \(error)", context: context)
+    }
+}
