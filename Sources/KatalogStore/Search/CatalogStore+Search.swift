@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+import KatalogModel
+
+extension CatalogStore {
+    /// Searches the live catalogue; see ``SearchQuery`` for the syntax and options.
+    ///
+    /// Total, hits and facets come from one read snapshot. Throws ``StoreError`` with code
+    /// `invalidQuery` (bad text, filter or limit) or `invalidCursor` (a cursor this store did not issue).
+    public func search(_ query: SearchQuery) async throws -> SearchResult {
+        let plan = try SearchPlan(query)
+        return try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
+            try plan.run(db)
+        }
+    }
+}
+
+/// A validated search, turned into SQL.
+struct SearchPlan: Sendable {
+    /// The facets counted when a query asks for facets.
+    static let countedFacets = ["publisher", "theme", "format", "licence", "language", "source"]
+    /// The most values listed per facet.
+    static let maxFacetValues = 50
+
+    let query: SearchQuery
+    let expression: String?
+    let sort: SearchQuery.Sort
+    let cursor: SearchCursor?
+    let modifiedSince: String?
+
+    init(_ query: SearchQuery) throws {
+        guard (1...SearchQuery.maxLimit).contains(query.limit) else {
+            throw StoreError(.invalidQuery, "limit must be between 1 and \(SearchQuery.maxLimit), not \(query.limit)")
+        }
+        for (facet, values) in query.filters where values.count > SearchQuery.maxFilterValues {
+            throw StoreError(.invalidQuery, "the \(facet) filter lists \(values.count) values; the limit is \(SearchQuery.maxFilterValues)")
+        }
+        self.query = query
+        expression = try QueryParser.expression(for: query.text)
+        let sort = query.sort == .relevance && expression == nil ? SearchQuery.Sort.modified : query.sort
+        self.sort = sort
+        cursor = try query.cursor.map { try SearchCursor(decoding: $0, for: sort) }
+        if let since = query.modifiedSince {
+            guard let key = DateValue(raw: since).sortKey else {
+                throw StoreError(.invalidQuery, "modified_since must be an ISO 8601 date or date-time (e.g. 2024-01-31), not \(since.prefix(100))")
+            }
+            modifiedSince = key
+        } else {
+            modifiedSince = nil
+        }
+    }
+
+    /// `FROM … WHERE …` of the whole match set, with its arguments.
+    private func matchSet() -> (sql: String, arguments: [DatabaseValue]) {
+        var sql = expression == nil
+            ? "FROM datasets d"
+            : "FROM datasets_fts JOIN datasets d ON d.pk = datasets_fts.rowid"
+        var conditions = ["d.deleted_at IS NULL"]
+        var arguments: [DatabaseValue] = []
+        if let expression {
+            conditions.append("datasets_fts MATCH ?")
+            arguments.append(expression.databaseValue)
+        }
+        for (facet, values) in query.filters {
+            let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
+            conditions.append("d.pk IN (SELECT dataset_pk FROM dataset_terms WHERE facet = ? AND value IN (\(marks)))")
+            arguments.append(facet.databaseValue)
+            arguments += values.map(\.databaseValue)
+        }
+        if let modifiedSince {
+            conditions.append("d.modified_sort >= ?")
+            arguments.append(modifiedSince.databaseValue)
+        }
+        if let hasDownload = query.hasDownloadURL {
+            conditions.append("d.has_download = ?")
+            arguments.append(hasDownload.databaseValue)
+        }
+        sql += " WHERE " + conditions.joined(separator: " AND ")
+        return (sql, arguments)
+    }
+
+    func run(_ db: Database) throws -> SearchResult {
+        let (matchSQL, matchArguments) = matchSet()
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + matchSQL, arguments: StatementArguments(matchArguments)) ?? 0
+        let page = try pageRows(db, matchSQL: matchSQL, arguments: matchArguments)
+        let hits = try hydrate(db, page: Array(page.prefix(query.limit)))
+        var nextCursor: String?
+        if page.count > query.limit, let last = page.prefix(query.limit).last {
+            nextCursor = SearchCursor(sort: sort, key: last.key, rank: last.rank, id: last.id).encoded()
+        }
+        let facets = query.facets ? try countFacets(db, matchSQL: matchSQL, arguments: matchArguments) : [:]
+        return SearchResult(total: total, hits: hits, facets: facets, nextCursor: nextCursor)
+    }
+
+    /// The page's keys: pk, id, sort key and rank, one more than the limit to tell whether a next page exists.
+    private struct PageRow {
+        var pk: Int64
+        var id: String
+        var key: String?
+        var rank: Double?
+    }
+
+    private func pageRows(_ db: Database, matchSQL: String, arguments: [DatabaseValue]) throws -> [PageRow] {
+        var arguments = arguments
+        let rankSQL = expression == nil ? "NULL" : "bm25(datasets_fts, 10.0, 5.0, 2.0, 1.0)"
+        let keySQL: String
+        let order: String
+        var after = ""
+        switch sort {
+        case .relevance:
+            keySQL = "NULL"
+            order = "rank, d.id"
+            if let cursor, let rank = cursor.rank {
+                after = " AND (\(rankSQL), d.id) > (?, ?)"
+                arguments += [rank.databaseValue, cursor.id.databaseValue]
+            }
+        case .modified:
+            keySQL = "d.modified_sort"
+            order = "d.modified_sort DESC, d.id DESC"
+            if let cursor, let key = cursor.key {
+                after = " AND (d.modified_sort, d.id) < (?, ?)"
+                arguments += [key.databaseValue, cursor.id.databaseValue]
+            }
+        case .title:
+            keySQL = "d.title_sort"
+            order = "d.title_sort, d.id"
+            if let cursor, let key = cursor.key {
+                after = " AND (d.title_sort, d.id) > (?, ?)"
+                arguments += [key.databaseValue, cursor.id.databaseValue]
+            }
+        }
+        arguments.append((query.limit + 1).databaseValue)
+        let sql = "SELECT d.pk, d.id, \(keySQL) AS sort_key, \(rankSQL) AS rank " + matchSQL + after
+            + " ORDER BY " + order + " LIMIT ?"
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            PageRow(pk: row["pk"], id: row["id"], key: row["sort_key"], rank: row["rank"])
+        }
+    }
+
+    /// Loads the page's records and, for text queries, the highlighted descriptions.
+    private func hydrate(_ db: Database, page: [PageRow]) throws -> [SearchHit] {
+        guard !page.isEmpty else { return [] }
+        let pks = page.map(\.pk)
+        let marks = Array(repeating: "?", count: pks.count).joined(separator: ", ")
+        var rows: [Int64: Row] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT pk, id, source, source_identifier, record_json, first_seen, updated_at FROM datasets WHERE pk IN (\(marks))
+            """, arguments: StatementArguments(pks)) {
+            rows[row["pk"]] = row
+        }
+        var highlighted: [Int64: String] = [:]
+        if let expression {
+            let sql = "SELECT rowid, highlight(datasets_fts, 2, char(57344), char(57345)) FROM datasets_fts "
+                + "WHERE datasets_fts MATCH ? AND rowid IN (\(marks))"
+            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([expression.databaseValue] + pks.map(\.databaseValue))) {
+                highlighted[row[0]] = row[1]
+            }
+        }
+        return try page.compactMap { entry in
+            guard let row = rows[entry.pk] else { return nil }
+            let dataset = try CatalogStore.decodeDataset(row["record_json"], id: entry.id)
+            return SearchHit(id: entry.id, source: row["source"], sourceIdentifier: row["source_identifier"],
+                             title: dataset.title.best(query.languages) ?? "", dataset: dataset, rank: entry.rank,
+                             snippet: Snippet.forHit(dataset, markedColumn: highlighted[entry.pk], languages: query.languages),
+                             firstSeen: row["first_seen"], updatedAt: row["updated_at"])
+        }
+    }
+
+    /// Value counts per facet over the whole match set, top ``maxFacetValues`` by count.
+    private func countFacets(_ db: Database, matchSQL: String, arguments: [DatabaseValue]) throws -> [String: [FacetCount]] {
+        let facetMarks = Array(repeating: "?", count: SearchPlan.countedFacets.count).joined(separator: ", ")
+        let sql = """
+            SELECT facet, value, n FROM (
+                SELECT t.facet, t.value, COUNT(*) AS n,
+                       ROW_NUMBER() OVER (PARTITION BY t.facet ORDER BY COUNT(*) DESC, t.value) AS position
+                FROM dataset_terms t
+                WHERE t.facet IN (\(facetMarks)) AND t.dataset_pk IN (SELECT d.pk \(matchSQL))
+                GROUP BY t.facet, t.value
+            ) WHERE position <= ? ORDER BY facet, position
+            """
+        let all = SearchPlan.countedFacets.map(\.databaseValue) + arguments + [SearchPlan.maxFacetValues.databaseValue]
+        var facets: [String: [FacetCount]] = [:]
+        for facet in SearchPlan.countedFacets { facets[facet] = [] }
+        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all)) {
+            let facet: String = row["facet"]
+            facets[facet, default: []].append(FacetCount(value: row["value"], count: row["n"], label: nil))
+        }
+        if let publishers = facets["publisher"], !publishers.isEmpty {
+            let keys = publishers.map(\.value)
+            let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+            var labels: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, name_json FROM publishers WHERE key IN (\(marks))",
+                                        arguments: StatementArguments(keys)) {
+                let json: String = row["name_json"]
+                if let name = try? JSONDecoder().decode(LocalizedText.self, from: Data(json.utf8)) {
+                    labels[row["key"]] = name.best(query.languages)
+                }
+            }
+            facets["publisher"] = publishers.map { FacetCount(value: $0.value, count: $0.count, label: labels[$0.value]) }
+        }
+        return facets
+    }
+}
