@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "KatalogHub",
             dependencies: [
-                "KatalogStore", "KatalogModel", "KatalogHarvest",
+                "KatalogStore", "KatalogModel", "KatalogFixtures",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import KatalogModel
+import KatalogStore
+
+/// The JSON API under `/api/v1` and `/health`.
+struct APIRoutes: Sendable {
+    let store: CatalogStore
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/health") { _, _ in try await self.health() }
+        router.get("/api/v1/search") { request, _ in try await self.search(request) }
+        router.get("/api/v1/datasets/:id") { request, context in try await self.dataset(request, context: context) }
+        router.get("/api/v1/runs") { request, _ in try await self.runs(request) }
+    }
+
+    func search(_ request: Request) async throws -> Response {
+        let parameters = try QueryParameters(request.uri.query)
+        let (query, _) = try SearchRequest.query(from: parameters)
+        let started = ContinuousClock.now
+        let result = try await store.search(query)
+        return JSONResponse.make(data: try HubDocuments.search(result, query: query, queryTime: ContinuousClock.now - started))
+    }
+
+    func dataset(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let raw = context.parameters.get("id") ?? ""
+        guard let id = raw.removingPercentEncoding, !id.isEmpty, id.utf8.count <= 200 else {
+            throw APIError.badParameter("id", "not a valid dataset id")
+        }
+        let parameters = try QueryParameters(request.uri.query)
+        let includeRaw = try parameters.bool("raw") ?? false
+        guard let stored = try await store.dataset(id: id), stored.deletedAt == nil else {
+            throw APIError(.notFound, "no dataset with id '\(id.prefix(200))'")
+        }
+        return JSONResponse.make(data: try HubDocuments.dataset(stored, includeRaw: includeRaw))
+    }
+
+    func runs(_ request: Request) async throws -> Response {
+        let parameters = try QueryParameters(request.uri.query)
+        let limit = try parameters.int("limit", in: 1...500) ?? 50
+        let source = parameters.get("source")
+        if let source, !source.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) {
+            throw APIError.badParameter("source", "source names use a-z, 0-9 and '-'")
+        }
+        let runs = try await store.runs(source: source, limit: limit)
+        return JSONResponse.make(data: try HubDocuments.runs(runs))
+    }
+
+    func health() async throws -> Response {
+        do {
+            let count = try await store.datasetCount(includeDeleted: false)
+            let lastRuns = try await store.lastRuns()
+            let view = HealthView(status: "ok", datasets: count, sources: lastRuns.keys.sorted().map { name in
+                HealthView.SourceHealth(name: name, lastRun: lastRuns[name].map(RunView.init))
+            })
+            return JSONResponse.make(data: try HubDocuments.encode(view))
+        } catch {
+            return JSONResponse.make(data: try HubDocuments.encode(HealthView(status: "unavailable", datasets: nil, sources: [])), status: .serviceUnavailable)
+        }
+    }
+}

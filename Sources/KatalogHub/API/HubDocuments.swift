@@ -1,0 +1,43 @@
+import Foundation
+import KatalogStore
+
+/// The JSON documents of the HTTP API, for other front ends (the CLI's `--json`) to print the same shapes.
+public enum HubDocuments {
+    /// The `/api/v1/search` body for a result.
+    public static func search(_ result: SearchResult, query: SearchQuery, queryTime: Duration = .zero) throws -> Data {
+        let languages = query.languages
+        let hits = result.hits.map {
+            DatasetSummaryView(id: $0.id, source: $0.source, dataset: $0.dataset, snippet: $0.snippet?.marked(), languages: languages)
+        }
+        let facets = result.facets.mapValues { $0.map { FacetValueView(value: $0.value, count: $0.count) } }
+        let view = SearchResponseView(
+            total: result.total, limit: query.limit, nextCursor: result.nextCursor,
+            queryTimeMs: queryTime.milliseconds, results: hits, facets: query.facets ? facets : nil
+        )
+        return try encode(view)
+    }
+
+    /// The `/api/v1/datasets/{id}` body.
+    public static func dataset(_ stored: StoredDataset, includeRaw: Bool) throws -> Data {
+        try encode(DatasetDetailView(stored, includeRaw: includeRaw))
+    }
+
+    /// The `/api/v1/runs` body.
+    public static func runs(_ runs: [HarvestRun]) throws -> Data {
+        try encode(RunsResponseView(runs: runs.map(RunView.init)))
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(value)
+    }
+}
+
+extension Duration {
+    /// The duration in milliseconds.
+    var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+    }
+}

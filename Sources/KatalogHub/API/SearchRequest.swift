@@ -1,0 +1,66 @@
+import KatalogModel
+import KatalogStore
+
+/// Turns `/api/v1/search` query parameters into a store query, rejecting anything out of bounds with a 400.
+enum SearchRequest {
+    /// Parameters the search endpoint knows; any other is a 400, so typos do not silently widen a search.
+    static let knownParameters: Set<String> = [
+        "q", "publisher", "theme", "format", "licence", "license", "language", "source", "modified_since",
+        "has_download", "sort", "limit", "cursor", "lang", "facets",
+    ]
+    /// Largest page.
+    static let maxLimit = 100
+    /// Most values one filter may list.
+    static let maxFilterValues = 20
+
+    static func query(from parameters: QueryParameters) throws(APIError) -> (SearchQuery, languages: [String]) {
+        for name in parameters.names where !knownParameters.contains(name) {
+            throw APIError.badParameter(String(name.prefix(40)), "unknown parameter; known: \(knownParameters.sorted().joined(separator: ", "))")
+        }
+        var query = SearchQuery()
+        query.text = parameters.get("q") ?? ""
+        query.publisher = try filter(parameters, "publisher")
+        query.theme = try filter(parameters, "theme")
+        query.format = try filter(parameters, "format")
+        query.licence = try filter(parameters, "licence") + filter(parameters, "license")
+        query.language = try filter(parameters, "language")
+        query.source = try filter(parameters, "source")
+        if let since = parameters.get("modified_since") {
+            guard let normalized = SearchRequest.timestamp(since) else {
+                throw APIError.badParameter("modified_since", "'\(since.prefix(40))' is not an ISO 8601 date or date-time (e.g. 2024-01-31 or 2024-01-31T12:00:00Z)")
+            }
+            query.modifiedSince = normalized
+        }
+        query.hasDownloadURL = try parameters.bool("has_download")
+        if let sort = parameters.get("sort") {
+            guard let value = SearchQuery.Sort(rawValue: sort) else {
+                throw APIError.badParameter("sort", "'\(sort.prefix(40))' is not one of relevance, modified, title")
+            }
+            query.sort = value
+        } else {
+            query.sort = query.text.isEmpty ? .modified : .relevance
+        }
+        query.limit = try parameters.int("limit", in: 1...maxLimit) ?? 20
+        query.cursor = parameters.get("cursor")
+        query.facets = try parameters.bool("facets") ?? true
+        let languages = parameters.list("lang").prefix(5).map { LocalizedText.normalizedTag($0) }
+        query.languages = Array(languages)
+        return (query, Array(languages))
+    }
+
+    private static func filter(_ parameters: QueryParameters, _ name: String) throws(APIError) -> [String] {
+        let values = parameters.list(name)
+        guard values.count <= maxFilterValues else {
+            throw APIError.badParameter(name, "at most \(maxFilterValues) values")
+        }
+        for value in values where value.utf8.count > 500 {
+            throw APIError.badParameter(name, "a value longer than 500 bytes")
+        }
+        return values
+    }
+
+    /// Normalises `2024`, `2024-01-31` or a date-time to a sortable UTC timestamp.
+    static func timestamp(_ text: String) -> String? {
+        DateValue(raw: text).sortKey
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import KatalogModel
+import KatalogStore
+
+/// Renders one dataset: its texts in the page language (others listed), facts, distributions and provenance.
+struct DatasetPage {
+    let language: UILanguage
+    let stored: StoredDataset
+
+    func render() -> String {
+        let strings = language.strings
+        let preferred = [language.rawValue]
+        let dataset = stored.dataset
+        let title = dataset.title.best(preferred) ?? dataset.sourceIdentifier
+        var body = "<p><a href=\"/?lang=\(language.rawValue)\">\(HTML.escape(strings.back))</a></p>"
+        body += "<h1>\(HTML.escape(title))</h1>"
+        let otherTitles = dataset.title.values.filter { $0.value != title }.sorted { $0.key < $1.key }
+        for (tag, other) in otherTitles {
+            body += "<p class=\"meta\"><span class=\"badge\">\(HTML.escape(tag.isEmpty ? "–" : tag))</span> \(HTML.escape(other))</p>"
+        }
+        if let description = dataset.description.best(preferred) {
+            body += description.split(separator: "\n", omittingEmptySubsequences: true).map { "<p>\(HTML.escape(String($0)))</p>" }.joined()
+        }
+        var facts: [(String, String)] = []
+        if let publisher = dataset.publisher { facts.append((strings.publisher, HTML.escape(publisher.name.best(preferred) ?? publisher.key))) }
+        if let modified = dataset.modified { facts.append((strings.modified, HTML.escape(modified.normalized ?? modified.raw))) }
+        if let issued = dataset.issued { facts.append((strings.issued, HTML.escape(issued.normalized ?? issued.raw))) }
+        let licences = ([dataset.license] + dataset.distributions.map(\.license)).compactMap { $0 }
+        if let licence = licences.first {
+            let label = licence.label?.best(preferred) ?? licence.raw
+            facts.append((strings.licence, licence.uri.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(label))</a>" } ?? HTML.escape(label)))
+        }
+        if !dataset.keywords.isEmpty {
+            facts.append((strings.keywords, dataset.keywords.prefix(40).map { "<span class=\"badge\">\(HTML.escape($0.value))</span>" }.joined(separator: " ")))
+        }
+        if !dataset.themes.isEmpty {
+            facts.append((strings.themes, dataset.themes.map { HTML.escape($0.label?.best(preferred) ?? $0.key) }.joined(separator: ", ")))
+        }
+        if let page = dataset.landingPages.first, page.hasPrefix("http") {
+            facts.append((strings.landingPage, "<a href=\"\(HTML.escape(page))\">\(HTML.escape(page))</a>"))
+        }
+        facts.append((strings.source, "\(HTML.escape(stored.source)) / \(HTML.escape(stored.sourceIdentifier))"))
+        facts.append((strings.firstSeen, HTML.escape(stored.firstSeen.formatted(.iso8601))))
+        body += "<dl>\(facts.map { "<dt>\(HTML.escape($0.0))</dt><dd>\($0.1)</dd>" }.joined())</dl>"
+        if !dataset.distributions.isEmpty {
+            body += "<h2>\(HTML.escape(strings.distributions))</h2><table><tr><th>\(HTML.escape(strings.format))</th><th></th><th>\(HTML.escape(strings.link))</th></tr>"
+            for distribution in dataset.distributions.prefix(200) {
+                let url = distribution.downloadURLs.first ?? distribution.accessURLs.first
+                let link = url.map { value in
+                    value.hasPrefix("http") ? "<a href=\"\(HTML.escape(value))\">\(HTML.escape(value))</a>" : HTML.escape(value)
+                } ?? ""
+                body += "<tr><td>\(HTML.escape(distribution.format?.key.uppercased() ?? ""))</td>"
+                body += "<td>\(HTML.escape(distribution.title.best(preferred) ?? ""))</td><td>\(link)</td></tr>"
+            }
+            body += "</table>"
+        }
+        return HTML.page(title: "\(title) – Katalog", language: language, body: body)
+    }
+}

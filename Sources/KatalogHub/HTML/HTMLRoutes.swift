@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KatalogModel
+import KatalogStore
+import NIOCore
+
+/// The human-facing pages: `/` (search) and `/datasets/{id}`.
+struct HTMLRoutes: Sendable {
+    let store: CatalogStore
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ in try await self.search(request) }
+        router.get("/datasets/:id") { request, context in try await self.dataset(request, context: context) }
+    }
+
+    private func language(_ request: Request, _ parameters: QueryParameters?) -> UILanguage {
+        UILanguage.choose(parameter: parameters?.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
+    }
+
+    func search(_ request: Request) async throws -> Response {
+        let parameters: QueryParameters
+        do {
+            parameters = try QueryParameters(request.uri.query)
+        } catch {
+            let page = SearchPage(language: language(request, nil), text: "", filters: [], result: nil, error: error.detail, cursor: nil)
+            return HTMLRoutes.response(page.render(), status: .badRequest)
+        }
+        let language = self.language(request, parameters)
+        let text = parameters.get("q") ?? ""
+        var filters: [(facet: String, value: String)] = []
+        for facet in SearchPage.facetOrder {
+            for value in parameters.list(facet).prefix(SearchRequest.maxFilterValues) { filters.append((facet, value)) }
+        }
+        var query = SearchQuery(text)
+        query.publisher = filters.filter { $0.facet == "publisher" }.map(\.value)
+        query.theme = filters.filter { $0.facet == "theme" }.map(\.value)
+        query.format = filters.filter { $0.facet == "format" }.map(\.value)
+        query.licence = filters.filter { $0.facet == "licence" }.map(\.value)
+        query.language = filters.filter { $0.facet == "language" }.map(\.value)
+        query.source = filters.filter { $0.facet == "source" }.map(\.value)
+        query.sort = text.isEmpty ? .modified : .relevance
+        query.limit = 20
+        query.cursor = parameters.get("cursor")
+        query.facets = true
+        query.languages = [language.rawValue]
+        do {
+            let result = try await store.search(query)
+            let page = SearchPage(language: language, text: text, filters: filters, result: result, error: nil, cursor: query.cursor)
+            return HTMLRoutes.response(page.render())
+        } catch let error as StoreError where error.code == .invalidQuery || error.code == .invalidCursor {
+            let page = SearchPage(language: language, text: text, filters: filters, result: nil, error: error.message, cursor: nil)
+            return HTMLRoutes.response(page.render(), status: .badRequest)
+        }
+    }
+
+    func dataset(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let parameters = try? QueryParameters(request.uri.query)
+        let language = self.language(request, parameters)
+        let id = (context.parameters.get("id") ?? "").removingPercentEncoding ?? ""
+        guard id.utf8.count <= 200, !id.isEmpty, let stored = try await store.dataset(id: id), stored.deletedAt == nil else {
+            let body = "<p class=\"error\">\(HTML.escape(language.strings.notFound))</p><p><a href=\"/?lang=\(language.rawValue)\">\(HTML.escape(language.strings.back))</a></p>"
+            return HTMLRoutes.response(HTML.page(title: "Katalog", language: language, body: body), status: .notFound)
+        }
+        return HTMLRoutes.response(DatasetPage(language: language, stored: stored).render())
+    }
+
+    static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        headers[.contentLanguage] = nil
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

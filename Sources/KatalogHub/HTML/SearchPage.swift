@@ -1,0 +1,91 @@
+import KatalogModel
+import KatalogStore
+
+/// Renders the search page: the box, facet filters with counts, hits with highlighted snippets, paging.
+struct SearchPage {
+    static let facetOrder = ["publisher", "theme", "format", "licence", "language", "source"]
+
+    let language: UILanguage
+    let text: String
+    let filters: [(facet: String, value: String)]
+    let result: SearchResult?
+    let error: String?
+    let cursor: String?
+
+    func render() -> String {
+        let strings = language.strings
+        var body = """
+            <form class="search" action="/" method="get">
+            <input type="hidden" name="lang" value="\(language.rawValue)">
+            \(filters.map { "<input type=\"hidden\" name=\"\(HTML.escape($0.facet))\" value=\"\(HTML.escape($0.value))\">" }.joined())
+            <input type="search" name="q" value="\(HTML.escape(text))" placeholder="\(HTML.escape(strings.placeholder))" aria-label="\(HTML.escape(strings.searchButton))">
+            <button type="submit">\(HTML.escape(strings.searchButton))</button>
+            </form>
+            """
+        if let error {
+            body += "<p class=\"error\">\(HTML.escape(error))</p>"
+        }
+        guard let result else { return HTML.page(title: strings.title, language: language, body: body) }
+        body += "<div class=\"layout\"><aside>\(facets(result))</aside><section>"
+        body += "<p class=\"summary\">\(HTML.escape(strings.results(result.total)))</p>"
+        if result.hits.isEmpty { body += "<p>\(HTML.escape(strings.noResults))</p>" }
+        for hit in result.hits { body += self.hit(hit) }
+        body += "<p class=\"pager\">"
+        if cursor != nil { body += "<a href=\"/\(link(cursor: nil))\">\(HTML.escape(strings.firstPage))</a> " }
+        if let next = result.nextCursor { body += "<a rel=\"next\" href=\"/\(link(cursor: next))\">\(HTML.escape(strings.next))</a>" }
+        body += "</p></section></div>"
+        return HTML.page(title: text.isEmpty ? strings.title : "\(text) – Katalog", language: language, body: body)
+    }
+
+    private func link(cursor: String?, filters: [(facet: String, value: String)]? = nil) -> String {
+        var pairs: [(String, String)] = [("q", text)]
+        for filter in filters ?? self.filters { pairs.append((filter.facet, filter.value)) }
+        pairs.append(("lang", language.rawValue))
+        if let cursor { pairs.append(("cursor", cursor)) }
+        return HTML.query(pairs)
+    }
+
+    private func facets(_ result: SearchResult) -> String {
+        let strings = language.strings
+        var html = ""
+        if !filters.isEmpty {
+            html += "<p><a href=\"/\(link(cursor: nil, filters: []))\">\(HTML.escape(strings.clear))</a></p>"
+        }
+        for facet in SearchPage.facetOrder {
+            guard let values = result.facets[facet], !values.isEmpty else { continue }
+            html += "<h3>\(HTML.escape(strings.facetNames[facet] ?? facet))</h3><ul>"
+            for value in values.prefix(12) {
+                let active = filters.contains { $0.facet == facet && $0.value == value.value }
+                let toggled = active ? filters.filter { !($0.facet == facet && $0.value == value.value) } : filters + [(facet, value.value)]
+                let label = value.label ?? value.value
+                html += "<li\(active ? " class=\"on\"" : "")><a href=\"/\(link(cursor: nil, filters: toggled))\" title=\"\(HTML.escape(label))\">"
+                html += "\(active ? "✓ " : "")\(HTML.escape(label))</a><span class=\"count\">\(value.count)</span></li>"
+            }
+            html += "</ul>"
+        }
+        return html
+    }
+
+    private func hit(_ hit: SearchHit) -> String {
+        let strings = language.strings
+        let preferred = [language.rawValue]
+        let dataset = hit.dataset
+        let title = dataset.title.best(preferred) ?? hit.title
+        var html = "<article class=\"hit\"><h2><a href=\"/datasets/\(HTML.queryValue(hit.id))?lang=\(language.rawValue)\">\(HTML.escape(title))</a></h2>"
+        var meta: [String] = []
+        if let publisher = dataset.publisher?.name.best(preferred) { meta.append(HTML.escape(publisher)) }
+        if let modified = dataset.modified ?? dataset.issued { meta.append("\(HTML.escape(strings.modified)) \(HTML.escape(modified.normalized ?? modified.raw))") }
+        html += "<div class=\"meta\">\(meta.joined(separator: " · "))</div>"
+        if let snippet = hit.snippet, !snippet.segments.isEmpty {
+            let rendered = snippet.segments.map { $0.highlighted ? "<mark>\(HTML.escape($0.text))</mark>" : HTML.escape($0.text) }.joined()
+            html += "<p class=\"snippet\">\(rendered)</p>"
+        } else if let description = dataset.description.best(preferred) {
+            html += "<p class=\"snippet\">\(HTML.escape(String(description.prefix(280))))\(description.count > 280 ? "…" : "")</p>"
+        }
+        let formats = dataset.formatKeys
+        if !formats.isEmpty {
+            html += "<div class=\"formats\">\(formats.prefix(8).map { "<span>\(HTML.escape($0))</span>" }.joined())</div>"
+        }
+        return html + "</article>"
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The languages the HTML page is written in.
+enum UILanguage: String, CaseIterable, Sendable {
+    case sv
+    case en
+
+    /// The language's own name.
+    var name: String { self == .sv ? "Svenska" : "English" }
+
+    /// Picks `lang=` when given, else the first of Accept-Language that we speak, else English.
+    static func choose(parameter: String?, acceptLanguage: String?) -> UILanguage {
+        if let parameter, let language = UILanguage(rawValue: parameter.lowercased()) { return language }
+        for part in (acceptLanguage ?? "").split(separator: ",") {
+            let tag = part.split(separator: ";").first.map { String($0).trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            if tag.hasPrefix("sv") { return .sv }
+            if tag.hasPrefix("en") { return .en }
+        }
+        return .en
+    }
+
+    /// The interface texts.
+    var strings: UIStrings { self == .sv ? .swedish : .english }
+}
+
+/// Every interface text of the HTML page, per language.
+struct UIStrings: Sendable {
+    var title: String
+    var placeholder: String
+    var searchButton: String
+    var results: @Sendable (Int) -> String
+    var noResults: String
+    var next: String
+    var firstPage: String
+    var facetNames: [String: String]
+    var publisher: String
+    var modified: String
+    var issued: String
+    var licence: String
+    var keywords: String
+    var themes: String
+    var landingPage: String
+    var distributions: String
+    var format: String
+    var link: String
+    var source: String
+    var firstSeen: String
+    var notFound: String
+    var back: String
+    var footer: String
+    var clear: String
+
+    static let swedish = UIStrings(
+        title: "Katalog – sök öppna data", placeholder: "Sök bland dataset, t.ex. luftkvalitet eller \"öppna data\"",
+        searchButton: "Sök", results: { "\($0) dataset" }, noResults: "Inga dataset matchade sökningen.",
+        next: "Nästa sida →", firstPage: "← Första sidan",
+        facetNames: ["publisher": "Utgivare", "theme": "Tema", "format": "Format", "licence": "Licens",
+                     "language": "Språk", "source": "Källa"],
+        publisher: "Utgivare", modified: "Uppdaterad", issued: "Publicerad", licence: "Licens", keywords: "Nyckelord",
+        themes: "Teman", landingPage: "Webbsida", distributions: "Distributioner", format: "Format", link: "Länk",
+        source: "Källa", firstSeen: "Först skördad", notFound: "Det finns inget dataset med det id:t.",
+        back: "← Tillbaka till sökningen", footer: "Katalog samlar metadata om öppna data från många kataloger",
+        clear: "Rensa filter"
+    )
+
+    static let english = UIStrings(
+        title: "Katalog – search open data", placeholder: "Search datasets, e.g. air quality or \"open data\"",
+        searchButton: "Search", results: { "\($0) datasets" }, noResults: "No datasets matched your search.",
+        next: "Next page →", firstPage: "← First page",
+        facetNames: ["publisher": "Publisher", "theme": "Theme", "format": "Format", "licence": "Licence",
+                     "language": "Language", "source": "Source"],
+        publisher: "Publisher", modified: "Modified", issued: "Issued", licence: "Licence", keywords: "Keywords",
+        themes: "Themes", landingPage: "Landing page", distributions: "Distributions", format: "Format", link: "Link",
+        source: "Source", firstSeen: "First harvested", notFound: "There is no dataset with that id.",
+        back: "← Back to search", footer: "Katalog gathers open-data metadata from many catalogues", clear: "Clear filters"
+    )
+}

@@ -1,0 +1,36 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Records metrics and a structured access-log line for every request, and adds CORS and caching headers to GET answers.
+struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: RequestMetrics
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            // ProblemMiddleware sits inside this one and answers every error; anything left is the router's own 404/405.
+            let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
+            response = try APIError(status, status.reasonPhrase).response(from: request, context: context)
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let route = context.endpointPath ?? "unmatched"
+        metrics.record(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
+        if request.method == .get || request.method == .head {
+            response.headers[.accessControlAllowOrigin] = "*"
+            if response.headers[.cacheControl] == nil {
+                response.headers[.cacheControl] = response.status.code < 400 ? "public, max-age=60" : "no-store"
+            }
+        }
+        logger.info("request", metadata: [
+            "http.method": "\(request.method.rawValue)", "http.route": "\(route)", "http.status": "\(response.status.code)",
+            "http.duration_ms": "\(Int(seconds * 1000))",
+        ])
+        return response
+    }
+}

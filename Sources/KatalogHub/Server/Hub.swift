@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import KatalogStore
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The search hub: Katalog's HTTP API over a catalogue store.
+public enum Hub {
+    /// Where and how the hub listens.
+    public struct Configuration: Sendable {
+        /// Interface to bind (default 127.0.0.1).
+        public var host: String
+        /// Port to bind; 0 picks a free one (default 8080).
+        public var port: Int
+
+        /// Creates a configuration.
+        public init(host: String = "127.0.0.1", port: Int = 8080) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    /// Builds the router with every route of the hub.
+    public static func router(store: CatalogStore, logger: Logger, metrics: RequestMetrics = RequestMetrics()) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: AccessMiddleware(metrics: metrics, logger: logger))
+        router.add(middleware: ProblemMiddleware(logger: logger))
+        MetricsRoute(store: store, metrics: metrics).register(on: router)
+        APIRoutes(store: store).register(on: router)
+        HTMLRoutes(store: store).register(on: router)
+        return router
+    }
+
+    /// Builds the application; `onServerRunning` receives the bound port.
+    public static func application(
+        store: CatalogStore,
+        configuration: Configuration = Configuration(),
+        logger: Logger,
+        services: [any Service] = [],
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(store: store, logger: logger),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Katalog"),
+            services: services,
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,35 @@
+import Hummingbird
+import KatalogStore
+import Logging
+
+/// Turns every error into an `application/problem+json` answer: store query errors become 400s,
+/// Hummingbird's own errors keep their status, anything unexpected is logged and answered 500 without internals.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return try error.response(from: request, context: context)
+        } catch let error as StoreError {
+            return try ProblemMiddleware.problem(for: error, logger: logger).response(from: request, context: context)
+        } catch let error as HTTPError {
+            return try APIError(error.status, error.body ?? error.status.reasonPhrase).response(from: request, context: context)
+        } catch {
+            logger.error("request failed", metadata: ["http.path": "\(request.uri.path)", "error": "\(error)"])
+            return try APIError(.internalServerError, "the server could not answer this request").response(from: request, context: context)
+        }
+    }
+
+    static func problem(for error: StoreError, logger: Logger) -> APIError {
+        switch error.code {
+        case .invalidQuery: return APIError.badParameter("q", error.message)
+        case .invalidCursor: return APIError.badParameter("cursor", error.message)
+        case .notFound: return APIError(.notFound, error.message)
+        default:
+            logger.error("store error", metadata: ["error": "\(error)"])
+            return APIError(.serviceUnavailable, "the catalogue is not available right now")
+        }
+    }
+}
