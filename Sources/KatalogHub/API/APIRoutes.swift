@@ -28,6 +28,7 @@ struct APIRoutes: Sendable {
             throw APIError.badParameter("id", "not a valid dataset id")
         }
         let parameters = try QueryParameters(request.uri.query)
+        try parameters.rejectUnknown(["raw"])
         let includeRaw = try parameters.bool("raw") ?? false
         guard let stored = try await store.dataset(id: id), stored.deletedAt == nil else {
             throw APIError(.notFound, "no dataset with id '\(id.prefix(200))'")
@@ -37,6 +38,7 @@ struct APIRoutes: Sendable {
 
     func runs(_ request: Request) async throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
+        try parameters.rejectUnknown(["source", "limit"])
         let limit = try parameters.int("limit", in: 1...500) ?? 50
         let source = parameters.get("source")
         if let source, !source.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) {

@@ -37,6 +37,13 @@ struct QueryParameters: Sendable {
         pairs.filter { $0.0 == name }.flatMap { $0.1.split(separator: ",").map { $0.trimmingWhitespace() } }.filter { !$0.isEmpty }
     }
 
+    /// Throws a 400 naming the first parameter not in `known`, so typos do not silently change an answer.
+    func rejectUnknown(_ known: Set<String>) throws(APIError) {
+        for name in names where !known.contains(name) {
+            throw APIError.badParameter(String(name.prefix(40)), "unknown parameter; known: \(known.sorted().joined(separator: ", "))")
+        }
+    }
+
     /// Names of all parameters present.
     var names: [String] { pairs.map(\.0) }
 

@@ -14,9 +14,7 @@ enum SearchRequest {
     static let maxFilterValues = 20
 
     static func query(from parameters: QueryParameters) throws(APIError) -> (SearchQuery, languages: [String]) {
-        for name in parameters.names where !knownParameters.contains(name) {
-            throw APIError.badParameter(String(name.prefix(40)), "unknown parameter; known: \(knownParameters.sorted().joined(separator: ", "))")
-        }
+        try parameters.rejectUnknown(knownParameters)
         var query = SearchQuery()
         query.text = parameters.get("q") ?? ""
         query.publisher = try filter(parameters, "publisher")

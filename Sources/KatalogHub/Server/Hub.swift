@@ -28,6 +28,7 @@ public enum Hub {
         router.add(middleware: ProblemMiddleware(logger: logger))
         MetricsRoute(store: store, metrics: metrics).register(on: router)
         APIRoutes(store: store).register(on: router)
+        FeedRoutes(store: store).register(on: router)
         HTMLRoutes(store: store).register(on: router)
         return router
     }
