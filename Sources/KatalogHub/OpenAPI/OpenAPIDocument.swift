@@ -1,0 +1,249 @@
+import Hummingbird
+import HTTPTypes
+import NIOCore
+
+/// The OpenAPI 3.1 description of the hub's API, served at `/openapi.json`. Kept beside the routes it
+/// describes; the schemathesis run in `.ci/run` checks that the two agree.
+enum OpenAPIDocument {
+    static func register(on router: Router<BasicRequestContext>) {
+        router.get("/openapi.json") { _, _ in
+            let headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: json)))
+        }
+    }
+
+    static let json = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "Katalog search hub",
+        "version": "1.0.0",
+        "description": "Search the open-data catalogue Katalog harvests: full-text search with filters and facets, dataset details with provenance, harvest history, a change feed and completion. Errors are application/problem+json."
+      },
+      "paths": {
+        "/api/v1/search": {
+          "get": {
+            "operationId": "search",
+            "summary": "Full-text search with filters, facets and keyset paging",
+            "parameters": [
+              {"name": "q", "in": "query", "description": "Words are ANDed; \"phrases\", OR, -exclusion and prefix* work. Empty lists everything.", "schema": {"type": "string", "maxLength": 1000}},
+              {"name": "publisher", "in": "query", "description": "Publisher keys (repeat or comma-separate).", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "theme", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "format", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "licence", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "license", "in": "query", "description": "Alias of licence.", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "language", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "source", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "modified_since", "in": "query", "description": "ISO 8601 date or date-time.", "schema": {"type": "string", "format": "date"}},
+              {"name": "has_download", "in": "query", "schema": {"type": "boolean"}},
+              {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "modified", "title"]}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
+              {"name": "cursor", "in": "query", "description": "next_cursor of the previous page.", "schema": {"type": "string"}},
+              {"name": "lang", "in": "query", "description": "Preferred languages for titles and snippets, best first.", "schema": {"type": "array", "items": {"type": "string", "maxLength": 35}, "maxItems": 5}, "style": "form", "explode": true},
+              {"name": "facets", "in": "query", "description": "Count facet values over the whole match set (default true).", "schema": {"type": "boolean"}}
+            ],
+            "responses": {
+              "200": {"description": "A page of hits", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResponse"}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "503": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/datasets/{id}": {
+          "get": {
+            "operationId": "getDataset",
+            "summary": "One dataset in all languages, with provenance",
+            "parameters": [
+              {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 200}},
+              {"name": "raw", "in": "query", "description": "Include the raw source record.", "schema": {"type": "boolean"}}
+            ],
+            "responses": {
+              "200": {"description": "The dataset", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DatasetDetail"}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "404": {"$ref": "#/components/responses/Problem"},
+              "503": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/runs": {
+          "get": {
+            "operationId": "listRuns",
+            "summary": "Harvest history, newest first",
+            "parameters": [
+              {"name": "source", "in": "query", "schema": {"type": "string", "pattern": "^[a-z0-9-]+$", "maxLength": 64}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}}
+            ],
+            "responses": {
+              "200": {"description": "Runs", "content": {"application/json": {"schema": {"type": "object", "required": ["runs"], "properties": {"runs": {"type": "array", "items": {"$ref": "#/components/schemas/Run"}}}}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "503": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/changes": {
+          "get": {
+            "operationId": "listChanges",
+            "summary": "Datasets added, updated or deleted since a change token or a time, oldest first",
+            "parameters": [
+              {"name": "since", "in": "query", "description": "A token from a previous answer's next, or an ISO 8601 date or date-time.", "schema": {"type": "string"}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}
+            ],
+            "responses": {
+              "200": {"description": "Changes", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Changes"}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "503": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/suggest": {
+          "get": {
+            "operationId": "suggest",
+            "summary": "Completion of titles and keywords by prefix",
+            "parameters": [
+              {"name": "q", "in": "query", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 100}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 10}}
+            ],
+            "responses": {
+              "200": {"description": "Suggestions", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Suggestions"}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "503": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/health": {
+          "get": {
+            "operationId": "health",
+            "summary": "Database reachable, and the last run of each source",
+            "responses": {
+              "200": {"description": "Healthy", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
+              "503": {"description": "The catalogue cannot be read", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}}
+            }
+          }
+        },
+        "/metrics": {
+          "get": {
+            "operationId": "metrics",
+            "summary": "Prometheus metrics",
+            "responses": {
+              "200": {"description": "Text exposition format", "content": {"text/plain": {"schema": {"type": "string"}}}},
+              "503": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/openapi.json": {
+          "get": {
+            "operationId": "openapi",
+            "summary": "This document",
+            "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}
+          }
+        }
+      },
+      "components": {
+        "responses": {
+          "Problem": {"description": "A problem (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        },
+        "schemas": {
+          "Problem": {
+            "type": "object",
+            "required": ["type", "title", "status", "detail"],
+            "properties": {
+              "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+              "detail": {"type": "string"}, "instance": {"type": "string"}, "parameter": {"type": "string"}
+            }
+          },
+          "SearchResponse": {
+            "type": "object",
+            "required": ["total", "limit", "query_time_ms", "results"],
+            "properties": {
+              "total": {"type": "integer", "minimum": 0},
+              "limit": {"type": "integer"},
+              "next_cursor": {"type": ["string", "null"]},
+              "query_time_ms": {"type": "number"},
+              "results": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
+              "facets": {"type": ["object", "null"], "additionalProperties": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}}
+            }
+          },
+          "FacetValue": {"type": "object", "required": ["value", "count"], "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}},
+          "Hit": {
+            "type": "object",
+            "required": ["id", "source", "source_identifier", "formats", "licences", "themes", "keywords", "distributions"],
+            "properties": {
+              "id": {"type": "string"}, "source": {"type": "string"}, "source_identifier": {"type": "string"},
+              "title": {"type": ["string", "null"]}, "title_language": {"type": ["string", "null"]},
+              "description": {"type": ["string", "null"]}, "snippet": {"type": ["string", "null"], "description": "Matched words are marked [like this]."},
+              "publisher": {"type": ["object", "null"], "properties": {"key": {"type": "string"}, "name": {"type": ["string", "null"]}}},
+              "modified": {"type": ["string", "null"]}, "issued": {"type": ["string", "null"]},
+              "formats": {"type": "array", "items": {"type": "string"}},
+              "licences": {"type": "array", "items": {"type": "string"}},
+              "themes": {"type": "array", "items": {"type": "string"}},
+              "keywords": {"type": "array", "items": {"type": "string"}},
+              "landing_page": {"type": ["string", "null"]},
+              "distributions": {"type": "array", "items": {"type": "object", "properties": {
+                "title": {"type": ["string", "null"]}, "format": {"type": ["string", "null"]}, "media_type": {"type": ["string", "null"]},
+                "access_url": {"type": ["string", "null"]}, "download_url": {"type": ["string", "null"]}}}}
+            }
+          },
+          "DatasetDetail": {
+            "type": "object",
+            "required": ["id", "dataset", "provenance"],
+            "properties": {
+              "id": {"type": "string"},
+              "dataset": {"type": "object", "description": "The full DCAT-AP 3 record; texts are objects of language tag to text (\"\" = untagged).",
+                "required": ["source_identifier", "title", "description", "keywords", "distributions"],
+                "properties": {
+                  "source_identifier": {"type": "string"}, "iri": {"type": ["string", "null"]},
+                  "title": {"type": "object", "additionalProperties": {"type": "string"}},
+                  "description": {"type": "object", "additionalProperties": {"type": "string"}},
+                  "keywords": {"type": "array", "items": {"type": "object"}},
+                  "distributions": {"type": "array", "items": {"type": "object"}}
+                }},
+              "provenance": {"type": "object", "required": ["source", "source_identifier", "first_seen", "last_changed", "content_hash"], "properties": {
+                "source": {"type": "string"}, "source_identifier": {"type": "string"}, "first_seen": {"type": "string"},
+                "last_changed": {"type": "string"}, "last_run": {"type": ["integer", "null"]}, "content_hash": {"type": "string"}}},
+              "raw": {"type": ["object", "null"], "properties": {"format": {"type": "string"}, "text": {"type": ["string", "null"]}, "base64": {"type": ["string", "null"]}}}
+            }
+          },
+          "Run": {
+            "type": "object",
+            "required": ["id", "source", "status", "started_at", "counts", "errors"],
+            "properties": {
+              "id": {"type": "integer"}, "source": {"type": "string"},
+              "status": {"type": "string", "enum": ["running", "succeeded", "partial", "held", "failed", "aborted"]},
+              "started_at": {"type": "string"}, "ended_at": {"type": ["string", "null"]}, "heartbeat_at": {"type": ["string", "null"]},
+              "message": {"type": ["string", "null"]},
+              "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+              "errors": {"type": "array", "items": {"type": "object", "required": ["subject", "cause"], "properties": {"subject": {"type": "string"}, "cause": {"type": "string"}}}}
+            }
+          },
+          "Changes": {
+            "type": "object",
+            "required": ["changes", "next", "has_more"],
+            "properties": {
+              "changes": {"type": "array", "items": {"type": "object", "required": ["id", "kind", "token", "time"], "properties": {
+                "id": {"type": "string"}, "kind": {"type": "string", "enum": ["added", "updated", "deleted"]}, "token": {"type": "string"}, "time": {"type": "string"}}}},
+              "next": {"type": "string", "description": "Pass as since to continue."},
+              "has_more": {"type": "boolean"}
+            }
+          },
+          "Suggestions": {
+            "type": "object",
+            "required": ["titles", "keywords"],
+            "properties": {
+              "titles": {"type": "array", "items": {"type": "object", "required": ["id", "title"], "properties": {"id": {"type": "string"}, "title": {"type": "string"}}}},
+              "keywords": {"type": "array", "items": {"type": "object", "required": ["keyword", "count"], "properties": {"keyword": {"type": "string"}, "count": {"type": "integer"}}}}
+            }
+          },
+          "Health": {
+            "type": "object",
+            "required": ["status", "sources"],
+            "properties": {
+              "status": {"type": "string", "enum": ["ok", "unavailable"]},
+              "datasets": {"type": ["integer", "null"]},
+              "sources": {"type": "array", "items": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "last_run": {"oneOf": [{"$ref": "#/components/schemas/Run"}, {"type": "null"}]}}}}
+            }
+          }
+        }
+      }
+    }
+    """#
+}
