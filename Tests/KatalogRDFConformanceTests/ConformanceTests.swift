@@ -31,16 +31,9 @@ struct ConformanceTests {
         #expect(outcome == .passed, "\(testCase.testDescription): \(outcome)")
     }
 
-    /// Passes as a known issue while the RDF/XML parser is not in this build (the factory throws `.unsupported`).
     @Test("RDF/XML", .enabled(if: ConformanceManifest.isAvailable), arguments: rdfXMLCases)
     func rdfXML(_ testCase: ConformanceCase) {
         let outcome = ConformanceRunner.run(testCase)
-        if outcome == .unsupported {
-            withKnownIssue("RDF/XML parser not part of this build") {
-                Issue.record("\(testCase.testDescription): no RDF/XML parser")
-            }
-            return
-        }
         #expect(outcome == .passed, "\(testCase.testDescription): \(outcome)")
     }
 
@@ -52,9 +45,7 @@ struct ConformanceTests {
             let passed = outcomes.filter { $0 == .passed }.count
             let unsupported = outcomes.filter { $0 == .unsupported }.count
             print("W3C \(suite): \(passed)/\(cases.count) passed\(unsupported > 0 ? ", \(unsupported) without a parser" : "")")
-            if suite != "rdf-xml" {
-                #expect(passed == cases.count, "\(suite): \(cases.count - passed) failing")
-            }
+            #expect(passed == cases.count, "\(suite): \(cases.count - passed) failing")
         }
     }
 }

@@ -41,6 +41,12 @@ public enum IRI {
         return IRIComponents.compose(scheme: baseScheme, authority: authority, path: path, query: query, fragment: ref.fragment)
     }
 
+    /// The IRI without its fragment (`#…`), as RDF/XML bases and `rdf:ID` need.
+    public static func removingFragment(_ iri: String) -> String {
+        guard let hash = iri.firstIndex(of: "#") else { return iri }
+        return String(iri[..<hash])
+    }
+
     /// True when `value` starts with a syntactically valid scheme followed by `:` (an absolute IRI).
     public static func isAbsolute(_ value: String) -> Bool {
         IRIComponents.schemeEnd(Array(value.utf8)) != nil

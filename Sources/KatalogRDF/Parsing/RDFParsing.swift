@@ -13,8 +13,7 @@ public enum RDFParsing {
         case .ntriples:
             return NTriplesParser(limits: limits)
         case .rdfxml:
-            // RDF/XML: return RDFXMLParser(baseIRI: baseIRI, limits: limits) once that parser is merged.
-            throw RDFParseError(.unsupported, "no RDF/XML parser in this build")
+            return RDFXMLParser(baseIRI: baseIRI, limits: limits)
         case .jsonld:
             throw RDFParseError(.unsupported, "no JSON-LD parser in this build")
         }

@@ -31,7 +31,7 @@ extension RDFXMLState {
             }
         }
         if let xmlBase {
-            base = RDFXMLIRIResolver.stripFragment(try resolve(xmlBase, base: base))
+            base = IRI.removingFragment(try resolve(xmlBase, base: base))
         }
         return (base, language)
     }

@@ -37,7 +37,7 @@ final class RDFXMLState {
     init(baseIRI: String?, limits: ParserLimits, location: String?) {
         self.limits = limits
         self.location = location
-        let base = baseIRI.map(RDFXMLIRIResolver.stripFragment)
+        let base = baseIRI.map(IRI.removingFragment)
         frames = [RDFXMLFrame(kind: .document, base: base, language: "")]
     }
 
@@ -77,7 +77,7 @@ final class RDFXMLState {
     func resolve(_ reference: String, base: String?) throws(RDFParseError) -> String {
         let iri: String
         if let base {
-            iri = RDFXMLIRIResolver.resolve(reference, against: base)
+            iri = IRI.resolve(reference, against: base)
         } else {
             iri = reference
         }
