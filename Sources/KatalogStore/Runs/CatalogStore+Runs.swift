@@ -2,17 +2,24 @@ import Foundation
 import GRDB
 import Logging
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension CatalogStore {
     /// Starts a run of `source`, taking the source's lock.
     ///
     /// First marks every run of any source that is `running` with a heartbeat older than
     /// `configuration.staleRunInterval` as `aborted` (and drops its staged records), so no run is left running.
+    /// A run whose owning process on this host no longer exists (killed, crashed) is aborted at once, without
+    /// waiting for its heartbeat to go stale.
     /// Throws ``StoreError/Code/sourceBusy`` when another run of the same source has a fresh heartbeat.
     public func beginRun(source: String, kind: String, url: String) async throws -> RunID {
         let now = configuration.now()
         let staleBefore = now.addingTimeInterval(-configuration.staleRunInterval)
         let staleSeconds = Int(configuration.staleRunInterval)
         let context = ["source": source]
+        let owner = (host: ProcessInfo.processInfo.hostName, pid: getpid())
         let (id, aborted) = try await write("starting a run", context: context) { db -> (RunID, [Int64]) in
             let stale = try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE status = 'running' AND heartbeat_at < ?",
                                            arguments: [staleBefore])
@@ -23,6 +30,20 @@ extension CatalogStore {
                     WHERE id = ?
                     """, arguments: [now, staleSeconds, runID])
                 try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [runID])
+            }
+            var aborted = stale
+            let owned = try Row.fetchAll(db, sql: "SELECT id, owner_pid FROM runs WHERE status = 'running' AND owner_host = ?",
+                                         arguments: [owner.host])
+            for row in owned {
+                let runID: Int64 = row["id"]
+                guard let pid: Int32 = row["owner_pid"], !CatalogStore.processIsAlive(pid) else { continue }
+                try db.execute(sql: """
+                    UPDATE runs SET status = 'aborted', ended_at = ?,
+                        message = 'its process (pid ' || ? || ') ended without finishing the run; marked aborted when a new run began'
+                    WHERE id = ?
+                    """, arguments: [now, pid, runID])
+                try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [runID])
+                aborted.append(runID)
             }
             if let busy = try Row.fetchOne(db, sql: "SELECT id, heartbeat_at FROM runs WHERE source = ? AND status = 'running'",
                                            arguments: [source]) {
@@ -37,9 +58,10 @@ extension CatalogStore {
                 ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url
                 """, arguments: [source, kind, url, now])
             try db.execute(sql: """
-                INSERT INTO runs (source, kind, url, status, started_at, heartbeat_at) VALUES (?, ?, ?, 'running', ?, ?)
-                """, arguments: [source, kind, url, now, now])
-            return (RunID(db.lastInsertedRowID), stale)
+                INSERT INTO runs (source, kind, url, status, started_at, heartbeat_at, owner_host, owner_pid)
+                VALUES (?, ?, ?, 'running', ?, ?, ?, ?)
+                """, arguments: [source, kind, url, now, now, owner.host, owner.pid])
+            return (RunID(db.lastInsertedRowID), aborted)
         }
         for runID in aborted {
             logger.warning("marked a stale run aborted", metadata: ["harvest.run": "\(runID)"])
@@ -118,5 +140,14 @@ extension CatalogStore {
                              context: ["run": run.description, "source": source])
         }
         return source
+    }
+}
+
+extension CatalogStore {
+    /// True when a process with this id exists on this host (signal 0 probes without signalling).
+    static func processIsAlive(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        if kill(pid, 0) == 0 { return true }
+        return errno != ESRCH
     }
 }

@@ -43,7 +43,9 @@ extension CatalogStore {
             skipped INTEGER NOT NULL DEFAULT 0,
             errored INTEGER NOT NULL DEFAULT 0,
             held_deletions INTEGER,
-            message TEXT
+            message TEXT,
+            owner_host TEXT,
+            owner_pid INTEGER
         );
         CREATE INDEX runs_by_source ON runs (source, id);
         CREATE INDEX runs_by_status ON runs (status);
