@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "KatalogFixtures",
             path: "Fixtures",
-            exclude: ["README.md"],
+            exclude: ["README.md", "tools"],
             resources: [.copy("ckan")]
         ),
         .executableTarget(

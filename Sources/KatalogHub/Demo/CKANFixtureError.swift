@@ -1,0 +1,47 @@
+/// Why the CKAN fixture server could not load its portals or start.
+public struct CKANFixtureError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of failure this is.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Value: Hashable, Sendable { case unreadable, malformed, noPortals, didNotStart }
+        private let value: Value
+        private init(_ value: Value) { self.value = value }
+
+        /// A fixture file could not be read.
+        public static let unreadable = Code(.unreadable)
+        /// A fixture file is not the expected JSON shape.
+        public static let malformed = Code(.malformed)
+        /// The fixtures folder holds no portal.
+        public static let noPortals = Code(.noPortals)
+        /// The HTTP server stopped before it reported a bound port.
+        public static let didNotStart = Code(.didNotStart)
+
+        /// A short name for logs.
+        public var description: String {
+            switch value {
+            case .unreadable: "unreadable"
+            case .malformed: "malformed"
+            case .noPortals: "no portals"
+            case .didNotStart: "did not start"
+            }
+        }
+    }
+
+    /// The kind of failure.
+    public var code: Code
+    /// A human explanation.
+    public var message: String
+    /// The file or folder concerned.
+    public var path: String?
+
+    /// Creates an error.
+    public init(code: Code, message: String, path: String? = nil) {
+        self.code = code
+        self.message = message
+        self.path = path
+    }
+
+    /// One line with the code, path and message.
+    public var description: String {
+        "CKAN fixture error (\(code))" + (path.map { " at \($0)" } ?? "") + ": " + message
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import KatalogModel
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// A started ``CKANFixtureServer``: where it listens, and how to stop it.
+public final class RunningFixtureServer: Sendable {
+    /// The bound port.
+    public let port: Int
+    /// `http://<host>:<port>` (no trailing slash).
+    public let baseURL: String
+    /// The portal names served.
+    public let portals: [String]
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    init(port: Int, baseURL: String, portals: [String], group: ServiceGroup, task: Task<Void, any Error>) {
+        self.port = port
+        self.baseURL = baseURL
+        self.portals = portals
+        self.group = group
+        self.task = task
+    }
+
+    /// The CKAN root URL of a portal (`http://127.0.0.1:PORT/ckan/<name>`), what a `ckan` source's `url` is set to.
+    public func portalURL(_ name: String) -> String {
+        baseURL + CKANFixtureServer.portalPath(name)
+    }
+
+    /// Shuts the server down gracefully and waits until it has stopped.
+    public func stop() async throws {
+        await group.triggerGracefulShutdown()
+        try await task.value
+    }
+}
+
+extension CKANFixtureServer {
+    /// Starts serving on `host:port` (port 0 picks a free port) and returns once the socket is bound.
+    ///
+    /// The server runs in a child task of the caller's process; call ``RunningFixtureServer/stop()`` to end it.
+    public static func start(host: String = "127.0.0.1", port: Int = 0, fixturesRoot: URL, logger: Logger) async throws -> RunningFixtureServer {
+        try await CKANFixtureServer(fixturesRoot: fixturesRoot).start(host: host, port: port, logger: logger)
+    }
+
+    /// Starts this server on `host:port` (port 0 picks a free port) and returns once the socket is bound.
+    public func start(host: String = "127.0.0.1", port: Int = 0, logger: Logger) async throws -> RunningFixtureServer {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let baseBox = BaseURLBox()
+        let router = makeRouter(baseURL: { baseBox.value })
+        let app = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "katalog-ckan-fixtures"),
+            onServerRunning: { channel in
+                if let bound = channel.localAddress?.port { continuation.yield(bound) }
+                continuation.finish()
+            },
+            logger: logger
+        )
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [app], logger: logger))
+        let task = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let bound = await iterator.next() else {
+            // The server ended before binding: surface its error.
+            try await task.value
+            throw CKANFixtureError(code: .didNotStart, message: "the server stopped before binding \(host):\(port)")
+        }
+        let hostPart = host.contains(":") ? "[\(host)]" : host
+        let baseURL = "http://\(hostPart):\(bound)"
+        baseBox.set(baseURL)
+        logger.info("CKAN fixture server listening", metadata: ["demo.url": "\(baseURL)", "demo.portals": "\(portals.joined(separator: ","))"])
+        return RunningFixtureServer(port: bound, baseURL: baseURL, portals: portals, group: group, task: task)
+    }
+}

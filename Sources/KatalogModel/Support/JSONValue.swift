@@ -1,0 +1,117 @@
+import Foundation
+
+/// A JSON document as a value: what CKAN package dicts and data.json entries are decoded into.
+///
+/// Integers stay exact in ``int(_:)``; other numbers are ``number(_:)``. Object key order is not kept.
+public enum JSONValue: Sendable, Hashable {
+    /// `null`.
+    case null
+    /// `true` or `false`.
+    case bool(Bool)
+    /// An integer that fits in 64 bits.
+    case int(Int64)
+    /// Any other number.
+    case number(Double)
+    /// A string.
+    case string(String)
+    /// An array.
+    case array([JSONValue])
+    /// An object.
+    case object([String: JSONValue])
+}
+
+extension JSONValue {
+    /// Decodes a JSON document from bytes.
+    public static func decode(_ data: Data) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    /// Encodes the value as compact JSON with sorted keys (stable bytes for hashing).
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// The member of an object, or nil for a missing key or a non-object.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    /// The element of an array, or nil when out of range or not an array.
+    public subscript(index: Int) -> JSONValue? {
+        if case .array(let elements) = self, elements.indices.contains(index) { return elements[index] }
+        return nil
+    }
+
+    /// The string, when this is a string.
+    public var string: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    /// The elements, when this is an array.
+    public var array: [JSONValue]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+
+    /// The members, when this is an object.
+    public var object: [String: JSONValue]? {
+        if case .object(let value) = self { return value }
+        return nil
+    }
+
+    /// The boolean, when this is a boolean.
+    public var bool: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+
+    /// True for `null`.
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    /// The value as a number, when it is one (integers included).
+    public var double: Double? {
+        switch self {
+        case .int(let value): return Double(value)
+        case .number(let value): return value
+        default: return nil
+        }
+    }
+
+    /// The value as an exact integer: integers, integral numbers, and strings holding an integer.
+    public var int64: Int64? {
+        switch self {
+        case .int(let value): return value
+        case .number(let value):
+            guard value.isFinite, value.rounded() == value, abs(value) < 9.2e18 else { return nil }
+            return Int64(value)
+        case .string(let text): return Int64(text.trimmingWhitespace())
+        default: return nil
+        }
+    }
+
+    /// Lenient text: strings as they are, numbers and booleans as their JSON text; nil otherwise.
+    public var stringValue: String? {
+        switch self {
+        case .string(let value): return value
+        case .int(let value): return String(value)
+        case .number(let value):
+            if value.isFinite, value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+            return String(value)
+        case .bool(let value): return value ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    /// Lenient text, trimmed, nil when empty.
+    public var nonEmptyString: String? {
+        guard let text = stringValue?.trimmingWhitespace(), !text.isEmpty else { return nil }
+        return text
+    }
+}

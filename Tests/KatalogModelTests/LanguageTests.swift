@@ -1,0 +1,24 @@
+import Testing
+@testable import KatalogModel
+
+struct LanguageTests {
+    @Test(arguments: [
+        ("sv", "SWE", "sv"), ("swe", "SWE", "sv"), ("sv-SE", "SWE", "sv"), ("sv_SE", "SWE", "sv"), ("Swedish", "SWE", "sv"),
+        ("svenska", "SWE", "sv"), ("nb", "NOB", "nb"), ("nn", "NNO", "nn"), ("no", "NOR", "no"), ("da", "DAN", "da"),
+        ("fi", "FIN", "fi"), ("suomi", "FIN", "fi"), ("en", "ENG", "en"), ("eng", "ENG", "en"), ("de", "DEU", "de"),
+        ("ger", "DEU", "de"), ("fr", "FRA", "fr"), ("es", "SPA", "es"), ("is", "ISL", "is"), ("se", "SME", "se"),
+        ("Northern Sami", "SME", "se"), ("sma", "SMA", "sma"),
+        ("http://publications.europa.eu/resource/authority/language/SWE", "SWE", "sv"),
+        ("https://publications.europa.eu/resource/authority/language/fin", "FIN", "fi"),
+    ])
+    func mapsCodesNamesAndIRIs(raw: String, code: String, tag: String) {
+        #expect(Language.normalize(raw).uri == Language.authority + code, "\(raw)")
+        #expect(Language.tag(for: raw) == tag, "\(raw)")
+    }
+
+    @Test func unknownLanguages() {
+        #expect(Language.normalize("klingon").uri == nil)
+        #expect(Language.tag(for: "") == nil)
+        #expect(Language.normalize("xx-YY").raw == "xx-YY")
+    }
+}
