@@ -64,7 +64,9 @@ struct RetryStateMachine: Sendable {
     private func jitteredBackoff(random: inout some RandomNumberGenerator) -> Duration {
         let ceiling = Self.backoffCeiling(afterAttempts: attempts, policy: policy).seconds
         guard ceiling > 0 else { return .zero }
-        return .seconds(Double.random(in: 0...ceiling, using: &random))
+        // One draw, no rejection loop: the top 53 bits give a uniform fraction in [0, 1).
+        let fraction = Double(random.next() >> 11) * 0x1p-53
+        return .seconds(fraction * ceiling)
     }
 
     /// 2xx and 304 are answers the caller wants.
