@@ -6,7 +6,7 @@ import Testing
 struct HTTPClientConcurrencyTests {
     /// Sends `count` concurrent requests through a client limited to `perHost`; returns the server's peak concurrency.
     private func peakConcurrency(perHost: Int, count: Int) async throws -> Int {
-        try await withTestServer({ _ in .delayed(.milliseconds(300), then: .text("ok")) }) { server in
+        try await withTestServer({ _ in .delayed(.milliseconds(500), then: .text("ok")) }) { server in
             let client = HTTPTestSupport.client(perHost: perHost)
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<count {
