@@ -99,12 +99,11 @@ public final class HTTPClient: Sendable {
                 outcome = .failure(failure.code)
                 logger[metadataKey: "http.error"] = "\(failure.code)"
             }
-            switch machine.attemptFinished(outcome, random: &random) {
-            case .succeed:
-                guard case .success(let answer) = result else { preconditionFailure("success without an answer") }
+            switch (machine.attemptFinished(outcome, random: &random), result) {
+            case (.succeed, .success(let answer)):
                 logger.debug("HTTP request finished", metadata: ["http.bytes": "\(answer.bodyBytes)"])
                 return answer
-            case .retry(let delay):
+            case (.retry(let delay), _):
                 logger.info(
                     "HTTP attempt failed; retrying",
                     metadata: ["http.retry_in_ms": "\(delay.wholeMilliseconds)"])
@@ -113,7 +112,7 @@ public final class HTTPClient: Sendable {
                 } catch {
                     throw cancelled(request, attempts: machine.attempts)
                 }
-            case .fail:
+            case (.fail, _), (.succeed, .failure):
                 let error = Self.error(for: result, request: request, attempts: machine.attempts)
                 logger.debug("HTTP request failed", metadata: ["http.failure": "\(error)"])
                 throw error
