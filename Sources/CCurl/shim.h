@@ -16,4 +16,6 @@ static inline CURLcode katalog_curl_setopt_xferinfo_cb(CURL *h, CURLoption o, ka
 static inline CURLcode katalog_curl_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode katalog_curl_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode katalog_curl_getinfo_off_t(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
+/* CURL_GLOBAL_DEFAULT is a compound macro that Swift does not import. */
+static inline CURLcode katalog_curl_global_init_default(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
 #endif
