@@ -116,8 +116,17 @@ struct TextParserCore {
     private func advance(line: Int, column: Int, over range: Range<Int>) -> (Int, Int) {
         var line = line, column = column
         buffer.withUnsafeBufferPointer { bytes in
-            for i in range {
+            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return }
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if i + 8 <= range.upperBound,
+                   UTF8Validator.isPlainASCIIWord(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    column += 8
+                    i += 8
+                    continue
+                }
                 let c = bytes[i]
+                i += 1
                 if c == 0x0A {
                     line += 1
                     column = 1
