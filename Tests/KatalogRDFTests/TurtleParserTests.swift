@@ -76,6 +76,16 @@ struct TurtleParserTests {
         #expect(error?.line == line && error?.column == column, "\(String(describing: error))")
     }
 
+    @Test func byteOrderMarkIsSkipped() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for chunkSize in [1, 4096] {
+            let triples = try parseAll(TurtleParser(baseIRI: nil), bom + Array("<p:s> <p:p> <p:o> .".utf8), chunkSize: chunkSize)
+            #expect(triples.count == 1)
+            let error = parseError { _ = try parseAll(NTriplesParser(), bom + Array("<p:s> <p:p> oops .".utf8), chunkSize: chunkSize) }
+            #expect(error?.line == 1 && error?.column == 13, "\(String(describing: error))")
+        }
+    }
+
     @Test func errorPositionsCountScalarsNotBytes() {
         let error = parseError { _ = try turtle("<p:s> <p:p> \"åäö\" ; ? .") }
         #expect(error?.line == 1 && error?.column == 21, "\(String(describing: error))")

@@ -43,7 +43,7 @@ struct TextParserCore {
         buffer.append(contentsOf: chunk.bindMemory(to: UInt8.self))
         if atDocumentStart {
             if buffer.count < 3 { return }
-            if buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { consumed = 3 }
+            if buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { skipByteOrderMark() }
             atDocumentStart = false
         }
         if bufferedBytes >= retryThreshold {
@@ -61,7 +61,7 @@ struct TextParserCore {
         finished = true
         try validator.finish()
         if atDocumentStart, buffer.count >= 3, buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
-            consumed = 3
+            skipByteOrderMark()
         }
         atDocumentStart = false
         try parseBuffered(isFinal: true, into: &sink)
@@ -103,6 +103,12 @@ struct TextParserCore {
             let tail = bufferedBytes
             retryThreshold = tail == 0 ? 0 : min(tail * 2, limits.maxStatementBytes + 1)
         }
+    }
+
+    /// Skips a leading UTF-8 byte order mark; it does not count as a column.
+    private mutating func skipByteOrderMark() {
+        consumed = 3
+        baseColumn = 0
     }
 
     /// Drops consumed bytes from the front of the buffer, advancing the base line and column.
