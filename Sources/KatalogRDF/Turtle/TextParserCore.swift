@@ -43,7 +43,7 @@ struct TextParserCore {
         buffer.append(contentsOf: chunk.bindMemory(to: UInt8.self))
         if atDocumentStart {
             if buffer.count < 3 { return }
-            if buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { consumed = 3 }
+            if buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { skipByteOrderMark() }
             atDocumentStart = false
         }
         if bufferedBytes >= retryThreshold {
@@ -61,7 +61,7 @@ struct TextParserCore {
         finished = true
         try validator.finish()
         if atDocumentStart, buffer.count >= 3, buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
-            consumed = 3
+            skipByteOrderMark()
         }
         atDocumentStart = false
         try parseBuffered(isFinal: true, into: &sink)
@@ -105,6 +105,12 @@ struct TextParserCore {
         }
     }
 
+    /// Skips a leading UTF-8 byte order mark; it does not count as a column.
+    private mutating func skipByteOrderMark() {
+        consumed = 3
+        baseColumn = 0
+    }
+
     /// Drops consumed bytes from the front of the buffer, advancing the base line and column.
     private mutating func compact() {
         guard consumed > 0 else { return }
@@ -116,8 +122,17 @@ struct TextParserCore {
     private func advance(line: Int, column: Int, over range: Range<Int>) -> (Int, Int) {
         var line = line, column = column
         buffer.withUnsafeBufferPointer { bytes in
-            for i in range {
+            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return }
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if i + 8 <= range.upperBound,
+                   UTF8Validator.isPlainASCIIWord(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    column += 8
+                    i += 8
+                    continue
+                }
                 let c = bytes[i]
+                i += 1
                 if c == 0x0A {
                     line += 1
                     column = 1

@@ -10,33 +10,34 @@ extension TextReader {
         let contentStart = pos
         var escaped = false
         while true {
-            guard let c = try peek() else { throw fault("IRI not closed before end of input", at: open) }
-            if c == UInt8(ascii: ">") { break }
-            if c == UInt8(ascii: "\\") {
-                if !escaped {
-                    scratch.removeAll(keepingCapacity: true)
-                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<pos]))
-                    escaped = true
-                }
-                let next = try peek(1)
-                guard next == UInt8(ascii: "u") || next == UInt8(ascii: "U") else {
-                    throw fault("only \\u and \\U escapes are allowed in an IRI")
-                }
-                let value = try readNumericEscape()
-                guard let byte = value < 0x80 ? UInt8(value) : nil, CharClass.isForbiddenInIRI(byte) else {
-                    CharClass.appendUTF8(value, to: &scratch)
-                    continue
-                }
-                throw fault("escape \\u\(String(value, radix: 16)) encodes a character not allowed in an IRI", at: pos - 6)
+            let runStart = pos
+            while pos < end, !CharClass.isForbiddenInIRI(bytes[pos]) { pos += 1 }
+            if escaped && pos > runStart {
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
             }
-            if CharClass.isForbiddenInIRI(c) {
-                throw fault("character \(describeByte(c)) is not allowed in an IRI")
-            }
-            if escaped { scratch.append(c) }
-            pos += 1
             if pos - contentStart > limits.maxIRIBytes {
                 throw fault(.limitExceeded, "IRI longer than \(limits.maxIRIBytes) bytes", at: open)
             }
+            guard let c = try peek() else { throw fault("IRI not closed before end of input", at: open) }
+            if c == UInt8(ascii: ">") { break }
+            guard c == UInt8(ascii: "\\") else {
+                throw fault("character \(describeByte(c)) is not allowed in an IRI")
+            }
+            if !escaped {
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<pos]))
+                escaped = true
+            }
+            let next = try peek(1)
+            guard next == UInt8(ascii: "u") || next == UInt8(ascii: "U") else {
+                throw fault("only \\u and \\U escapes are allowed in an IRI")
+            }
+            let escapeStart = pos
+            let value = try readNumericEscape()
+            if value < 0x80, CharClass.isForbiddenInIRI(UInt8(value)) {
+                throw fault("escape \\u\(String(value, radix: 16)) encodes a character not allowed in an IRI", at: escapeStart)
+            }
+            CharClass.appendUTF8(value, to: &scratch)
         }
         let value = escaped ? String(decoding: scratch, as: UTF8.self) : string(contentStart..<pos)
         pos += 1
@@ -194,6 +195,17 @@ extension TextReader {
         let contentStart = pos
         var escaped = false
         while true {
+            // Fast path: a run of ordinary bytes, copied at once when escapes forced a copy.
+            let runStart = pos
+            while pos < end {
+                let c = bytes[pos]
+                if c == quote || c == 0x5C || (!isLong && (c == 0x0A || c == 0x0D)) { break }
+                pos += 1
+            }
+            if escaped && pos > runStart {
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
+            }
+            try checkLiteralSize(pos - contentStart, open)
             guard let c = try peek() else { throw fault("string not closed before end of input", at: open) }
             if c == quote {
                 if !isLong { break }
@@ -205,14 +217,13 @@ extension TextReader {
                     escaped = true
                 }
                 try readStringEscape()
-                try checkLiteralSize(pos - contentStart, open)
                 continue
-            } else if !isLong && (c == 0x0A || c == 0x0D) {
+            } else {
                 throw fault("line break inside a short string (use \\n or a long string)")
             }
+            // A lone quote inside a long string.
             if escaped { scratch.append(c) }
             pos += 1
-            try checkLiteralSize(pos - contentStart, open)
         }
         let value = escaped ? String(decoding: scratch, as: UTF8.self) : string(contentStart..<pos)
         pos += isLong ? 3 : 1

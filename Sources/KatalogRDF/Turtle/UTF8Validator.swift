@@ -21,7 +21,19 @@ struct UTF8Validator: Sendable {
         let bytes = chunk.bindMemory(to: UInt8.self)
         var line = self.line, column = self.column
         defer { self.line = line; self.column = column }
-        for byte in bytes {
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            if needed == 0, i + 8 <= count, let base = chunk.baseAddress {
+                // Fast path: eight ASCII bytes without a line break at a time.
+                while i + 8 <= count, UTF8Validator.isPlainASCIIWord(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    column += 8
+                    i += 8
+                }
+                if i >= count { break }
+            }
+            let byte = bytes[i]
+            i += 1
             if needed == 0 {
                 if byte < 0x80 {
                     if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
@@ -50,6 +62,14 @@ struct UTF8Validator: Sendable {
                 if needed == 0 { column += 1 }
             }
         }
+    }
+
+    /// True when all eight bytes are ASCII and none is a line feed.
+    @inline(__always) static func isPlainASCIIWord(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let flipped = word ^ 0x0A0A_0A0A_0A0A_0A0A
+        let hasLineFeed = (flipped &- 0x0101_0101_0101_0101) & ~flipped & high
+        return word & high == 0 && hasLineFeed == 0
     }
 
     /// Throws when the input ended inside a multi-byte sequence.
