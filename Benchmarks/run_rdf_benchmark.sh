@@ -12,7 +12,10 @@ if [ ! -s "$data" ]; then
     mv "$data.tmp" "$data"
 fi
 echo "building katalog-bench (release)"
-swift build -c release --package-path "$here" --product katalog-bench >/dev/null
+if ! swift build -c release --package-path "$here" --product katalog-bench >"$here/data/build.log" 2>&1; then
+    cat "$here/data/build.log"
+    exit 1
+fi
 bench="$(swift build -c release --package-path "$here" --show-bin-path)/katalog-bench"
 
 echo

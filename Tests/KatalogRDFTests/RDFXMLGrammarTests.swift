@@ -127,6 +127,19 @@ struct RDFXMLGrammarTests {
         #expect(result.contains("<http://other.example/dir/file#frag> <\(rdf)subject> <http://other.example/x>"))
     }
 
+    @Test(arguments: [
+        ("http://example.org/a/../b", "http://example.org/b"),
+        ("http://example.org/a/./b/.", "http://example.org/a/b/"),
+        ("http://example.org/a.b/c..d", "http://example.org/a.b/c..d"),
+        ("x/../y?q=../z", "http://example.org/y?q=../z"),
+        ("#f", "http://example.org/doc#f"),
+        ("//other.example/p", "http://other.example/p"),
+    ])
+    func iriReferencesAreResolved(reference: String, expected: String) throws {
+        let triples = try RDFXMLTestSupport.parseBody(#"<rdf:Description rdf:about="\#(reference)" ex:p="v"/>"#)
+        #expect(triples.first?.subject == .iri(expected))
+    }
+
     @Test func blankNodeLabelsDoNotCollideWithNodeIDs() throws {
         let triples = try RDFXMLTestSupport.parseBody("""
             <rdf:Description rdf:nodeID="b1"><ex:p><rdf:Description ex:q="v"/></ex:p></rdf:Description>

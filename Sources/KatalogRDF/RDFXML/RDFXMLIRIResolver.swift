@@ -15,6 +15,7 @@ enum RDFXMLIRIResolver {
 
     /// Resolves `reference` against `base`; an absolute reference is returned normalised.
     static func resolve(_ reference: String, against base: String) -> String {
+        if isAbsoluteWithoutDotSegments(reference) { return reference }
         let ref = split(reference)
         if ref.scheme != nil {
             return recompose(scheme: ref.scheme, authority: ref.authority,
@@ -42,6 +43,37 @@ enum RDFXMLIRIResolver {
             query = ref.query
         }
         return recompose(scheme: b.scheme, authority: authority, path: path, query: query, fragment: ref.fragment)
+    }
+
+    /// The common case, checked on bytes: a scheme, then nothing `removeDotSegments` would change.
+    static func isAbsoluteWithoutDotSegments(_ reference: String) -> Bool {
+        var bytes = reference.utf8.makeIterator()
+        guard let first = bytes.next(), (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A else { return false }
+        var sawColon = false
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: ":") { sawColon = true; break }
+            let lower = byte | 0x20
+            let ok = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x2B || byte == 0x2D || byte == 0x2E
+            if !ok { return false }
+        }
+        guard sawColon else { return false }
+        // A dot segment is "." or ".." between slashes (or at the end) in the path.
+        var previous: UInt8 = UInt8(ascii: ":")
+        var dotsAfterSlash = -1
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            if byte == UInt8(ascii: "/") {
+                if dotsAfterSlash == 1 || dotsAfterSlash == 2 { return false }
+                dotsAfterSlash = 0
+            } else if byte == UInt8(ascii: "."), dotsAfterSlash >= 0, previous == UInt8(ascii: "/") || previous == UInt8(ascii: ".") {
+                dotsAfterSlash += 1
+            } else {
+                dotsAfterSlash = -1
+            }
+            previous = byte
+        }
+        return !(dotsAfterSlash == 1 || dotsAfterSlash == 2)
     }
 
     /// The IRI without its fragment.
