@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// A TCP socket listening on 127.0.0.1 at an ephemeral port, to prove nothing connects to it.
-final class LoopbackListener {
+final class RDFXMLLoopbackListener {
     struct Failure: Error {}
     let port: UInt16
     private let descriptor: Int32

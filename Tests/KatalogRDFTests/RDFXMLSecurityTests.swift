@@ -50,7 +50,7 @@ struct RDFXMLSecurityTests {
     }
 
     @Test func externalHTTPEntityIsRefusedWithoutAConnection() throws {
-        let listener = try LoopbackListener()
+        let listener = try RDFXMLLoopbackListener()
         let document = prolog(#"<!ENTITY net SYSTEM "http://127.0.0.1:\#(listener.port)/secret">"#)
             + #"<rdf:Description rdf:about="a"><ex:p>&net;</ex:p></rdf:Description></rdf:RDF>"#
         let result = scan(document)
@@ -60,7 +60,7 @@ struct RDFXMLSecurityTests {
     }
 
     @Test func externalDTDIsNotLoaded() {
-        let listener = try? LoopbackListener()
+        let listener = try? RDFXMLLoopbackListener()
         let port = listener?.port ?? 9
         let document = """
             <?xml version="1.0"?>
