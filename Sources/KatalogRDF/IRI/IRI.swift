@@ -10,6 +10,9 @@ public enum IRI {
     /// When `reference` already has a scheme it is returned with its dot segments removed. When
     /// `base` has no scheme (it is not absolute), the reference is returned unchanged.
     public static func resolve(_ reference: String, against base: String) -> String {
+        // Most references in real documents are already absolute and clean; answering those from a
+        // byte scan, without splitting into components, more than doubles RDF/XML throughput.
+        if isAbsoluteWithoutDotSegments(reference) { return reference }
         let ref = IRIComponents(Array(reference.utf8))
         if let scheme = ref.scheme {
             return IRIComponents.compose(scheme: scheme, authority: ref.authority,
@@ -39,6 +42,35 @@ public enum IRI {
             }
         }
         return IRIComponents.compose(scheme: baseScheme, authority: authority, path: path, query: query, fragment: ref.fragment)
+    }
+
+    /// True when `reference` has a scheme and a path that `removeDotSegments` would leave unchanged.
+    static func isAbsoluteWithoutDotSegments(_ reference: String) -> Bool {
+        var bytes = reference.utf8.makeIterator()
+        guard let first = bytes.next(), isAlpha(first) else { return false }
+        var sawColon = false
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: ":") { sawColon = true; break }
+            let ok = isAlpha(byte) || (byte >= 0x30 && byte <= 0x39)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            if !ok { return false }
+        }
+        guard sawColon else { return false }
+        // Count the dots of the current segment while it consists of dots only; a segment that is
+        // exactly "." or ".." (ended by "/", "?", "#" or the end) needs the full algorithm.
+        var dotsInSegment = 0
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            if byte == UInt8(ascii: "/") {
+                if dotsInSegment == 1 || dotsInSegment == 2 { return false }
+                dotsInSegment = 0
+            } else if byte == UInt8(ascii: "."), dotsInSegment >= 0 {
+                dotsInSegment += 1
+            } else {
+                dotsInSegment = -1
+            }
+        }
+        return !(dotsInSegment == 1 || dotsInSegment == 2)
     }
 
     /// The IRI without its fragment (`#…`), as RDF/XML bases and `rdf:ID` need.

@@ -19,10 +19,15 @@ enum RDFXMLCallbacks {
         handler.initialized = XML_SAX2_MAGIC
         handler.startDocument = xmlSAX2StartDocument
         handler.internalSubset = xmlSAX2InternalSubset
-        handler.getEntity = xmlSAX2GetEntity
+        // Once the parse has failed, no entity resolves any more: libxml2 has one context per nested
+        // entity and stopping them all is otherwise impossible, so the expansion must run dry instead.
+        handler.getEntity = { ctx, name in
+            guard RDFXMLCallbacks.active(ctx) != nil else { return nil }
+            return xmlSAX2GetEntity(ctx, name)
+        }
         handler.getParameterEntity = xmlSAX2GetParameterEntity
         handler.entityDecl = { ctx, name, type, publicID, systemID, content in
-            guard let (state, context) = RDFXMLCallbacks.state(ctx), state.failure == nil else { return }
+            guard let (state, context) = RDFXMLCallbacks.active(ctx) else { return }
             let external: Set<UInt32> = [
                 XML_EXTERNAL_GENERAL_PARSED_ENTITY.rawValue, XML_EXTERNAL_GENERAL_UNPARSED_ENTITY.rawValue,
                 XML_EXTERNAL_PARAMETER_ENTITY.rawValue,
@@ -37,7 +42,7 @@ enum RDFXMLCallbacks {
             xmlSAX2EntityDecl(ctx, name, type, publicID, systemID, content)
         }
         handler.startElementNs = { ctx, localName, prefix, uri, _, _, attributeCount, _, attributes in
-            guard let (state, context) = RDFXMLCallbacks.state(ctx), state.failure == nil, let localName else { return }
+            guard let (state, context) = RDFXMLCallbacks.active(ctx), let localName else { return }
             let name = state.names.lookup(localName: localName, prefix: prefix, uri: uri, isAttribute: false)
             do throws(RDFParseError) {
                 try state.startElement(name, attributeCount: Int(attributeCount), attributes)
@@ -46,7 +51,7 @@ enum RDFXMLCallbacks {
             }
         }
         handler.endElementNs = { ctx, _, _, _ in
-            guard let (state, context) = RDFXMLCallbacks.state(ctx), state.failure == nil else { return }
+            guard let (state, context) = RDFXMLCallbacks.active(ctx) else { return }
             do throws(RDFParseError) {
                 try state.endElement()
             } catch {
@@ -54,7 +59,7 @@ enum RDFXMLCallbacks {
             }
         }
         let characters: charactersSAXFunc = { ctx, bytes, length in
-            guard let (state, context) = RDFXMLCallbacks.state(ctx), state.failure == nil, let bytes else { return }
+            guard let (state, context) = RDFXMLCallbacks.active(ctx), let bytes else { return }
             do throws(RDFParseError) {
                 if context != state.mainContext {
                     try state.countDecoded(Int(length))
@@ -68,16 +73,36 @@ enum RDFXMLCallbacks {
         handler.ignorableWhitespace = characters
         handler.cdataBlock = characters
         handler.processingInstruction = { ctx, target, data in
-            guard let (state, _) = RDFXMLCallbacks.state(ctx), state.failure == nil, let target else { return }
+            guard let (state, _) = RDFXMLCallbacks.active(ctx), let target else { return }
             guard case .xmlLiteral = state.frames[state.frames.count - 1].kind else { return }
             state.literal.processingInstruction(target: String(cString: target), data: data.map { String(cString: $0) } ?? "")
         }
         handler.serror = { ctx, error in
             guard let error, let (state, context) = RDFXMLCallbacks.state(ctx) else { return }
             guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue, state.failure == nil else { return }
-            state.fail(RDFXMLLibXML2Error.map(error.pointee, state: state), context: context)
+            state.fail(RDFXMLLibXML2Error.map(error.pointee, state: state, inEntity: context != state.mainContext),
+                       context: context)
         }
         return handler
+    }
+
+    /// The parser state and context, or nil once the parse has failed. A failed parse stops every
+    /// context that calls back: libxml2 runs one sub-context per nested entity, and only those that
+    /// call us can be reached, so each one is halted (and marked not well-formed, which also keeps
+    /// libxml2 from falling back to its own entity lookup) as soon as it shows up.
+    static func active(_ ctx: UnsafeMutableRawPointer?) -> (RDFXMLState, xmlParserCtxtPtr)? {
+        guard let (state, context) = state(ctx) else { return nil }
+        if state.failure != nil {
+            halt(context)
+            return nil
+        }
+        return (state, context)
+    }
+
+    /// Stops a context for good.
+    static func halt(_ context: xmlParserCtxtPtr) {
+        context.pointee.wellFormed = 0
+        if context.pointee.disableSAX == 0 { xmlStopParser(context) }
     }
 
     /// The parser state stored in the context's `_private`, and the context itself.

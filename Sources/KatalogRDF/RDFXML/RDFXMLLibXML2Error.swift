@@ -3,7 +3,7 @@ import CLibXML2
 /// Turns libxml2's errors into ``RDFParseError``s with libxml2's message, line and column.
 enum RDFXMLLibXML2Error {
     /// Maps one libxml2 error. Codes are matched by number: libxml2's messages are only passed through.
-    static func map(_ error: xmlError, state: RDFXMLState) -> RDFParseError {
+    static func map(_ error: xmlError, state: RDFXMLState, inEntity: Bool = false) -> RDFParseError {
         var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
         while message.last?.isWhitespace == true { message.removeLast() }
         let code: RDFParseError.Code
@@ -26,7 +26,8 @@ enum RDFXMLLibXML2Error {
         }
         var line = Int(error.line)
         var column = Int(error.int2)
-        if line == 0, let context = state.mainContext {
+        // Inside entity replacement text libxml2 counts from the entity's start; report the document position.
+        if line == 0 || inEntity, let context = state.mainContext {
             line = Int(xmlSAX2GetLineNumber(context))
             column = Int(xmlSAX2GetColumnNumber(context))
         }

@@ -44,7 +44,7 @@ enum RDFXMLSyntaxName: Sendable {
 }
 
 /// What an element or attribute name means to the grammar, computed once per distinct name.
-struct RDFXMLName: Sendable {
+final class RDFXMLName: Sendable {
     /// How the grammar treats the name.
     enum Kind: Sendable {
         /// A name in the `rdf:` namespace.

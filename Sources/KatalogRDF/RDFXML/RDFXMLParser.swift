@@ -14,8 +14,6 @@ public struct RDFXMLParser: RDFStreamParser {
     private let context: RDFXMLParserContext
 
     /// Creates a parser; `baseIRI` resolves relative IRIs (usually the document's URL), `location` names the input in errors.
-    ///
-    /// libxml2 caps element nesting at 256 by itself, so the effective depth bound is `min(limits.maxDepth, 256)`.
     public init(baseIRI: String?, limits: ParserLimits = ParserLimits(), location: String? = nil) {
         context = RDFXMLParserContext(baseIRI: baseIRI, limits: limits, location: location)
     }

@@ -56,8 +56,8 @@ final class RDFXMLState {
     /// Records the first failure and stops libxml2 (the entity sub-parser too, when that is where we are).
     func fail(_ failure: RDFParseError, context: xmlParserCtxtPtr?) {
         if self.failure == nil { self.failure = failure }
-        if let context { xmlStopParser(context) }
-        if let mainContext, mainContext != context { xmlStopParser(mainContext) }
+        if let context { RDFXMLCallbacks.halt(context) }
+        if let mainContext, mainContext != context { RDFXMLCallbacks.halt(mainContext) }
     }
 
     // MARK: Terms
