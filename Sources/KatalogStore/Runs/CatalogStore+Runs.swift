@@ -91,6 +91,26 @@ extension CatalogStore {
         logger.warning("run \(status.rawValue)", metadata: ["harvest.run": "\(run)", "harvest.cause": "\(error)"])
     }
 
+    /// Ends a run whose source answered 304 Not Modified: status `unchanged`, every live record counted unchanged,
+    /// nothing applied, nothing deleted.
+    public func completeUnchangedRun(run: RunID) async throws -> RunSummary {
+        let now = configuration.now()
+        let summary = try await write("ending an unchanged run", context: ["run": run.description]) { db -> RunSummary in
+            let source = try CatalogStore.requireRunning(db, run)
+            let live = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM datasets WHERE source = ? AND deleted_at IS NULL",
+                                        arguments: [source]) ?? 0
+            let message = "the source was not modified since the last run (HTTP 304)"
+            try db.execute(sql: """
+                UPDATE runs SET status = 'unchanged', ended_at = ?, heartbeat_at = ?, is_complete = 1, unchanged = ?, message = ?
+                WHERE id = ?
+                """, arguments: [now, now, live, message, run.rawValue])
+            try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [run.rawValue])
+            return RunSummary(run: run, source: source, status: .unchanged, counts: RunCounts(unchanged: live), message: message)
+        }
+        logger.info("run unchanged", metadata: ["harvest.source": "\(summary.source)", "harvest.run": "\(run)"])
+        return summary
+    }
+
     /// Recorded runs, newest first, optionally of one source only; `limit` is clamped to 1…1000.
     public func runs(source: String? = nil, limit: Int = 50) async throws -> [HarvestRun] {
         let limit = min(max(limit, 1), 1_000)

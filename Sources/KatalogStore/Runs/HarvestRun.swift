@@ -46,4 +46,15 @@ public struct RunSummary: Hashable, Sendable, Codable {
     public var purged: Int
     /// A one-line account for a person (for `held`, how to accept the deletions).
     public var message: String
+
+    /// Creates a summary (the store makes them; harvesters make them for runs that ended unapplied).
+    public init(run: RunID, source: String, status: RunStatus, counts: RunCounts, heldDeletions: Int = 0, purged: Int = 0, message: String) {
+        self.run = run
+        self.source = source
+        self.status = status
+        self.counts = counts
+        self.heldDeletions = heldDeletions
+        self.purged = purged
+        self.message = message
+    }
 }

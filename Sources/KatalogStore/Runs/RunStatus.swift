@@ -8,6 +8,8 @@ public enum RunStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case partial
     /// Applied without its deletions: the circuit breaker judged them too many.
     case held
+    /// The source answered 304 Not Modified: nothing to fetch, nothing to apply.
+    case unchanged
     /// Stopped by an error; nothing was applied.
     case failed
     /// Found dead (no heartbeat) or cancelled; nothing was applied.
