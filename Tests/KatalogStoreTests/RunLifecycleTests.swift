@@ -21,7 +21,9 @@ struct RunLifecycleTests {
         #expect(changed.isEmpty)
         let staged = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staged_records") }
         #expect(staged == 0)
-        let summary = try await store.completeRun(run: run, seen: Set(records.map(\.sourceIdentifier)), isComplete: true)
+        // A seen identifier that was skipped (never stored) is neither unchanged nor a deletion trigger.
+        let seen = Set(records.map(\.sourceIdentifier)).union(["skipped-record"])
+        let summary = try await store.completeRun(run: run, seen: seen, isComplete: true)
         #expect(summary.counts.added == 0)
         #expect(summary.counts.updated == 0)
         #expect(summary.counts.unchanged == 5)
