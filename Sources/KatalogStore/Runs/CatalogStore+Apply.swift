@@ -28,8 +28,11 @@ extension CatalogStore {
             var counts = counts
             counts.added = apply.added
             counts.updated = apply.updated
-            counts.unchanged = max(0, seen.subtracting(apply.applied).count) + apply.stagedUnchanged
-            let deletion = try apply.deletions(seen: seen, isComplete: isComplete, policy: deletionPolicy)
+            let live = try apply.liveRecords()
+            counts.unchanged = apply.stagedUnchanged + live.reduce(0) { total, record in
+                total + (seen.contains(record.identifier) && !apply.applied.contains(record.identifier) ? 1 : 0)
+            }
+            let deletion = try apply.deletions(live: live, seen: seen, isComplete: isComplete, policy: deletionPolicy)
             counts.deleted = deletion.applied
             let purged = try apply.purge(olderThan: now.addingTimeInterval(-deletionPolicy.gracePeriod))
             try apply.saveSequence()
@@ -134,16 +137,17 @@ struct RunApplication {
         }
     }
 
+    /// The source's live records (pk, source identifier) as they stand now.
+    func liveRecords() throws -> [(pk: Int64, identifier: String)] {
+        try Row.fetchAll(db, sql: "SELECT pk, source_identifier FROM datasets WHERE source = ? AND deleted_at IS NULL",
+                         arguments: [source]).map { ($0["pk"], $0["source_identifier"]) }
+    }
+
     /// Tombstones live records missing from `seen`, unless the circuit breaker trips.
-    mutating func deletions(seen: Set<String>, isComplete: Bool, policy: DeletionPolicy) throws -> Deletion {
+    mutating func deletions(live: [(pk: Int64, identifier: String)], seen: Set<String>, isComplete: Bool,
+                            policy: DeletionPolicy) throws -> Deletion {
         guard isComplete else { return Deletion() }
-        let live = try Row.fetchAll(db, sql: """
-            SELECT pk, source_identifier FROM datasets WHERE source = ? AND deleted_at IS NULL
-            """, arguments: [source])
-        let missing = live.filter { row in
-            let identifier: String = row["source_identifier"]
-            return !seen.contains(identifier) && !applied.contains(identifier)
-        }
+        let missing = live.filter { !seen.contains($0.identifier) && !applied.contains($0.identifier) }
         guard !missing.isEmpty else { return Deletion() }
         let fraction = liveBefore > 0 ? Double(missing.count) / Double(liveBefore) : 1
         let sawNothing = seen.isEmpty && applied.isEmpty
@@ -157,8 +161,8 @@ struct RunApplication {
             return Deletion(applied: 0, held: missing.count, message: message)
         }
         let writer = LiveWriter(db: db, now: now, runID: run)
-        for row in missing {
-            try writer.tombstone(pk: row["pk"], seq: nextSequence())
+        for record in missing {
+            try writer.tombstone(pk: record.pk, seq: nextSequence())
         }
         return Deletion(applied: missing.count, held: 0, message: nil)
     }

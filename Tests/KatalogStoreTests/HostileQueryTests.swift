@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import Testing
+@testable import KatalogStore
+
+@Suite("Hostile queries")
+struct HostileQueryTests {
+    static let queries: [String] = [
+        "\"", "\"\"", "*", "**", "-", "--", "NEAR(", "NEAR(a b)", "'; DROP TABLE datasets; --", "a OR", "OR a", "OR",
+        "NOT", "a NOT", "((((", "))", "a AND", "title:bicycle", "^bicycle", "bicycle\"", "\"bicycle", "bi\"cy\"cle",
+        String(repeating: "x", count: 10_000), String(repeating: "a ", count: 40), "\u{0}", "bicycle\u{0}counts",
+        "\u{7}\u{1B}[31m", "😀", "🚲 bicycle", "e\u{301}\u{301}\u{301}", "\u{301}", "Z̷̢͈a̵l̸g̶o̵",
+        String(decoding: [0xED, 0xA0, 0x80], as: UTF8.self), "\u{FFFD}", "\u{E000}bicycle\u{E001}", "a*b*c", "-\"\"",
+        "\"a\" *", "{col}: x", "x + y", "x:*", "*bicycle", "bicy*cle", "OR OR OR", "\\", "%_", "a\nb\tc",
+    ]
+
+    @Test("No hostile query throws anything but invalidQuery, and the catalogue survives", arguments: queries)
+    func hostile(_ text: String) async throws {
+        let store = try await sampleCatalogue()
+        do {
+            let result = try await store.search(SearchQuery(text, facets: true))
+            #expect(result.total >= 0)
+        } catch let error as StoreError {
+            #expect(error.code == .invalidQuery, "\(error)")
+            #expect(!error.message.isEmpty)
+        } catch {
+            Issue.record("unexpected error type for \(text.debugDescription.prefix(80)): \(error)")
+        }
+        #expect(try await store.datasetCount() == 5)
+        let tables = try await store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('datasets', 'datasets_fts')")
+        }
+        #expect(Set(tables) == ["datasets", "datasets_fts"])
+        #expect(try await store.integrityCheck())
+    }
+
+    @Test("Over-long queries, too many terms and exclusion-only queries are invalidQuery with a message")
+    func rejected() async throws {
+        let store = try CatalogStore.temporary()
+        let cases: [(String, String)] = [
+            (String(repeating: "x", count: 1_001), "limit is 1000"),
+            ((1...33).map { "w\($0)" }.joined(separator: " "), "limit is 32"),
+            ("-draft", "only excludes"),
+            ("-draft -\"old data\"", "only excludes"),
+            ("*", "no words"),
+            ("😀", "no words"),
+        ]
+        for (text, expected) in cases {
+            do {
+                _ = try await store.search(SearchQuery(text))
+                Issue.record("expected invalidQuery for \(text.prefix(40))")
+            } catch let error as StoreError {
+                #expect(error.code == .invalidQuery)
+                #expect(error.message.contains(expected), "\(error.message)")
+            }
+        }
+    }
+}
