@@ -28,13 +28,6 @@ extension JSONValue {
         try parse(data)
     }
 
-    /// Encodes the value as compact JSON with sorted keys (stable bytes for hashing).
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
-
     /// The member of an object, or nil for a missing key or a non-object.
     public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
