@@ -11,4 +11,9 @@ public enum KatalogFixtures {
     public static func file(_ relativePath: String) -> URL {
         root.appendingPathComponent(relativePath)
     }
+
+    /// The folder of the bundled CKAN portals (`ckan/<portal>/packages.json`), what the fixture server loads.
+    public static var ckanRoot: URL {
+        file("ckan")
+    }
 }

@@ -98,3 +98,17 @@ struct CKANHostileInputTests {
         #expect(CKANMapper.checksum(hash, algorithm: algorithm)?.algorithm == expected)
     }
 }
+
+struct CKANDefaultLanguageTests {
+    @Test func defaultLanguageTagsPlainTextOnlyWhenThePackageDeclaresNone() throws {
+        let plain = try TestSupport.json(#"{"id": "a", "title": "Badplatser", "tags": [{"name": "bad"}]}"#)
+        let tagged = try CKANMapper.dataset(from: plain, defaultLanguage: "sv")
+        #expect(tagged.title.values == ["sv": "Badplatser"])
+        #expect(tagged.keywords == [LangString("bad", language: "sv")])
+        #expect(try CKANMapper.dataset(from: plain).title.values == ["": "Badplatser"])
+        let declared = try TestSupport.json(#"{"id": "a", "title": "Uimarannat", "extras": [{"key": "language", "value": "fi"}]}"#)
+        #expect(try CKANMapper.dataset(from: declared, defaultLanguage: "sv").title.values == ["fi": "Uimarannat"])
+        let several = try TestSupport.json(#"{"id": "a", "title": "Both", "language": ["sv", "en"]}"#)
+        #expect(try CKANMapper.dataset(from: several, defaultLanguage: "sv").title.values == ["": "Both"])
+    }
+}

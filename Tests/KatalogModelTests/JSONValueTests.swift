@@ -43,3 +43,13 @@ struct JSONValueTests {
         #expect(throws: (any Error).self) { try JSONValue.decode(Data("{\"a\":".utf8)) }
     }
 }
+
+struct JSONValueEqualityTests {
+    @Test func integralNumbersEqualIntegers() {
+        #expect(JSONValue.int(-125) == .number(-125.0))
+        #expect(JSONValue.number(-125.0) == .int(-125))
+        #expect(JSONValue.int(1) != .number(1.5))
+        #expect(JSONValue.int(1) != .bool(true))
+        #expect(Set([JSONValue.int(7), .number(7.0)]).count == 1)
+    }
+}

@@ -76,3 +76,25 @@ extension CKANFixtureServer {
         return RunningFixtureServer(port: bound, baseURL: baseURL, portals: portals, group: group, task: task)
     }
 }
+
+extension CKANFixtureServer {
+    /// The server as a ServiceLifecycle service, for a caller that runs its own `ServiceGroup` (as `katalog demo` may).
+    ///
+    /// `onBound` receives the base URL (`http://127.0.0.1:PORT`) once the socket is bound; with port 0 that is
+    /// the only way to learn the port.
+    public func service(host: String = "127.0.0.1", port: Int = 0, logger: Logger,
+                        onBound: @escaping @Sendable (String) async -> Void) -> any Service {
+        let baseBox = BaseURLBox()
+        return Application(
+            router: makeRouter(baseURL: { baseBox.value }),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "katalog-ckan-fixtures"),
+            onServerRunning: { channel in
+                guard let bound = channel.localAddress?.port else { return }
+                let baseURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)"
+                baseBox.set(baseURL)
+                await onBound(baseURL)
+            },
+            logger: logger
+        )
+    }
+}

@@ -74,10 +74,10 @@ public enum FileFormat {
         if let entry = byName[key] { return entry }
         // "zip (shp)", "shp (zip)", "Esri Shapefile (.shp)": a container word plus a known name.
         let words = key.split(separator: " ").map(String.init)
-        for word in words.reversed() where !["zip", "file", "format", "data", "esri", "ms"].contains(word) {
+        // Two-letter words ("nc", "db", "nt") are too ambiguous to decide on inside a longer label.
+        for word in words.reversed() where word.count >= 3 && !["zip", "file", "format", "data", "esri"].contains(word) {
             if let entry = byName[word] { return entry }
         }
-        if words.count > 1, let first = words.first, let entry = byName[first] { return entry }
         return nil
     }
 

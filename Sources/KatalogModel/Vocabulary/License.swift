@@ -109,7 +109,8 @@ public enum License {
         guard !kind.isEmpty else { return nil }
         let digits = key
         guard digits.isEmpty || (digits.count == 2 && digits.allSatisfy(\.isNumber)) else { return nil }
-        let version = digits.isEmpty ? nil : "\(digits.first!).\(digits.last!)"
+        let pair = Array(digits)
+        let version = pair.count == 2 ? "\(pair[0]).\(pair[1])" : nil
         return creativeCommons(kind: kind, version: version)
     }
 

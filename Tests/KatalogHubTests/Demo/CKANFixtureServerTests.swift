@@ -6,6 +6,7 @@ import KatalogFixtures
 import KatalogHub
 import KatalogModel
 import Logging
+import ServiceLifecycle
 import Testing
 
 /// Starts the fixture server on an ephemeral port and talks to it over real HTTP.
@@ -90,6 +91,28 @@ struct CKANFixtureServerTests {
             #expect(search.body["result"]?["count"]?.int64 == 1)
             let firstPage = try await Self.get(base + "package_search")
             #expect(firstPage.body["result"]?["results"]?.array?.count == 10, "rows defaults to 10")
+        }
+    }
+}
+
+/// The server run as a service inside the caller's own ServiceGroup.
+struct CKANFixtureServiceTests {
+    @Test func runsInsideAServiceGroupAndReportsItsURL() async throws {
+        let logger = Logger(label: "test.ckan-fixtures")
+        let server = try CKANFixtureServer(fixturesRoot: KatalogFixtures.file("ckan"))
+        let (urls, continuation) = AsyncStream<String>.makeStream()
+        let service = server.service(logger: logger) { url in continuation.yield(url) }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [service], logger: logger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = urls.makeAsyncIterator()
+            let baseURL = try #require(await iterator.next())
+            #expect(baseURL.hasPrefix("http://127.0.0.1:"))
+            let (status, body) = try await CKANFixtureServerTests.get(baseURL + "/ckan/oppnadata-vastra/api/3/action/status_show")
+            #expect(status == 200)
+            #expect(body["result"]?["site_title"]?.string == "Öppna data Västra Sjöbygden")
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
         }
     }
 }

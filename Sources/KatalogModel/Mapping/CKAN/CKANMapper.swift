@@ -7,9 +7,11 @@ import Foundation
 /// identifier at all is rejected, with a ``MappingError``.
 public enum CKANMapper {
     /// Maps one package dict. `rawData` is the dict's JSON as received (re-encoded with sorted keys when nil);
-    /// `portalURL` (e.g. `https://data.example.org`) lets the mapper build publisher home pages.
-    public static func record(from package: JSONValue, rawData: Data? = nil, portalURL: String? = nil) throws -> SourceRecord {
-        let dataset = try dataset(from: package, portalURL: portalURL)
+    /// `portalURL` (e.g. `https://data.example.org`) lets the mapper build publisher home pages;
+    /// `defaultLanguage` (a BCP 47 tag) tags plain text when the package declares no single language.
+    public static func record(from package: JSONValue, rawData: Data? = nil, portalURL: String? = nil,
+                              defaultLanguage: String? = nil) throws -> SourceRecord {
+        let dataset = try dataset(from: package, portalURL: portalURL, defaultLanguage: defaultLanguage)
         let raw: Data
         if let rawData {
             raw = rawData
@@ -25,14 +27,14 @@ public enum CKANMapper {
     }
 
     /// Decodes and maps one package dict from its JSON bytes.
-    public static func record(fromJSON data: Data, portalURL: String? = nil) throws -> SourceRecord {
+    public static func record(fromJSON data: Data, portalURL: String? = nil, defaultLanguage: String? = nil) throws -> SourceRecord {
         let package: JSONValue
         do {
             package = try JSONValue.decode(data)
         } catch {
             throw MappingError(code: .invalidJSON, message: "the package is not valid JSON: \(error)")
         }
-        return try record(from: package, rawData: data, portalURL: portalURL)
+        return try record(from: package, rawData: data, portalURL: portalURL, defaultLanguage: defaultLanguage)
     }
 
     /// The identifier the mapper would use for a package (`id`, else `name`, else a DCAT `identifier`), or nil.
@@ -44,8 +46,8 @@ public enum CKANMapper {
         return CKANFields(object).text(["identifier", "guid"])
     }
 
-    /// Maps the package dict into a dataset.
-    public static func dataset(from package: JSONValue, portalURL: String? = nil) throws -> Dataset {
+    /// Maps the package dict into a dataset (see ``record(from:rawData:portalURL:defaultLanguage:)``).
+    public static func dataset(from package: JSONValue, portalURL: String? = nil, defaultLanguage: String? = nil) throws -> Dataset {
         guard let object = package.object else {
             throw MappingError(code: .notAnObject, message: "a CKAN package must be a JSON object")
         }
@@ -55,7 +57,8 @@ public enum CKANMapper {
         }
         let fields = CKANFields(object)
         let languages = declaredLanguages(fields)
-        let textLanguage = languages.count == 1 ? Language.tag(for: languages[0].raw) : nil
+        let textLanguage = languages.count == 1 ? Language.tag(for: languages[0].raw)
+            : languages.isEmpty ? defaultLanguage.map { LocalizedText.normalizedTag($0) } : nil
         var dataset = Dataset(sourceIdentifier: identifier)
         dataset.languages = languages
 
