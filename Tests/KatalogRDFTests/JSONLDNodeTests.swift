@@ -162,6 +162,29 @@ struct JSONLDNodeTests {
                                    T.typed(#"{"a":"x\ny","b":[1,2.5,true,null]}"#, Vocab.rdf + "JSON"))])
     }
 
+    @Test("lists of lists, property-valued @index and type-scoped contexts that do not propagate")
+    func advancedFeatures() throws {
+        let triples = try T.parse("""
+            {"@context": {"@vocab": "http://example.org/",
+                          "ll": {"@id": "http://example.org/ll", "@container": "@list"},
+                          "Person": {"@id": "http://example.org/Person",
+                                     "@context": {"name": {"@id": "http://xmlns.com/foaf/0.1/name", "@language": "en"}}},
+                          "idx": {"@id": "http://example.org/idx", "@container": "@index", "@index": "http://example.org/cat"}},
+             "@id": "http://example.org/s", "@type": "Person", "name": "Bob", "knows": {"name": "plain"},
+             "ll": [["a", "b"], ["c"]], "idx": {"k1": {"@id": "http://example.org/i1"}}}
+            """)
+        let s = T.iri(Self.ex + "s")
+        #expect(T.object(triples, s, T.foaf + "name") == T.lang("Bob", "en"))
+        let friend = try #require(T.object(triples, s, Self.ex + "knows"))
+        #expect(T.object(triples, friend, Self.ex + "name") == T.string("plain"))
+        let head = try #require(T.object(triples, s, Self.ex + "ll"))
+        let outer = try #require(T.list(triples, head))
+        #expect(outer.count == 2)
+        #expect(outer.compactMap { T.list(triples, $0) } == [[T.string("a"), T.string("b")], [T.string("c")]])
+        #expect(T.object(triples, s, Self.ex + "idx") == T.iri(Self.ex + "i1"))
+        #expect(T.object(triples, T.iri(Self.ex + "i1"), Self.ex + "cat") == T.string("k1"))
+    }
+
     @Test("chunked feeding, even byte by byte through multi-byte characters, gives the same triples")
     func chunkedFeeding() throws {
         let json = """
