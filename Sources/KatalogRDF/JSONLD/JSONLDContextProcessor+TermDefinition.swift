@@ -59,7 +59,7 @@ extension JSONLDContextProcessor {
             guard case .string(let reverseIRI) = reverse else { throw error("invalid IRI mapping: @reverse of \"\(term)\" must be a string") }
             if JSONLDActiveContext.hasKeywordForm(reverseIRI) { defined[term] = true; return }
             guard let expanded = try expandIRI(reverseIRI, in: &active, local: local, defined: &defined, base: base, vocab: true),
-                  expanded.contains(":") else {
+                  expanded.utf8.contains(UInt8(ascii: ":")) else {
                 throw error("invalid IRI mapping \"\(reverseIRI)\" in @reverse of \"\(term)\"")
             }
             definition.iri = expanded
@@ -74,20 +74,20 @@ extension JSONLDContextProcessor {
                     return
                 }
                 guard let expanded = try expandIRI(idString, in: &active, local: local, defined: &defined, base: base, vocab: true),
-                      JSONLDActiveContext.keywords.contains(expanded) || expanded.contains(":") else {
+                      JSONLDActiveContext.keywords.contains(expanded) || expanded.utf8.contains(UInt8(ascii: ":")) else {
                     throw error("invalid IRI mapping \"\(idString)\" for the term \"\(term)\"")
                 }
                 if expanded == "@context" { throw error("invalid keyword alias: \"\(term)\" cannot alias @context") }
                 definition.iri = expanded
-                let innerColon = term.dropFirst().dropLast().contains(":")
-                if innerColon || term.contains("/") {
+                let innerColon = term.dropFirst().dropLast().utf8.contains(UInt8(ascii: ":"))
+                if innerColon || term.utf8.contains(UInt8(ascii: "/")) {
                     defined[term] = true
                     let own = try expandIRI(term, in: &active, local: local, defined: &defined, base: base, vocab: true)
                     if own != expanded {
                         throw error("invalid IRI mapping: the term \"\(term)\" looks like an IRI but maps to a different one")
                     }
                 }
-                if !term.contains(":") && !term.contains("/") && simpleTerm,
+                if !term.utf8.contains(UInt8(ascii: ":")) && !term.utf8.contains(UInt8(ascii: "/")) && simpleTerm,
                    expanded.hasPrefix("_:") || expanded.last.map({ Self.genDelims.contains($0) }) == true {
                     definition.isPrefix = true
                 }
@@ -105,7 +105,7 @@ extension JSONLDContextProcessor {
             } else {
                 definition.iri = term
             }
-        } else if term.contains("/") {
+        } else if term.utf8.contains(UInt8(ascii: "/")) {
             guard let expanded = active.expandIRI(term, vocab: true), JSONLDIRIResolver.hasScheme(expanded) else {
                 throw error("invalid IRI mapping: the term \"\(term)\" is a relative IRI with no @vocab")
             }
@@ -181,7 +181,7 @@ extension JSONLDContextProcessor {
             definition.nest = value
         }
         if let prefix = object["@prefix"] {
-            guard case .bool(let flag) = prefix, !term.contains(":"), !term.contains("/") else {
+            guard case .bool(let flag) = prefix, !term.utf8.contains(UInt8(ascii: ":")), !term.utf8.contains(UInt8(ascii: "/")) else {
                 throw error("invalid @prefix value for the term \"\(term)\"")
             }
             definition.isPrefix = flag

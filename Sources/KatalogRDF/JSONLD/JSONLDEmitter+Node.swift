@@ -47,7 +47,7 @@ extension JSONLDEmitter {
                 throw processor.error("invalid node object: \(expanded) cannot appear beside node properties")
             default:
                 if expanded.hasPrefix("@") { continue }
-                guard expanded.contains(":") else { continue }
+                guard expanded.utf8.contains(UInt8(ascii: ":")) else { continue }
                 try emitProperty(key, predicate: expanded, value: value, subject: subject, active: active, depth: depth)
             }
         }
@@ -130,7 +130,7 @@ extension JSONLDEmitter {
             } else if container.contains("@id") {
                 if !isNone { injection.id = active.expandIRI(index, documentRelative: true) }
             } else if let indexProperty = definition?.indexProperty, !isNone,
-                      let propertyIRI = active.expandIRI(indexProperty, vocab: true), propertyIRI.contains(":") {
+                      let propertyIRI = active.expandIRI(indexProperty, vocab: true), propertyIRI.utf8.contains(UInt8(ascii: ":")) {
                 injection.index = (propertyIRI, try expandValue(.string(index), property: indexProperty, active: active))
             }
             if container.contains("@graph") {
