@@ -97,12 +97,22 @@ struct JSONLDErrorTests {
             #"{"@context": {"a": {"@id": "b"}, "b": {"@id": "a"}}, "a": 1}"#: "cyclic",
             #"{"@context": {"@id": "http://example.org/"}}"#: "keyword redefinition",
             #"{"@id": "http://example.org/s", "http://example.org/p": {"@value": {"a": 1}}}"#: "@value",
+            #"{"@context": [{"@protected": true, "n": "http://xmlns.com/foaf/0.1/name"}, {"n": "http://example.org/n"}]}"#: "protected",
         ]
         for (input, fragment) in cases {
             let failure = error { _ = try T.parse(input) }
             #expect(failure?.code == .syntax, "\(input)")
             #expect(failure?.message.contains(fragment) == true, "\(input): \(failure?.message ?? "no error")")
         }
+    }
+
+    @Test("a protected term may be repeated unchanged")
+    func protectedRepeat() throws {
+        let triples = try T.parse("""
+            {"@context": [{"@protected": true, "n": "http://xmlns.com/foaf/0.1/name"}, {"n": "http://xmlns.com/foaf/0.1/name"}],
+             "@id": "http://example.org/s", "n": "x"}
+            """)
+        #expect(triples == [Triple(T.iri("http://example.org/s"), T.foaf + "name", T.string("x"))])
     }
 
     @Test("a sink error passes through unchanged")

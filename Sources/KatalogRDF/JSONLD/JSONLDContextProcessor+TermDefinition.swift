@@ -119,7 +119,7 @@ extension JSONLDContextProcessor {
         }
         try applyOptions(of: object, term: term, to: &definition, active: &active, local: local, defined: &defined, base: base)
         if let previous, previous.isProtected, !overrideProtected {
-            guard definition.isProtected == previous.isProtected, previous == Self.unprotected(definition, like: previous) else {
+            guard previous == Self.unprotected(definition, like: previous) else {
                 throw error("protected term redefinition: \"\(term)\" is protected and cannot be changed")
             }
             definition = previous

@@ -1,5 +1,5 @@
 /// Walks a decoded JSON-LD document the way the JSON-LD 1.1 expansion algorithm does and hands the
-/// triples of the deserialisation to RDF (API §8.6) to a sink as soon as each is known, without
+/// triples of the JSON-LD 1.1 *deserialize to RDF* algorithm to a sink as soon as each is known, without
 /// building the expanded document or the node map. Named graphs are merged into the default graph.
 struct JSONLDEmitter<Sink: TripleSink> {
     /// One expanded value, ready to become the object of a triple.
