@@ -1,0 +1,52 @@
+extension JSONLDBundledContexts {
+    /// DCAT-US 1.1 (Project Open Data `data.json`): the field names of the schema mapped to the RDF
+    /// properties the schema documents, with `pod:` for the fields DCAT has no property for.
+    static let dcatUS = """
+        {"@context": {
+        \(prefixes),
+        "pod": "https://project-open-data.cio.gov/v1.1/schema#",
+        "Catalog": "dcat:Catalog",
+        "Dataset": "dcat:Dataset",
+        "Distribution": "dcat:Distribution",
+        "Organization": "foaf:Organization",
+        "Contact": "vcard:Contact",
+        "conformsTo": {"@id": "dct:conformsTo", "@type": "@id"},
+        "describedBy": {"@id": "pod:describedBy", "@type": "@id"},
+        "describedByType": "pod:describedByType",
+        "dataset": {"@id": "dcat:dataset", "@type": "@id"},
+        "title": "dct:title",
+        "description": "dct:description",
+        "keyword": "dcat:keyword",
+        "modified": "dct:modified",
+        "issued": "dct:issued",
+        "publisher": {"@id": "dct:publisher", "@type": "@id"},
+        "contactPoint": {"@id": "dcat:contactPoint", "@type": "@id"},
+        "fn": "vcard:fn",
+        "hasEmail": {"@id": "vcard:hasEmail", "@type": "@id"},
+        "identifier": "dct:identifier",
+        "accessLevel": "pod:accessLevel",
+        "bureauCode": "pod:bureauCode",
+        "programCode": "pod:programCode",
+        "license": {"@id": "dct:license", "@type": "@id"},
+        "rights": "dct:rights",
+        "spatial": "dct:spatial",
+        "temporal": "dct:temporal",
+        "accrualPeriodicity": "dct:accrualPeriodicity",
+        "dataQuality": "pod:dataQuality",
+        "distribution": {"@id": "dcat:distribution", "@type": "@id"},
+        "accessURL": {"@id": "dcat:accessURL", "@type": "@id"},
+        "downloadURL": {"@id": "dcat:downloadURL", "@type": "@id"},
+        "mediaType": "dcat:mediaType",
+        "format": "dct:format",
+        "isPartOf": {"@id": "dct:isPartOf", "@type": "@id"},
+        "landingPage": {"@id": "dcat:landingPage", "@type": "@id"},
+        "language": "dct:language",
+        "primaryITInvestmentUII": "pod:primaryITInvestmentUII",
+        "references": {"@id": "dct:references", "@type": "@id"},
+        "systemOfRecords": {"@id": "pod:systemOfRecords", "@type": "@id"},
+        "theme": "dcat:theme",
+        "name": "foaf:name",
+        "subOrganizationOf": {"@id": "org:subOrganizationOf", "@type": "@id"}
+        }}
+        """
+}
