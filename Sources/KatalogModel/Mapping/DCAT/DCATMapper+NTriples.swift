@@ -33,6 +33,7 @@ extension DCATMapper {
 
     /// Escapes a literal's lexical form: `\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f`, other controls as `\u00XX`.
     static func escapeLiteral(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -53,6 +54,8 @@ extension DCATMapper {
 
     /// Escapes the characters an N-Triples IRIREF may not hold (controls, space, `<>"{}|^` and backquote, backslash).
     static func escapeIRI(_ iri: String) -> String {
+        let forbidden: Set<UInt8> = [0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5E, 0x60, 0x5C, 0x7F]
+        guard iri.utf8.contains(where: { $0 <= 0x20 || forbidden.contains($0) }) else { return iri }
         var out = ""
         for scalar in iri.unicodeScalars {
             switch scalar {

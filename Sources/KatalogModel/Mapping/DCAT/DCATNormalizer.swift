@@ -18,12 +18,12 @@ public struct DCATNormalizer: Sendable {
     public var accessRights: @Sendable (String) -> Concept
 
     /// Creates a normalizer; every closure defaults to ``identityConcept(_:)``.
-    public init(format: @escaping @Sendable (String) -> Concept = DCATNormalizer.identityConcept,
-                license: @escaping @Sendable (String) -> Concept = DCATNormalizer.identityConcept,
-                theme: @escaping @Sendable (String) -> Concept = DCATNormalizer.identityConcept,
-                language: @escaping @Sendable (String) -> Concept = DCATNormalizer.identityConcept,
-                frequency: @escaping @Sendable (String) -> Concept = DCATNormalizer.identityConcept,
-                accessRights: @escaping @Sendable (String) -> Concept = DCATNormalizer.identityConcept) {
+    public init(format: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) },
+                license: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) },
+                theme: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) },
+                language: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) },
+                frequency: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) },
+                accessRights: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) }) {
         self.format = format
         self.license = license
         self.theme = theme

@@ -36,9 +36,13 @@ extension DCATReader {
         var seen = Set<LangString>()
         var result: [LangString] = []
         for object in try objects(subject, DCATTerms.dcat + "keyword") {
-            guard let text = DCATValues.text(object) else { continue }
-            let keyword = LangString(text, language: object.literalValue?.language)
-            if seen.insert(keyword).inserted { result.append(keyword) }
+            let keyword: LangString
+            switch object {
+            case .literal(let literal): keyword = LangString(literal.lexical, language: literal.language)
+            case .iri(let iri): keyword = LangString(iri)
+            case .blank: continue
+            }
+            if !keyword.value.isEmpty, seen.insert(keyword).inserted { result.append(keyword) }
         }
         return result
     }
