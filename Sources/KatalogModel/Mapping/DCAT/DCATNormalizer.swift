@@ -1,0 +1,54 @@
+/// The seam through which the DCAT mapper maps free values onto controlled vocabularies.
+///
+/// Each closure receives the raw value as published (an IRI, a code or a label) and returns a ``Concept``
+/// that keeps that raw value. ``identity`` (the default) maps nothing: it keeps the raw value and, when the
+/// value is an IRI, uses it as the concept's IRI. The real vocabularies are plugged in by the caller.
+public struct DCATNormalizer: Sendable {
+    /// Maps a `dct:format` value (file type).
+    public var format: @Sendable (String) -> Concept
+    /// Maps a `dct:license` value.
+    public var license: @Sendable (String) -> Concept
+    /// Maps a `dcat:theme` value (data theme).
+    public var theme: @Sendable (String) -> Concept
+    /// Maps a `dct:language` value.
+    public var language: @Sendable (String) -> Concept
+    /// Maps a `dct:accrualPeriodicity` value.
+    public var frequency: @Sendable (String) -> Concept
+    /// Maps a `dct:accessRights` value.
+    public var accessRights: @Sendable (String) -> Concept
+
+    /// Creates a normalizer; every closure defaults to ``identityConcept(_:)``.
+    public init(format: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) },
+                license: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) },
+                theme: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) },
+                language: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) },
+                frequency: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) },
+                accessRights: @escaping @Sendable (String) -> Concept = { DCATNormalizer.identityConcept($0) }) {
+        self.format = format
+        self.license = license
+        self.theme = theme
+        self.language = language
+        self.frequency = frequency
+        self.accessRights = accessRights
+    }
+
+    /// The normalizer that maps nothing (see ``identityConcept(_:)``).
+    public static let identity = DCATNormalizer()
+
+    /// The default normalizer, ``identity`` until vocabularies are plugged in.
+    public static let `default` = identity
+
+    /// `Concept(raw: value, uri: value)` when the value looks like an IRI, else `Concept(raw: value)`.
+    public static func identityConcept(_ value: String) -> Concept {
+        let trimmed = value.trimmingWhitespace()
+        return Concept(raw: trimmed, uri: looksLikeIRI(trimmed) ? trimmed : nil)
+    }
+
+    /// True for values with an `http`, `https`, `ftp` or `urn` scheme and no white space.
+    public static func looksLikeIRI(_ value: String) -> Bool {
+        let lower = value.prefix(8).lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("ftp://")
+            || lower.hasPrefix("urn:") else { return false }
+        return !value.unicodeScalars.contains { $0.properties.isWhitespace }
+    }
+}

@@ -1,0 +1,67 @@
+import KatalogRDF
+
+extension DCATReader {
+    /// A `dcat:Distribution`; a bare IRI keeps only its identifier, a URL literal becomes an access URL.
+    func distribution(_ term: Term) throws -> Distribution? {
+        if case .literal = term {
+            guard let url = DCATValues.text(term) else { return nil }
+            return Distribution(accessURLs: [url])
+        }
+        var distribution = Distribution(identifier: term.iriValue)
+        guard try graph.isDescribed(term) else { return term.iriValue == nil ? nil : distribution }
+        if distribution.identifier == nil {
+            distribution.identifier = try firstText(term, [DCATTerms.identifier])
+        }
+        distribution.title = try localized(term, [DCATTerms.title, DCATTerms.label])
+        distribution.description = try localized(term, [DCATTerms.description])
+        distribution.accessURLs = try links(term, DCATTerms.dcat + "accessURL")
+        distribution.downloadURLs = try links(term, DCATTerms.dcat + "downloadURL")
+        distribution.format = try concepts(term, DCATTerms.format, normalizer.format).first
+        distribution.mediaType = try firstValue(objects(term, DCATTerms.dcat + "mediaType"), mediaType)
+        if distribution.mediaType == nil {
+            // DCAT-AP-SE publishes media types in dct:format ("text/csv") and no dcat:mediaType.
+            distribution.mediaType = try objects(term, DCATTerms.format).compactMap(mediaType)
+                .first(where: DCATValues.looksLikeMediaType)
+        }
+        distribution.byteSize = try objects(term, DCATTerms.dcat + "byteSize").lazy.compactMap(DCATValues.text)
+            .compactMap(DCATValues.byteSize).first
+        distribution.checksum = try firstValue(objects(term, DCATTerms.spdx + "checksum"), checksum)
+        distribution.license = try concepts(term, DCATTerms.license, normalizer.license).first
+        distribution.rights = try firstValue(objects(term, DCATTerms.rights), statement)
+        distribution.accessRights = try concepts(term, DCATTerms.accessRights, normalizer.accessRights).first
+        distribution.conformsTo = try standards(term)
+        distribution.languages = try concepts(term, DCATTerms.language, normalizer.language)
+        distribution.issued = try date(term, DCATTerms.issued)
+        distribution.modified = try date(term, DCATTerms.modified)
+        distribution.status = try concepts(term, DCATTerms.adms + "status", DCATNormalizer.identityConcept).first
+            ?? concepts(term, DCATTerms.dcatap + "availability", DCATNormalizer.identityConcept).first
+            ?? concepts(term, DCATTerms.dcat + "availability", DCATNormalizer.identityConcept).first
+        return distribution
+    }
+
+    /// A media type from an IANA media-types IRI, a literal, or a `dct:IMT` node's `rdf:value` / label.
+    func mediaType(_ term: Term) throws -> String? {
+        let raw: String?
+        switch term {
+        case .iri, .literal: raw = DCATValues.text(term)
+        case .blank: raw = try firstText(term, [DCATTerms.value, DCATTerms.label, DCATTerms.notation])
+        }
+        guard let raw else { return nil }
+        for prefix in ["http://www.iana.org/assignments/media-types/", "https://www.iana.org/assignments/media-types/"]
+        where raw.lowercased().hasPrefix(prefix) {
+            let type = String(raw.dropFirst(prefix.count))
+            return type.isEmpty ? nil : type
+        }
+        return raw
+    }
+
+
+
+    /// An `spdx:Checksum` node: `spdx:algorithm` (e.g. `spdx:checksumAlgorithm_sha256` → `sha256`) and `spdx:checksumValue`.
+    func checksum(_ term: Term) throws -> Checksum? {
+        guard term.isResource, let value = try firstText(term, [DCATTerms.spdx + "checksumValue"]) else { return nil }
+        let algorithm = try firstText(term, [DCATTerms.spdx + "algorithm"]).map(DCATValues.checksumAlgorithm) ?? "unknown"
+        return Checksum(algorithm: algorithm, value: value)
+    }
+
+}

@@ -1,0 +1,116 @@
+import KatalogRDF
+import Testing
+@testable import KatalogModel
+
+struct DCATMapperDistributionTests: DCATTestSupport {
+    @Test func fullDistribution() throws {
+        var g = datasetBuilder()
+        let dist = iri("https://example.com/distribution1")
+        g.add(ds, DCATNS.dcat + "distribution", dist)
+        g.type(dist, DCATNS.dcat + "Distribution")
+        g.add(dist, DCATNS.dct + "title", lit("CSV-fil", "sv"))
+        g.add(dist, DCATNS.dct + "title", lit("CSV file", "en"))
+        g.add(dist, DCATNS.dct + "description", lit("En förteckning", "sv"))
+        g.add(dist, DCATNS.dcat + "accessURL", iri("http://example.com/download"))
+        g.add(dist, DCATNS.dcat + "downloadURL", iri("http://example.com/download.csv"))
+        g.add(dist, DCATNS.dct + "format", iri("http://publications.europa.eu/resource/authority/file-type/CSV"))
+        g.add(dist, DCATNS.dcat + "mediaType", iri("https://www.iana.org/assignments/media-types/text/csv"))
+        g.add(dist, DCATNS.dcat + "byteSize", typed("1024", DCATNS.xsd + "nonNegativeInteger"))
+        g.add(dist, DCATNS.spdx + "checksum", bnode("sum"))
+        g.add(bnode("sum"), DCATNS.spdx + "algorithm", iri(DCATNS.spdx + "checksumAlgorithm_sha256"))
+        g.add(bnode("sum"), DCATNS.spdx + "checksumValue", typed("abc123", DCATNS.xsd + "hexBinary"))
+        g.add(dist, DCATNS.dct + "license", iri("http://creativecommons.org/licenses/by/4.0/"))
+        g.add(dist, DCATNS.dct + "rights", lit("Attribution required"))
+        g.add(dist, DCATNS.dct + "accessRights", iri("http://publications.europa.eu/resource/authority/access-right/PUBLIC"))
+        g.add(dist, DCATNS.dct + "conformsTo", iri("http://ex.org/schema"))
+        g.add(dist, DCATNS.dct + "language", iri("http://publications.europa.eu/resource/authority/language/SWE"))
+        g.add(dist, DCATNS.dct + "issued", typed("2020-01-01", DCATNS.xsd + "date"))
+        g.add(dist, DCATNS.dct + "modified", typed("2021-02-03T04:05:06Z", DCATNS.xsd + "dateTime"))
+        g.add(dist, DCATNS.adms + "status", iri("http://purl.org/adms/status/Completed"))
+        let d = try #require(try DCATMapper.dataset(ds, in: g.graph).distributions.first)
+        #expect(d.identifier == "https://example.com/distribution1")
+        #expect(d.title.values == ["sv": "CSV-fil", "en": "CSV file"])
+        #expect(d.description.values == ["sv": "En förteckning"])
+        #expect(d.accessURLs == ["http://example.com/download"])
+        #expect(d.downloadURLs == ["http://example.com/download.csv"])
+        #expect(d.format?.key == "CSV")
+        #expect(d.mediaType == "text/csv")
+        #expect(d.byteSize == 1024)
+        #expect(d.checksum == Checksum(algorithm: "sha256", value: "abc123"))
+        #expect(d.license?.uri == "http://creativecommons.org/licenses/by/4.0/")
+        #expect(d.rights == "Attribution required")
+        #expect(d.accessRights?.key == "PUBLIC")
+        #expect(d.conformsTo == ["http://ex.org/schema"])
+        #expect(d.languages.map(\.key) == ["SWE"])
+        #expect(d.issued?.normalized == "2020-01-01")
+        #expect(d.modified?.normalized == "2021-02-03T04:05:06Z")
+        #expect(d.status?.key == "Completed")
+    }
+
+    @Test func formatsFromLiteralsAndMediaTypeNodes() throws {
+        var g = datasetBuilder()
+        g.add(ds, DCATNS.dcat + "distribution", bnode("se"))
+        g.add(bnode("se"), DCATNS.dct + "format", lit("text/csv"))
+        g.add(ds, DCATNS.dcat + "distribution", bnode("imt"))
+        g.add(bnode("imt"), DCATNS.dct + "format", bnode("fmt"))
+        g.type(bnode("fmt"), DCATNS.dct + "IMT")
+        g.add(bnode("fmt"), DCATNS.rdf + "value", lit("application/json"))
+        g.add(bnode("fmt"), DCATNS.rdfs + "label", lit("JSON"))
+        g.add(ds, DCATNS.dcat + "distribution", bnode("plain"))
+        g.add(bnode("plain"), DCATNS.dct + "format", lit("XLSX"))
+        g.add(bnode("plain"), DCATNS.dcat + "mediaType", lit("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        let distributions = try DCATMapper.dataset(ds, in: g.graph).distributions
+        #expect(distributions.count == 3)
+        #expect(distributions[0].format?.raw == "text/csv")
+        #expect(distributions[0].mediaType == "text/csv")
+        #expect(distributions[1].format?.raw == "application/json")
+        #expect(distributions[1].format?.label?.best() == "JSON")
+        #expect(distributions[1].mediaType == "application/json")
+        #expect(distributions[2].format?.raw == "XLSX")
+        #expect(distributions[2].mediaType == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        #expect(distributions[0].identifier == nil)
+    }
+
+    @Test(arguments: [
+        ("1024", Int64(1024)), (" 42 ", 42), ("1.0E3", 1000), ("2048.0", 2048), ("0", 0),
+    ])
+    func byteSizesOfAnyNumericForm(text: String, expected: Int64) {
+        #expect(DCATValues.byteSize(text) == expected)
+    }
+
+    @Test(arguments: ["-1", "1.5", "12 MB", "", "NaN", "inf", "0x10", "1e400", "1,024"])
+    func malformedByteSizesAreNil(text: String) {
+        #expect(DCATValues.byteSize(text) == nil)
+    }
+
+    @Test func malformedByteSizeLeavesTheRestOfTheDistribution() throws {
+        var g = datasetBuilder()
+        g.add(ds, DCATNS.dcat + "distribution", bnode("d"))
+        g.add(bnode("d"), DCATNS.dcat + "byteSize", typed("about 3 MB", DCATNS.xsd + "decimal"))
+        g.add(bnode("d"), DCATNS.dcat + "accessURL", iri("http://ex.org/x"))
+        let d = try #require(try DCATMapper.dataset(ds, in: g.graph).distributions.first)
+        #expect(d.byteSize == nil)
+        #expect(d.accessURLs == ["http://ex.org/x"])
+    }
+
+    @Test(arguments: [
+        ("http://spdx.org/rdf/terms#checksumAlgorithm_sha1", "sha1"),
+        ("http://spdx.org/rdf/terms#checksumAlgorithm_md5", "md5"),
+        ("SHA-256", "sha256"),
+        ("https://example.org/algorithms/sha512", "sha512"),
+    ])
+    func checksumAlgorithmNames(raw: String, expected: String) {
+        #expect(DCATValues.checksumAlgorithm(raw) == expected)
+    }
+
+    @Test func bareDistributionIRIKeepsItsIdentifierAndAvailabilityIsAStatus() throws {
+        var g = datasetBuilder()
+        g.add(ds, DCATNS.dcat + "distribution", iri("http://ex.org/undescribed"))
+        g.add(ds, DCATNS.dcat + "distribution", bnode("d"))
+        g.add(bnode("d"), DCATNS.dct + "identifier", lit("dist-7"))
+        g.add(bnode("d"), DCATNS.dcatap + "availability", iri("http://data.europa.eu/r5r/availability/stable"))
+        let distributions = try DCATMapper.dataset(ds, in: g.graph).distributions
+        #expect(distributions.map(\.identifier) == ["http://ex.org/undescribed", "dist-7"])
+        #expect(distributions[1].status?.key == "stable")
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import KatalogRDF
+import Testing
+@testable import KatalogModel
+
+struct DCATSubgraphTests: DCATTestSupport {
+    /// Two datasets in one catalogue, sharing a publisher, with blank-node distributions, contact and period.
+    func catalogue() -> DCATGraphBuilder {
+        var g = DCATGraphBuilder()
+        let catalog = iri("http://ex.org/catalog")
+        let other = iri("http://ex.org/other")
+        let publisher = iri("http://ex.org/publisher")
+        g.type(catalog, DCATNS.dcat + "Catalog")
+        g.add(catalog, DCATNS.dcat + "dataset", ds)
+        g.add(catalog, DCATNS.dcat + "dataset", other)
+        g.type(ds, DCATNS.dcat + "Dataset")
+        g.add(ds, DCATNS.dct + "title", lit("First", "en"))
+        g.add(ds, DCATNS.dct + "publisher", publisher)
+        g.add(ds, DCATNS.dct + "isPartOf", catalog)
+        g.add(ds, DCATNS.dct + "relation", other)
+        g.add(ds, DCATNS.dcat + "distribution", bnode("d1"))
+        g.add(bnode("d1"), DCATNS.dcat + "accessURL", iri("http://ex.org/file.csv"))
+        g.add(bnode("d1"), DCATNS.spdx + "checksum", bnode("sum"))
+        g.add(bnode("sum"), DCATNS.spdx + "checksumValue", lit("ff"))
+        g.add(ds, DCATNS.dcat + "contactPoint", bnode("cp"))
+        g.add(bnode("cp"), DCATNS.vcard + "fn", lit("Desk"))
+        g.add(ds, DCATNS.dct + "temporal", bnode("t"))
+        g.add(bnode("t"), DCATNS.dcat + "startDate", lit("2020"))
+        g.add(publisher, DCATNS.foaf + "name", lit("Publisher", "en"))
+        g.type(other, DCATNS.dcat + "Dataset")
+        g.add(other, DCATNS.dct + "title", lit("Second", "en"))
+        g.add(other, DCATNS.dct + "publisher", publisher)
+        g.add(other, DCATNS.dcat + "distribution", bnode("d2"))
+        g.add(bnode("d2"), DCATNS.dcat + "accessURL", iri("http://ex.org/other.csv"))
+        return g
+    }
+
+    @Test func subgraphHoldsTheDatasetsNodesAndNoOtherDataset() throws {
+        let graph = catalogue().graph
+        let triples = try DCATMapper.subgraph(of: ds, in: graph)
+        let subjects = Set(triples.map(\.subject))
+        #expect(subjects == [ds, bnode("d1"), bnode("sum"), bnode("cp"), bnode("t"), iri("http://ex.org/publisher")])
+        #expect(triples.contains(Triple(ds, DCATNS.dct + "relation", iri("http://ex.org/other"))))
+        #expect(!triples.contains { $0.object == lit("Second", "en") })
+        #expect(!triples.contains { $0.subject == iri("http://ex.org/catalog") })
+        #expect(triples.count == 14)
+    }
+
+    @Test func cyclesTerminateAndTheNodeBoundHolds() throws {
+        var g = datasetBuilder()
+        g.add(ds, DCATNS.dct + "temporal", bnode("a"))
+        g.add(bnode("a"), DCATNS.rdfs + "seeAlso", bnode("b"))
+        g.add(bnode("b"), DCATNS.rdfs + "seeAlso", bnode("a"))
+        g.add(bnode("b"), DCATNS.rdfs + "seeAlso", ds)
+        g.add(bnode("a"), DCATNS.rdfs + "seeAlso", bnode("a"))
+        let triples = try DCATMapper.subgraph(of: ds, in: g.graph)
+        #expect(triples.count == 3 + 4)
+
+        var chain = datasetBuilder()
+        chain.add(ds, DCATNS.rdfs + "seeAlso", bnode("n0"))
+        for index in 0..<50 {
+            chain.add(bnode("n\(index)"), DCATNS.rdfs + "seeAlso", bnode("n\(index + 1)"))
+        }
+        let bounded = try DCATMapper.subgraph(of: ds, in: chain.graph, maxNodes: 10)
+        #expect(Set(bounded.map(\.subject)).count == 10)
+        let mapped = try DCATMapper.dataset(ds, in: g.graph)
+        #expect(mapped.title.best() == "Title")
+    }
+
+    @Test func canonicalNTriplesRelabelsSortsAndEscapes() {
+        let triples = [
+            Triple(bnode("zz"), DCATNS.dct + "title", lit("Quote \" backslash \\ newline \n tab \t bell \u{07}", "sv")),
+            Triple(iri("http://ex.org/a b"), DCATNS.dct + "identifier", typed("1", DCATNS.xsd + "integer")),
+            Triple(bnode("zz"), DCATNS.dct + "description", lit("plain")),
+            Triple(bnode("zz"), DCATNS.dct + "description", lit("plain")),
+        ]
+        let text = DCATMapper.canonicalNTriples(triples)
+        #expect(text == """
+            <http://ex.org/a\\u0020b> <http://purl.org/dc/terms/identifier> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .
+            _:b0 <http://purl.org/dc/terms/description> "plain" .
+            _:b0 <http://purl.org/dc/terms/title> "Quote \\" backslash \\\\ newline \\n tab \\t bell \\u0007"@sv .
+
+            """)
+    }
+
+    @Test func contentHashIgnoresBlankNodeLabels() {
+        let a = [Triple(bnode("x1"), DCATNS.dct + "title", lit("T")), Triple(bnode("x1"), DCATNS.dcat + "keyword", lit("k"))]
+        let b = [Triple(bnode("genid42"), DCATNS.dct + "title", lit("T")), Triple(bnode("genid42"), DCATNS.dcat + "keyword", lit("k"))]
+        let c = [Triple(bnode("x1"), DCATNS.dct + "title", lit("Other"))]
+        #expect(DCATMapper.contentHash(of: a) == DCATMapper.contentHash(of: b))
+        #expect(DCATMapper.contentHash(of: a) != DCATMapper.contentHash(of: c))
+    }
+
+    @Test func blankNodeDatasetsGetStableSourceIdentifiers() throws {
+        var g = datasetBuilder(bnode("ds1"), title: "Anonymous")
+        g.add(bnode("ds1"), DCATNS.dcat + "keyword", lit("k"))
+        var h = datasetBuilder(bnode("other-label"), title: "Anonymous")
+        h.add(bnode("other-label"), DCATNS.dcat + "keyword", lit("k"))
+        let first = try DCATMapper.dataset(bnode("ds1"), in: g.graph)
+        let second = try DCATMapper.dataset(bnode("other-label"), in: h.graph)
+        #expect(first.sourceIdentifier.hasPrefix("urn:katalog:dcat:sha256:"))
+        #expect(first.sourceIdentifier == second.sourceIdentifier)
+        #expect(first.iri == nil)
+
+        g.add(bnode("ds1"), DCATNS.dct + "identifier", lit("local-7"))
+        #expect(try DCATMapper.dataset(bnode("ds1"), in: g.graph).sourceIdentifier == "local-7")
+    }
+
+    @Test func recordCarriesTheDatasetAndItsNTriples() throws {
+        let record = try DCATMapper.record(ds, in: catalogue().graph)
+        #expect(record.rawFormat == "application/n-triples")
+        #expect(record.sourceIdentifier == "http://ex.org/ds")
+        let text = String(decoding: record.raw, as: UTF8.self)
+        #expect(text.split(separator: "\n").count == 14)
+        #expect(text.contains("\"First\"@en"))
+        #expect(!text.contains("Second"))
+        #expect(record.dataset.distributions.first?.checksum?.value == "ff")
+        #expect(record.dataset.publisher?.name.best() == "Publisher")
+    }
+
+    @Test func thirtyThousandKeywordsMapAndExtract() throws {
+        var g = datasetBuilder()
+        for index in 0..<30_000 {
+            g.add(ds, DCATNS.dcat + "keyword", lit("keyword \(index)", index % 2 == 0 ? "sv" : "en"))
+        }
+        let graph = g.graph
+        let dataset = try DCATMapper.dataset(ds, in: graph)
+        #expect(dataset.keywords.count == 30_000)
+        let record = try DCATMapper.record(ds, in: graph)
+        #expect(record.raw.count > 30_000 * 40)
+        #expect(RecordLimits().violation(of: record) != nil)
+    }
+
+    @Test func inMemoryGraphStoresEachTripleOnceInOrder() {
+        var graph = InMemoryGraph()
+        let first = graph.insert(Triple(ds, DCATNS.dct + "title", lit("a")))
+        let again = graph.insert(Triple(ds, DCATNS.dct + "title", lit("a")))
+        #expect(first)
+        #expect(!again)
+        graph.consume(Triple(ds, DCATNS.dct + "title", lit("b")))
+        #expect(graph.count == 2)
+        #expect(graph.objects(of: ds, DCATNS.dct + "title") == [lit("a"), lit("b")])
+        #expect(graph.isDescribed(ds))
+        #expect(!graph.isDescribed(iri("http://nowhere")))
+        #expect(graph.subjects(ofType: DCATNS.dcat + "Dataset").isEmpty)
+    }
+}
