@@ -73,6 +73,9 @@ public enum IRI {
         return !(dotsInSegment == 1 || dotsInSegment == 2)
     }
 
+    @inline(__always)
+    private static func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+
     /// The IRI without its fragment (`#…`), as RDF/XML bases and `rdf:ID` need.
     public static func removingFragment(_ iri: String) -> String {
         guard let hash = iri.firstIndex(of: "#") else { return iri }
@@ -81,7 +84,14 @@ public enum IRI {
 
     /// True when `value` starts with a syntactically valid scheme followed by `:` (an absolute IRI).
     public static func isAbsolute(_ value: String) -> Bool {
-        IRIComponents.schemeEnd(Array(value.utf8)) != nil
+        var bytes = value.utf8.makeIterator()
+        guard let first = bytes.next(), isAlpha(first) else { return false }
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard isAlpha(byte) || (byte >= 0x30 && byte <= 0x39)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
+        }
+        return false
     }
 
     /// Removes `.` and `..` segments from a path (RFC 3986 §5.2.4).

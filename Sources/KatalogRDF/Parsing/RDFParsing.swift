@@ -5,7 +5,7 @@ public enum RDFParsing {
     /// The chunk size used when reading files and slicing data (64 KiB).
     public static let chunkSize = 64 << 10
 
-    /// A fresh push parser for `format`; throws ``RDFParseError/Code/unsupported`` for formats without a parser yet.
+    /// A fresh push parser for `format`; every ``RDFFormat`` has one.
     public static func makeParser(format: RDFFormat, baseIRI: String?, limits: ParserLimits) throws -> any RDFStreamParser {
         switch format {
         case .turtle:
@@ -15,7 +15,7 @@ public enum RDFParsing {
         case .rdfxml:
             return RDFXMLParser(baseIRI: baseIRI, limits: limits)
         case .jsonld:
-            throw RDFParseError(.unsupported, "no JSON-LD parser in this build")
+            return JSONLDParser(baseIRI: baseIRI, limits: limits)
         }
     }
 
