@@ -1,8 +1,9 @@
 /// The seam through which the DCAT mapper maps free values onto controlled vocabularies.
 ///
 /// Each closure receives the raw value as published (an IRI, a code or a label) and returns a ``Concept``
-/// that keeps that raw value. ``identity`` (the default) maps nothing: it keeps the raw value and, when the
-/// value is an IRI, uses it as the concept's IRI. The real vocabularies are plugged in by the caller.
+/// that keeps that raw value. ``default`` maps onto Katalog's vocabularies (EU file types, licences, data
+/// themes, languages, frequencies, access rights); ``identity`` maps nothing: it keeps the raw value and,
+/// when the value is an IRI, uses it as the concept's IRI.
 public struct DCATNormalizer: Sendable {
     /// Maps a `dct:format` value (file type).
     public var format: @Sendable (String) -> Concept
@@ -35,8 +36,13 @@ public struct DCATNormalizer: Sendable {
     /// The normalizer that maps nothing (see ``identityConcept(_:)``).
     public static let identity = DCATNormalizer()
 
-    /// The default normalizer, ``identity`` until vocabularies are plugged in.
-    public static let `default` = identity
+    /// The normalizer onto Katalog's controlled vocabularies, the same ones the CKAN mapper uses.
+    public static let `default` = DCATNormalizer(format: { FileFormat.normalize($0) },
+                                                 license: { License.normalize($0) },
+                                                 theme: { DataTheme.normalize($0) },
+                                                 language: { Language.normalize($0) },
+                                                 frequency: { Frequency.normalize($0) },
+                                                 accessRights: { AccessRights.normalize($0) })
 
     /// `Concept(raw: value, uri: value)` when the value looks like an IRI, else `Concept(raw: value)`.
     public static func identityConcept(_ value: String) -> Concept {
