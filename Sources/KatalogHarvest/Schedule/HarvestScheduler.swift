@@ -1,0 +1,128 @@
+import Foundation
+import KatalogStore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Runs each scheduled source on its schedule inside `katalog serve`, at most `concurrency` at once.
+///
+/// Start times get a random delay of up to 5% of the interval (at most 5 minutes) so sources sharing a
+/// schedule do not all hit the network in the same second. On graceful shutdown (SIGTERM, SIGINT) the
+/// scheduler stops starting runs and cancels those in progress; a cancelled run is recorded as aborted.
+public struct HarvestScheduler: Service {
+    private let harvester: Harvester
+    private let sources: [SourceConfig]
+    private let concurrency: Int
+    private let logger: Logger
+
+    /// Creates a scheduler for the sources that have a schedule and are enabled.
+    public init(harvester: Harvester, sources: [SourceConfig], concurrency: Int, logger: Logger) {
+        self.harvester = harvester
+        self.sources = sources.filter { $0.enabled && $0.schedule != nil }
+        self.concurrency = max(1, concurrency)
+        self.logger = logger
+    }
+
+    /// Runs until graceful shutdown or cancellation.
+    public func run() async throws {
+        guard !sources.isEmpty else {
+            logger.info("no scheduled sources")
+            try? await gracefulShutdown()
+            return
+        }
+        let slots = RunSlots(count: concurrency)
+        await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                for source in sources {
+                    group.addTask { await loop(source, slots: slots) }
+                }
+            }
+        }
+        logger.info("scheduler stopped")
+    }
+
+    private func loop(_ source: SourceConfig, slots: RunSlots) async {
+        guard let schedule = source.schedule else { return }
+        var reference = Date()
+        while !Task.isCancelled {
+            let next = schedule.nextFire(after: reference)
+            let interval = max(60, next.timeIntervalSince(reference))
+            let jitter = Double.random(in: 0...min(300, interval * 0.05))
+            let wait = max(0, next.timeIntervalSinceNow) + jitter
+            logger.info("next harvest scheduled", metadata: ["harvest.source": "\(source.name)", "harvest.in_seconds": "\(Int(wait))"])
+            do {
+                try await Task.sleep(for: .seconds(wait))
+                try await slots.acquire()
+            } catch {
+                return
+            }
+            do {
+                let summary = try await harvester.run(source)
+                logger.info("scheduled harvest done", metadata: ["harvest.source": "\(source.name)", "harvest.status": "\(summary.status.rawValue)"])
+            } catch {
+                logger.error("scheduled harvest could not run", metadata: ["harvest.source": "\(source.name)", "error": "\(error)"])
+            }
+            slots.release()
+            reference = Date()
+        }
+    }
+}
+
+/// A counting semaphore for harvest runs; waiting is cancellable.
+final class RunSlots: Sendable {
+    private struct State {
+        var available: Int
+        var waiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
+        var order: [UInt64] = []
+        var cancelled: Set<UInt64> = []
+        var nextID: UInt64 = 0
+    }
+
+    private let state: Mutex<State>
+
+    init(count: Int) { state = Mutex(State(available: count)) }
+
+    func acquire() async throws {
+        let id = state.withLock { state -> UInt64 in
+            defer { state.nextID += 1 }
+            return state.nextID
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let outcome: Result<Void, any Error>? = state.withLock { state in
+                    if state.cancelled.remove(id) != nil { return .failure(CancellationError()) }
+                    if state.available > 0 {
+                        state.available -= 1
+                        return .success(())
+                    }
+                    state.waiters[id] = continuation
+                    state.order.append(id)
+                    return nil
+                }
+                if let outcome { continuation.resume(with: outcome) }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+                if let continuation = state.waiters.removeValue(forKey: id) {
+                    state.order.removeAll { $0 == id }
+                    return continuation
+                }
+                state.cancelled.insert(id)
+                return nil
+            }
+            waiter?.resume(throwing: CancellationError())
+        }
+    }
+
+    func release() {
+        let next = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+            while !state.order.isEmpty {
+                let id = state.order.removeFirst()
+                if let continuation = state.waiters.removeValue(forKey: id) { return continuation }
+            }
+            state.available += 1
+            return nil
+        }
+        next?.resume()
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import KatalogHarvest
+
+struct ConfigTests {
+    @Test func parsesAFullSource() throws {
+        let config = try KatalogConfig.parse(yaml: """
+            database: data/katalog.sqlite
+            harvest:
+              concurrency: 3
+            sources:
+              - name: dataportal-se
+                type: dcat
+                url: https://example.org/all.rdf
+                schedule: "0 3 * * *"
+                headers:
+                  X-Api-Key: secret
+                timeout: 2m
+                max_bytes: 64MiB
+                page_size: 500
+                delete_policy:
+                  max_delete_fraction: 10%
+                  grace_period: 7d
+              - name: ckan-city
+                type: ckan
+                url: https://ckan.example.org/
+                every: 6h
+            """)
+        #expect(config.database == "data/katalog.sqlite")
+        #expect(config.concurrency == 3)
+        #expect(config.sources.count == 2)
+        let first = try #require(config.sources.first)
+        #expect(first.kind == .dcat)
+        #expect(first.headers["X-Api-Key"] == "secret")
+        #expect(first.requestTimeout == 120)
+        #expect(first.maxBytes == 64 << 20)
+        #expect(first.pageSize == 500)
+        #expect(abs(first.deletion.maxDeleteFraction - 0.1) < 1e-9)
+        #expect(first.deletion.graceDays == 7)
+        if case .cron(let cron) = first.schedule { #expect(cron.text == "0 3 * * *") } else { Issue.record("expected a cron schedule") }
+        #expect(config.sources[1].schedule == .every(seconds: 6 * 3600))
+    }
+
+    @Test func scheduleAsMappingWithEvery() throws {
+        let config = try KatalogConfig.parse(yaml: """
+            sources:
+              - {name: a, type: ckan, url: "http://127.0.0.1:1/", schedule: {every: 30m}}
+            """)
+        #expect(config.sources[0].schedule == .every(seconds: 1800))
+    }
+
+    @Test(arguments: [
+        ("sources: 3", "expected a list"),
+        ("sources:\n  - name: Bad_Name\n    type: ckan\n    url: http://x.org", "a-z, 0-9"),
+        ("sources:\n  - name: a\n    type: sparql\n    url: http://x.org", "not one of"),
+        ("sources:\n  - name: a\n    type: ckan\n    url: file:///etc/passwd", "http or https"),
+        ("sources:\n  - name: a\n    type: ckan", "missing 'url'"),
+        ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n    tiemout: 3", "unknown key"),
+        ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n    schedule: '61 * * * *'", "minute"),
+        ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n  - name: a\n    type: ckan\n    url: http://y.org", "used twice"),
+        ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n    page_size: 0", "page_size"),
+        ("sources: [", "not valid YAML"),
+        ("just text", "mapping"),
+    ])
+    func rejectsBadConfiguration(yaml: String, expected: String) {
+        do {
+            _ = try KatalogConfig.parse(yaml: yaml)
+            Issue.record("expected an error mentioning '\(expected)'")
+        } catch {
+            #expect(error.message.contains(expected), "\(error.message)")
+        }
+    }
+
+    @Test func selectsNamedSourcesOrReportsUnknown() throws {
+        let config = try KatalogConfig.parse(yaml: """
+            sources:
+              - {name: a, type: ckan, url: "http://127.0.0.1:1/"}
+              - {name: b, type: ckan, url: "http://127.0.0.1:1/", enabled: false}
+            """)
+        #expect(try config.selectSources([]).map(\.name) == ["a"])
+        #expect(try config.selectSources(["b"]).map(\.name) == ["b"])
+        #expect(throws: HarvestConfigError.self) { try config.selectSources(["zzz"]) }
+    }
+}
+
+struct ScheduleTests {
+    private func date(_ text: String) -> Date {
+        try! Date(text, strategy: .iso8601)
+    }
+
+    @Test func dailyCronFiresAtThreeUTC() throws {
+        let schedule = try Schedule.parse("0 3 * * *")
+        #expect(schedule.nextFire(after: date("2026-01-01T02:59:00Z")) == date("2026-01-01T03:00:00Z"))
+        #expect(schedule.nextFire(after: date("2026-01-01T03:00:00Z")) == date("2026-01-02T03:00:00Z"))
+    }
+
+    @Test func stepsListsRangesAndNames() throws {
+        let every15 = try Schedule.parse("*/15 * * * *")
+        #expect(every15.nextFire(after: date("2026-01-01T10:16:30Z")) == date("2026-01-01T10:30:00Z"))
+        let weekdays = try Schedule.parse("30 6 * * mon-fri")
+        // 2026-01-03 is a Saturday: next is Monday the 5th.
+        #expect(weekdays.nextFire(after: date("2026-01-03T00:00:00Z")) == date("2026-01-05T06:30:00Z"))
+        let months = try Schedule.parse("0 0 1 jan,jul *")
+        #expect(months.nextFire(after: date("2026-02-01T00:00:00Z")) == date("2026-07-01T00:00:00Z"))
+    }
+
+    @Test func dayOfMonthOrDayOfWeek() throws {
+        // Both restricted: either matches (Vixie semantics). 2026-01-02 is a Friday.
+        let schedule = try Schedule.parse("0 12 15 * fri")
+        #expect(schedule.nextFire(after: date("2026-01-01T00:00:00Z")) == date("2026-01-02T12:00:00Z"))
+    }
+
+    @Test func intervals() throws {
+        #expect(try Schedule.parse("every: 6h") == .every(seconds: 21600))
+        #expect(try Schedule.parse("every 1h30m") == .every(seconds: 5400))
+        #expect(try Schedule.parse("1d") == .every(seconds: 86400))
+        #expect(throws: HarvestConfigError.self) { try Schedule.parse("every: 10s") }
+        #expect(throws: HarvestConfigError.self) { try Schedule.parse("every: soon") }
+        #expect(throws: HarvestConfigError.self) { try Schedule.parse("* * *") }
+        #expect(throws: HarvestConfigError.self) { try Schedule.parse("0 25 * * *") }
+    }
+}
