@@ -1,0 +1,75 @@
+import Logging
+
+/// A protocol adapter: walks one source (CKAN, DCAT, data.json, …) and hands each record to a collector.
+///
+/// Adapters throw only for failures that make the whole run unusable (the source is down, a page is
+/// malformed). A record that cannot be mapped is reported to the collector and the walk goes on.
+public protocol HarvestAdapter: Sendable {
+    /// Harvests the source, reporting every record, skipped record and record error to `collector`.
+    func harvest(_ context: HarvestContext, into collector: RunCollector) async throws -> AdapterOutcome
+}
+
+/// What an adapter saw of the source as a whole.
+public enum AdapterOutcome: Sendable, Hashable {
+    /// Every record the source lists was seen: deletions may be applied.
+    case complete
+    /// The walk stopped early (paging loop, page cap, inconsistent counts): upserts apply, deletions do not.
+    case incomplete(reason: String)
+    /// The source answered 304 Not Modified: nothing changed since the last run.
+    case notModified
+}
+
+/// What an adapter gets to do its work.
+public struct HarvestContext: Sendable {
+    /// The source being harvested.
+    public var source: SourceConfig
+    /// The HTTP client, configured from the source's settings.
+    public var client: HTTPClient
+    /// A logger carrying `harvest.source` and `harvest.run` metadata.
+    public var logger: Logger
+    /// Called after each page or document, for progress display.
+    public var progress: @Sendable (HarvestProgress) -> Void
+    /// Whether the adapter may send stored validators (`If-None-Match`, `If-Modified-Since`); false when the
+    /// run must see the whole source again (e.g. to apply held deletions).
+    public var conditional: Bool
+    /// The validators stored for a URL by the last successful run, if any.
+    public var storedValidators: @Sendable (String) async throws -> (etag: String?, lastModified: String?)?
+
+    /// The source's configured extra headers, for every request of the run.
+    public var requestHeaders: HTTPHeaders {
+        HTTPHeaders(source.headers.sorted { $0.key < $1.key }.map { HTTPHeaders.Field(name: $0.key, value: $0.value) })
+    }
+
+    /// Creates a context.
+    public init(source: SourceConfig, client: HTTPClient, logger: Logger,
+                progress: @escaping @Sendable (HarvestProgress) -> Void = { _ in },
+                conditional: Bool = false,
+                storedValidators: @escaping @Sendable (String) async throws -> (etag: String?, lastModified: String?)? = { _ in nil }) {
+        self.source = source
+        self.client = client
+        self.logger = logger
+        self.progress = progress
+        self.conditional = conditional
+        self.storedValidators = storedValidators
+    }
+}
+
+/// A progress report: pages fetched and records seen so far.
+public struct HarvestProgress: Sendable, Hashable {
+    /// The source's name.
+    public var source: String
+    /// Pages (or documents) fetched so far.
+    public var pages: Int
+    /// Records seen so far.
+    public var records: Int
+    /// Records the source says it has, when it says.
+    public var expected: Int?
+
+    /// Creates a progress report.
+    public init(source: String, pages: Int, records: Int, expected: Int? = nil) {
+        self.source = source
+        self.pages = pages
+        self.records = records
+        self.expected = expected
+    }
+}

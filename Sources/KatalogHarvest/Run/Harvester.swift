@@ -1,0 +1,174 @@
+import Foundation
+import KatalogModel
+import KatalogStore
+import Logging
+
+/// Runs harvests of configured sources into a catalogue store.
+///
+/// Each run is applied atomically: records are staged as they arrive and applied in one transaction
+/// at the end, so searchers never see half a run and a failed run leaves the catalogue as it was.
+public struct Harvester: Sendable {
+    /// Options for one run.
+    public struct Options: Sendable {
+        /// Apply deletions even when the circuit breaker would hold them.
+        public var acceptDeletions: Bool
+        /// How often the run's heartbeat is written, in seconds.
+        public var heartbeatInterval: Double
+        /// Called after each page or document.
+        public var progress: @Sendable (HarvestProgress) -> Void
+
+        /// Creates options; the defaults apply deletions only within the breaker's limits.
+        public init(acceptDeletions: Bool = false, heartbeatInterval: Double = 10, progress: @escaping @Sendable (HarvestProgress) -> Void = { _ in }) {
+            self.acceptDeletions = acceptDeletions
+            self.heartbeatInterval = heartbeatInterval
+            self.progress = progress
+        }
+    }
+
+    private let store: CatalogStore
+    private let logger: Logger
+    private let clientConfiguration: HTTPClient.Configuration
+
+    /// Creates a harvester writing into `store`.
+    public init(store: CatalogStore, logger: Logger, clientConfiguration: HTTPClient.Configuration = HTTPClient.Configuration()) {
+        self.store = store
+        self.logger = logger
+        self.clientConfiguration = clientConfiguration
+    }
+
+    /// The adapter for a source type, or nil when this build cannot harvest it.
+    static func adapter(for kind: SourceKind) -> (any HarvestAdapter)? {
+        switch kind {
+        case .ckan: return CKANAdapter()
+        case .dcat: return DCATAdapter()
+        case .datajson, .oaiPMH, .csw: return nil
+        }
+    }
+
+    /// Harvests one source and returns the run's summary; a failed run is returned, not thrown,
+    /// except when the run could not even start (another run holds the source, the store failed).
+    public func run(_ source: SourceConfig, options: Options = Options()) async throws -> RunSummary {
+        guard let adapter = Harvester.adapter(for: source.kind) else {
+            throw HarvestError(.unsupportedSource, "sources of type '\(source.kind.rawValue)' cannot be harvested by this version yet", source: source.name)
+        }
+        let run = try await store.beginRun(source: source.name, kind: source.kind.rawValue, url: source.url)
+        var logger = self.logger
+        logger[metadataKey: "harvest.source"] = "\(source.name)"
+        logger[metadataKey: "harvest.run"] = "\(run)"
+        logger.info("harvest started", metadata: ["harvest.url": "\(source.url)"])
+        let started = ContinuousClock.now
+
+        var configuration = clientConfiguration
+        configuration.timeout.total = .seconds(source.requestTimeout)
+        configuration.maxInMemoryBytes = min(configuration.maxInMemoryBytes, source.maxBytes)
+        configuration.maxDownloadBytes = source.maxBytes
+        let client = HTTPClient(configuration: configuration, logger: logger)
+        let store = self.store
+        let context = HarvestContext(source: source, client: client, logger: logger, progress: options.progress,
+                                     conditional: !options.acceptDeletions,
+                                     storedValidators: { try await store.validators(url: $0) })
+
+        do {
+            let known = try await store.knownHashes(source: source.name)
+            let collector = RunCollector(store: store, run: run, source: source, knownHashes: known, logger: logger)
+            let outcome = try await withRunSupervision(run: run, source: source, heartbeat: options.heartbeatInterval) {
+                try await adapter.harvest(context, into: collector)
+            }
+            try await collector.flush()
+            let summary = try await complete(run: run, source: source, outcome: outcome, collector: collector, options: options)
+            try await rememberValidators(of: collector, status: summary.status)
+            logger.info("harvest finished", metadata: [
+                "harvest.status": "\(summary.status)",
+                "harvest.added": "\(summary.counts.added)", "harvest.updated": "\(summary.counts.updated)",
+                "harvest.unchanged": "\(summary.counts.unchanged)", "harvest.deleted": "\(summary.counts.deleted)",
+                "harvest.errored": "\(summary.counts.errored)",
+                "harvest.seconds": "\((ContinuousClock.now - started).seconds)",
+            ])
+            return summary
+        } catch {
+            let cancelled = error is CancellationError || (error as? HarvestError)?.code == .cancelled || Task.isCancelled
+            let cause = Harvester.describe(error)
+            logger.error("harvest failed", metadata: ["harvest.error": "\(cause)"])
+            try await store.failRun(run: run, error: cause, status: cancelled ? .aborted : .failed)
+            return try await summary(of: run, source: source.name)
+        }
+    }
+
+    private func complete(run: RunID, source: SourceConfig, outcome: AdapterOutcome, collector: RunCollector, options: Options) async throws -> RunSummary {
+        let policy = DeletionPolicy(
+            maxDeleteFraction: source.deletion.maxDeleteFraction,
+            acceptDeletions: options.acceptDeletions,
+            gracePeriod: source.deletion.graceDays * 86400
+        )
+        var warnings = await collector.errors
+        let counts = await collector.counts
+        let seen = await collector.seen
+        let isComplete: Bool
+        switch outcome {
+        case .complete:
+            isComplete = true
+        case .incomplete(let reason):
+            isComplete = false
+            warnings.append(RunIssue(subject: source.url, cause: "deletions not applied: \(reason)"))
+        case .notModified:
+            return try await store.completeUnchangedRun(run: run)
+        }
+        return try await store.completeRun(run: run, seen: seen, isComplete: isComplete,
+                                           deletionPolicy: policy, counts: counts, errors: warnings)
+    }
+
+    /// Stores the document's validators after a fully successful run, and forgets them after any other, so a
+    /// later 304 can only ever stand for a source that was applied in full.
+    private func rememberValidators(of collector: RunCollector, status: RunStatus) async throws {
+        guard let noted = await collector.documentValidators else { return }
+        switch status {
+        case .succeeded:
+            try await store.storeValidators(url: noted.url, etag: noted.etag, lastModified: noted.lastModified)
+        case .unchanged:
+            break
+        default:
+            try await store.storeValidators(url: noted.url, etag: nil, lastModified: nil)
+        }
+    }
+
+    /// The summary of a run that ended without being applied.
+    private func summary(of run: RunID, source: String) async throws -> RunSummary {
+        guard let stored = try await store.run(run) else {
+            throw HarvestError(.unexpectedResponse, "run \(run) vanished from the store", source: source)
+        }
+        return RunSummary(run: run, source: source, status: stored.status, counts: stored.counts,
+                          heldDeletions: 0, purged: 0, message: stored.message ?? stored.status.rawValue)
+    }
+
+    /// Runs `body` while writing the run's heartbeat, bounded by the source's whole-run deadline.
+    private func withRunSupervision(run: RunID, source: SourceConfig, heartbeat: Double,
+                                    _ body: @escaping @Sendable () async throws -> AdapterOutcome) async throws -> AdapterOutcome {
+        let store = self.store
+        return try await withThrowingTaskGroup(of: AdapterOutcome?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                // Heartbeat: proves the run is alive; a run whose heartbeat stops is aborted by the next start.
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .seconds(heartbeat))
+                    try await store.heartbeat(run: run)
+                }
+                return nil
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(source.runDeadline))
+                throw HarvestError(.deadlineExceeded, "the run passed its deadline of \(Int(source.runDeadline)) seconds", source: source.name)
+            }
+            defer { group.cancelAll() }
+            while let result = try await group.next() {
+                if let outcome = result { return outcome }
+            }
+            throw HarvestError(.cancelled, "the run was cancelled", source: source.name)
+        }
+    }
+
+    /// A one-line cause for any error a run can end with.
+    static func describe(_ error: any Error) -> String {
+        if error is CancellationError { return "the run was cancelled" }
+        return String(describing: error)
+    }
+}

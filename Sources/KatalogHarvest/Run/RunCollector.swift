@@ -1,0 +1,101 @@
+import Foundation
+import KatalogModel
+import KatalogStore
+import Logging
+
+/// Receives a run's records from an adapter: skips unchanged ones without a write, stages changed ones
+/// in batches, and keeps the run's counts and per-record errors.
+///
+/// One collector serves one run; it is an actor so the adapter's task and the supervisor can share it.
+public actor RunCollector {
+    private let store: CatalogStore
+    private let run: RunID
+    private let source: SourceConfig
+    private let logger: Logger
+    private let knownHashes: [String: String]
+    private let batchSize: Int
+    private var pending: [SourceRecord] = []
+    /// Source identifiers seen in this run, changed or not.
+    public private(set) var seen: Set<String> = []
+    /// The run's counts so far.
+    public private(set) var counts = RunCounts()
+    /// The run's per-record errors and warnings (the first `maxErrors`).
+    public private(set) var errors: [RunIssue] = []
+    /// The validators of the source's single document, to store when the run succeeds; `(url, nil, nil)`
+    /// asks to forget them (a paged source is never answered 304 as a whole).
+    public private(set) var documentValidators: (url: String, etag: String?, lastModified: String?)?
+    /// Most errors kept in full; later ones are only counted.
+    public let maxErrors = 1_000
+
+    init(store: CatalogStore, run: RunID, source: SourceConfig, knownHashes: [String: String], logger: Logger, batchSize: Int = 250) {
+        self.store = store
+        self.run = run
+        self.source = source
+        self.knownHashes = knownHashes
+        self.logger = logger
+        self.batchSize = batchSize
+    }
+
+    /// Accepts one mapped record.
+    public func accept(_ record: SourceRecord) async throws {
+        counts.fetched += 1
+        let identifier = record.sourceIdentifier
+        if let violation = source.recordLimits.violation(of: record) {
+            fail(identifier: identifier, url: nil, cause: "record skipped: \(violation)")
+            return
+        }
+        guard seen.insert(identifier).inserted else {
+            counts.skipped += 1
+            note(identifier: identifier, url: nil, cause: "the source lists this record more than once; the first copy was kept")
+            return
+        }
+        let hash = try CatalogStore.contentHash(of: record)
+        if knownHashes[identifier] == hash {
+            counts.unchanged += 1
+            return
+        }
+        pending.append(record)
+        if pending.count >= batchSize { try await flush() }
+    }
+
+    /// Records a record that was listed but not harvested on purpose (private, deleted at the source);
+    /// it is not marked seen, so an earlier copy is deleted by a complete run.
+    public func skip(identifier: String?, reason: String) {
+        counts.fetched += 1
+        counts.skipped += 1
+        logger.debug("record skipped", metadata: ["harvest.record": "\(identifier ?? "?")", "harvest.reason": "\(reason)"])
+    }
+
+    /// Records a record that could not be harvested; the run goes on.
+    public func fail(identifier: String?, url: String?, cause: String) {
+        counts.errored += 1
+        note(identifier: identifier, url: url, cause: cause)
+        // A record that failed still exists at the source: keep any earlier copy alive.
+        if let identifier { seen.insert(identifier) }
+    }
+
+    /// Records a warning about the run (a repeated page, an inconsistent count) without counting an error.
+    public func warn(url: String?, _ message: String) {
+        note(identifier: nil, url: url, cause: message)
+        logger.warning("\(message)", metadata: url.map { ["http.url": "\($0)"] } ?? [:])
+    }
+
+    private func note(identifier: String?, url: String?, cause: String) {
+        if errors.count < maxErrors {
+            errors.append(RunIssue(subject: identifier ?? url ?? "run", cause: url.map { identifier == nil ? cause : "\(cause) (\($0))" } ?? cause))
+        }
+    }
+
+    /// Notes the validators of the source's document (see ``documentValidators``).
+    public func noteDocumentValidators(url: String, etag: String?, lastModified: String?) {
+        documentValidators = (url, etag, lastModified)
+    }
+
+    /// Writes the staged batch to the store.
+    func flush() async throws {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        try await store.stage(run: run, records: batch)
+    }
+}

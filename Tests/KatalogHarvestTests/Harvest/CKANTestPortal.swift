@@ -1,0 +1,120 @@
+import Foundation
+import KatalogHarvest
+import Synchronization
+
+/// A CKAN-shaped portal for harvest tests, built from packages the test makes (not the bundled fixtures),
+/// served through ``TestHTTPServer`` with real `package_search` paging and scriptable faults.
+final class CKANTestPortal: Sendable {
+    /// A fault the portal injects.
+    enum Fault: Sendable, Equatable {
+        /// Answers 500 for the page at this `start`.
+        case serverErrorAt(start: Int)
+        /// Ignores `start` and always answers the first page (a paging loop).
+        case ignoresStart
+        /// Answers malformed JSON for the page at this `start`.
+        case malformedJSONAt(start: Int)
+        /// Answers bytes that are not UTF-8 for the page at this `start`.
+        case invalidUTF8At(start: Int)
+        /// Answers `success: false` for every page.
+        case unsuccessful
+    }
+
+    private struct State {
+        var packages: [(id: String, json: String)] = []
+        var fault: Fault?
+        var searches = 0
+    }
+
+    private let state = Mutex(State())
+
+    init(packages: [String] = []) {
+        setPackages(packages)
+    }
+
+    /// Replaces the portal's packages (JSON texts of package dicts, each with an `id`).
+    func setPackages(_ packages: [String]) {
+        let parsed = packages.map { json -> (String, String) in
+            let object = try! JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+            return (object["id"] as! String, json)
+        }
+        state.withLock { $0.packages = parsed.sorted { $0.0 < $1.0 } }
+    }
+
+    /// Sets or clears the injected fault.
+    func setFault(_ fault: Fault?) {
+        state.withLock { $0.fault = fault }
+    }
+
+    /// How many `package_search` requests the portal answered.
+    var searches: Int { state.withLock { $0.searches } }
+
+    /// The handler to give ``TestHTTPServer``.
+    var handler: TestHTTPServer.Handler {
+        { [self] request in self.respond(request) }
+    }
+
+    private func respond(_ request: TestRequest) -> TestResponse {
+        guard request.path.hasSuffix("/api/3/action/package_search") else {
+            return .full(status: 404, headers: ["Content-Type": "application/json"],
+                         body: Data(#"{"success": false, "error": {"message": "Not found", "__type": "Not Found Error"}}"#.utf8))
+        }
+        let query = CKANTestPortal.query(request.query ?? "")
+        let rows = min(Int(query["rows"] ?? "10") ?? 10, 1000)
+        var start = Int(query["start"] ?? "0") ?? 0
+        let (packages, fault) = state.withLock { state -> ([(id: String, json: String)], Fault?) in
+            state.searches += 1
+            return (state.packages, state.fault)
+        }
+        switch fault {
+        case .serverErrorAt(let at) where at == start:
+            return .text("internal error", status: 500)
+        case .malformedJSONAt(let at) where at == start:
+            return .full(status: 200, headers: ["Content-Type": "application/json"], body: Data(#"{"success": true, "result": {"count": 3, "results": [{"id": "#.utf8))
+        case .invalidUTF8At(let at) where at == start:
+            return .full(status: 200, headers: ["Content-Type": "application/json"], body: Data([0x7B, 0x22, 0xC3, 0x28, 0xFF, 0x22, 0x7D]))
+        case .unsuccessful:
+            return .full(status: 200, headers: ["Content-Type": "application/json"],
+                         body: Data(#"{"success": false, "error": {"message": "Search index unavailable"}}"#.utf8))
+        case .ignoresStart:
+            start = 0
+        default:
+            break
+        }
+        let page = packages.dropFirst(start).prefix(rows).map(\.json).joined(separator: ",")
+        let body = #"{"help": "package_search", "success": true, "result": {"count": \#(packages.count), "sort": "id asc", "facets": {}, "results": [\#(page)]}}"#
+        return .full(status: 200, headers: ["Content-Type": "application/json;charset=utf-8"], body: Data(body.utf8))
+    }
+
+    private static func query(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            let value = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : ""
+            result[String(parts[0])] = value
+        }
+        return result
+    }
+
+    /// A package dict as CKAN's API returns it.
+    static func package(
+        id: String, title: String, notes: String = "", organization: (name: String, title: String)? = ("miljoforvaltningen", "Miljöförvaltningen"),
+        tags: [String] = [], resources: [(format: String, url: String)] = [], license: String = "cc-by-4.0",
+        modified: String = "2024-03-01T10:00:00.000000", extra: [String: Any] = [:]
+    ) -> String {
+        var object: [String: Any] = [
+            "id": id, "name": id.lowercased(), "title": title, "notes": notes, "state": "active", "private": false,
+            "license_id": license, "metadata_created": "2023-01-01T08:00:00.000000", "metadata_modified": modified,
+            "tags": tags.map { ["name": $0, "display_name": $0] },
+            "resources": resources.enumerated().map { index, resource in
+                ["id": "\(id)-r\(index)", "name": "Resurs \(index + 1)", "format": resource.format, "url": resource.url]
+            },
+            "groups": [], "extras": [],
+        ]
+        if let organization {
+            object["organization"] = ["id": "org-\(organization.name)", "name": organization.name, "title": organization.title]
+        }
+        for (key, value) in extra { object[key] = value }
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
