@@ -1,6 +1,15 @@
 import ArgumentParser
 
+/// The `katalog` command: harvest open-data catalogues into one SQLite catalogue and search it.
 @main
 struct Katalog: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "katalog", abstract: "Harvest open-data catalogues and search them.")
+    static let configuration = CommandConfiguration(
+        commandName: "katalog",
+        abstract: "Harvest open-data catalogues into one catalogue and search it.",
+        version: "0.1.0",
+        subcommands: [
+            DemoCommand.self, HarvestCommand.self, ServeCommand.self, SearchCommand.self, ShowCommand.self,
+            RunsCommand.self, ParseCommand.self,
+        ]
+    )
 }

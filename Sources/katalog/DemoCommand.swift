@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import KatalogFixtures
+import KatalogHarvest
+import KatalogHub
+import KatalogStore
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `katalog demo`: serves the bundled fixture portals on 127.0.0.1, harvests them through the real
+/// HTTP pipeline into a fresh catalogue, then serves the hub.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Harvest the bundled sample portals into a fresh catalogue and serve the hub."
+    )
+
+    @Option(name: .long, help: "Port for the hub (0 picks a free one).")
+    var port = 8080
+
+    @Option(name: .long, help: "Where to write the demo catalogue (default: a fresh temporary folder).")
+    var db: String?
+
+    @Flag(name: .long, help: "Harvest, print the summary and exit instead of serving.")
+    var harvestOnly = false
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let logger = LogSetup.bootstrap(level: logLevel, defaultLevel: .warning)
+        let path = try db ?? DemoCommand.freshDatabasePath()
+        if FileManager.default.fileExists(atPath: path) {
+            throw CLIError("\(path) already exists; the demo writes a fresh catalogue (remove it or pick another --db)")
+        }
+        let store = try CatalogStore(path: path, logger: logger)
+        let fixtures = try await CKANFixtureServer.start(host: "127.0.0.1", port: 0, fixturesRoot: KatalogFixtures.file("ckan"), logger: logger)
+        do {
+            try await harvestAndServe(fixtures: fixtures, store: store, path: path, logger: logger)
+        } catch {
+            try? await fixtures.stop()
+            throw error
+        }
+        try await fixtures.stop()
+    }
+
+    private func harvestAndServe(fixtures: RunningFixtureServer, store: CatalogStore, path: String, logger: Logger) async throws {
+        Terminal.err("Fixture portals on \(fixtures.baseURL)/ckan/: \(fixtures.portals.joined(separator: ", "))")
+        let harvester = Harvester(store: store, logger: logger)
+        let progress = ProgressLine()
+        for portal in fixtures.portals {
+            let source = SourceConfig(name: portal, kind: .ckan, url: fixtures.portalURL(portal), pageSize: 25)
+            let summary = try await harvester.run(source, options: .init(progress: progress.report))
+            progress.clear()
+            Terminal.err(HarvestCommand.summaryLine(source: portal, summary: summary))
+        }
+        let total = try await store.datasetCount(includeDeleted: false)
+        Terminal.err("Catalogue: \(path) (\(total) datasets)")
+        if harvestOnly { return }
+
+        let app = Hub.application(
+            store: store, configuration: .init(host: "127.0.0.1", port: port), logger: logger,
+            onServerRunning: { port in
+                Terminal.out("Katalog demo: http://127.0.0.1:\(port)/  (try http://127.0.0.1:\(port)/api/v1/search?q=skola)")
+            }
+        )
+        let group = ServiceGroup(configuration: .init(
+            services: [ServiceGroupConfiguration.ServiceConfiguration(service: app)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        try await group.run()
+    }
+
+    static func freshDatabasePath() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-demo-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent("katalog.sqlite").path
+    }
+}

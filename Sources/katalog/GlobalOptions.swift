@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import KatalogHarvest
+import KatalogStore
+import Logging
+
+/// Options every command that opens the catalogue shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "The SQLite catalogue (default: the config's 'database:', else ./katalog.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level?
+
+    /// The database path: `--db`, else the config's `database:` (relative to the config file), else `katalog.sqlite`.
+    func databasePath(config: KatalogConfig? = nil, configPath: String? = nil) -> String {
+        if let db { return db }
+        if let database = config?.database {
+            if database.hasPrefix("/") { return database }
+            if let configPath {
+                let folder = URL(fileURLWithPath: configPath).deletingLastPathComponent()
+                return folder.appendingPathComponent(database).path
+            }
+            return database
+        }
+        return "katalog.sqlite"
+    }
+
+    /// Opens the store, creating the file when `create` is true; otherwise a missing file is an error.
+    func openStore(path: String, create: Bool, logger: Logger) throws -> CatalogStore {
+        if !create, !FileManager.default.fileExists(atPath: path) {
+            throw CLIError("no catalogue at \(path); run `katalog harvest --config sources.yaml` first, or pass --db")
+        }
+        return try CatalogStore(path: path, logger: logger)
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// A one-line failure the CLI prints as the cause before exiting non-zero.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Logging set-up: only the executable bootstraps; libraries take a Logger.
+enum LogSetup {
+    static func bootstrap(level: Logger.Level?, defaultLevel: Logger.Level) -> Logger {
+        let environment = ProcessInfo.processInfo.environment["KATALOG_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        let chosen = level ?? environment ?? defaultLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = chosen
+            return handler
+        }
+        var logger = Logger(label: "katalog")
+        logger.logLevel = chosen
+        return logger
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import KatalogHarvest
+import KatalogHub
+import KatalogStore
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `katalog serve`: the search hub, and the configured sources harvested on their schedules.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the search hub; with --config, also harvest each source on its schedule."
+    )
+
+    @Option(name: .long, help: "The sources file; its sources are harvested on their schedules.")
+    var config: String?
+
+    @Option(name: .long, help: "Interface to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @OptionGroup var options: DatabaseOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .info)
+        let configuration = try config.map { try KatalogConfig.load(path: $0) }
+        let path = options.databasePath(config: configuration, configPath: config)
+        let store = try options.openStore(path: path, create: configuration != nil, logger: logger)
+        var services: [any Service] = []
+        if let configuration {
+            let harvester = Harvester(store: store, logger: logger)
+            services.append(HarvestScheduler(harvester: harvester, sources: configuration.sources,
+                                             concurrency: configuration.concurrency, logger: logger))
+        }
+        let app = Hub.application(
+            store: store, configuration: .init(host: host, port: port), logger: logger,
+            onServerRunning: { port in Terminal.err("Katalog hub listening on http://\(host):\(port)/") }
+        )
+        let group = ServiceGroup(configuration: .init(
+            services: [ServiceGroupConfiguration.ServiceConfiguration(service: app)]
+                + services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        try await group.run()
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// The operator's path: `katalog harvest --config X` against a CKAN-shaped server on 127.0.0.1,
+/// then `katalog search --json`, `show` and `runs`, as child processes of the real binary.
+@Suite(.serialized)
+struct CLIHarvestSearchTests {
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func portalPackages() -> [String] {
+        [
+            CKANTestPortal.package(
+                id: "a1", title: "Cykelflöden i Uppsala", notes: "Antal cyklister per timme vid mätpunkter.",
+                organization: ("gatukontoret", "Gatukontoret Uppsala"), tags: ["cykel", "trafik"],
+                resources: [("CSV", "https://data.uppsala.example/cykel.csv"), ("GeoJSON", "https://data.uppsala.example/cykel.geojson")]),
+            CKANTestPortal.package(
+                id: "a2", title: "Badplatser och vattenkvalitet", notes: "Provtagning vid kommunens badplatser.",
+                organization: ("miljo", "Miljöförvaltningen"), tags: ["bad", "vatten"],
+                resources: [("XLSX", "https://data.uppsala.example/bad.xlsx")]),
+            CKANTestPortal.package(
+                id: "a3", title: "Cykelparkeringar", notes: "Platser för cykelparkering i centrum.",
+                organization: ("gatukontoret", "Gatukontoret Uppsala"), tags: ["cykel"],
+                resources: [("WMS", "https://geo.uppsala.example/wms")]),
+        ]
+    }
+
+    @Test func harvestThenSearchFindsTheRightDatasets() async throws {
+        let portal = CKANTestPortal(packages: Self.portalPackages())
+        let server = TestHTTPServer(handler: portal.handler)
+        try server.start()
+        defer { server.stop() }
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = """
+            database: catalogue.sqlite
+            sources:
+              - name: uppsala
+                type: ckan
+                url: \(server.url("/"))
+                page_size: 2
+            """
+        try config.write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+
+        let harvest = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+        #expect(harvest.status == 0, "\(harvest.stderr)")
+        #expect(harvest.stderr.contains("uppsala: succeeded"))
+        #expect(harvest.stderr.contains("3 added"))
+
+        let search = try await KatalogProcess.run(["search", "--json", "--db", "catalogue.sqlite", "cykel"], in: folder)
+        #expect(search.status == 0, "\(search.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+        #expect(document["total"] as? Int == 2)
+        let results = try #require(document["results"] as? [[String: Any]])
+        let titles = Set(results.compactMap { $0["title"] as? String })
+        #expect(titles == ["Cykelflöden i Uppsala", "Cykelparkeringar"])
+        let flows = try #require(results.first { $0["title"] as? String == "Cykelflöden i Uppsala" })
+        #expect((flows["publisher"] as? [String: Any])?["name"] as? String == "Gatukontoret Uppsala")
+        let distributions = try #require(flows["distributions"] as? [[String: Any]])
+        #expect(Set(distributions.compactMap { $0["access_url"] as? String })
+            == ["https://data.uppsala.example/cykel.csv", "https://data.uppsala.example/cykel.geojson"])
+        #expect(Set(distributions.compactMap { $0["format"] as? String }) == ["CSV", "GEOJSON"])
+
+        let id = try #require(flows["id"] as? String)
+        let show = try await KatalogProcess.run(["show", "--db", "catalogue.sqlite", id], in: folder)
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("Cykelflöden i Uppsala"))
+        #expect(show.stdout.contains("https://data.uppsala.example/cykel.csv"))
+
+        let runs = try await KatalogProcess.run(["runs", "--json", "--db", "catalogue.sqlite"], in: folder)
+        #expect(runs.status == 0)
+        let runsDocument = try #require(try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [String: Any])
+        let first = try #require((runsDocument["runs"] as? [[String: Any]])?.first)
+        #expect(first["status"] as? String == "succeeded")
+        #expect((first["counts"] as? [String: Any])?["added"] as? Int == 3)
+    }
+
+    @Test func failuresExitNonZeroWithAOneLineCause() async throws {
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "sources:\n  - name: x\n    type: ckan\n    url: ftp://example.org/\n".write(
+            to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let badConfig = try await KatalogProcess.run(["harvest", "--config", "bad.yaml"], in: folder)
+        #expect(badConfig.status != 0)
+        #expect(badConfig.stderr.contains("http or https"))
+
+        let missingDB = try await KatalogProcess.run(["search", "--db", "nothing.sqlite", "x"], in: folder)
+        #expect(missingDB.status != 0)
+        #expect(missingDB.stderr.contains("nothing.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nothing.sqlite").path))
+    }
+
+    @Test func aSourceThatIsDownFailsTheHarvestButKeepsTheCatalogue() async throws {
+        let portal = CKANTestPortal(packages: Self.portalPackages())
+        let server = TestHTTPServer(handler: portal.handler)
+        try server.start()
+        defer { server.stop() }
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "sources:\n  - name: uppsala\n    type: ckan\n    url: \(server.url("/"))\n".write(
+            to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        let first = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        portal.setFault(.unsuccessful)
+        let second = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("uppsala: failed"))
+        let search = try await KatalogProcess.run(["search", "--json", "cykel"], in: folder)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+        #expect(document["total"] as? Int == 2)
+    }
+}
