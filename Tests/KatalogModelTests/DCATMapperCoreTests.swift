@@ -46,7 +46,7 @@ struct DCATMapperCoreTests: DCATTestSupport {
         g.add(ds, DCATNS.dcat + "theme", lit("Transport"))
         g.add(ds, DCATNS.dcat + "theme", bnode("c"))
         g.add(bnode("c"), DCATNS.skos + "prefLabel", lit("Local theme", "en"))
-        let themes = try DCATMapper.dataset(ds, in: g.graph).themes
+        let themes = try DCATMapper.dataset(ds, in: g.graph, normalizer: .identity).themes
         #expect(themes.count == 4)
         #expect(themes[0].raw == "http://publications.europa.eu/resource/authority/data-theme/EDUC")
         #expect(themes[0].uri == themes[0].raw)
@@ -55,6 +55,11 @@ struct DCATMapperCoreTests: DCATTestSupport {
         #expect(themes[2] == Concept(raw: "Transport"))
         #expect(themes[3].raw == "Local theme")
         #expect(themes[3].label?.best() == "Local theme")
+        // The default normalizer puts the EU data themes' own labels on known themes, also for a bare word.
+        let normalized = try DCATMapper.dataset(ds, in: g.graph).themes
+        #expect(normalized[1].label?.values["sv"] == "Miljö")
+        #expect(normalized[2].uri == "http://publications.europa.eu/resource/authority/data-theme/TRAN")
+        #expect(normalized[2].raw == "Transport")
     }
 
     @Test func normalizerIsCalledForEachVocabulary() throws {
@@ -99,16 +104,19 @@ struct DCATMapperCoreTests: DCATTestSupport {
         g.add(ds, DCATNS.dct + "rights", bnode("r"))
         g.add(bnode("r"), DCATNS.rdfs + "label", lit("Free to reuse", "en"))
         g.add(ds, DCATNS.dct + "accessRights", iri("http://publications.europa.eu/resource/authority/access-right/PUBLIC"))
-        let dataset = try DCATMapper.dataset(ds, in: g.graph)
+        let dataset = try DCATMapper.dataset(ds, in: g.graph, normalizer: .identity)
         #expect(dataset.license?.raw == "Creative Commons BY 4.0")
         #expect(dataset.license?.uri == nil)
+        // The default normalizer recognises the licence by its title.
+        let normalized = try DCATMapper.dataset(ds, in: g.graph)
+        #expect(normalized.license?.uri == "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
         #expect(dataset.rights == "Free to reuse")
         #expect(dataset.accessRights?.uri == "http://publications.europa.eu/resource/authority/access-right/PUBLIC")
 
         var h = datasetBuilder()
         h.add(ds, DCATNS.dct + "rights", lit("All rights reserved"))
         h.add(ds, DCATNS.dct + "license", iri("http://creativecommons.org/publicdomain/zero/1.0/"))
-        let other = try DCATMapper.dataset(ds, in: h.graph)
+        let other = try DCATMapper.dataset(ds, in: h.graph, normalizer: .identity)
         #expect(other.rights == "All rights reserved")
         #expect(other.license?.uri == "http://creativecommons.org/publicdomain/zero/1.0/")
     }
