@@ -57,22 +57,55 @@ public final class TripleSpool: TripleSink {
         finished = true
         try perform("indexing the spool") { db in
             try db.execute(sql: "CREATE INDEX triples_by_subject ON triples (s)")
-            try db.execute(sql: "CREATE INDEX triples_by_type ON triples (p, o) WHERE o_kind = 0")
+            try db.execute(sql: "CREATE INDEX triples_by_predicate ON triples (p)")
+            // Each (subject, type) once, numbered in document order, so typed subjects can be walked in pages.
+            try db.execute(sql: """
+                CREATE TABLE typed (n INTEGER PRIMARY KEY, s TEXT NOT NULL, type TEXT NOT NULL);
+                INSERT INTO typed (s, type)
+                    SELECT s, o FROM triples WHERE p = ? AND o_kind = 0 GROUP BY s, o ORDER BY MIN(rowid);
+                CREATE INDEX typed_by_type ON typed (type, n);
+                CREATE INDEX typed_by_subject ON typed (s);
+                """, arguments: [Vocab.rdfType])
         }
     }
 
-    /// Subjects that have `rdf:type <type>`, in document order.
+    /// Subjects that have `rdf:type <type>`, in document order (all at once; see ``subjects(ofType:after:limit:)``).
     public func subjects(ofType type: String) throws -> [Term] {
-        try perform("reading typed subjects") { db in
-            try String.fetchAll(db, sql: "SELECT s FROM triples WHERE p = ? AND o = ? AND o_kind = 0 GROUP BY s ORDER BY MIN(rowid)",
-                                arguments: [Vocab.rdfType, type]).map(TripleSpool.decodeSubject)
+        var result: [Term] = []
+        var cursor: Int64 = 0
+        while true {
+            let page = try subjects(ofType: type, after: cursor, limit: 10_000)
+            result += page.subjects
+            guard let next = page.next else { return result }
+            cursor = next
         }
     }
 
-    /// Subjects of triples with `predicate` and an IRI object (e.g. every `hydra:next`).
+    /// At most `limit` subjects that have `rdf:type <type>`, in document order, after the cursor `after`
+    /// (0 to start); `next` is the cursor for the following page, nil after the last one.
+    public func subjects(ofType type: String, after: Int64, limit: Int) throws -> (subjects: [Term], next: Int64?) {
+        precondition(finished, "finish the spool before reading it")
+        return try read("reading typed subjects") { db in
+            let statement = try db.cachedStatement(sql: "SELECT n, s FROM typed WHERE type = ? AND n > ? ORDER BY n LIMIT ?")
+            let rows = try Row.fetchAll(statement, arguments: [type, after, limit])
+            let subjects = rows.map { TripleSpool.decodeSubject($0[1]) }
+            return (subjects, rows.count < limit ? nil : rows.last?[0])
+        }
+    }
+
+    /// The `rdf:type` IRIs of a subject.
+    public func types(of subject: Term) throws -> [String] {
+        let key = TripleSpool.encodeSubject(subject)
+        return try read("reading a subject's types") { db in
+            try String.fetchAll(db.cachedStatement(sql: "SELECT type FROM typed WHERE s = ? ORDER BY n"), arguments: [key])
+        }
+    }
+
+    /// Subjects and objects of the triples with `predicate` (e.g. every `hydra:next`), in document order.
     public func objects(ofPredicate predicate: String) throws -> [(subject: Term, object: Term)] {
-        try perform("reading a predicate") { db in
-            try Row.fetchAll(db, sql: "SELECT s, o_kind, o, o_datatype, o_lang FROM triples WHERE p = ?", arguments: [predicate]).map { row in
+        try read("reading a predicate") { db in
+            let statement = try db.cachedStatement(sql: "SELECT s, o_kind, o, o_datatype, o_lang FROM triples WHERE p = ? ORDER BY rowid")
+            return try Row.fetchAll(statement, arguments: [predicate]).map { row in
                 (TripleSpool.decodeSubject(row[0]), TripleSpool.decodeObject(kind: row[1], value: row[2], datatype: row[3], language: row[4]))
             }
         }
@@ -81,8 +114,9 @@ public final class TripleSpool: TripleSink {
     /// Every triple whose subject is `subject`, in document order.
     public func triples(about subject: Term) throws -> [Triple] {
         let key = TripleSpool.encodeSubject(subject)
-        return try perform("reading a subject") { db in
-            try Row.fetchAll(db, sql: "SELECT p, o_kind, o, o_datatype, o_lang FROM triples WHERE s = ? ORDER BY rowid", arguments: [key]).map { row in
+        return try read("reading a subject") { db in
+            let statement = try db.cachedStatement(sql: "SELECT p, o_kind, o, o_datatype, o_lang FROM triples WHERE s = ? ORDER BY rowid")
+            return try Row.fetchAll(statement, arguments: [key]).map { row in
                 Triple(subject, row[0], TripleSpool.decodeObject(kind: row[1], value: row[2], datatype: row[3], language: row[4]))
             }
         }
@@ -105,6 +139,15 @@ public final class TripleSpool: TripleSink {
                     try statement.execute(arguments: [subject, triple.predicate, 2, literal.lexical, literal.datatype, literal.language])
                 }
             }
+        }
+    }
+
+    /// Reads outside a transaction: the spool has one user and is not written once finished.
+    private func read<T>(_ what: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.inDatabase(body)
+        } catch {
+            throw StoreError(.io, "\(what): \(error)", context: ["file": file.path])
         }
     }
 

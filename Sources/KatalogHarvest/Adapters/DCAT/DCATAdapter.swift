@@ -1,0 +1,105 @@
+import Foundation
+import KatalogModel
+import KatalogRDF
+import Logging
+
+/// Harvests a DCAT-AP catalogue published as one RDF document (RDF/XML, Turtle, N-Triples or JSON-LD) or as
+/// Hydra pages (`hydra:next` / `hydra:nextPage`).
+///
+/// Each document is downloaded to a temporary file, parsed on a thread of its own into an on-disk triple spool
+/// indexed by subject, and walked dataset by dataset, so memory stays bounded whatever the dump's size. A next
+/// page seen before, one on another host, or the page cap ends paging with a warning and an incomplete run
+/// (deletions are then not applied). A whole unpaged document answered 304 Not Modified ends the run as unchanged.
+public struct DCATAdapter: HarvestAdapter {
+    /// Datasets mapped per batch handed from the mapping thread to the run.
+    static let batchSize = 256
+
+    /// Creates the adapter.
+    public init() {}
+
+    /// Harvests the catalogue.
+    public func harvest(_ context: HarvestContext, into collector: RunCollector) async throws -> AdapterOutcome {
+        let source = context.source
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-dcat-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            throw HarvestError(.unexpectedResponse, "cannot create a scratch directory: \(error.localizedDescription)", source: source.name)
+        }
+        defer { try? FileManager.default.removeItem(at: scratch) }
+
+        var paging = HydraPaging(start: source.url, maxPages: source.maxPages)
+        var records = 0
+        var expected: Int?
+        while let url = paging.current {
+            try Task.checkCancellation()
+            let isFirst = paging.pages == 0
+            var request = HTTPRequest(url: url, headers: context.requestHeaders,
+                                      accept: "application/rdf+xml, text/turtle;q=0.9, application/ld+json;q=0.8, application/n-triples;q=0.7, */*;q=0.1")
+            if isFirst, let validators = context.conditional ? try await context.storedValidators(url) : nil {
+                request.ifNoneMatch = validators.etag
+                request.ifModifiedSince = validators.lastModified
+            }
+            let file = scratch.appendingPathComponent("page-\(paging.pages + 1)")
+            let head = try await context.client.download(request, to: file)
+            if head.isNotModified {
+                if isFirst { return .notModified }
+                throw HarvestError(.unexpectedResponse, "answered 304 Not Modified to a request that was not conditional", source: source.name, url: url)
+            }
+            let format = try DCATDocumentFormat.detect(contentType: head.contentType, url: head.finalURL, file: file, source: source.name)
+            let page = try await DCATAdapter.load(file: file, format: format, baseIRI: head.finalURL, source: source.name, url: url)
+            try? FileManager.default.removeItem(at: file)
+            if isFirst {
+                await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified)
+            }
+            expected = try await OffPool.run { try page.totalItems() } ?? expected
+            let links = try await OffPool.run { try page.nextLinks() }
+
+            let cancellation = CancellationFlag()
+            while true {
+                let batch = try await withTaskCancellationHandler {
+                    try await OffPool.run { try page.nextBatch(limit: DCATAdapter.batchSize, cancellation: cancellation) }
+                } onCancel: {
+                    cancellation.cancel()
+                }
+                if batch.isEmpty { break }
+                for mapped in batch {
+                    records += 1
+                    switch mapped.result {
+                    case .success(let record):
+                        try await collector.accept(record)
+                    case .failure(let failure):
+                        await collector.fail(identifier: failure.identifier ?? mapped.subject, url: url, cause: failure.message)
+                    }
+                }
+            }
+            context.progress(HarvestProgress(source: source.name, pages: paging.pages + 1, records: records, expected: expected))
+            if let warning = paging.advance(links: links) {
+                await collector.warn(url: url, warning)
+            }
+        }
+        if paging.pages > 1 {
+            await collector.noteDocumentValidators(url: source.url, etag: nil, lastModified: nil)
+        }
+        if let reason = paging.incompleteReason { return .incomplete(reason: reason) }
+        return .complete
+    }
+
+    /// Parses a downloaded document into a spool on its own thread; a parse error names the URL, line and column.
+    static func load(file: URL, format: RDFFormat, baseIRI: String, source: String, url: String) async throws -> DCATPage {
+        let cancellation = CancellationFlag()
+        do {
+            return try await withTaskCancellationHandler {
+                try await OffPool.run {
+                    try DCATPage.load(file: file, format: format, baseIRI: baseIRI, limits: ParserLimits(), cancellation: cancellation)
+                }
+            } onCancel: {
+                cancellation.cancel()
+            }
+        } catch let error as RDFParseError {
+            let position = error.line > 0 ? " at line \(error.line), column \(error.column)" : ""
+            throw HarvestError(.malformedResponse, "the \(format.rawValue) document is not valid\(position): \(error.message)",
+                               source: source, url: url)
+        }
+    }
+}

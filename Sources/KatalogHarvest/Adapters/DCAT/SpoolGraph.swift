@@ -1,0 +1,41 @@
+import KatalogModel
+import KatalogRDF
+import KatalogStore
+
+/// The DCAT mapper's view of a spooled document: lookups go to the spool's subject index, and the triples of
+/// the subjects touched while mapping one dataset are kept until ``reset()``, so each node is read once.
+final class SpoolGraph: RDFGraphView {
+    private let spool: TripleSpool
+    private var cache: [Term: [Triple]] = [:]
+    /// Most subjects cached before the cache is emptied (a dataset with thousands of nodes stays bounded).
+    private let maxCached = 4_096
+
+    init(spool: TripleSpool) {
+        self.spool = spool
+    }
+
+    /// Forgets cached subjects; call between datasets.
+    func reset() {
+        cache.removeAll(keepingCapacity: true)
+    }
+
+    func triples(about subject: Term) throws -> [Triple] {
+        if let cached = cache[subject] { return cached }
+        let triples = try spool.triples(about: subject)
+        if cache.count >= maxCached { cache.removeAll(keepingCapacity: true) }
+        cache[subject] = triples
+        return triples
+    }
+
+    func objects(of subject: Term, _ predicate: String) throws -> [Term] {
+        try triples(about: subject).compactMap { $0.predicate == predicate ? $0.object : nil }
+    }
+
+    func subjects(ofType type: String) throws -> [Term] {
+        try spool.subjects(ofType: type)
+    }
+
+    func isDescribed(_ subject: Term) throws -> Bool {
+        try !triples(about: subject).isEmpty
+    }
+}
