@@ -1,0 +1,206 @@
+import Foundation
+import KatalogModel
+import KatalogStore
+import Logging
+import Testing
+@testable import KatalogHarvest
+
+/// DCAT harvests from documents served on 127.0.0.1: formats, Hydra paging, conditional GET and faults.
+struct DCATHarvestTests {
+    struct Harness {
+        let site: DCATTestSite
+        let server: TestHTTPServer
+        let store: CatalogStore
+        let harvester: Harvester
+
+        func run(_ path: String, name: String = "dcatsource", acceptDeletions: Bool = false, maxPages: Int = 100) async throws -> RunSummary {
+            var source = SourceConfig(name: name, kind: .dcat, url: server.url(path))
+            source.maxPages = maxPages
+            return try await harvester.run(source, options: .init(acceptDeletions: acceptDeletions))
+        }
+
+        func count(source: String = "dcatsource") async throws -> Int {
+            var query = SearchQuery()
+            query.source = [source]
+            query.limit = 1
+            return try await store.search(query).total
+        }
+
+        func dataset(_ iri: String) async throws -> Dataset? {
+            try await store.dataset(source: "dcatsource", sourceIdentifier: iri)?.dataset
+        }
+    }
+
+    static func withHarness(_ body: (Harness) async throws -> Void) async throws {
+        let site = DCATTestSite()
+        let server = TestHTTPServer(handler: site.handler)
+        try server.start()
+        defer { server.stop() }
+        let store = try CatalogStore.temporary()
+        let harvester = Harvester(store: store, logger: Logger(label: "test"), clientConfiguration: CKANHarvestTests.fastRetries)
+        try await body(Harness(site: site, server: server, store: store, harvester: harvester))
+    }
+
+    @Test func anRDFXMLDumpIsMappedAndAnUnchangedDumpEndsAs304() async throws {
+        try await Self.withHarness { h in
+            let datasets = [DCATTestSite.Dataset(id: "luft", sv: "Luftkvalitet", en: "Air quality")] + DCATTestSite.datasets(4)
+            h.site.set("/catalog.rdf", DCATTestSite.rdfxml(datasets), contentType: "application/rdf+xml", etag: "\"v1\"")
+            let first = try await h.run("/catalog.rdf")
+            #expect(first.status == .succeeded)
+            #expect(first.counts.added == 5)
+            let luft = try #require(try await h.dataset("https://data.example.se/dataset/luft"))
+            #expect(luft.title.values == ["sv": "Luftkvalitet", "en": "Air quality"])
+            #expect(luft.publisher?.name.values["sv"] == "Exempelby kommun")
+            #expect(luft.license?.raw == "http://creativecommons.org/publicdomain/zero/1.0/")
+            #expect(luft.distributions.first?.downloadURLs == ["https://data.example.se/files/luft.csv"])
+            #expect(luft.distributions.first?.format?.key == "CSV")
+
+            let second = try await h.run("/catalog.rdf")
+            #expect(second.status == .unchanged)
+            #expect(second.counts.unchanged == 5)
+            #expect(h.site.requests.last?.header("If-None-Match") == "\"v1\"")
+            #expect(try await h.count() == 5)
+
+            // A new version is fetched in full; accepting deletions never sends validators.
+            h.site.set("/catalog.rdf", DCATTestSite.rdfxml(datasets.map { var d = $0; d.sv += " (rev)"; return d }),
+                       contentType: "application/rdf+xml", etag: "\"v2\"")
+            let third = try await h.run("/catalog.rdf")
+            #expect(third.status == .succeeded)
+            #expect(third.counts.updated == 5)
+            let fourth = try await h.run("/catalog.rdf", acceptDeletions: true)
+            #expect(fourth.status == .succeeded)
+            #expect(h.site.requests.last?.header("If-None-Match") == nil)
+        }
+    }
+
+    @Test func hydraPagesInTurtleAreFollowedToTheEnd() async throws {
+        try await Self.withHarness { h in
+            h.site.set("/no/page-1.ttl", DCATTestSite.turtle(DCATTestSite.datasets(3, from: 0), next: "page-2.ttl"), contentType: "text/turtle")
+            h.site.set("/no/page-2.ttl", DCATTestSite.turtle(DCATTestSite.datasets(3, from: 3), next: "page-3.ttl"), contentType: "text/turtle")
+            h.site.set("/no/page-3.ttl", DCATTestSite.turtle(DCATTestSite.datasets(2, from: 6)), contentType: "text/turtle")
+            let summary = try await h.run("/no/page-1.ttl")
+            #expect(summary.status == .succeeded)
+            #expect(summary.counts.added == 8)
+            let ds = try #require(try await h.dataset("https://data.example.no/dataset/ds-7"))
+            #expect(ds.title.values == ["nb": "Datamängd 7", "en": "Dataset 7"])
+            #expect(h.site.requests.map(\.path) == ["/no/page-1.ttl", "/no/page-2.ttl", "/no/page-3.ttl"])
+        }
+    }
+
+    @Test func aPagingLoopEndsPagingWithAWarningAndNoDeletions() async throws {
+        try await Self.withHarness { h in
+            h.site.set("/p1.ttl", DCATTestSite.turtle(DCATTestSite.datasets(3, from: 0), next: "p2.ttl"), contentType: "text/turtle")
+            h.site.set("/p2.ttl", DCATTestSite.turtle(DCATTestSite.datasets(3, from: 3), next: "p1.ttl"), contentType: "text/turtle")
+            let first = try await h.run("/p1.ttl")
+            #expect(first.status == .partial)
+            #expect(first.counts.added == 6)
+            #expect(h.site.requests.count == 2)
+            let run = try #require(try await h.store.run(first.run))
+            #expect(run.errors.contains { $0.cause.contains("paging loop") })
+            // A later complete listing of fewer records than a looping one deletes nothing it should not.
+            h.site.set("/p2.ttl", DCATTestSite.turtle(DCATTestSite.datasets(3, from: 3)), contentType: "text/turtle")
+            #expect(try await h.run("/p1.ttl").status == .succeeded)
+            #expect(try await h.count() == 6)
+        }
+    }
+
+    @Test func aNextPageOnAnotherHostOrSchemeIsNotFollowed() async throws {
+        try await Self.withHarness { h in
+            h.site.set("/a.ttl", DCATTestSite.turtle(DCATTestSite.datasets(2), next: "http://elsewhere.example/b.ttl"), contentType: "text/turtle")
+            h.site.set("/c.ttl", DCATTestSite.turtle(DCATTestSite.datasets(2), next: "file:///etc/passwd"), contentType: "text/turtle")
+            let foreign = try await h.run("/a.ttl")
+            #expect(foreign.status == .partial)
+            #expect(foreign.counts.added == 2)
+            let run = try #require(try await h.store.run(foreign.run))
+            #expect(run.errors.contains { $0.cause.contains("another host") })
+            let scheme = try await h.run("/c.ttl", name: "other")
+            #expect(scheme.status == .partial)
+            #expect(h.site.requests.count == 2)
+        }
+    }
+
+    @Test func thePageCapEndsPagingAsIncomplete() async throws {
+        try await Self.withHarness { h in
+            for page in 1...5 {
+                h.site.set("/q\(page).ttl", DCATTestSite.turtle(DCATTestSite.datasets(1, from: page), next: "q\(page + 1).ttl"), contentType: "text/turtle")
+            }
+            let summary = try await h.run("/q1.ttl", maxPages: 3)
+            #expect(summary.status == .partial)
+            #expect(summary.counts.added == 3)
+            #expect(h.site.requests.count == 3)
+        }
+    }
+
+    @Test(arguments: [
+        ("malformed XML", "<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n  <rdf:Description rdf:about=\"x\">\n</rdf:RDF>", "application/rdf+xml", "line"),
+        ("malformed Turtle", "@prefix dct: <http://purl.org/dc/terms/> .\n<https://a.example/x> dct:title \"open", "text/turtle", "line 2"),
+        ("HTML error page", "<!DOCTYPE html><html><body>Service unavailable</body></html>", "text/html", "HTML page"),
+        ("unknown JSON-LD context", #"{"@context": "https://unknown.example/ctx.jsonld", "@id": "https://a.example/x"}"#, "application/ld+json", "not bundled"),
+    ])
+    func aBrokenDocumentFailsTheRunAndKeepsTheCatalogue(name: String, body: String, contentType: String, expected: String) async throws {
+        try await Self.withHarness { h in
+            h.site.set("/cat.rdf", DCATTestSite.rdfxml(DCATTestSite.datasets(5)), contentType: "application/rdf+xml")
+            #expect(try await h.run("/cat.rdf").status == .succeeded)
+            h.site.set("/cat.rdf", body, contentType: contentType)
+            let broken = try await h.run("/cat.rdf")
+            #expect(broken.status == .failed, "\(name)")
+            #expect(broken.message.contains(expected), "\(name): \(broken.message)")
+            #expect(try await h.count() == 5, "\(name): the catalogue is intact")
+        }
+    }
+
+    @Test func invalidUTF8InAnRDFDocumentIsNamed() async throws {
+        try await Self.withHarness { h in
+            var bytes = Data(DCATTestSite.turtle(DCATTestSite.datasets(1)).utf8)
+            bytes.append(contentsOf: [0x3C, 0x68, 0x74, 0x74, 0x70, 0x3A, 0x2F, 0x2F, 0xC3, 0x28, 0x3E, 0x20, 0x2E, 0x0A])
+            h.site.set("/bad.ttl", bytes, contentType: "text/turtle")
+            let summary = try await h.run("/bad.ttl")
+            #expect(summary.status == .failed)
+            #expect(summary.message.contains("UTF-8"))
+        }
+    }
+
+    @Test func aDatasetThatCannotBeMappedIsAnErrorAndTheRestIsHarvested() async throws {
+        try await Self.withHarness { h in
+            var ttl = DCATTestSite.turtle(DCATTestSite.datasets(3))
+            ttl += "<https://data.example.no/dataset/empty> a <http://www.w3.org/ns/dcat#Dataset> .\n"
+            h.site.set("/mixed.ttl", ttl, contentType: "text/turtle")
+            let summary = try await h.run("/mixed.ttl")
+            #expect(summary.status == .partial)
+            #expect(summary.counts.added == 3)
+            #expect(summary.counts.errored == 1)
+            let run = try #require(try await h.store.run(summary.run))
+            #expect(run.errors.contains { $0.subject == "https://data.example.no/dataset/empty" })
+        }
+    }
+
+    @Test func formatsAreSniffedWhenTheContentTypeSaysNothing() async throws {
+        try await Self.withHarness { h in
+            h.site.set("/dump", DCATTestSite.rdfxml(DCATTestSite.datasets(2, prefix: "x")), contentType: "application/octet-stream")
+            h.site.set("/dump2", DCATTestSite.turtle(DCATTestSite.datasets(2, prefix: "y")), contentType: "text/plain")
+            let jsonld = #"""
+                {"@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/"},
+                 "@graph": [{"@id": "https://data.example.dk/d/1", "@type": "dcat:Dataset",
+                             "dct:title": [{"@value": "Vandløb", "@language": "da"}, {"@value": "Streams", "@language": "en"}]}]}
+                """#
+            h.site.set("/dump3", jsonld, contentType: "application/octet-stream")
+            #expect(try await h.run("/dump", name: "a").counts.added == 2)
+            #expect(try await h.run("/dump2", name: "b").counts.added == 2)
+            #expect(try await h.run("/dump3", name: "dcatsource").counts.added == 1)
+            let dk = try #require(try await h.dataset("https://data.example.dk/d/1"))
+            #expect(dk.title.values == ["da": "Vandløb", "en": "Streams"])
+        }
+    }
+
+    @Test func aDatasetThatLeavesTheSourceIsDeletedByACompleteRun() async throws {
+        try await Self.withHarness { h in
+            h.site.set("/c.rdf", DCATTestSite.rdfxml(DCATTestSite.datasets(10)), contentType: "application/rdf+xml", etag: "\"1\"")
+            #expect(try await h.run("/c.rdf").counts.added == 10)
+            h.site.set("/c.rdf", DCATTestSite.rdfxml(DCATTestSite.datasets(9)), contentType: "application/rdf+xml", etag: "\"2\"")
+            let summary = try await h.run("/c.rdf")
+            #expect(summary.status == .succeeded)
+            #expect(summary.counts.deleted == 1)
+            #expect(try await h.count() == 9)
+        }
+    }
+}
