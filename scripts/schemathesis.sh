@@ -23,6 +23,6 @@ for _ in $(seq 1 200); do
     sleep 0.05
 done
 [ -n "$port" ] || { echo "schemathesis.sh: the hub did not report its port" >&2; exit 1; }
-python3 -m schemathesis.cli run "http://127.0.0.1:$port/openapi.json" \
+python3 -m schemathesis.cli --config-file scripts/schemathesis.toml run "http://127.0.0.1:$port/openapi.json" \
     --checks all --max-examples "${SCHEMATHESIS_EXAMPLES:-40}" --workers 2 --request-timeout 10 \
     --suppress-health-check all --no-color

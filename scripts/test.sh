@@ -11,3 +11,9 @@ else
 fi
 swift build --build-tests
 swift test --skip-build
+# The HTTP API against its own OpenAPI document (schemathesis from PyPI), when Python is available.
+if command -v python3 >/dev/null 2>&1; then
+    scripts/schemathesis.sh .build/debug/katalog
+else
+    echo "test.sh: python3 is absent; the schemathesis check of /openapi.json is skipped"
+fi

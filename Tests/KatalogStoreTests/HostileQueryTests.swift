@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KatalogModel
 import Testing
 @testable import KatalogStore
 
@@ -34,16 +35,12 @@ struct HostileQueryTests {
         #expect(try await store.integrityCheck())
     }
 
-    @Test("Over-long queries, too many terms and exclusion-only queries are invalidQuery with a message")
+    @Test("Over-long queries and too many terms are invalidQuery with a message")
     func rejected() async throws {
         let store = try CatalogStore.temporary()
         let cases: [(String, String)] = [
             (String(repeating: "x", count: 1_001), "limit is 1000"),
             ((1...33).map { "w\($0)" }.joined(separator: " "), "limit is 32"),
-            ("-draft", "only excludes"),
-            ("-draft -\"old data\"", "only excludes"),
-            ("*", "no words"),
-            ("😀", "no words"),
         ]
         for (text, expected) in cases {
             do {
@@ -54,5 +51,25 @@ struct HostileQueryTests {
                 #expect(error.message.contains(expected), "\(error.message)")
             }
         }
+    }
+
+    @Test("A query that only excludes lists everything else; a query without words matches nothing")
+    func exclusionOnlyAndWordless() async throws {
+        let store = try CatalogStore.temporary()
+        _ = try await harvest(store, [
+            makeRecord("a", title: "Harbour draft statistics"),
+            makeRecord("b", title: "Harbour statistics"),
+            makeRecord("c", title: "Old data about ferries"),
+        ])
+        let excluding = try await store.search(SearchQuery("-draft"))
+        #expect(Set(excluding.hits.map(\.dataset.sourceIdentifier)) == ["b", "c"])
+        let twoExclusions = try await store.search(SearchQuery("-draft -\"old data\""))
+        #expect(twoExclusions.hits.map(\.dataset.sourceIdentifier) == ["b"])
+        for wordless in ["*", "😀", "}", "-"] {
+            let result = try await store.search(SearchQuery(wordless, facets: true))
+            #expect(result.total == 0, "\(wordless)")
+            #expect(result.hits.isEmpty)
+        }
+        #expect(try await store.search(SearchQuery("   ")).total == 3)
     }
 }

@@ -18,13 +18,20 @@ struct QueryParserTests {
         ("a - b", "(\"a\") AND (\"b\")"),
     ])
     func expressions(input: String, expected: String) throws {
-        #expect(try QueryParser.expression(for: input) == expected)
+        #expect(try QueryParser.plan(for: input) == .match(expected))
+    }
+
+    @Test("Exclusions alone leave matches out; text without words matches nothing")
+    func exclusionsAndWordless() throws {
+        #expect(try QueryParser.plan(for: "-draft -\"old data\"") == .excluding("\"draft\" OR \"old data\""))
+        #expect(try QueryParser.plan(for: "*") == .nothing)
+        #expect(try QueryParser.plan(for: "} ;") == .nothing)
     }
 
     @Test("Blank text matches everything")
     func blank() throws {
-        #expect(try QueryParser.expression(for: "") == nil)
-        #expect(try QueryParser.expression(for: "  \n\t ") == nil)
-        #expect(try QueryParser.expression(for: "\u{0}") == nil)
+        #expect(try QueryParser.plan(for: "") == .everything)
+        #expect(try QueryParser.plan(for: "  \n\t ") == .everything)
+        #expect(try QueryParser.plan(for: "\u{0}") == .everything)
     }
 }

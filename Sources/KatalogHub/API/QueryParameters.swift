@@ -32,6 +32,13 @@ struct QueryParameters: Sendable {
         pairs.first { $0.0 == name && !$0.1.isEmpty }?.1
     }
 
+    /// The value of a number or boolean parameter: nil when absent, a 400 when present but empty.
+    private func typed(_ name: String) throws(APIError) -> String? {
+        guard let pair = pairs.first(where: { $0.0 == name }) else { return nil }
+        guard !pair.1.isEmpty else { throw APIError.badParameter(name, "is empty; give a value or leave the parameter out") }
+        return pair.1
+    }
+
     /// All values of a parameter, repeated or comma-separated, without empty ones.
     func list(_ name: String) -> [String] {
         pairs.filter { $0.0 == name }.flatMap { $0.1.split(separator: ",").map { $0.trimmingWhitespace() } }.filter { !$0.isEmpty }
@@ -49,7 +56,7 @@ struct QueryParameters: Sendable {
 
     /// An integer parameter within a range; nil when absent.
     func int(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
-        guard let text = get(name) else { return nil }
+        guard let text = try typed(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw APIError.badParameter(name, "'\(text.prefix(40))' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
@@ -58,7 +65,7 @@ struct QueryParameters: Sendable {
 
     /// A boolean parameter (`true/false/1/0/yes/no`); nil when absent.
     func bool(_ name: String) throws(APIError) -> Bool? {
-        guard let text = get(name) else { return nil }
+        guard let text = try typed(name) else { return nil }
         switch text.lowercased() {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false

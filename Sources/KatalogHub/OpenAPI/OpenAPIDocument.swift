@@ -26,20 +26,20 @@ enum OpenAPIDocument {
             "operationId": "search",
             "summary": "Full-text search with filters, facets and keyset paging",
             "parameters": [
-              {"name": "q", "in": "query", "description": "Words are ANDed; \"phrases\", OR, -exclusion and prefix* work. Empty lists everything.", "schema": {"type": "string", "maxLength": 1000}},
-              {"name": "publisher", "in": "query", "description": "Publisher keys (repeat or comma-separate).", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
-              {"name": "theme", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
-              {"name": "format", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
-              {"name": "licence", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
-              {"name": "license", "in": "query", "description": "Alias of licence.", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
-              {"name": "language", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
-              {"name": "source", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 20}, "style": "form", "explode": true},
-              {"name": "modified_since", "in": "query", "description": "ISO 8601 date or date-time.", "schema": {"type": "string", "format": "date"}},
+              {"name": "q", "in": "query", "description": "Words are ANDed; \"phrases\", OR, -exclusion and prefix* work. Empty lists everything.", "schema": {"type": "string", "maxLength": 1000, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}},
+              {"name": "publisher", "in": "query", "description": "Publisher keys (repeat or comma-separate).", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "theme", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "format", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "licence", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "license", "in": "query", "description": "Alias of licence.", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "language", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "source", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
+              {"name": "modified_since", "in": "query", "description": "ISO 8601 date or date-time; empty means no filter.", "schema": {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}, {"type": "string", "maxLength": 0}]}},
               {"name": "has_download", "in": "query", "schema": {"type": "boolean"}},
               {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "modified", "title"]}},
               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
-              {"name": "cursor", "in": "query", "description": "next_cursor of the previous page.", "schema": {"type": "string"}},
-              {"name": "lang", "in": "query", "description": "Preferred languages for titles and snippets, best first.", "schema": {"type": "array", "items": {"type": "string", "maxLength": 35}, "maxItems": 5}, "style": "form", "explode": true},
+              {"name": "cursor", "in": "query", "description": "next_cursor of the previous page, passed back unchanged (opaque base64url).", "schema": {"type": "string", "pattern": "^[A-Za-z0-9_=-]*$", "maxLength": 2000}},
+              {"name": "lang", "in": "query", "description": "Preferred languages for titles and snippets, best first.", "schema": {"type": "array", "items": {"type": "string", "maxLength": 35, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 5}, "style": "form", "explode": true},
               {"name": "facets", "in": "query", "description": "Count facet values over the whole match set (default true).", "schema": {"type": "boolean"}}
             ],
             "responses": {
@@ -54,7 +54,7 @@ enum OpenAPIDocument {
             "operationId": "getDataset",
             "summary": "One dataset in all languages, with provenance",
             "parameters": [
-              {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 200}},
+              {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}},
               {"name": "raw", "in": "query", "description": "Include the raw source record.", "schema": {"type": "boolean"}}
             ],
             "responses": {
@@ -70,7 +70,7 @@ enum OpenAPIDocument {
             "operationId": "listRuns",
             "summary": "Harvest history, newest first",
             "parameters": [
-              {"name": "source", "in": "query", "schema": {"type": "string", "pattern": "^[a-z0-9-]+$", "maxLength": 64}},
+              {"name": "source", "in": "query", "description": "One source's runs; empty means all sources.", "schema": {"type": "string", "pattern": "^[a-z0-9-]*$", "maxLength": 64}},
               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}}
             ],
             "responses": {
@@ -85,7 +85,7 @@ enum OpenAPIDocument {
             "operationId": "listChanges",
             "summary": "Datasets added, updated or deleted since a change token or a time, oldest first",
             "parameters": [
-              {"name": "since", "in": "query", "description": "A token from a previous answer's next, or an ISO 8601 date or date-time.", "schema": {"type": "string"}},
+              {"name": "since", "in": "query", "description": "A token from a previous answer's next, or an ISO 8601 date or date-time; empty means from the start.", "schema": {"anyOf": [{"type": "string", "pattern": "^[0-9]{1,18}$"}, {"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}, {"type": "string", "maxLength": 0}]}},
               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}
             ],
             "responses": {
@@ -100,7 +100,7 @@ enum OpenAPIDocument {
             "operationId": "suggest",
             "summary": "Completion of titles and keywords by prefix",
             "parameters": [
-              {"name": "q", "in": "query", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 100}},
+              {"name": "q", "in": "query", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 100, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}},
               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 10}}
             ],
             "responses": {

@@ -8,6 +8,13 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // The hub is read-only: any other method than GET, HEAD or OPTIONS is refused with 405 and the allowed ones.
+        guard [.get, .head, .options].contains(request.method) else {
+            var response = try APIError(.methodNotAllowed, "\(request.method.rawValue) is not allowed; the hub answers GET and HEAD")
+                .response(from: request, context: context)
+            response.headers[.allow] = "GET, HEAD"
+            return response
+        }
         do {
             return try await next(request, context)
         } catch let error as APIError {

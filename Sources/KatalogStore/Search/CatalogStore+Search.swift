@@ -24,6 +24,10 @@ struct SearchPlan: Sendable {
 
     let query: SearchQuery
     let expression: String?
+    /// An FTS5 expression of datasets to leave out when the query only excludes words.
+    let exclusion: String?
+    /// True when the text has no indexable word, so nothing can match.
+    let matchesNothing: Bool
     let sort: SearchQuery.Sort
     let cursor: SearchCursor?
     let modifiedSince: String?
@@ -36,7 +40,12 @@ struct SearchPlan: Sendable {
             throw StoreError(.invalidQuery, "the \(facet) filter lists \(values.count) values; the limit is \(SearchQuery.maxFilterValues)")
         }
         self.query = query
-        expression = try QueryParser.expression(for: query.text)
+        switch try QueryParser.plan(for: query.text) {
+        case .everything: (expression, exclusion, matchesNothing) = (nil, nil, false)
+        case .nothing: (expression, exclusion, matchesNothing) = (nil, nil, true)
+        case .match(let match): (expression, exclusion, matchesNothing) = (match, nil, false)
+        case .excluding(let excluded): (expression, exclusion, matchesNothing) = (nil, excluded, false)
+        }
         let sort = query.sort == .relevance && expression == nil ? SearchQuery.Sort.modified : query.sort
         self.sort = sort
         cursor = try query.cursor.map { try SearchCursor(decoding: $0, for: sort) }
@@ -60,6 +69,13 @@ struct SearchPlan: Sendable {
         if let expression {
             conditions.append("datasets_fts MATCH ?")
             arguments.append(expression.databaseValue)
+        }
+        if let exclusion {
+            conditions.append("d.pk NOT IN (SELECT rowid FROM datasets_fts WHERE datasets_fts MATCH ?)")
+            arguments.append(exclusion.databaseValue)
+        }
+        if matchesNothing {
+            conditions.append("0")
         }
         for (facet, values) in query.filters {
             let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")

@@ -26,14 +26,31 @@ struct QueryParser {
     }
 
     /// The FTS5 expression for `text`, or nil when the text is blank (match everything).
-    static func expression(for text: String) throws -> String? {
+    /// What a query text asks for.
+    enum Plan: Equatable {
+        /// No text: every dataset.
+        case everything
+        /// Text without a single indexable word (only punctuation or symbols): no dataset can match.
+        case nothing
+        /// An FTS5 expression the datasets must match.
+        case match(String)
+        /// Only exclusions (`-draft`): every dataset except those matching this FTS5 expression.
+        case excluding(String)
+    }
+
+    static func plan(for text: String) throws -> Plan {
         let groups = try parse(text)
-        guard !groups.positive.isEmpty else { return nil }
+        let excluded = groups.excluded.isEmpty ? nil : groups.excluded.map(quoted).joined(separator: " OR ")
+        guard !groups.positive.isEmpty else {
+            if let excluded { return .excluding(excluded) }
+            let hasContent = text.unicodeScalars.contains { !$0.properties.isWhitespace && $0.properties.generalCategory != .control }
+            return hasContent ? .nothing : .everything
+        }
         let positive = groups.positive.map { group in
             "(" + group.map(quoted).joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
-        guard !groups.excluded.isEmpty else { return positive }
-        return "(" + positive + ") NOT (" + groups.excluded.map(quoted).joined(separator: " OR ") + ")"
+        guard let excluded else { return .match(positive) }
+        return .match("(" + positive + ") NOT (" + excluded + ")")
     }
 
     /// The positive terms as OR-groups (ANDed together) and the excluded terms.
@@ -74,15 +91,6 @@ struct QueryParser {
                     lastWasPositive = true
                     pendingOr = false
                 }
-            }
-        }
-        if positive.isEmpty {
-            if !excluded.isEmpty {
-                throw StoreError(.invalidQuery,
-                                 "the query only excludes words; add at least one word to search for (e.g. `data -draft`)")
-            }
-            if text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0.properties.generalCategory != .control }) {
-                throw StoreError(.invalidQuery, "the query has no words to search for (letters or digits)")
             }
         }
         return (positive, excluded)
