@@ -93,7 +93,7 @@ extension SourceConfig {
         guard let mapping = node.mapping else { throw reader.error(node, path, "expected a mapping with name, type and url") }
         try reader.rejectUnknownKeys(mapping, allowed: [
             "name", "type", "url", "schedule", "every", "headers", "timeout", "deadline", "max_bytes", "page_size",
-            "max_pages", "delete_policy", "record_limits", "enabled",
+            "max_pages", "delete_policy", "record_limits", "enabled", "language",
         ], prefix: path + ".")
         guard let name = try reader.string(mapping["name"], key: "name") else {
             throw HarvestConfigError(.invalidValue, "\(path): missing 'name'")
@@ -141,6 +141,13 @@ extension SourceConfig {
         if let value = try reader.int(mapping["page_size"], key: "page_size", range: 1...1000) { source.pageSize = value }
         if let value = try reader.int(mapping["max_pages"], key: "max_pages", range: 1...10_000_000) { source.maxPages = value }
         if let value = try reader.bool(mapping["enabled"], key: "enabled") { source.enabled = value }
+        if let tag = try reader.string(mapping["language"], key: "language") {
+            guard tag.utf8.count <= 35, tag.first?.isLetter == true,
+                  tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw HarvestConfigError(.invalidValue, "\(sourcePath): language '\(tag.prefix(40))' is not a language tag (e.g. sv, nb, fi)")
+            }
+            source.language = tag.lowercased()
+        }
         if let policy = mapping["delete_policy"] {
             guard let policyMapping = policy.mapping else { throw reader.error(policy, "delete_policy", "expected a mapping") }
             try reader.rejectUnknownKeys(policyMapping, allowed: ["max_delete_fraction", "grace_period"], prefix: "delete_policy.")

@@ -42,6 +42,9 @@ public struct SourceConfig: Sendable, Hashable {
     public var recordLimits: RecordLimits
     /// False to keep a source in the file without harvesting it.
     public var enabled: Bool
+    /// The language (BCP 47 tag, e.g. `sv`) of the source's untagged text, when the records do not say;
+    /// nil leaves such text untagged.
+    public var language: String?
 
     /// Creates a source with defaults for every optional setting.
     public init(name: String, kind: SourceKind, url: String, schedule: Schedule? = nil, headers: [String: String] = [:],

@@ -41,6 +41,20 @@ struct ConfigTests {
         #expect(config.sources[1].schedule == .every(seconds: 6 * 3600))
     }
 
+    @Test func aSourceLanguageTagsUntaggedTextAndIsChecked() throws {
+        let config = try KatalogConfig.parse(yaml: """
+            sources:
+              - {name: a, type: datajson, url: "http://127.0.0.1:1/data.json", language: SV}
+            """)
+        #expect(config.sources[0].language == "sv")
+        #expect(throws: HarvestConfigError.self) {
+            try KatalogConfig.parse(yaml: """
+                sources:
+                  - {name: a, type: ckan, url: "http://127.0.0.1:1/", language: "sv; drop"}
+                """)
+        }
+    }
+
     @Test func scheduleAsMappingWithEvery() throws {
         let config = try KatalogConfig.parse(yaml: """
             sources:

@@ -13,9 +13,11 @@ struct DCATHarvestTests {
         let store: CatalogStore
         let harvester: Harvester
 
-        func run(_ path: String, name: String = "dcatsource", acceptDeletions: Bool = false, maxPages: Int = 100) async throws -> RunSummary {
+        func run(_ path: String, name: String = "dcatsource", acceptDeletions: Bool = false, maxPages: Int = 100,
+                 timeout: Double = 120) async throws -> RunSummary {
             var source = SourceConfig(name: name, kind: .dcat, url: server.url(path))
             source.maxPages = maxPages
+            source.requestTimeout = timeout
             return try await harvester.run(source, options: .init(acceptDeletions: acceptDeletions))
         }
 
@@ -201,6 +203,43 @@ struct DCATHarvestTests {
             #expect(summary.status == .succeeded)
             #expect(summary.counts.deleted == 1)
             #expect(try await h.count() == 9)
+        }
+    }
+
+    /// Transport faults: the transient ones are retried and the run succeeds; the others fail the run, and
+    /// in every case the catalogue harvested before is intact.
+    @Test(arguments: [
+        ("500 twice, then the document", [TestResponse.text("down", status: 500), .text("down", status: 500)], RunStatus.succeeded, ""),
+        ("503 with Retry-After, then the document", [.full(status: 503, headers: ["Retry-After": "0"], body: Data("busy".utf8))], .succeeded, ""),
+        ("429 with Retry-After, then the document", [.full(status: 429, headers: ["Retry-After": "0"], body: Data())], .succeeded, ""),
+        ("404", [.text("gone", status: 404), .text("gone", status: 404), .text("gone", status: 404)], .failed, "404"),
+        ("connection reset every time", [.reset, .reset, .reset], .failed, "http://127.0.0.1"),
+        ("truncated body every time", Array(repeating: TestResponse.truncated(status: 200, headers: ["Content-Type": "text/turtle"], declaredLength: 5_000, body: Data("@prefix".utf8)), count: 3), .failed, "http://127.0.0.1"),
+        ("slow body past the timeout", Array(repeating: TestResponse.slow(status: 200, headers: ["Content-Type": "text/turtle"], chunks: Array(repeating: Data(" ".utf8), count: 4), interval: .milliseconds(700)), count: 3), .failed, "http://127.0.0.1"),
+        ("redirect to a file: URL", [.redirect(status: 302, location: "file:///etc/passwd")], .failed, "file"),
+        ("redirect to an ftp: URL", [.redirect(status: 301, location: "ftp://127.0.0.1/dump.rdf")], .failed, "ftp"),
+    ])
+    func transportFaults(name: String, faults: [TestResponse], expected: RunStatus, mentions: String) async throws {
+        try await Self.withHarness { h in
+            h.site.set("/f.ttl", DCATTestSite.turtle(DCATTestSite.datasets(4)), contentType: "text/turtle")
+            #expect(try await h.run("/f.ttl").counts.added == 4)
+            let renamed = DCATTestSite.datasets(4).map { dataset -> DCATTestSite.Dataset in
+                var dataset = dataset
+                dataset.sv = "Ny " + dataset.sv
+                return dataset
+            }
+            h.site.set("/f.ttl", DCATTestSite.turtle(renamed), contentType: "text/turtle")
+            h.site.inject(faults, at: "/f.ttl")
+            let summary = try await h.run("/f.ttl", timeout: 1)
+            #expect(summary.status == expected, "\(name): \(summary.message)")
+            #expect(summary.message.contains(mentions), "\(name): \(summary.message)")
+            if expected == .failed {
+                #expect(try await h.count() == 4, "\(name): the catalogue is intact")
+                #expect(try await h.dataset("https://data.example.no/dataset/ds-0")?.title.values["nb"] == "Datamängd 0", "\(name)")
+                #expect(try await h.store.integrityCheck())
+            } else {
+                #expect(try await h.dataset("https://data.example.no/dataset/ds-0")?.title.values["nb"] == "Ny Datamängd 0", "\(name)")
+            }
         }
     }
 }

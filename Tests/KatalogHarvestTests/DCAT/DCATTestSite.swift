@@ -14,6 +14,7 @@ final class DCATTestSite: Sendable {
     private struct State {
         var documents: [String: Document] = [:]
         var requests: [TestRequest] = []
+        var faults: [String: [TestResponse]] = [:]
     }
 
     private let state = Mutex(State())
@@ -28,16 +29,27 @@ final class DCATTestSite: Sendable {
         state.withLock { $0.documents[path] = Document(contentType: contentType, body: body, etag: etag) }
     }
 
+    /// Answers the next requests for `path` with `responses`, one each, before serving the document again.
+    func inject(_ responses: [TestResponse], at path: String) {
+        state.withLock { $0.faults[path] = responses }
+    }
+
     /// The requests received so far, in order.
     var requests: [TestRequest] { state.withLock { $0.requests } }
 
     /// The handler to give ``TestHTTPServer``.
     var handler: TestHTTPServer.Handler {
         { [self] request in
-            let document = state.withLock { state -> Document? in
+            let (document, fault) = state.withLock { state -> (Document?, TestResponse?) in
                 state.requests.append(request)
-                return state.documents[request.path]
+                if var queued = state.faults[request.path], !queued.isEmpty {
+                    let first = queued.removeFirst()
+                    state.faults[request.path] = queued
+                    return (state.documents[request.path], first)
+                }
+                return (state.documents[request.path], nil)
             }
+            if let fault { return fault }
             guard let document else { return .text("no such document", status: 404) }
             var headers: HTTPHeaders = ["Content-Type": document.contentType]
             if let etag = document.etag {

@@ -34,7 +34,7 @@ public struct CKANAdapter: HarvestAdapter {
             }
             for package in page.results {
                 recordsSeen += 1
-                await CKANAdapter.collect(package, portal: portal, url: url, into: collector)
+                await CKANAdapter.collect(package, portal: portal, url: url, language: source.language, into: collector)
             }
             context.progress(HarvestProgress(source: source.name, pages: paging.pages, records: recordsSeen, expected: page.count))
         }
@@ -44,14 +44,14 @@ public struct CKANAdapter: HarvestAdapter {
         return .complete
     }
 
-    static func collect(_ package: JSONValue, portal: String, url: String, into collector: RunCollector) async {
+    static func collect(_ package: JSONValue, portal: String, url: String, language: String?, into collector: RunCollector) async {
         let identifier = CKANAdapter.identifier(of: package)
         if let reason = CKANMapper.unpublishableReason(package) {
             await collector.skip(identifier: identifier, reason: "the package is \(reason.rawValue) at the source")
             return
         }
         do {
-            let record = try CKANMapper.record(from: package, portalURL: portal)
+            let record = try CKANMapper.record(from: package, portalURL: portal, defaultLanguage: language)
             try await collector.accept(record)
         } catch let error as MappingError {
             await collector.fail(identifier: identifier, url: url, cause: error.description)
