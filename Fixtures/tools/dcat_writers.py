@@ -104,7 +104,8 @@ def _ttl_body(prefixes, node, indent, hoisted):
         else:
             grouped.append((predicate, [value]))
     for predicate, values in grouped:
-        rendered = [_ttl_value(prefixes, v, indent, hoisted) for v in values]
+        value_indent = indent + "    " if len(values) > 1 else indent
+        rendered = [_ttl_value(prefixes, v, value_indent, hoisted) for v in values]
         lines.append(indent + _ttl_iri(prefixes, prefixes.expand(predicate)) + " " + (" ,\n" + indent + "    ").join(rendered))
     return " ;\n".join(lines)
 

@@ -61,6 +61,11 @@ struct DCATFixtureServerTests {
                 #expect(otherTag.status == 200)
                 let stale = try await Self.fetch(url, headers: ["If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"])
                 #expect(stale.status == 200)
+                let head = try await Self.fetch(url, method: "HEAD")
+                #expect(head.status == 200)
+                #expect(head.body.isEmpty)
+                #expect(head.response.value(forHTTPHeaderField: "ETag") == etag)
+                #expect(head.response.value(forHTTPHeaderField: "Content-Length") == String(first.body.count))
             }
         }
     }
