@@ -76,7 +76,7 @@ let package = Package(
             name: "KatalogFixtures",
             path: "Fixtures",
             exclude: ["README.md", "tools"],
-            resources: [.copy("ckan")]
+            resources: [.copy("ckan"), .copy("dcat")]
         ),
         .executableTarget(
             name: "katalog",

@@ -2,7 +2,7 @@ import Foundation
 
 /// The sample catalogues bundled with Katalog, used by `katalog demo` and the tests.
 public enum KatalogFixtures {
-    /// The folder holding the bundled fixture files (`ckan/`, …).
+    /// The folder holding the bundled fixture files (`ckan/`, `dcat/`).
     public static var root: URL {
         Bundle.module.resourceURL ?? Bundle.module.bundleURL
     }
@@ -15,5 +15,10 @@ public enum KatalogFixtures {
     /// The folder of the bundled CKAN portals (`ckan/<portal>/packages.json`), what the fixture server loads.
     public static var ckanRoot: URL {
         file("ckan")
+    }
+
+    /// The folder of the bundled DCAT-AP catalogues (`dcat/<catalogue>/page-<n>.<rdf|ttl|jsonld>`), Hydra-paged.
+    public static var dcatRoot: URL {
+        file("dcat")
     }
 }

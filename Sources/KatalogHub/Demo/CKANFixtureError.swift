@@ -1,8 +1,8 @@
-/// Why the CKAN fixture server could not load its portals or start.
+/// Why the fixture server could not load its CKAN portals or DCAT catalogues, or could not start.
 public struct CKANFixtureError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What kind of failure this is.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: Hashable, Sendable { case unreadable, malformed, noPortals, didNotStart }
+        private enum Value: Hashable, Sendable { case unreadable, malformed, noPortals, noCatalogues, didNotStart }
         private let value: Value
         private init(_ value: Value) { self.value = value }
 
@@ -12,6 +12,8 @@ public struct CKANFixtureError: Error, Hashable, Sendable, CustomStringConvertib
         public static let malformed = Code(.malformed)
         /// The fixtures folder holds no portal.
         public static let noPortals = Code(.noPortals)
+        /// The DCAT fixtures folder (or one catalogue folder) holds nothing to serve.
+        public static let noCatalogues = Code(.noCatalogues)
         /// The HTTP server stopped before it reported a bound port.
         public static let didNotStart = Code(.didNotStart)
 
@@ -21,6 +23,7 @@ public struct CKANFixtureError: Error, Hashable, Sendable, CustomStringConvertib
             case .unreadable: "unreadable"
             case .malformed: "malformed"
             case .noPortals: "no portals"
+            case .noCatalogues: "no catalogues"
             case .didNotStart: "did not start"
             }
         }
@@ -42,6 +45,6 @@ public struct CKANFixtureError: Error, Hashable, Sendable, CustomStringConvertib
 
     /// One line with the code, path and message.
     public var description: String {
-        "CKAN fixture error (\(code))" + (path.map { " at \($0)" } ?? "") + ": " + message
+        "fixture server error (\(code))" + (path.map { " at \($0)" } ?? "") + ": " + message
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import Hummingbird
+import KatalogFixtures
 import KatalogModel
 import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// A started ``CKANFixtureServer``: where it listens, and how to stop it.
+/// A started ``FixtureServer``: where it listens, and how to stop it.
 public final class RunningFixtureServer: Sendable {
     /// The bound port.
     public let port: Int
@@ -13,20 +14,33 @@ public final class RunningFixtureServer: Sendable {
     public let baseURL: String
     /// The portal names served.
     public let portals: [String]
+    /// The DCAT catalogue names served (e.g. `["dk", "no", "se"]`).
+    public let dcatCatalogues: [String]
+    private let firstPages: [String: String]
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    init(port: Int, baseURL: String, portals: [String], group: ServiceGroup, task: Task<Void, any Error>) {
+    init(port: Int, baseURL: String, server: FixtureServer, group: ServiceGroup, task: Task<Void, any Error>) {
         self.port = port
         self.baseURL = baseURL
-        self.portals = portals
+        self.portals = server.portals
+        self.dcatCatalogues = server.catalogues
+        self.firstPages = Dictionary(server.catalogueList.map { ($0.name, $0.firstPage.fileName) },
+                                     uniquingKeysWith: { first, _ in first })
         self.group = group
         self.task = task
     }
 
     /// The CKAN root URL of a portal (`http://127.0.0.1:PORT/ckan/<name>`), what a `ckan` source's `url` is set to.
     public func portalURL(_ name: String) -> String {
-        baseURL + CKANFixtureServer.portalPath(name)
+        baseURL + FixtureServer.portalPath(name)
+    }
+
+    /// The full URL of a DCAT catalogue's first page (`http://127.0.0.1:PORT/dcat/<name>/page-1.rdf`), what a
+    /// `dcat` source's `url` is set to; the pages lead on with `hydra:next`. For a name not in
+    /// ``dcatCatalogues`` it is the catalogue's folder URL, which the server answers with 404.
+    public func dcatURL(_ name: String) -> String {
+        baseURL + FixtureServer.dcatPath(name, file: firstPages[name] ?? "")
     }
 
     /// Shuts the server down gracefully and waits until it has stopped.
@@ -36,12 +50,14 @@ public final class RunningFixtureServer: Sendable {
     }
 }
 
-extension CKANFixtureServer {
+extension FixtureServer {
     /// Starts serving on `host:port` (port 0 picks a free port) and returns once the socket is bound.
     ///
-    /// The server runs in a child task of the caller's process; call ``RunningFixtureServer/stop()`` to end it.
-    public static func start(host: String = "127.0.0.1", port: Int = 0, fixturesRoot: URL, logger: Logger) async throws -> RunningFixtureServer {
-        try await CKANFixtureServer(fixturesRoot: fixturesRoot).start(host: host, port: port, logger: logger)
+    /// `fixturesRoot` holds the CKAN portals, `dcatRoot` the DCAT catalogues (nil: none). The server runs in a
+    /// child task of the caller's process; call ``RunningFixtureServer/stop()`` to end it.
+    public static func start(host: String = "127.0.0.1", port: Int = 0, fixturesRoot: URL,
+                             dcatRoot: URL? = KatalogFixtures.dcatRoot, logger: Logger) async throws -> RunningFixtureServer {
+        try await FixtureServer(fixturesRoot: fixturesRoot, dcatRoot: dcatRoot).start(host: host, port: port, logger: logger)
     }
 
     /// Starts this server on `host:port` (port 0 picks a free port) and returns once the socket is bound.
@@ -72,12 +88,15 @@ extension CKANFixtureServer {
         let hostPart = host.contains(":") ? "[\(host)]" : host
         let baseURL = "http://\(hostPart):\(bound)"
         baseBox.set(baseURL)
-        logger.info("CKAN fixture server listening", metadata: ["demo.url": "\(baseURL)", "demo.portals": "\(portals.joined(separator: ","))"])
-        return RunningFixtureServer(port: bound, baseURL: baseURL, portals: portals, group: group, task: task)
+        logger.info("fixture server listening", metadata: [
+            "demo.url": "\(baseURL)", "demo.portals": "\(portals.joined(separator: ","))",
+            "demo.dcat": "\(catalogues.joined(separator: ","))",
+        ])
+        return RunningFixtureServer(port: bound, baseURL: baseURL, server: self, group: group, task: task)
     }
 }
 
-extension CKANFixtureServer {
+extension FixtureServer {
     /// The server as a ServiceLifecycle service, for a caller that runs its own `ServiceGroup` (as `katalog demo` may).
     ///
     /// `onBound` receives the base URL (`http://127.0.0.1:PORT`) once the socket is bound; with port 0 that is
