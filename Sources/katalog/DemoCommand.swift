@@ -8,7 +8,7 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// `katalog demo`: serves the bundled fixture portals on 127.0.0.1, harvests them through the real
+/// `katalog demo`: serves the bundled fixture portals (CKAN) and catalogues (DCAT-AP-SE/NO/DK, Hydra-paged) on 127.0.0.1, harvests them through the real
 /// HTTP pipeline into a fresh catalogue, then serves the hub.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +39,8 @@ struct DemoCommand: AsyncParsableCommand {
             throw CLIError("\(path) already exists; the demo writes a fresh catalogue (remove it or pick another --db)")
         }
         let store = try CatalogStore(path: path, logger: logger)
-        let fixtures = try await CKANFixtureServer.start(host: "127.0.0.1", port: 0, fixturesRoot: KatalogFixtures.file("ckan"), logger: logger)
+        let fixtures = try await FixtureServer.start(host: "127.0.0.1", port: 0, fixturesRoot: KatalogFixtures.ckanRoot,
+                                                     dcatRoot: KatalogFixtures.dcatRoot, logger: logger)
         do {
             try await harvestAndServe(fixtures: fixtures, store: store, path: path, logger: logger)
         } catch {
@@ -50,14 +51,16 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     private func harvestAndServe(fixtures: RunningFixtureServer, store: CatalogStore, path: String, logger: Logger) async throws {
-        Terminal.err("Fixture portals on \(fixtures.baseURL)/ckan/: \(fixtures.portals.joined(separator: ", "))")
+        Terminal.err("Fixture CKAN portals on \(fixtures.baseURL)/ckan/: \(fixtures.portals.joined(separator: ", "))")
+        Terminal.err("Fixture DCAT-AP catalogues on \(fixtures.baseURL)/dcat/: \(fixtures.dcatCatalogues.joined(separator: ", "))")
         let harvester = Harvester(store: store, logger: logger)
         let progress = ProgressLine()
-        for portal in fixtures.portals {
-            let source = SourceConfig(name: portal, kind: .ckan, url: fixtures.portalURL(portal), pageSize: 25)
+        var sources = fixtures.portals.map { SourceConfig(name: $0, kind: .ckan, url: fixtures.portalURL($0), pageSize: 25) }
+        sources += fixtures.dcatCatalogues.map { SourceConfig(name: "dcat-ap-" + $0, kind: .dcat, url: fixtures.dcatURL($0)) }
+        for source in sources {
             let summary = try await harvester.run(source, options: .init(progress: progress.report))
             progress.clear()
-            Terminal.err(HarvestCommand.summaryLine(source: portal, summary: summary))
+            Terminal.err(HarvestCommand.summaryLine(source: source.name, summary: summary))
         }
         let total = try await store.datasetCount(includeDeleted: false)
         Terminal.err("Catalogue: \(path) (\(total) datasets)")
