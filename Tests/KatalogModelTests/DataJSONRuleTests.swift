@@ -155,4 +155,11 @@ struct DataJSONRuleTests {
         #expect(dataset.extras["x-agency-note"] == ["kept"])
         #expect(dataset.extras["primaryITInvestmentUII"] == ["023-000000001"])
     }
+
+    @Test(arguments: [("https://example.gov/a?b=c#d", true), ("mailto:x@example.gov", true), ("urn:uuid:1234", true),
+                      ("//////not-a-url.example.com/", false), ("/relative/path", false), ("1http://x", false),
+                      ("https://example.gov/a b", false), ("<p>licence</p>", false), ("http:", false), ("", false)])
+    func absoluteURIs(_ text: String, _ valid: Bool) {
+        #expect(DataJSONFields.isAbsoluteURI(text) == valid, "\(text)")
+    }
 }

@@ -142,11 +142,15 @@ struct DataJSONFields {
         guard text.utf8.count <= 8192, let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
         let scheme = text[..<colon]
         guard let first = scheme.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first),
-              scheme.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSetASCII.isAlphanumeric($0) || "+-.".unicodeScalars.contains($0)) })
+              scheme.unicodeScalars.allSatisfy({ $0.isASCII && (isASCIIAlphanumeric($0) || "+-.".unicodeScalars.contains($0)) })
         else { return false }
         let rest = text[text.index(after: colon)...]
         guard !rest.isEmpty else { return false }
         return !text.unicodeScalars.contains { $0.value <= 0x20 || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "\u{7F}" }
+    }
+
+    static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 
     /// The JSON type's name, for messages.
@@ -164,12 +168,5 @@ struct DataJSONFields {
     /// The first 60 characters of a value, for messages.
     static func excerpt(_ text: String) -> String {
         text.count <= 60 ? text : String(text.prefix(60)) + "…"
-    }
-}
-
-/// ASCII character tests without Foundation's locale-aware sets.
-enum CharacterSetASCII {
-    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 }
