@@ -162,4 +162,13 @@ struct DataJSONRuleTests {
     func absoluteURIs(_ text: String, _ valid: Bool) {
         #expect(DataJSONFields.isAbsoluteURI(text) == valid, "\(text)")
     }
+
+    @Test func trimmingWhitespaceKeepsInnerText() {
+        #expect("  a b \n".trimmingWhitespace() == "a b")
+        #expect("\u{00A0}\u{2003}Zoë\u{3000}".trimmingWhitespace() == "Zoë")
+        #expect("e\u{301}\t".trimmingWhitespace() == "e\u{301}")
+        #expect(" \n\t ".trimmingWhitespace() == "")
+        #expect("".trimmingWhitespace() == "")
+        #expect("x y"[...].trimmingWhitespace() == "x y")
+    }
 }

@@ -21,6 +21,8 @@ public struct DataJSONCatalogue: Sendable {
     public var skipped: [DataJSONSkipped]
     /// How many listings repeated an earlier dataset with the same identifier and identical content (merged, not errors).
     public var mergedDuplicates: Int
+    /// Licence and format lookups shared by this catalogue's records.
+    let vocabulary: DataJSONVocabularyCache
 
     /// Maps entry `index` into a record, or says why it cannot be mapped (naming the entry's path and field).
     ///
@@ -34,7 +36,8 @@ public struct DataJSONCatalogue: Sendable {
         let entry = entries[index]
         if let problem = entry.problem { return .failure(problem) }
         let context = DataJSONMapper.Context(version: version, catalogueLanguages: languages,
-                                             defaultLanguage: defaultLanguage, sourceURL: sourceURL)
+                                             defaultLanguage: defaultLanguage, sourceURL: sourceURL,
+                                             vocabulary: vocabulary)
         let mapped = Result(catching: { () throws(MappingError) -> SourceRecord in
             try DataJSONMapper.record(for: entry, context: context)
         })

@@ -37,7 +37,7 @@ extension DataJSONMapper {
         dataset.temporal = temporal(&fields)
         dataset.spatial = spatial(&fields)
         dataset.accessRights = accessRights(&fields)
-        dataset.license = license(&fields)
+        dataset.license = license(&fields, vocabulary: context.vocabulary)
         dataset.rights = fields.textOrNode("rights", labelKeys: ["description", "title", "label"])
         dataset.landingPages = fields.uri("landingPage").map { [$0] } ?? []
         dataset.accrualPeriodicity = fields.textOrNode("accrualPeriodicity", labelKeys: ["prefLabel", "label", "title"])
@@ -45,7 +45,7 @@ extension DataJSONMapper {
         dataset.conformsTo = fields.uris("conformsTo")
         dataset.otherIdentifiers = fields.strings("otherIdentifier", labelKeys: ["notation", "title"])
         dataset.version = fields.text("version")
-        dataset.distributions = distributions(&fields, language: tag)
+        dataset.distributions = distributions(&fields, language: tag, vocabulary: context.vocabulary)
         dataset.extras = extras(&fields)
         return dataset
     }
@@ -83,9 +83,9 @@ extension DataJSONMapper {
     }
 
     /// `license`: it must be an absolute URI; a known licence maps onto the EU authority, any other URL stays as its IRI.
-    static func license(_ fields: inout DataJSONFields) -> Concept? {
+    static func license(_ fields: inout DataJSONFields, vocabulary: DataJSONVocabularyCache) -> Concept? {
         guard let uri = fields.uri("license") else { return nil }
-        var concept = License.normalize(uri)
+        var concept = vocabulary.license(uri)
         if concept.uri == nil, CKANFields.isWebURL(uri) { concept.uri = uri }
         return concept
     }

@@ -2,11 +2,11 @@ import Foundation
 
 extension DataJSONMapper {
     /// `distribution`: each object mapped, its problems reported under `distribution[i]`.
-    static func distributions(_ fields: inout DataJSONFields, language: String?) -> [Distribution] {
+    static func distributions(_ fields: inout DataJSONFields, language: String?, vocabulary: DataJSONVocabularyCache) -> [Distribution] {
         var result: [Distribution] = []
         for (offset, object) in fields.objects("distribution") {
             var reader = DataJSONFields(object, path: "\(fields.path).distribution[\(offset)]", identifier: fields.identifier)
-            let distribution = self.distribution(&reader, language: language)
+            let distribution = self.distribution(&reader, language: language, vocabulary: vocabulary)
             fields.absorb(reader)
             result.append(distribution)
         }
@@ -15,7 +15,7 @@ extension DataJSONMapper {
 
     /// One distribution: URLs, media type and format (format name first, then media type, then the URL's extension),
     /// and the DCAT-US 3.0 additions (byte size, checksum, licence, rights, dates, languages, status).
-    static func distribution(_ fields: inout DataJSONFields, language: String?) -> Distribution {
+    static func distribution(_ fields: inout DataJSONFields, language: String?, vocabulary: DataJSONVocabularyCache) -> Distribution {
         var distribution = Distribution()
         if let id = fields.value("@id")?.nonEmptyString {
             distribution.identifier = id
@@ -31,18 +31,17 @@ extension DataJSONMapper {
 
         let mediaType = fields.textOrNode("mediaType", labelKeys: ["notation", "title"])
         distribution.mediaType = mediaType.map(Self.mediaTypeName)
+        let byType = mediaType.map(vocabulary.format)
         if let format = fields.textOrNode("format", labelKeys: ["notation", "title", "label"]) {
-            let concept = FileFormat.normalize(format)
+            let concept = vocabulary.format(format)
             // 1.1 formats are free text ("Web Page", "API"); the media type maps better when the name does not.
-            if concept.uri == nil, let mediaType, FileFormat.normalize(mediaType).uri != nil {
-                var byType = FileFormat.normalize(mediaType)
+            if concept.uri == nil, var byType, byType.uri != nil {
                 byType.raw = format
                 distribution.format = byType
             } else {
                 distribution.format = concept
             }
-        } else if let mediaType {
-            let byType = FileFormat.normalize(mediaType)
+        } else if let byType {
             // An unknown media type ("notareal/type") says less than the download URL's extension.
             distribution.format = byType.uri == nil ? (distribution.downloadURLs.first.flatMap(FileFormat.infer(fromURL:)) ?? byType) : byType
         } else if let url = distribution.downloadURLs.first {
@@ -61,7 +60,7 @@ extension DataJSONMapper {
             distribution.checksum = CKANMapper.checksum(value, algorithm: algorithm)
         }
         if let license = fields.uri("license") {
-            var concept = License.normalize(license)
+            var concept = vocabulary.license(license)
             if concept.uri == nil, CKANFields.isWebURL(license) { concept.uri = license }
             distribution.license = concept
         }

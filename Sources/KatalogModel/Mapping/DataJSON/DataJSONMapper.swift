@@ -49,7 +49,8 @@ public enum DataJSONMapper {
             languages: DataJSONFields.languageCodes(object["language"]),
             entries: entries,
             skipped: collector.skipped,
-            mergedDuplicates: collector.merged)
+            mergedDuplicates: collector.merged,
+            vocabulary: DataJSONVocabularyCache())
     }
 
     /// `conformsTo` as text: the string itself, or a `Standard` object's `@id`, else its title.
@@ -64,5 +65,6 @@ public enum DataJSONMapper {
         let catalogueLanguages: [String]
         let defaultLanguage: String?
         let sourceURL: String
+        let vocabulary: DataJSONVocabularyCache
     }
 }
