@@ -7,7 +7,7 @@ extension DataJSONMapper {
         let tag: String? = scope.count == 1 ? Language.tag(for: scope[0])
             : scope.isEmpty ? context.defaultLanguage.map { LocalizedText.normalizedTag($0) } : nil
         var seenLanguages = Set<String>()
-        dataset.languages = declared.map(Language.normalize).filter { seenLanguages.insert($0.uri ?? $0.raw.lowercased()).inserted }
+        dataset.languages = declared.map { context.vocabulary.concept(.language, $0) }.filter { seenLanguages.insert($0.uri ?? $0.raw.lowercased()).inserted }
 
         if CKANFields.isWebURL(identifier) {
             dataset.iri = identifier
@@ -23,7 +23,7 @@ extension DataJSONMapper {
 
         dataset.keywords = keywords(&fields, language: tag)
         var seenThemes = Set<String>()
-        dataset.themes = (fields.strings("theme") + fields.strings("category")).map { DataTheme.normalize($0) }
+        dataset.themes = (fields.strings("theme") + fields.strings("category")).map { context.vocabulary.concept(.theme, $0) }
             .filter { seenThemes.insert($0.uri ?? $0.raw.lowercased()).inserted }
 
         dataset.publisher = agent(&fields, "publisher")
@@ -36,12 +36,12 @@ extension DataJSONMapper {
         dataset.modified = fields.textOrNode("modified", labelKeys: ["value"]).map(DateValue.init(raw:))
         dataset.temporal = temporal(&fields)
         dataset.spatial = spatial(&fields)
-        dataset.accessRights = accessRights(&fields)
+        dataset.accessRights = accessRights(&fields, vocabulary: context.vocabulary)
         dataset.license = license(&fields, vocabulary: context.vocabulary)
         dataset.rights = fields.textOrNode("rights", labelKeys: ["description", "title", "label"])
         dataset.landingPages = fields.uri("landingPage").map { [$0] } ?? []
         dataset.accrualPeriodicity = fields.textOrNode("accrualPeriodicity", labelKeys: ["prefLabel", "label", "title"])
-            .map(Frequency.normalize)
+            .map { context.vocabulary.concept(.frequency, $0) }
         dataset.conformsTo = fields.uris("conformsTo")
         dataset.otherIdentifiers = fields.strings("otherIdentifier", labelKeys: ["notation", "title"])
         dataset.version = fields.text("version")
@@ -69,17 +69,17 @@ extension DataJSONMapper {
     }
 
     /// `accessLevel` (1.1: public, restricted public, non-public) or 3.0's `accessRights` statement.
-    static func accessRights(_ fields: inout DataJSONFields) -> Concept? {
+    static func accessRights(_ fields: inout DataJSONFields, vocabulary: DataJSONVocabularyCache) -> Concept? {
         if let level = fields.text("accessLevel") {
-            var concept = AccessRights.normalize(level)
+            var concept = vocabulary.concept(.accessRights, level)
             if concept.uri == nil, level.lowercased() == "restricted public" {
-                let restricted = AccessRights.normalize("restricted")
+                let restricted = vocabulary.concept(.accessRights, "restricted")
                 concept.uri = restricted.uri
                 concept.label = restricted.label
             }
             return concept
         }
-        return fields.textOrNode("accessRights", labelKeys: ["description", "title", "label"]).map(AccessRights.normalize)
+        return fields.textOrNode("accessRights", labelKeys: ["description", "title", "label"]).map { vocabulary.concept(.accessRights, $0) }
     }
 
     /// `license`: it must be an absolute URI; a known licence maps onto the EU authority, any other URL stays as its IRI.

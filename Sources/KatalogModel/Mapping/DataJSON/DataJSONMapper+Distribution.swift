@@ -66,9 +66,9 @@ extension DataJSONMapper {
         }
         distribution.rights = fields.textOrNode("rights", labelKeys: ["description", "title", "label"])
         distribution.accessRights = fields.textOrNode("accessRights", labelKeys: ["description", "title", "label"])
-            .map(AccessRights.normalize)
+            .map { vocabulary.concept(.accessRights, $0) }
         distribution.conformsTo = fields.uris("conformsTo")
-        distribution.languages = DataJSONFields.languageCodes(fields.value("language")).map(Language.normalize)
+        distribution.languages = DataJSONFields.languageCodes(fields.value("language")).map { vocabulary.concept(.language, $0) }
         distribution.issued = fields.textOrNode("issued", labelKeys: ["value"]).map(DateValue.init(raw:))
         distribution.modified = fields.textOrNode("modified", labelKeys: ["value"]).map(DateValue.init(raw:))
         distribution.status = fields.textOrNode("status", labelKeys: ["prefLabel", "label", "title"]).map { Concept(raw: $0) }
