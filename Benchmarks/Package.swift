@@ -12,5 +12,10 @@ let package = Package(
             dependencies: [.product(name: "KatalogRDF", package: "Katalog")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
         ),
+        .executableTarget(
+            name: "katalog-datajson-bench",
+            dependencies: [.product(name: "KatalogModel", package: "Katalog")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+        ),
     ]
 )

@@ -4,6 +4,7 @@ public struct MappingError: Error, Hashable, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: Hashable, Sendable {
             case missingIdentifier, notAnObject, invalidJSON, unencodable
+            case missingField, invalidField, duplicateIdentifier, limitExceeded
         }
 
         private let value: Value
@@ -18,6 +19,15 @@ public struct MappingError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The record could not be encoded for storage.
         public static let unencodable = Code(.unencodable)
 
+        /// A field the source's schema requires (e.g. a data.json `title`) is absent or empty.
+        public static let missingField = Code(.missingField)
+        /// A field has the wrong JSON type or a value its schema forbids (e.g. a licence that is not a URI).
+        public static let invalidField = Code(.invalidField)
+        /// An earlier record in the same document already used this identifier with different content.
+        public static let duplicateIdentifier = Code(.duplicateIdentifier)
+        /// The record breaks the ``RecordLimits`` (too many keywords, too long a description, too large).
+        public static let limitExceeded = Code(.limitExceeded)
+
         /// A short name for logs.
         public var description: String {
             switch value {
@@ -25,6 +35,10 @@ public struct MappingError: Error, Hashable, Sendable, CustomStringConvertible {
             case .notAnObject: "not an object"
             case .invalidJSON: "invalid JSON"
             case .unencodable: "unencodable"
+            case .missingField: "missing field"
+            case .invalidField: "invalid field"
+            case .duplicateIdentifier: "duplicate identifier"
+            case .limitExceeded: "limit exceeded"
             }
         }
     }

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A parsed data.json catalogue: its declared version and the datasets it lists (nested catalogues and
+/// dataset-series members flattened, repeated listings of one dataset merged), each mapped on demand.
+public struct DataJSONCatalogue: Sendable {
+    /// The document's location, as given to ``DataJSONMapper/catalogue(from:location:)``.
+    public var location: String
+    /// The catalogue's `conformsTo` as text (the 1.1 URI, or the 3.0 `Standard`'s `@id` or title).
+    public var conformsTo: String?
+    /// The DCAT-US version `conformsTo` declares.
+    public var version: DataJSONVersion
+    /// The catalogue's own `@id`, when it has one.
+    public var iri: String?
+    /// The catalogue's title, when it has one.
+    public var title: String?
+    /// Languages the catalogue declares (DCAT-US 3.0 `language`), as published.
+    public var languages: [String]
+    /// The datasets, in document order (top-level list, then series members, services' datasets, nested catalogues).
+    public var entries: [DataJSONEntry]
+    /// Objects that are not mapped (data services, series, catalog records, bare references), with the reason.
+    public var skipped: [DataJSONSkipped]
+    /// How many listings repeated an earlier dataset with the same identifier and identical content (merged, not errors).
+    public var mergedDuplicates: Int
+    /// Licence and format lookups shared by this catalogue's records.
+    let vocabulary: DataJSONVocabularyCache
+
+    /// Maps entry `index` into a record, or says why it cannot be mapped (naming the entry's path and field).
+    ///
+    /// `sourceURL` names the document in error messages; `defaultLanguage` tags text when neither the
+    /// dataset nor the catalogue declares exactly one language; `limits` bounds the record's size.
+    public func record(at index: Int, sourceURL: String, defaultLanguage: String?,
+                       limits: RecordLimits = RecordLimits()) -> Result<SourceRecord, MappingError> {
+        guard entries.indices.contains(index) else {
+            return .failure(MappingError(code: .notAnObject, message: "no entry \(index) in \(sourceURL) (\(entries.count) entries)"))
+        }
+        let entry = entries[index]
+        if let problem = entry.problem { return .failure(problem) }
+        let context = DataJSONMapper.Context(version: version, catalogueLanguages: languages,
+                                             defaultLanguage: defaultLanguage, sourceURL: sourceURL,
+                                             vocabulary: vocabulary)
+        let mapped = Result(catching: { () throws(MappingError) -> SourceRecord in
+            try DataJSONMapper.record(for: entry, context: context)
+        })
+        guard case .success(let record) = mapped else { return mapped }
+        if let violation = limits.violation(of: record) {
+            return .failure(MappingError(code: .limitExceeded, message: violation + " (in \(sourceURL))",
+                                         field: entry.path, recordIdentifier: entry.identifier))
+        }
+        return .success(record)
+    }
+
+    /// Maps every entry; a convenience for small documents and tests.
+    public func records(sourceURL: String, defaultLanguage: String?,
+                        limits: RecordLimits = RecordLimits()) -> [Result<SourceRecord, MappingError>] {
+        entries.indices.map { record(at: $0, sourceURL: sourceURL, defaultLanguage: defaultLanguage, limits: limits) }
+    }
+}

@@ -1,0 +1,15 @@
+/// One dataset found in a data.json document, not yet mapped: where it is and what it is called.
+public struct DataJSONEntry: Sendable, Hashable {
+    /// The entry's position in ``DataJSONCatalogue/entries``.
+    public var index: Int
+    /// Where the dataset sits in the document, e.g. `dataset[3]` or `catalog[0].dataset[1]`.
+    public var path: String
+    /// The dataset's identifier (per the declared DCAT-US version's rules), nil when it has none.
+    public var identifier: String?
+    /// `@id`s of the dataset series that list this dataset as a member (DCAT-US 3.0).
+    public var series: [String]
+    /// The dataset object as published.
+    let value: JSONValue
+    /// A failure known before mapping (a duplicate identifier), returned by ``DataJSONCatalogue/record(at:sourceURL:defaultLanguage:limits:)``.
+    let problem: MappingError?
+}
