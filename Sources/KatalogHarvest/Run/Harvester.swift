@@ -41,7 +41,8 @@ public struct Harvester: Sendable {
         switch kind {
         case .ckan: return CKANAdapter()
         case .dcat: return DCATAdapter()
-        case .datajson, .oaiPMH, .csw: return nil
+        case .datajson: return DataJSONAdapter()
+        case .oaiPMH, .csw: return nil
         }
     }
 

@@ -1,0 +1,78 @@
+import Foundation
+import KatalogModel
+import Logging
+
+/// Harvests a DCAT-US `data.json` catalogue (1.1 or 3.0): one JSON document listing every dataset.
+///
+/// The document is downloaded to a temporary file (bounded by the source's `max_bytes`), parsed off the
+/// cooperative pool, and its datasets mapped in batches. A dataset that fails validation is an error for
+/// that dataset alone; the rest of the file is harvested. The document's `ETag`/`Last-Modified` are sent
+/// back on the next run, so an unchanged catalogue ends the run as unchanged without being parsed.
+public struct DataJSONAdapter: HarvestAdapter {
+    /// Datasets mapped per batch handed from the mapping thread to the run.
+    static let batchSize = 256
+
+    /// Creates the adapter.
+    public init() {}
+
+    /// Harvests the catalogue.
+    public func harvest(_ context: HarvestContext, into collector: RunCollector) async throws -> AdapterOutcome {
+        let source = context.source
+        let url = source.url
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-datajson-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+
+        var request = HTTPRequest(url: url, headers: context.requestHeaders, accept: "application/json, application/ld+json;q=0.9, */*;q=0.1")
+        if context.conditional, let validators = try await context.storedValidators(url) {
+            request.ifNoneMatch = validators.etag
+            request.ifModifiedSince = validators.lastModified
+        }
+        let head = try await context.client.download(request, to: file)
+        if head.isNotModified { return .notModified }
+
+        let catalogue = try await OffPool.run { () throws -> DataJSONCatalogue in
+            let data: Data
+            do {
+                data = try Data(contentsOf: file, options: .mappedIfSafe)
+            } catch {
+                throw HarvestError(.unexpectedResponse, "cannot read the downloaded catalogue: \(error.localizedDescription)", source: source.name, url: url)
+            }
+            do {
+                return try DataJSONMapper.catalogue(from: data, location: url)
+            } catch {
+                throw HarvestError(.malformedResponse, error.description, source: source.name, url: url)
+            }
+        }
+        await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified)
+        if catalogue.version == .unknown {
+            await collector.warn(url: url, "the catalogue declares no DCAT-US version it conforms to (conformsTo \(catalogue.conformsTo ?? "absent")); read as DCAT-US 1.1")
+        }
+        for skipped in catalogue.skipped where skipped.error != nil {
+            await collector.fail(identifier: skipped.identifier ?? skipped.path, url: url, cause: skipped.reason)
+        }
+
+        let language = source.language
+        let limits = source.recordLimits
+        var start = 0
+        while start < catalogue.entries.count {
+            try Task.checkCancellation()
+            let range = start..<min(start + DataJSONAdapter.batchSize, catalogue.entries.count)
+            let batch = try await OffPool.run {
+                range.map { index in
+                    (catalogue.entries[index], catalogue.record(at: index, sourceURL: url, defaultLanguage: language, limits: limits))
+                }
+            }
+            for (entry, result) in batch {
+                switch result {
+                case .success(let record):
+                    try await collector.accept(record)
+                case .failure(let error):
+                    await collector.fail(identifier: entry.identifier ?? entry.path, url: url, cause: error.description)
+                }
+            }
+            start = range.upperBound
+            context.progress(HarvestProgress(source: source.name, pages: 1, records: start, expected: catalogue.entries.count))
+        }
+        return .complete
+    }
+}
