@@ -103,6 +103,27 @@ struct DCATMapperAgentTests: DCATTestSupport {
         #expect(contacts[2].email == "bare@example.org")
     }
 
+    @Test func admsContactPointOfDCATAP1IsReadBesideDCATContactPoint() throws {
+        // DCAT-AP 1.0 (and the Swedish profile built on it) named the property adms:contactPoint.
+        var g = datasetBuilder()
+        g.add(ds, DCATNS.adms + "contactPoint", bnode("org"))
+        g.type(bnode("org"), DCATNS.vcard + "Organization")
+        g.add(bnode("org"), DCATNS.vcard + "fn", lit("Nobel Media AB"))
+        g.add(bnode("org"), DCATNS.vcard + "hasTelephone", bnode("tel"))
+        g.add(bnode("tel"), DCATNS.vcard + "hasValue", iri("tel:086631722"))
+        g.add(bnode("org"), DCATNS.vcard + "hasEmail", iri("mailto:info@nobelmedia.org"))
+        let contacts = try DCATMapper.dataset(ds, in: g.graph).contactPoints
+        #expect(contacts == [ContactPoint(name: LocalizedText("Nobel Media AB"), email: "info@nobelmedia.org",
+                                          telephone: "086631722")])
+
+        // Both properties: the DCAT one first, a contact given under both only once.
+        g.add(ds, DCATNS.dcat + "contactPoint", bnode("desk"))
+        g.add(bnode("desk"), DCATNS.vcard + "fn", lit("Servicedesk"))
+        g.add(ds, DCATNS.dcat + "contactPoint", bnode("org"))
+        let both = try DCATMapper.dataset(ds, in: g.graph).contactPoints
+        #expect(both.map { $0.name.best() } == ["Servicedesk", "Nobel Media AB"])
+    }
+
     @Test func danishResponsibleOrganisationStandsInForAMissingPublisher() throws {
         var g = datasetBuilder()
         let org = iri("https://example.dk/org/1")
