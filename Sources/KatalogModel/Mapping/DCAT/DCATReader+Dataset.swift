@@ -20,7 +20,7 @@ extension DCATReader {
         dataset.license = try concepts(subject, DCATTerms.license, normalizer.license).first
         dataset.rights = try firstValue(objects(subject, DCATTerms.rights), statement)
         dataset.landingPages = try links(subject, DCATTerms.dcat + "landingPage")
-        dataset.languages = try concepts(subject, DCATTerms.language, normalizer.language)
+        dataset.languages = try languages(subject)
         dataset.accrualPeriodicity = try concepts(subject, DCATTerms.dct + "accrualPeriodicity", normalizer.frequency).first
         dataset.conformsTo = try standards(subject)
         dataset.identifiers = try texts(subject, DCATTerms.identifier)
@@ -36,6 +36,12 @@ extension DCATReader {
     func contactPoints(_ subject: Term) throws -> [ContactPoint] {
         let terms = try objects(subject, DCATTerms.dcat + "contactPoint") + objects(subject, DCATTerms.adms + "contactPoint")
         return DCATValues.distinct(try terms.compactMap(contactPoint))
+    }
+
+    /// `dct:language`s, else the Dublin Core elements `dc:language` some catalogues write instead.
+    func languages(_ subject: Term) throws -> [Concept] {
+        let languages = try concepts(subject, DCATTerms.language, normalizer.language)
+        return languages.isEmpty ? try concepts(subject, DCATTerms.dc + "language", normalizer.language) : languages
     }
 
     /// `dcat:keyword`s with their languages, each distinct pair once.

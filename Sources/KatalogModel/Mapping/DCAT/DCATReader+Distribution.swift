@@ -30,7 +30,7 @@ extension DCATReader {
         distribution.rights = try firstValue(objects(term, DCATTerms.rights), statement)
         distribution.accessRights = try concepts(term, DCATTerms.accessRights, normalizer.accessRights).first
         distribution.conformsTo = try standards(term)
-        distribution.languages = try concepts(term, DCATTerms.language, normalizer.language)
+        distribution.languages = try languages(term)
         distribution.issued = try date(term, DCATTerms.issued)
         distribution.modified = try date(term, DCATTerms.modified)
         distribution.status = try concepts(term, DCATTerms.adms + "status", DCATNormalizer.identityConcept).first
