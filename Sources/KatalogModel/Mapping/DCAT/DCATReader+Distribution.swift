@@ -43,7 +43,10 @@ extension DCATReader {
     func mediaType(_ term: Term) throws -> String? {
         let raw: String?
         switch term {
-        case .iri, .literal: raw = DCATValues.text(term)
+        case .iri:
+            // A local IRI described as a `dct:IMT` node carries the media type in its `rdf:value`.
+            raw = try firstText(term, [DCATTerms.value]) ?? DCATValues.text(term)
+        case .literal: raw = DCATValues.text(term)
         case .blank: raw = try firstText(term, [DCATTerms.value, DCATTerms.label, DCATTerms.notation])
         }
         guard let raw else { return nil }
