@@ -99,6 +99,10 @@ struct DCATMapperDistributionTests: DCATTestSupport {
         ("http://spdx.org/rdf/terms#checksumAlgorithm_md5", "md5"),
         ("SHA-256", "sha256"),
         ("https://example.org/algorithms/sha512", "sha512"),
+        // DCAT-AP.de names the family and the size as two path segments.
+        ("http://dcat-ap.de/def/hashAlgorithms/sha/256", "sha256"),
+        ("http://dcat-ap.de/def/hashAlgorithms/md/5", "md5"),
+        ("https://example.org/algorithms/256", "256"),
     ])
     func checksumAlgorithmNames(raw: String, expected: String) {
         #expect(DCATValues.checksumAlgorithm(raw) == expected)
