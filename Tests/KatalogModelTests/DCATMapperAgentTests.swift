@@ -124,6 +124,21 @@ struct DCATMapperAgentTests: DCATTestSupport {
         #expect(both.map { $0.name.best() } == ["Servicedesk", "Nobel Media AB"])
     }
 
+    @Test func publisherConceptOfARegisterGivesItsNotationAsIdentifier() throws {
+        var g = datasetBuilder()
+        let org = iri("http://datos.gob.es/recurso/sector-publico/org/Organismo/L01280796")
+        g.add(ds, DCATNS.dct + "publisher", org)
+        g.type(org, DCATNS.skos + "Concept")
+        g.add(org, DCATNS.skos + "notation", lit("L01280796"))
+        g.add(org, DCATNS.skos + "prefLabel", lit("Ayuntamiento de Madrid"))
+        let publisher = try #require(try DCATMapper.dataset(ds, in: g.graph).publisher)
+        #expect(publisher.identifier == "L01280796")
+        #expect(publisher.name.values == ["": "Ayuntamiento de Madrid"])
+        // dct:identifier wins over the notation.
+        g.add(org, DCATNS.dct + "identifier", lit("ES-L01280796"))
+        #expect(try DCATMapper.dataset(ds, in: g.graph).publisher?.identifier == "ES-L01280796")
+    }
+
     @Test func danishResponsibleOrganisationStandsInForAMissingPublisher() throws {
         var g = datasetBuilder()
         let org = iri("https://example.dk/org/1")

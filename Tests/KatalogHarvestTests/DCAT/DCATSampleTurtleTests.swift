@@ -140,6 +140,7 @@ struct DCATSampleTurtleTests {
         // The publisher is a skos:Concept in the datos.gob.es organisation register.
         #expect(dataset.publisher?.iri == "http://datos.gob.es/recurso/sector-publico/org/Organismo/L01280796")
         #expect(dataset.publisher?.name.values == ["": "Ayuntamiento de Madrid"])
+        #expect(dataset.publisher?.identifier == "L01280796")
         #expect(Set(dataset.keywords) == [LangString("deporte escolar", language: "es"), LangString("escuelas", language: "es"),
                                           LangString("promoción", language: "es")])
         #expect(dataset.themes.map(\.raw) == ["http://datos.gob.es/kos/sector-publico/sector/deporte"])
