@@ -5,6 +5,11 @@ import Logging
 import Testing
 @testable import KatalogHarvest
 
+/// The suites over `../shared/samples/dcat`, run one test at a time: each harvest starts a server and parses on
+/// threads of its own, and dozens at once would starve the timing-sensitive HTTP tests running beside them.
+@Suite(.serialized, .enabled(if: DCATSampleHarness.folder != nil, "../shared/samples/dcat is absent beside the package"))
+enum DCATSampleSuites {}
+
 /// Serves one document of `../shared/samples/dcat` from a ``TestHTTPServer`` on 127.0.0.1, harvests it as a
 /// `.dcat` source through the real ``Harvester`` into a temporary store, and reads back what was stored.
 enum DCATSampleHarness {
