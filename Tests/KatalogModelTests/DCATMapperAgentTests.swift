@@ -103,6 +103,42 @@ struct DCATMapperAgentTests: DCATTestSupport {
         #expect(contacts[2].email == "bare@example.org")
     }
 
+    @Test func admsContactPointOfDCATAP1IsReadBesideDCATContactPoint() throws {
+        // DCAT-AP 1.0 (and the Swedish profile built on it) named the property adms:contactPoint.
+        var g = datasetBuilder()
+        g.add(ds, DCATNS.adms + "contactPoint", bnode("org"))
+        g.type(bnode("org"), DCATNS.vcard + "Organization")
+        g.add(bnode("org"), DCATNS.vcard + "fn", lit("Nobel Media AB"))
+        g.add(bnode("org"), DCATNS.vcard + "hasTelephone", bnode("tel"))
+        g.add(bnode("tel"), DCATNS.vcard + "hasValue", iri("tel:086631722"))
+        g.add(bnode("org"), DCATNS.vcard + "hasEmail", iri("mailto:info@nobelmedia.org"))
+        let contacts = try DCATMapper.dataset(ds, in: g.graph).contactPoints
+        #expect(contacts == [ContactPoint(name: LocalizedText("Nobel Media AB"), email: "info@nobelmedia.org",
+                                          telephone: "086631722")])
+
+        // Both properties: the DCAT one first, a contact given under both only once.
+        g.add(ds, DCATNS.dcat + "contactPoint", bnode("desk"))
+        g.add(bnode("desk"), DCATNS.vcard + "fn", lit("Servicedesk"))
+        g.add(ds, DCATNS.dcat + "contactPoint", bnode("org"))
+        let both = try DCATMapper.dataset(ds, in: g.graph).contactPoints
+        #expect(both.map { $0.name.best() } == ["Servicedesk", "Nobel Media AB"])
+    }
+
+    @Test func publisherConceptOfARegisterGivesItsNotationAsIdentifier() throws {
+        var g = datasetBuilder()
+        let org = iri("http://datos.gob.es/recurso/sector-publico/org/Organismo/L01280796")
+        g.add(ds, DCATNS.dct + "publisher", org)
+        g.type(org, DCATNS.skos + "Concept")
+        g.add(org, DCATNS.skos + "notation", lit("L01280796"))
+        g.add(org, DCATNS.skos + "prefLabel", lit("Ayuntamiento de Madrid"))
+        let publisher = try #require(try DCATMapper.dataset(ds, in: g.graph).publisher)
+        #expect(publisher.identifier == "L01280796")
+        #expect(publisher.name.values == ["": "Ayuntamiento de Madrid"])
+        // dct:identifier wins over the notation.
+        g.add(org, DCATNS.dct + "identifier", lit("ES-L01280796"))
+        #expect(try DCATMapper.dataset(ds, in: g.graph).publisher?.identifier == "ES-L01280796")
+    }
+
     @Test func danishResponsibleOrganisationStandsInForAMissingPublisher() throws {
         var g = datasetBuilder()
         let org = iri("https://example.dk/org/1")

@@ -209,4 +209,21 @@ struct DCATMapperCoreTests: DCATTestSupport {
         let extras = try DCATMapper.dataset(ds, in: g.graph).extras
         #expect(extras["rdf:type"] == ["dcat:Dataset", "dcat:DatasetSeries"])
     }
+
+    @Test func dublinCoreElementsLanguageStandsInForAMissingDCTLanguage() throws {
+        let dc = "http://purl.org/dc/elements/1.1/"
+        var g = datasetBuilder()
+        g.add(ds, dc + "language", [lit("ca"), lit("en")])
+        g.add(ds, DCATNS.dcat + "distribution", bnode("d"))
+        g.add(bnode("d"), DCATNS.dcat + "accessURL", iri("https://example.org/data.csv"))
+        g.add(bnode("d"), dc + "language", lit("es"))
+        let dataset = try DCATMapper.dataset(ds, in: g.graph)
+        #expect(dataset.languages.map(\.raw) == ["ca", "en"])
+        #expect(dataset.languages.map(\.key) == ["CAT", "ENG"])
+        #expect(dataset.distributions.first?.languages.map(\.key) == ["SPA"])
+
+        // With dct:language present, dc:language is not mixed in.
+        g.add(ds, DCATNS.dct + "language", iri("http://publications.europa.eu/resource/authority/language/SWE"))
+        #expect(try DCATMapper.dataset(ds, in: g.graph).languages.map(\.key) == ["SWE"])
+    }
 }

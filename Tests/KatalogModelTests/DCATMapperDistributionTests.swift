@@ -99,6 +99,10 @@ struct DCATMapperDistributionTests: DCATTestSupport {
         ("http://spdx.org/rdf/terms#checksumAlgorithm_md5", "md5"),
         ("SHA-256", "sha256"),
         ("https://example.org/algorithms/sha512", "sha512"),
+        // DCAT-AP.de names the family and the size as two path segments.
+        ("http://dcat-ap.de/def/hashAlgorithms/sha/256", "sha256"),
+        ("http://dcat-ap.de/def/hashAlgorithms/md/5", "md5"),
+        ("https://example.org/algorithms/256", "256"),
     ])
     func checksumAlgorithmNames(raw: String, expected: String) {
         #expect(DCATValues.checksumAlgorithm(raw) == expected)
@@ -113,5 +117,36 @@ struct DCATMapperDistributionTests: DCATTestSupport {
         let distributions = try DCATMapper.dataset(ds, in: g.graph).distributions
         #expect(distributions.map(\.identifier) == ["http://ex.org/undescribed", "dist-7"])
         #expect(distributions[1].status?.key == "stable")
+    }
+
+    @Test func localFormatIRIDescribedWithAValueIsMappedByThatValue() throws {
+        // datos.gob.es: the format is a dataset-local IRI typed dct:IMT, with the media type as rdf:value.
+        var g = datasetBuilder()
+        let format = iri("https://datos.gob.es/catalogo/ds/resource/1/format")
+        g.add(ds, DCATNS.dcat + "distribution", bnode("d"))
+        g.add(bnode("d"), DCATNS.dcat + "accessURL", iri("https://example.es/encuesta.xlsx"))
+        g.add(bnode("d"), DCATNS.dct + "format", format)
+        g.type(format, DCATNS.dct + "IMT")
+        g.add(format, DCATNS.rdfs + "label", lit("XLS"))
+        g.add(format, DCATNS.rdf + "value", lit("application/vnd.ms-excel"))
+        let d = try #require(try DCATMapper.dataset(ds, in: g.graph).distributions.first)
+        #expect(d.format?.raw == "https://datos.gob.es/catalogo/ds/resource/1/format")
+        #expect(d.format?.uri == "http://publications.europa.eu/resource/authority/file-type/XLS")
+        #expect(d.format?.key == "XLS")
+        #expect(d.mediaType == "application/vnd.ms-excel")
+    }
+
+    @Test func localFormatIRIWithAnUnknownValueKeepsTheIRI() throws {
+        var g = datasetBuilder()
+        let format = iri("https://example.org/formats/house-format")
+        g.add(ds, DCATNS.dcat + "distribution", bnode("d"))
+        g.add(bnode("d"), DCATNS.dct + "format", format)
+        g.add(format, DCATNS.rdf + "value", lit("house format 3"))
+        g.add(format, DCATNS.rdfs + "label", lit("House format"))
+        let d = try #require(try DCATMapper.dataset(ds, in: g.graph).distributions.first)
+        #expect(d.format?.raw == "https://example.org/formats/house-format")
+        #expect(d.format?.uri == nil)
+        #expect(d.format?.label?.values == ["": "House format"])
+        #expect(d.mediaType == nil)
     }
 }

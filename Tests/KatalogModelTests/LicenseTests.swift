@@ -6,7 +6,7 @@ struct LicenseTests {
 
     @Test(arguments: [
         ("cc-by", "CC_BY_4_0", "CC BY 4.0"), ("cc-by-4.0", "CC_BY_4_0", "CC BY 4.0"), ("CC-BY-4.0", "CC_BY_4_0", "CC BY 4.0"),
-        ("CC BY 4.0", "CC_BY_4_0", "CC BY 4.0"), ("cc-by-sa", "CC_BY_SA_4_0", "CC BY-SA 4.0"), ("CC-BY-SA-3.0", "CC_BY_SA_3_0", "CC BY-SA 3.0"),
+        ("CC BY 4.0", "CC_BY_4_0", "CC BY 4.0"), ("cc-by-sa", "CC_BYSA_4_0", "CC BY-SA 4.0"), ("CC-BY-SA-3.0", "CC_BYSA_3_0", "CC BY-SA 3.0"),
         ("cc-zero", "CC0", "CC0 1.0"), ("cc0-1.0", "CC0", "CC0 1.0"), ("CC0", "CC0", "CC0 1.0"),
         ("odc-odbl", "ODC_BL", "ODbL 1.0"), ("ODbL-1.0", "ODC_BL", "ODbL 1.0"), ("odc-by", "ODC_BY", "ODC-By 1.0"),
         ("odc-pddl", "ODC_PDDL", "PDDL 1.0"), ("uk-ogl", "OGL_3_0", "OGL 3.0"), ("nlod", "NLOD_2_0", "NLOD 2.0"),
@@ -16,7 +16,15 @@ struct LicenseTests {
         ("https://creativecommons.org/licenses/by/4.0/legalcode", "CC_BY_4_0", "CC BY 4.0"),
         ("https://creativecommons.org/licenses/by/4.0/deed.sv", "CC_BY_4_0", "CC BY 4.0"),
         ("http://creativecommons.org/licenses/by/3.0/", "CC_BY_3_0", "CC BY 3.0"),
-        ("https://creativecommons.org/licenses/by-nc-nd/4.0/", "CC_BY_NC_ND_4_0", "CC BY-NC-ND 4.0"),
+        ("https://creativecommons.org/licenses/by-nc-nd/4.0/", "CC_BYNCND_4_0", "CC BY-NC-ND 4.0"),
+        // The authority's own code for a combined licence is kept (HealthDCAT-AP sample).
+        ("http://publications.europa.eu/resource/authority/licence/CC_BYNCND_3_0", "CC_BYNCND_3_0", "CC BY-NC-ND 3.0"),
+        ("http://creativecommons.org/licenses/by-nc/3.0/", "CC_BYNC_3_0", "CC BY-NC 3.0"),
+        // Licence registers whose IRIs end in a licence id (CKAN, DCAT-AP.de).
+        ("http://www.opendefinition.org/licenses/cc-zero", "CC0", "CC0 1.0"),
+        ("http://dcat-ap.de/def/licenses/cc-zero", "CC0", "CC0 1.0"),
+        ("http://dcat-ap.de/def/licenses/dl-by-de/2.0", "DL_DE_BY_2_0", "DL-DE-BY 2.0"),
+        ("http://dcat-ap.de/def/licenses/cc-by/4.0", "CC_BY_4_0", "CC BY 4.0"),
         ("https://creativecommons.org/publicdomain/zero/1.0/deed.da", "CC0", "CC0 1.0"),
         ("http://publications.europa.eu/resource/authority/licence/CC_BY_4_0", "CC_BY_4_0", "CC BY 4.0"),
         ("https://publications.europa.eu/resource/authority/licence/cc0 ", "CC0", "CC0 1.0"),

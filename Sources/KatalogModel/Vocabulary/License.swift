@@ -42,6 +42,11 @@ public enum License {
             return Match(uri: authority + code, label: code, isOpen: nil)
         }
         if let cc = creativeCommonsURL(text) { return cc }
+        if let id = registeredID(text) {
+            let folded = VocabularyKey.fold(id)
+            if let entry = byAlias[folded] ?? byAlias[compactKey(folded)] { return entry.match }
+            if let cc = creativeCommons(compact: compactKey(folded)) { return cc }
+        }
         let folded = VocabularyKey.fold(stripScheme(text))
         if let entry = byAlias[folded] { return entry.match }
         let compact = compactKey(folded)
@@ -57,6 +62,17 @@ public enum License {
         if rest.lowercased().hasPrefix("www.") { rest = rest.dropFirst(4) }
         while rest.hasSuffix("/") { rest = rest.dropLast() }
         return String(rest)
+    }
+
+    /// The licence id at the end of a licence register's IRI: CKAN's `opendefinition.org/licenses/cc-zero`,
+    /// DCAT-AP.de's `dcat-ap.de/def/licenses/dl-by-de/2.0`; nil for other text.
+    static func registeredID(_ text: String) -> String? {
+        let rest = stripScheme(text)
+        for register in ["opendefinition.org/licenses/", "dcat-ap.de/def/licenses/"] where rest.lowercased().hasPrefix(register) {
+            let id = rest.dropFirst(register.count)
+            return id.isEmpty ? nil : String(id)
+        }
+        return nil
     }
 
     /// Folded text without spaces and filler words ("license", "international", …).
@@ -119,7 +135,8 @@ public enum License {
         guard kind.first == "by", kind.allSatisfy({ allowed.contains($0) }) else { return nil }
         let version = version ?? "4.0"
         guard ["1.0", "2.0", "2.5", "3.0", "4.0"].contains(version) else { return nil }
-        let code = "CC_" + kind.map { $0.uppercased() }.joined(separator: "_") + "_" + version.replacingOccurrences(of: ".", with: "_")
+        // The authority writes the elements without separators: CC_BYSA_4_0, CC_BYNCND_3_0.
+        let code = "CC_" + kind.map { $0.uppercased() }.joined() + "_" + version.replacingOccurrences(of: ".", with: "_")
         let label = "CC " + kind.map { $0.uppercased() }.joined(separator: "-") + " " + version
         let open = !kind.contains("nc") && !kind.contains("nd")
         return Match(uri: authority + code, label: label, isOpen: open)

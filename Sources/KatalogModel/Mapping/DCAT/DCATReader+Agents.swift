@@ -17,7 +17,8 @@ extension DCATReader {
             agent.name = try localized(term, [DCATTerms.foafName, DCATTerms.prefLabel, DCATTerms.label, DCATTerms.vcardFN,
                                               DCATTerms.vcard + "organization-name", DCATTerms.vcard + "hasOrganizationName",
                                               DCATTerms.title])
-            agent.identifier = try firstText(term, [DCATTerms.identifier])
+            // datos.gob.es describes publishers as skos:Concepts of its register, the code as skos:notation.
+            agent.identifier = try firstText(term, [DCATTerms.identifier, DCATTerms.notation])
             if let type = try first(term, DCATTerms.type) {
                 agent.type = try concept(type, DCATNormalizer.identityConcept)
             }

@@ -11,7 +11,7 @@ extension DCATReader {
         dataset.publisher = try firstAgent(subject, DCATTerms.dct + "publisher")
             ?? firstAgent(subject, DCATTerms.dcatdk + "datasetResponsibleOrganisation")
         dataset.creator = try firstAgent(subject, DCATTerms.dct + "creator")
-        dataset.contactPoints = DCATValues.distinct(try objects(subject, DCATTerms.dcat + "contactPoint").compactMap(contactPoint))
+        dataset.contactPoints = try contactPoints(subject)
         dataset.issued = try date(subject, DCATTerms.issued)
         dataset.modified = try date(subject, DCATTerms.modified)
         dataset.temporal = DCATValues.distinct(try objects(subject, DCATTerms.dct + "temporal").compactMap(temporal))
@@ -20,7 +20,7 @@ extension DCATReader {
         dataset.license = try concepts(subject, DCATTerms.license, normalizer.license).first
         dataset.rights = try firstValue(objects(subject, DCATTerms.rights), statement)
         dataset.landingPages = try links(subject, DCATTerms.dcat + "landingPage")
-        dataset.languages = try concepts(subject, DCATTerms.language, normalizer.language)
+        dataset.languages = try languages(subject)
         dataset.accrualPeriodicity = try concepts(subject, DCATTerms.dct + "accrualPeriodicity", normalizer.frequency).first
         dataset.conformsTo = try standards(subject)
         dataset.identifiers = try texts(subject, DCATTerms.identifier)
@@ -29,6 +29,19 @@ extension DCATReader {
         dataset.distributions = try objects(subject, DCATTerms.dcat + "distribution").compactMap(distribution)
         dataset.extras = try extras(subject)
         return dataset
+    }
+
+    /// `dcat:contactPoint`s, then `adms:contactPoint`s (the property of DCAT-AP 1.0, still published by
+    /// early DCAT-AP-SE catalogues and by DCAT-US JSON-LD), each distinct contact once.
+    func contactPoints(_ subject: Term) throws -> [ContactPoint] {
+        let terms = try objects(subject, DCATTerms.dcat + "contactPoint") + objects(subject, DCATTerms.adms + "contactPoint")
+        return DCATValues.distinct(try terms.compactMap(contactPoint))
+    }
+
+    /// `dct:language`s, else the Dublin Core elements `dc:language` some catalogues write instead.
+    func languages(_ subject: Term) throws -> [Concept] {
+        let languages = try concepts(subject, DCATTerms.language, normalizer.language)
+        return languages.isEmpty ? try concepts(subject, DCATTerms.dc + "language", normalizer.language) : languages
     }
 
     /// `dcat:keyword`s with their languages, each distinct pair once.

@@ -30,7 +30,7 @@ extension DCATReader {
         distribution.rights = try firstValue(objects(term, DCATTerms.rights), statement)
         distribution.accessRights = try concepts(term, DCATTerms.accessRights, normalizer.accessRights).first
         distribution.conformsTo = try standards(term)
-        distribution.languages = try concepts(term, DCATTerms.language, normalizer.language)
+        distribution.languages = try languages(term)
         distribution.issued = try date(term, DCATTerms.issued)
         distribution.modified = try date(term, DCATTerms.modified)
         distribution.status = try concepts(term, DCATTerms.adms + "status", DCATNormalizer.identityConcept).first
@@ -43,7 +43,10 @@ extension DCATReader {
     func mediaType(_ term: Term) throws -> String? {
         let raw: String?
         switch term {
-        case .iri, .literal: raw = DCATValues.text(term)
+        case .iri:
+            // A local IRI described as a `dct:IMT` node carries the media type in its `rdf:value`.
+            raw = try firstText(term, [DCATTerms.value]) ?? DCATValues.text(term)
+        case .literal: raw = DCATValues.text(term)
         case .blank: raw = try firstText(term, [DCATTerms.value, DCATTerms.label, DCATTerms.notation])
         }
         guard let raw else { return nil }

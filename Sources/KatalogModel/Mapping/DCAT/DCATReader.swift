@@ -79,6 +79,15 @@ struct DCATReader<Graph: RDFGraphView> {
         }
         guard !raw.trimmingWhitespace().isEmpty else { return nil }
         var concept = map(raw)
+        if concept.uri == nil, term.iriValue != nil, let value = try firstText(term, [DCATTerms.value, DCATTerms.notation]) {
+            // A local IRI the vocabulary does not know, described in the graph with its value (datos.gob.es
+            // publishes formats as `<…/format> a dct:IMT; rdf:value "application/vnd.ms-excel"`): the value decides.
+            let byValue = map(value)
+            if byValue.uri != nil {
+                concept.uri = byValue.uri
+                concept.label = byValue.label
+            }
+        }
         if concept.label == nil, term.isResource {
             let label = try label(of: term)
             if !label.isEmpty { concept.label = label }

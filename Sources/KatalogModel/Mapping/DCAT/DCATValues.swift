@@ -38,13 +38,22 @@ enum DCATValues {
         return Int64(value)
     }
 
-    /// `…#checksumAlgorithm_sha256` → `sha256`; `SHA-256` → `sha256`; other names lower-cased.
+    /// `…#checksumAlgorithm_sha256` → `sha256`; DCAT-AP.de's `…/hashAlgorithms/sha/256` → `sha256`;
+    /// `SHA-256` → `sha256`; other names lower-cased.
     static func checksumAlgorithm(_ raw: String) -> String {
         var name = raw
         if let range = name.firstRange(of: "checksumAlgorithm_") {
             name = String(name[range.upperBound...])
-        } else if DCATNormalizer.looksLikeIRI(name), let last = name.split(whereSeparator: { $0 == "/" || $0 == "#" }).last {
-            name = String(last)
+        } else if DCATNormalizer.looksLikeIRI(name) {
+            let segments = name.split(whereSeparator: { $0 == "/" || $0 == "#" })
+            if let last = segments.last {
+                name = String(last)
+                // The family and the size as two path segments (`…/sha/256`, `…/md/5`).
+                let families: Set<String> = ["sha", "sha3", "md"]
+                if segments.count >= 2, last.allSatisfy(\.isNumber), families.contains(segments[segments.count - 2].lowercased()) {
+                    name = String(segments[segments.count - 2] + last)
+                }
+            }
         }
         name = name.lowercased()
         if name.hasPrefix("sha-") { name.remove(at: name.index(name.startIndex, offsetBy: 3)) }
