@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KatalogModel
 
@@ -40,6 +41,16 @@ struct HashTests {
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let long = Array(String(repeating: "a", count: 1000).utf8)
         #expect(SHA256.hex(long) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // The same digest whatever the chunking, for arrays, Data and raw buffers.
+        var chunked = SHA256()
+        var offset = 0
+        for size in [1, 63, 64, 65, 0, 7, 200] where offset < long.count {
+            let end = min(offset + size, long.count)
+            chunked.update(Data(long[offset..<end]))
+            offset = end
+        }
+        chunked.update(Array(long[offset...]))
+        #expect(SHA256.hexString(chunked.finalize()) == SHA256.hex(long))
     }
 
     @Test func datasetIDIsStableAndWellFormed() {
