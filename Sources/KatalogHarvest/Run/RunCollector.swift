@@ -14,7 +14,7 @@ public actor RunCollector {
     private let logger: Logger
     private let knownHashes: [String: String]
     private let batchSize: Int
-    private var pending: [SourceRecord] = []
+    private var pending: [PreparedRecord] = []
     /// Source identifiers seen in this run, changed or not.
     public private(set) var seen: Set<String> = []
     /// The run's counts so far.
@@ -49,12 +49,12 @@ public actor RunCollector {
             note(identifier: identifier, url: nil, cause: "the source lists this record more than once; the first copy was kept")
             return
         }
-        let hash = try CatalogStore.contentHash(of: record)
-        if knownHashes[identifier] == hash {
+        let prepared = try CatalogStore.prepare(record)
+        if knownHashes[identifier] == prepared.contentHash {
             counts.unchanged += 1
             return
         }
-        pending.append(record)
+        pending.append(prepared)
         if pending.count >= batchSize { try await flush() }
     }
 
@@ -96,6 +96,6 @@ public actor RunCollector {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        try await store.stage(run: run, records: batch)
+        try await store.stage(run: run, prepared: batch)
     }
 }

@@ -28,16 +28,24 @@ extension CatalogStore {
     /// A record staged twice in one run keeps its last version. Returns the staged records' content hashes.
     @discardableResult
     public func stage(run: RunID, records: [SourceRecord]) async throws -> [String] {
-        var rows: [StagedRow] = []
-        rows.reserveCapacity(records.count)
-        for record in records {
-            let json = try CatalogStore.encode(record.dataset)
-            rows.append(StagedRow(sourceIdentifier: record.sourceIdentifier,
-                                  contentHash: CatalogStore.contentHash(datasetJSON: json, raw: record.raw),
-                                  recordJSON: String(decoding: json, as: UTF8.self), raw: record.raw,
-                                  rawFormat: record.rawFormat))
+        try await stage(run: run, prepared: records.map(CatalogStore.prepare))
+    }
+
+    /// Encodes a record once into the form the store keeps, with its content hash, so a caller that needs
+    /// the hash (to skip unchanged records) and then stages the record pays for one encoding.
+    public static func prepare(_ record: SourceRecord) throws -> PreparedRecord {
+        let json = try encode(record.dataset)
+        return PreparedRecord(sourceIdentifier: record.sourceIdentifier, contentHash: contentHash(datasetJSON: json, raw: record.raw),
+                              recordJSON: json, raw: record.raw, rawFormat: record.rawFormat)
+    }
+
+    /// Stages records prepared with ``prepare(_:)``; see ``stage(run:records:)``.
+    @discardableResult
+    public func stage(run: RunID, prepared: [PreparedRecord]) async throws -> [String] {
+        let staged = prepared.map {
+            StagedRow(sourceIdentifier: $0.sourceIdentifier, contentHash: $0.contentHash,
+                      recordJSON: String(decoding: $0.recordJSON, as: UTF8.self), raw: $0.raw, rawFormat: $0.rawFormat)
         }
-        let staged = rows
         try await write("staging records", context: ["run": run.description]) { db in
             try CatalogStore.requireRunning(db, run)
             let statement = try db.cachedStatement(sql: """

@@ -26,6 +26,9 @@ public final class CatalogStore: Sendable {
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A run is applied in one transaction; with SQLite's 2 MiB default cache its pages spill to the
+            // WAL and are looked up there again and again. 16 MiB per connection keeps a batch's pages in memory.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -1,0 +1,15 @@
+import Foundation
+
+/// A record encoded for the store, with its content hash (see ``CatalogStore/prepare(_:)``).
+public struct PreparedRecord: Sendable {
+    /// The record's identifier at its source.
+    public var sourceIdentifier: String
+    /// SHA-256 of the encoded dataset and the raw record: equal hashes mean nothing to write.
+    public var contentHash: String
+    /// The dataset as sorted-keys JSON.
+    public var recordJSON: Data
+    /// The raw source record.
+    public var raw: Data
+    /// The raw record's media type.
+    public var rawFormat: String
+}
