@@ -39,7 +39,7 @@ public struct DataJSONAdapter: HarvestAdapter {
             }
             do {
                 return try DataJSONMapper.catalogue(from: data, location: url)
-            } catch {
+            } catch let error as DataJSONError {
                 throw HarvestError(.malformedResponse, error.description, source: source.name, url: url)
             }
         }
