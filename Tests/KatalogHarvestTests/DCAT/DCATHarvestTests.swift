@@ -232,7 +232,7 @@ struct DCATHarvestTests {
             h.site.inject(faults, at: "/f.ttl")
             let summary = try await h.run("/f.ttl", timeout: 1)
             #expect(summary.status == expected, "\(name): \(summary.message)")
-            #expect(summary.message.contains(mentions), "\(name): \(summary.message)")
+            #expect(mentions.isEmpty || summary.message.contains(mentions), "\(name): \(summary.message)")
             if expected == .failed {
                 #expect(try await h.count() == 4, "\(name): the catalogue is intact")
                 #expect(try await h.dataset("https://data.example.no/dataset/ds-0")?.title.values["nb"] == "Datamängd 0", "\(name)")
