@@ -22,3 +22,13 @@ struct LanguageTests {
         #expect(Language.normalize("xx-YY").raw == "xx-YY")
     }
 }
+
+struct LanguageFacetTests {
+    @Test func declaredAndWrittenLanguagesShareOneFacetValue() {
+        var dataset = Dataset(sourceIdentifier: "x")
+        dataset.title = LocalizedText(["sv": "Skolor", "en": "Schools"])
+        dataset.languages = [Language.normalize("swe"), Language.normalize("http://publications.europa.eu/resource/authority/language/ENG"),
+                             Language.normalize("Finnish"), Concept(raw: "Klingon")]
+        #expect(dataset.languageKeys == ["sv", "en", "fi", "klingon"])
+    }
+}

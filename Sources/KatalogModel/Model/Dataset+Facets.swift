@@ -21,7 +21,9 @@ extension Dataset {
     /// Languages the metadata is written in and the dataset declares, as lower-case tags.
     public var languageKeys: [String] {
         var seen = Set<String>()
-        let declared = languages.map(\.key).map { $0.lowercased() }
+        // Declared languages come as EU authority codes (`SWE`), ISO 639-2 or names; the facet uses the same
+        // BCP 47 tags as the written text (`sv`), so one language is one facet value.
+        let declared = languages.map { Language.tag(for: $0.uri ?? $0.raw) ?? $0.key.lowercased() }
         let written = title.languages.filter { !$0.isEmpty }
         return (declared + written).filter { seen.insert($0).inserted }
     }
