@@ -57,13 +57,25 @@ struct SearchPage {
             for value in values.prefix(12) {
                 let active = filters.contains { $0.facet == facet && $0.value == value.value }
                 let toggled = active ? filters.filter { !($0.facet == facet && $0.value == value.value) } : filters + [(facet, value.value)]
-                let label = value.label ?? value.value
+                let label = value.label ?? SearchPage.vocabularyLabel(facet: facet, value: value.value, language: language.rawValue) ?? value.value
                 html += "<li\(active ? " class=\"on\"" : "")><a href=\"/\(link(cursor: nil, filters: toggled))\" title=\"\(HTML.escape(label))\">"
                 html += "\(active ? "✓ " : "")\(HTML.escape(label))</a><span class=\"count\">\(value.count)</span></li>"
             }
             html += "</ul>"
         }
         return html
+    }
+
+    /// A readable name for a controlled-vocabulary facet value (`EDUC` → "Utbildning, kultur och sport").
+    static func vocabularyLabel(facet: String, value: String, language: String) -> String? {
+        let concept: Concept
+        switch facet {
+        case "theme": concept = DataTheme.normalize(value)
+        case "licence": concept = License.normalize(value)
+        default: return nil
+        }
+        guard concept.uri != nil else { return nil }
+        return concept.label?.best([language, "en"])
     }
 
     private func hit(_ hit: SearchHit) -> String {

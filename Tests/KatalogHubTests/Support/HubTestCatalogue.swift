@@ -15,6 +15,7 @@ enum HubTestCatalogue {
             title: LocalizedText(title),
             description: LocalizedText(description),
             keywords: keywords.map { LangString($0, language: "sv") },
+            themes: id == "d2" ? [DataTheme.normalize("EDUC")] : [],
             publisher: Agent(identifier: publisher.lowercased(), name: LocalizedText(publisher, language: "sv")),
             modified: DateValue(raw: modified),
             distributions: formats.enumerated().map { index, format in

@@ -1,0 +1,60 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KatalogStore
+import NIOCore
+import Testing
+@testable import KatalogHub
+
+/// The server-rendered pages: search with snippets, facets and filter links, the dataset page, both languages.
+struct HTMLPageTests {
+    @Test func theSearchPageShowsHitsSnippetsAndFacetsInSwedish() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            try await client.execute(uri: "/?q=grundskolor&lang=sv", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<html lang=\"sv\""))
+                #expect(html.contains("Skolor i Göteborg"))
+                #expect(html.contains("<mark>"), "the snippet highlights the match")
+                #expect(html.contains("Göteborgs stad"))
+                // The theme facet shows the EU theme's Swedish name and links to the filtered search.
+                #expect(html.contains("Utbildning, kultur och sport"))
+                #expect(html.contains("theme=EDUC"))
+                #expect(!html.contains("<script"), "no JavaScript is needed")
+                #expect(!html.contains("http://") || !html.contains("<link rel=\"stylesheet\" href=\"http"), "no external assets")
+            }
+        }
+    }
+
+    @Test func aFilterNarrowsTheResultsAndTheEnglishPageIsEnglish() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            try await client.execute(uri: "/?q=luftkvalitet&format=CSV&lang=en", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<html lang=\"en\""))
+                #expect(html.contains("Air quality in Malmö"))
+                #expect(!html.contains("Helsingfors"), "the CSV filter leaves out the JSON-only dataset")
+            }
+        }
+    }
+
+    @Test func theDatasetPageListsDistributionsAndAnUnknownIdIs404() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        let stored = try #require(try await store.dataset(source: "demo", sourceIdentifier: "d1"))
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            try await client.execute(uri: "/datasets/\(stored.id)?lang=sv", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("Luftkvalitet i Malmö"))
+                #expect(html.contains("https://data.example.se/d1/0.csv"))
+                #expect(html.contains("https://data.example.se/d1/1.json"))
+            }
+            try await client.execute(uri: "/datasets/no-such-dataset", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}
