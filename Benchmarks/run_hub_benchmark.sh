@@ -69,11 +69,11 @@ echo "catalogue: $db ($(du -h "$db" | cut -f1)), queries: $(wc -l <"$queries") i
 
 echo
 echo "== warm-up (wrk -t2 -c16 -d5s, discarded)"
-wrk -t2 -c16 -d5s -s "$script" "$url" "$queries" >/dev/null
+wrk -t2 -c16 -d5s --timeout 30s -s "$script" "$url" "$queries" >/dev/null
 
 echo
-echo "== wrk -t2 -c16 -d$duration --latency   (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
-wrk -t2 -c16 -d"$duration" --latency -s "$script" "$url" "$queries"
+echo "== wrk -t2 -c16 -d$duration --timeout 30s --latency   (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+wrk -t2 -c16 -d"$duration" --timeout 30s --latency -s "$script" "$url" "$queries"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 kill "$server"
@@ -82,4 +82,4 @@ trap - EXIT
 
 echo
 echo "== in-process timing of the same queries (server stopped)"
-"$bench" search-timing --db "$db" --queries "$queries" --rounds 3
+"$bench" search-timing --db "$db" --queries "$queries" --rounds 1

@@ -30,7 +30,6 @@ struct KatalogBench {
 
     static func main() async {
         let arguments = CommandLine.arguments
-        setvbuf(stdout, nil, _IOLBF, 0) // progress lines show up at once when piped to a file
         do {
             switch arguments.count > 1 ? arguments[1] : "" {
             case "rdfxml" where arguments.count == 3: try rdfxml(arguments)

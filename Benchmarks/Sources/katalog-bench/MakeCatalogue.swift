@@ -18,7 +18,7 @@ enum MakeCatalogue {
         for index in 0..<count {
             bySource[generator.publisher(of: index).source, default: []].append(index)
         }
-        print("catalogue: \(count) datasets, seed \(seed), \(generator.publishers.count) publishers, into \(path)")
+        say("catalogue: \(count) datasets, seed \(seed), \(generator.publishers.count) publishers, into \(path)")
         var written = 0
         for source in CatalogueGenerator.sources {
             let indices = bySource[source.name] ?? []
@@ -31,15 +31,20 @@ enum MakeCatalogue {
                 try await store.stage(run: run, records: records)
                 written += records.count
                 if written % 50_000 < records.count {
-                    print("  staged \(written) (\(seconds(since: started, clock)) s)")
+                    say("  staged \(written) (\(seconds(since: started, clock)) s)")
                 }
             }
             let applyStarted = clock.now
             let summary = try await store.completeRun(run: run, seen: seen, isComplete: true,
                                                       counts: RunCounts(fetched: indices.count))
-            print("source \(source.name): \(summary.message); applied in \(seconds(since: applyStarted, clock)) s")
+            say("source \(source.name): \(summary.message); applied in \(seconds(since: applyStarted, clock)) s")
         }
-        print("done: \(written) datasets in \(seconds(since: started, clock)) s")
+        say("done: \(written) datasets in \(seconds(since: started, clock)) s")
+    }
+
+    /// Prints a line at once, even when standard output is a file (print buffers it then).
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> String {
