@@ -13,15 +13,43 @@ struct CountingSink: TripleSink {
     }
 }
 
-/// `katalog-bench rdfxml FILE`: parses FILE with RDFXMLParser and prints throughput and peak memory.
+/// `katalog-bench COMMAND …`: benchmark programs (see BENCHMARKS.md).
+///
+/// - `rdfxml FILE`: parses FILE with RDFXMLParser and prints throughput and peak memory.
+/// - `make-catalogue --db PATH [--count N] [--seed S]`: writes a generated catalogue through the store's run API.
+/// - `make-queries --out FILE [--count N] [--seed S]`: writes the hub benchmark's query mix.
+/// - `search-timing --db PATH --queries FILE [--rounds N]`: times the query mix in-process (library and bare FTS5).
 @main
 struct KatalogBench {
-    static func main() throws {
+    static let usage = """
+        usage: katalog-bench rdfxml FILE
+               katalog-bench make-catalogue --db PATH [--count N] [--seed S] [--batch B]
+               katalog-bench make-queries --out FILE [--count N] [--seed S]
+               katalog-bench search-timing --db PATH --queries FILE [--rounds N]
+        """
+
+    static func main() async {
         let arguments = CommandLine.arguments
-        guard arguments.count == 3, arguments[1] == "rdfxml" else {
-            print("usage: katalog-bench rdfxml FILE")
+        do {
+            switch arguments.count > 1 ? arguments[1] : "" {
+            case "rdfxml" where arguments.count == 3: try rdfxml(arguments)
+            case "make-catalogue": try await MakeCatalogue.run(Options(arguments.dropFirst(2)))
+            case "make-queries": try MakeQueries.run(Options(arguments.dropFirst(2)))
+            case "search-timing": try await SearchTiming.run(Options(arguments.dropFirst(2)))
+            default:
+                print(usage)
+                exit(2)
+            }
+        } catch let error as Options.UsageError {
+            print("katalog-bench: \(error)\n\(usage)")
             exit(2)
+        } catch {
+            print("katalog-bench: \(error)")
+            exit(1)
         }
+    }
+
+    static func rdfxml(_ arguments: [String]) throws {
         let path = arguments[2]
         guard let file = fopen(path, "rb") else {
             print("cannot open \(path)")

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import KatalogStore
+
+/// `katalog-bench search-timing --db PATH --queries FILE [--rounds N]`: times the hub's query mix without HTTP.
+///
+/// For every query line it measures, one query at a time:
+/// - `library`: `CatalogStore.search(_:)` with the query the hub builds (limit 20, facets on) — all the work
+///   the hub's search endpoint does except HTTP, routing and JSON encoding;
+/// - `fts-top20`: the bare `SELECT rowid FROM datasets_fts WHERE datasets_fts MATCH ? ORDER BY rank LIMIT 20`;
+/// - `fts+facets`: the bare match plus `COUNT(*)` and the six facet counts over the whole match set.
+/// The bare variants ignore filters and read no records; they show what FTS5 itself costs.
+enum SearchTiming {
+    static func run(_ options: Options) async throws {
+        let path = try options.required("db")
+        let file = try options.required("queries")
+        let rounds = try options.int("rounds", default: 3)
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        let queries = try lines.map(parse)
+        let store = try CatalogStore(path: path)
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let database = try DatabaseQueue(path: path, configuration: readOnly)
+        let clock = ContinuousClock()
+
+        var library: [Double] = []
+        var top20: [Double] = []
+        var facets: [Double] = []
+        var perQuery: [(line: String, total: Int, milliseconds: Double)] = []
+        for round in 0...rounds {
+            for (index, query) in queries.enumerated() {
+                var started = clock.now
+                let result = try await store.search(query)
+                let libraryTime = milliseconds(clock.now - started)
+                let expression = ftsExpression(query.text)
+                started = clock.now
+                _ = try await database.read { db in
+                    try Int64.fetchAll(db, sql: "SELECT rowid FROM datasets_fts WHERE datasets_fts MATCH ? ORDER BY rank LIMIT 20",
+                                       arguments: [expression])
+                }
+                let top20Time = milliseconds(clock.now - started)
+                started = clock.now
+                _ = try await database.read { db in
+                    let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM datasets_fts WHERE datasets_fts MATCH ?",
+                                                 arguments: [expression])
+                    let counts = try Row.fetchAll(db, sql: """
+                        SELECT facet, value, COUNT(*) FROM dataset_terms
+                        WHERE facet IN ('publisher', 'theme', 'format', 'licence', 'language', 'source')
+                          AND dataset_pk IN (SELECT rowid FROM datasets_fts WHERE datasets_fts MATCH ?)
+                        GROUP BY facet, value
+                        """, arguments: [expression])
+                    return (total, counts.count)
+                }
+                let facetTime = milliseconds(clock.now - started)
+                guard round > 0 else { continue } // the first round warms the page cache
+                library.append(libraryTime)
+                top20.append(top20Time)
+                facets.append(facetTime)
+                if round == 1 { perQuery.append((lines[index], result.total, libraryTime)) }
+            }
+        }
+        print("queries: \(queries.count), rounds timed: \(rounds) (after one warm-up round), one query at a time")
+        print("variant       p50 ms   p90 ms   p99 ms   mean ms   max ms   queries/s (serial)")
+        for (name, samples) in [("library", library), ("fts-top20", top20), ("fts+facets", facets)] {
+            let sorted = samples.sorted()
+            let mean = samples.reduce(0, +) / Double(max(samples.count, 1))
+            print(String(format: "%-12@ %7.2f  %7.2f  %7.2f  %8.2f  %7.1f   %.0f", name as NSString,
+                         percentile(sorted, 0.5), percentile(sorted, 0.9), percentile(sorted, 0.99), mean,
+                         sorted.last ?? 0, 1_000 / max(mean, 0.000_001)))
+        }
+        let totals = perQuery.map(\.total).sorted()
+        print("match-set sizes: min \(totals.first ?? 0), p50 \(Int(percentile(totals.map(Double.init), 0.5))), "
+              + "p90 \(Int(percentile(totals.map(Double.init), 0.9))), max \(totals.last ?? 0)")
+        print("slowest queries (library, round 1):")
+        for entry in perQuery.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(8) {
+            print(String(format: "  %8.2f ms  %8d hits  %@", entry.milliseconds, entry.total, entry.line as NSString))
+        }
+    }
+
+    /// The `SearchQuery` the hub builds for a request line (same parameters; limit 20 and facets by default).
+    static func parse(_ line: String) throws -> SearchQuery {
+        guard let components = URLComponents(string: line) else {
+            throw Options.UsageError(description: "not a request path: \(line)")
+        }
+        var query = SearchQuery(limit: 20, facets: true)
+        for item in components.queryItems ?? [] {
+            let value = item.value ?? ""
+            switch item.name {
+            case "q": query.text = value
+            case "theme": query.theme.append(value)
+            case "format": query.format.append(value)
+            case "licence", "license": query.licence.append(value)
+            case "language": query.language.append(value)
+            case "source": query.source.append(value)
+            case "publisher": query.publisher.append(value)
+            case "lang": query.languages.append(value)
+            default: throw Options.UsageError(description: "unexpected parameter \(item.name) in \(line)")
+            }
+        }
+        return query
+    }
+
+    /// Each word quoted and ANDed, as the store's query parser does for plain words.
+    static func ftsExpression(_ text: String) -> String {
+        text.split(separator: " ").map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            .joined(separator: " ")
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.down)))]
+    }
+}
