@@ -60,7 +60,7 @@ struct SearchPlan: Sendable {
     }
 
     /// `FROM … WHERE …` of the whole match set, with its arguments.
-    private func matchSet() -> (sql: String, arguments: [DatabaseValue]) {
+    func matchSet() -> (sql: String, arguments: [DatabaseValue]) {
         var sql = expression == nil
             ? "FROM datasets d"
             : "FROM datasets_fts JOIN datasets d ON d.pk = datasets_fts.rowid"
@@ -104,7 +104,9 @@ struct SearchPlan: Sendable {
         if page.count > query.limit, let last = page.prefix(query.limit).last {
             nextCursor = SearchCursor(sort: sort, key: last.key, rank: last.rank, id: last.id).encoded()
         }
-        let facets = query.facets ? try countFacets(db, matchSQL: matchSQL, arguments: matchArguments) : [:]
+        let facets = query.facets
+            ? try countFacets(db, matchSQL: matchSQL, arguments: matchArguments, fromMatchSet: total <= SearchPlan.matchDrivenFacetLimit)
+            : [:]
         return SearchResult(total: total, hits: hits, facets: facets, nextCursor: nextCursor)
     }
 
@@ -182,19 +184,29 @@ struct SearchPlan: Sendable {
         }
     }
 
-    /// Value counts per facet over the whole match set, top ``maxFacetValues`` by count.
-    private func countFacets(_ db: Database, matchSQL: String, arguments: [DatabaseValue]) throws -> [String: [FacetCount]] {
+    /// Up to this many matches, facets are counted by walking the match set's own terms; above it, by
+    /// scanning the counted facets' terms and probing the match set (cheaper when most datasets match).
+    static let matchDrivenFacetLimit = 20_000
+
+    /// Value counts per facet over the whole match set, top ``maxFacetValues`` by count. Both strategies give
+    /// the same rows; `fromMatchSet` picks the one whose cost follows the match set's size.
+    func countFacets(_ db: Database, matchSQL: String, arguments: [DatabaseValue], fromMatchSet: Bool) throws -> [String: [FacetCount]] {
         let facetMarks = Array(repeating: "?", count: SearchPlan.countedFacets.count).joined(separator: ", ")
+        // CROSS JOIN fixes the join order: the match set first, then each match's terms through dataset_terms_by_dataset.
+        let source = fromMatchSet
+            ? "(SELECT d.pk AS pk \(matchSQL)) m CROSS JOIN dataset_terms t ON t.dataset_pk = m.pk WHERE t.facet IN (\(facetMarks))"
+            : "dataset_terms t WHERE t.facet IN (\(facetMarks)) AND t.dataset_pk IN (SELECT d.pk \(matchSQL))"
         let sql = """
             SELECT facet, value, n FROM (
                 SELECT t.facet, t.value, COUNT(*) AS n,
                        ROW_NUMBER() OVER (PARTITION BY t.facet ORDER BY COUNT(*) DESC, t.value) AS position
-                FROM dataset_terms t
-                WHERE t.facet IN (\(facetMarks)) AND t.dataset_pk IN (SELECT d.pk \(matchSQL))
+                FROM \(source)
                 GROUP BY t.facet, t.value
             ) WHERE position <= ? ORDER BY facet, position
             """
-        let all = SearchPlan.countedFacets.map(\.databaseValue) + arguments + [SearchPlan.maxFacetValues.databaseValue]
+        let all = fromMatchSet
+            ? arguments + SearchPlan.countedFacets.map(\.databaseValue) + [SearchPlan.maxFacetValues.databaseValue]
+            : SearchPlan.countedFacets.map(\.databaseValue) + arguments + [SearchPlan.maxFacetValues.databaseValue]
         var facets: [String: [FacetCount]] = [:]
         for facet in SearchPlan.countedFacets { facets[facet] = [] }
         for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all)) {

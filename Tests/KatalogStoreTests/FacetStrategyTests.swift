@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+import KatalogModel
+import Testing
+@testable import KatalogStore
+
+/// Facets are counted from the match set for small matches and from the terms for large ones; both must agree.
+struct FacetStrategyTests {
+    @Test("Both facet-counting strategies give identical counts for every kind of query")
+    func strategiesAgree() async throws {
+        let store = try CatalogStore.temporary()
+        let words = ["river", "harbour", "school", "ferry", "budget"]
+        let records = (0..<300).map { i in
+            makeRecord("r\(i)", title: "Dataset \(words[i % 5]) \(words[(i / 5) % 5]) \(i)",
+                       keywords: [words[(i / 3) % 5]], publisher: "Org \(i % 7)", themes: [["TRAN", "ENVI", "EDUC"][i % 3]],
+                       formats: i % 4 == 0 ? ["CSV", "JSON"] : ["XLSX"], licence: i % 2 == 0 ? "CC0" : "CC_BY_4_0",
+                       language: i % 5 == 0 ? "fi" : "sv")
+        }
+        _ = try await harvest(store, records)
+        let queries: [SearchQuery] = [
+            SearchQuery(""), SearchQuery("river"), SearchQuery("river harbour"), SearchQuery("ferry OR budget -school"),
+            SearchQuery("-river"), SearchQuery("nothingmatches"), SearchQuery("*"),
+            SearchQuery("school", format: ["CSV"]), SearchQuery("", publisher: ["org 3"], theme: ["EDUC"]),
+        ]
+        for query in queries {
+            let plan = try SearchPlan(query)
+            let (fromMatches, fromTerms) = try await store.pool.read { db in
+                let (sql, arguments) = plan.matchSet()
+                return (try plan.countFacets(db, matchSQL: sql, arguments: arguments, fromMatchSet: true),
+                        try plan.countFacets(db, matchSQL: sql, arguments: arguments, fromMatchSet: false))
+            }
+            #expect(fromMatches == fromTerms, "\(query.text)")
+            let publishers = fromMatches["publisher"] ?? []
+            let total = try await store.search(query).total
+            #expect(publishers.reduce(0) { $0 + $1.count } == total, "every match has one publisher: \(query.text)")
+        }
+    }
+}
