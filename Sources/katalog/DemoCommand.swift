@@ -69,7 +69,7 @@ struct DemoCommand: AsyncParsableCommand {
         let app = Hub.application(
             store: store, configuration: .init(host: "127.0.0.1", port: port), logger: logger,
             onServerRunning: { port in
-                Terminal.out("Katalog demo: http://127.0.0.1:\(port)/  (try http://127.0.0.1:\(port)/api/v1/search?q=skola)")
+                Terminal.out("Katalog demo: http://127.0.0.1:\(port)/  (try http://127.0.0.1:\(port)/api/v1/search?q=vatten)")
             }
         )
         let group = ServiceGroup(configuration: .init(
