@@ -46,6 +46,11 @@ public struct Harvester: Sendable {
         }
     }
 
+    /// When the source's most recent run started, if it ever ran.
+    public func lastRunStart(source: String) async throws -> Date? {
+        try await store.runs(source: source, limit: 1).first?.startedAt
+    }
+
     /// Harvests one source and returns the run's summary; a failed run is returned, not thrown,
     /// except when the run could not even start (another run holds the source, the store failed).
     public func run(_ source: SourceConfig, options: Options = Options()) async throws -> RunSummary {
@@ -90,7 +95,10 @@ public struct Harvester: Sendable {
             let cancelled = error is CancellationError || (error as? HarvestError)?.code == .cancelled || Task.isCancelled
             let cause = Harvester.describe(error)
             logger.error("harvest failed", metadata: ["harvest.error": "\(cause)"])
-            try await store.failRun(run: run, error: cause, status: cancelled ? .aborted : .failed)
+            // Recorded in a task of its own: the run's task may be cancelled (shutdown), and a cancelled task's
+            // database calls are refused, which would leave the run "running".
+            let store = self.store
+            try await Task { try await store.failRun(run: run, error: cause, status: cancelled ? .aborted : .failed) }.value
             return try await summary(of: run, source: source.name)
         }
     }

@@ -6,7 +6,7 @@ import Synchronization
 
 /// Runs each scheduled source on its schedule inside `katalog serve`, at most `concurrency` at once.
 ///
-/// Start times get a random delay of up to 5% of the interval (at most 5 minutes) so sources sharing a
+/// An `every` interval counts from the source's last recorded run. Start times get a random delay of up to 5% of the interval (at most 5 minutes) so sources sharing a
 /// schedule do not all hit the network in the same second. On graceful shutdown (SIGTERM, SIGINT) the
 /// scheduler stops starting runs and cancels those in progress; a cancelled run is recorded as aborted.
 public struct HarvestScheduler: Service {
@@ -43,10 +43,15 @@ public struct HarvestScheduler: Service {
 
     private func loop(_ source: SourceConfig, slots: RunSlots) async {
         guard let schedule = source.schedule else { return }
+        // An interval counts from the source's last run, so a restart neither delays a due harvest by a whole
+        // interval nor repeats one that just ran; a source never harvested runs at once (after its jitter).
         var reference = Date()
+        if case .every = schedule {
+            reference = (try? await harvester.lastRunStart(source: source.name)) ?? .distantPast
+        }
         while !Task.isCancelled {
             let next = schedule.nextFire(after: reference)
-            let interval = max(60, next.timeIntervalSince(reference))
+            let interval = max(60, schedule.nextFire(after: Date()).timeIntervalSinceNow)
             let jitter = Double.random(in: 0...min(300, interval * 0.05))
             let wait = max(0, next.timeIntervalSinceNow) + jitter
             logger.info("next harvest scheduled", metadata: ["harvest.source": "\(source.name)", "harvest.in_seconds": "\(Int(wait))"])
