@@ -1,0 +1,48 @@
+import Foundation
+import KatalogFixtures
+import KatalogHub
+import KatalogModel
+import KatalogStore
+import Logging
+import Testing
+@testable import KatalogHarvest
+
+/// The bundled DCAT-AP-SE (RDF/XML), -NO (Turtle) and -DK (JSON-LD) catalogues, Hydra-paged, harvested from
+/// the demo's fixture server exactly as `katalog demo` does.
+struct DCATFixtureHarvestTests {
+    @Test func everyFixtureCatalogueIsHarvestedAcrossItsHydraPages() async throws {
+        let fixtures = try await FixtureServer.start(host: "127.0.0.1", port: 0, fixturesRoot: KatalogFixtures.ckanRoot,
+                                                     dcatRoot: KatalogFixtures.dcatRoot, logger: Logger(label: "test"))
+        do {
+            let store = try CatalogStore.temporary()
+            let harvester = Harvester(store: store, logger: Logger(label: "test"))
+            let expected = ["dk": 60, "no": 63, "se": 66]
+            #expect(fixtures.dcatCatalogues == ["dk", "no", "se"])
+            for catalogue in fixtures.dcatCatalogues {
+                let source = SourceConfig(name: "dcat-ap-\(catalogue)", kind: .dcat, url: fixtures.dcatURL(catalogue))
+                let summary = try await harvester.run(source)
+                #expect(summary.status == .succeeded, "\(catalogue): \(summary.message)")
+                #expect(summary.counts.added == expected[catalogue], "\(catalogue)")
+                #expect(summary.counts.errored == 0, "\(catalogue)")
+                // A second run finds every dataset unchanged (paged sources are not answered 304 as a whole).
+                let again = try await harvester.run(source)
+                #expect(again.status == .succeeded)
+                #expect(again.counts.unchanged == expected[catalogue], "\(catalogue)")
+            }
+            var query = SearchQuery()
+            query.source = ["dcat-ap-se"]
+            query.language = ["sv"]
+            query.limit = 1
+            #expect(try await store.search(query).total > 0)
+            var danish = SearchQuery()
+            danish.source = ["dcat-ap-dk"]
+            danish.language = ["da"]
+            danish.limit = 1
+            #expect(try await store.search(danish).total > 0)
+        } catch {
+            try? await fixtures.stop()
+            throw error
+        }
+        try await fixtures.stop()
+    }
+}
