@@ -55,24 +55,7 @@ public struct DCATAdapter: HarvestAdapter {
             expected = try await OffPool.run { try page.totalItems() } ?? expected
             let links = try await OffPool.run { try page.nextLinks() }
 
-            let cancellation = CancellationFlag()
-            while true {
-                let batch = try await withTaskCancellationHandler {
-                    try await OffPool.run { try page.nextBatch(limit: DCATAdapter.batchSize, cancellation: cancellation) }
-                } onCancel: {
-                    cancellation.cancel()
-                }
-                if batch.isEmpty { break }
-                for mapped in batch {
-                    records += 1
-                    switch mapped.result {
-                    case .success(let record):
-                        try await collector.accept(record)
-                    case .failure(let failure):
-                        await collector.fail(identifier: failure.identifier ?? mapped.subject, url: url, cause: failure.message)
-                    }
-                }
-            }
+            records += try await DCATAdapter.collectDatasets(of: page, url: url, into: collector)
             context.progress(HarvestProgress(source: source.name, pages: paging.pages + 1, records: records, expected: expected))
             if let warning = paging.advance(links: links) {
                 await collector.warn(url: url, warning)
@@ -83,6 +66,37 @@ public struct DCATAdapter: HarvestAdapter {
         }
         if let reason = paging.incompleteReason { return .incomplete(reason: reason) }
         return .complete
+    }
+
+    /// Maps the page's datasets batch by batch and hands them to the collector, mapping the next batch on the
+    /// mapping thread while the collector hashes and stages the current one (two cores busy instead of one).
+    /// Only one batch is ever being mapped, so the page's spool is used by one thread at a time.
+    static func collectDatasets(of page: DCATPage, url: String, into collector: RunCollector) async throws -> Int {
+        let cancellation = CancellationFlag()
+        defer { cancellation.cancel() }
+        let mapNext = { @Sendable () -> Task<[DCATPage.Mapped], any Error> in
+            Task { try await OffPool.run { try page.nextBatch(limit: DCATAdapter.batchSize, cancellation: cancellation) } }
+        }
+        return try await withTaskCancellationHandler {
+            var records = 0
+            var next = mapNext()
+            while true {
+                let batch = try await next.value
+                if batch.isEmpty { return records }
+                next = mapNext()
+                for mapped in batch {
+                    records += 1
+                    switch mapped.result {
+                    case .success(let record):
+                        try await collector.accept(record)
+                    case .failure(let failure):
+                        await collector.fail(identifier: failure.identifier ?? mapped.subject, url: url, cause: failure.message)
+                    }
+                }
+            }
+        } onCancel: {
+            cancellation.cancel()
+        }
     }
 
     /// Parses a downloaded document into a spool on its own thread; a parse error names the URL, line and column.
