@@ -44,18 +44,16 @@ public enum IRI {
         return IRIComponents.compose(scheme: baseScheme, authority: authority, path: path, query: query, fragment: ref.fragment)
     }
 
+    /// Resolves `reference` against `base` when there is one; without a base, an absolute reference comes back
+    /// with its dot segments removed and a relative one unchanged (as JSON-LD's optional `@base` needs).
+    public static func resolve(_ reference: String, against base: String?) -> String {
+        resolve(reference, against: base ?? "")
+    }
+
     /// True when `reference` has a scheme and a path that `removeDotSegments` would leave unchanged.
     static func isAbsoluteWithoutDotSegments(_ reference: String) -> Bool {
         var bytes = reference.utf8.makeIterator()
-        guard let first = bytes.next(), isAlpha(first) else { return false }
-        var sawColon = false
-        while let byte = bytes.next() {
-            if byte == UInt8(ascii: ":") { sawColon = true; break }
-            let ok = isAlpha(byte) || (byte >= 0x30 && byte <= 0x39)
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-            if !ok { return false }
-        }
-        guard sawColon else { return false }
+        guard skipScheme(&bytes) else { return false }
         // Count the dots of the current segment while it consists of dots only; a segment that is
         // exactly "." or ".." (ended by "/", "?", "#" or the end) needs the full algorithm.
         var dotsInSegment = 0
@@ -85,6 +83,11 @@ public enum IRI {
     /// True when `value` starts with a syntactically valid scheme followed by `:` (an absolute IRI).
     public static func isAbsolute(_ value: String) -> Bool {
         var bytes = value.utf8.makeIterator()
+        return skipScheme(&bytes)
+    }
+
+    /// Consumes `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"` from `bytes`; false when they do not start so.
+    private static func skipScheme(_ bytes: inout String.UTF8View.Iterator) -> Bool {
         guard let first = bytes.next(), isAlpha(first) else { return false }
         while let byte = bytes.next() {
             if byte == UInt8(ascii: ":") { return true }

@@ -28,10 +28,10 @@ extension JSONLDActiveContext {
             if let definition = terms[prefix], let iri = definition.iri, definition.isPrefix {
                 return iri + suffix
             }
-            if JSONLDIRIResolver.hasScheme(value) { return value }
+            if IRI.isAbsolute(value) { return value }
         }
         if vocab, let vocabulary { return vocabulary + value }
-        if documentRelative { return JSONLDIRIResolver.resolve(value, against: baseIRI) }
+        if documentRelative { return IRI.resolve(value, against: baseIRI) }
         return value
     }
 

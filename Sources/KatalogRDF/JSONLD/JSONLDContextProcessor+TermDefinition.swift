@@ -45,7 +45,7 @@ extension JSONLDContextProcessor {
         definition.isProtected = object["@protected"].map { $0 == .bool(true) } ?? isProtected
         if case .string(let type)? = object["@type"] {
             let expanded = try expandIRI(type, in: &active, local: local, defined: &defined, base: base, vocab: true)
-            guard let expanded, ["@id", "@vocab", "@json", "@none"].contains(expanded) || JSONLDIRIResolver.hasScheme(expanded) else {
+            guard let expanded, ["@id", "@vocab", "@json", "@none"].contains(expanded) || IRI.isAbsolute(expanded) else {
                 throw error("invalid type mapping \"\(type)\" for the term \"\(term)\"")
             }
             definition.typeMapping = expanded
@@ -106,7 +106,7 @@ extension JSONLDContextProcessor {
                 definition.iri = term
             }
         } else if term.utf8.contains(UInt8(ascii: "/")) {
-            guard let expanded = active.expandIRI(term, vocab: true), JSONLDIRIResolver.hasScheme(expanded) else {
+            guard let expanded = active.expandIRI(term, vocab: true), IRI.isAbsolute(expanded) else {
                 throw error("invalid IRI mapping: the term \"\(term)\" is a relative IRI with no @vocab")
             }
             definition.iri = expanded

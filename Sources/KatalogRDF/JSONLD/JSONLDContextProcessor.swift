@@ -35,7 +35,7 @@ struct JSONLDContextProcessor {
                 result = JSONLDActiveContext(base: active.originalBaseIRI)
                 if !propagate { result.previousContext = previous ?? JSONLDContextReference(active) }
             case .string(let reference):
-                let url = JSONLDIRIResolver.resolve(reference, against: base)
+                let url = IRI.resolve(reference, against: base)
                 if remoteContexts.contains(url) {
                     throw error("remote JSON-LD context <\(url)> includes itself")
                 }
@@ -65,7 +65,7 @@ struct JSONLDContextProcessor {
         }
         if let importValue = definitions["@import"] {
             guard case .string(let reference) = importValue else { throw error("invalid @import value: expected a string") }
-            let url = JSONLDIRIResolver.resolve(reference, against: base)
+            let url = IRI.resolve(reference, against: base)
             guard case .object(let imported) = try remoteContext(url) else {
                 throw error("the context imported from <\(url)> is not a single object")
             }
@@ -78,10 +78,10 @@ struct JSONLDContextProcessor {
             switch baseValue {
             case .null: result.baseIRI = nil
             case .string(let value):
-                if JSONLDIRIResolver.hasScheme(value) {
-                    result.baseIRI = JSONLDIRIResolver.resolve(value, against: nil)
+                if IRI.isAbsolute(value) {
+                    result.baseIRI = IRI.resolve(value, against: nil)
                 } else if let current = result.baseIRI {
-                    result.baseIRI = JSONLDIRIResolver.resolve(value, against: current)
+                    result.baseIRI = IRI.resolve(value, against: current)
                 } else if !value.isEmpty {
                     throw error("invalid @base value \"\(value)\": relative, and there is no base IRI to resolve it against")
                 }
@@ -93,7 +93,7 @@ struct JSONLDContextProcessor {
             case .null: result.vocabulary = nil
             case .string(let value):
                 guard let expanded = result.expandIRI(value, documentRelative: true, vocab: true),
-                      JSONLDIRIResolver.hasScheme(expanded) || expanded.hasPrefix("_:") else {
+                      IRI.isAbsolute(expanded) || expanded.hasPrefix("_:") else {
                     throw error("invalid @vocab mapping \"\(value)\"")
                 }
                 result.vocabulary = expanded

@@ -193,7 +193,7 @@ struct JSONLDEmitter<Sink: TripleSink> {
 
     /// True for absolute IRIs without characters that N-Triples cannot carry.
     static func isWellFormedIRI(_ iri: String) -> Bool {
-        guard JSONLDIRIResolver.hasScheme(iri) else { return false }
+        guard IRI.isAbsolute(iri) else { return false }
         for byte in iri.utf8 {
             switch byte {
             case 0x00...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"),
