@@ -40,6 +40,17 @@ public struct HarvestContext: Sendable {
         HTTPHeaders(source.headers.sorted { $0.key < $1.key }.map { HTTPHeaders.Field(name: $0.key, value: $0.value) })
     }
 
+    /// A GET of `url` with the source's headers; when the run may be conditional, it carries the validators the
+    /// last successful run stored for that URL, so an unchanged document can be answered 304.
+    public func request(_ url: String, accept: String, conditional: Bool) async throws -> HTTPRequest {
+        var request = HTTPRequest(url: url, headers: requestHeaders, accept: accept)
+        if conditional, self.conditional, let validators = try await storedValidators(url) {
+            request.ifNoneMatch = validators.etag
+            request.ifModifiedSince = validators.lastModified
+        }
+        return request
+    }
+
     /// Creates a context.
     public init(source: SourceConfig, client: HTTPClient, logger: Logger,
                 progress: @escaping @Sendable (HarvestProgress) -> Void = { _ in },

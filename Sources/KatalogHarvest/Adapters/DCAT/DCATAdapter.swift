@@ -34,12 +34,10 @@ public struct DCATAdapter: HarvestAdapter {
         while let url = paging.current {
             try Task.checkCancellation()
             let isFirst = paging.pages == 0
-            var request = HTTPRequest(url: url, headers: context.requestHeaders,
-                                      accept: "application/rdf+xml, text/turtle;q=0.9, application/ld+json;q=0.8, application/n-triples;q=0.7, */*;q=0.1")
-            if isFirst, let validators = context.conditional ? try await context.storedValidators(url) : nil {
-                request.ifNoneMatch = validators.etag
-                request.ifModifiedSince = validators.lastModified
-            }
+            // Only the first page is asked conditionally: validators are stored for unpaged sources alone.
+            let request = try await context.request(
+                url, accept: "application/rdf+xml, text/turtle;q=0.9, application/ld+json;q=0.8, application/n-triples;q=0.7, */*;q=0.1",
+                conditional: isFirst)
             let file = scratch.appendingPathComponent("page-\(paging.pages + 1)")
             let head = try await context.client.download(request, to: file)
             if head.isNotModified {

@@ -22,11 +22,7 @@ public struct DataJSONAdapter: HarvestAdapter {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-datajson-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
 
-        var request = HTTPRequest(url: url, headers: context.requestHeaders, accept: "application/json, application/ld+json;q=0.9, */*;q=0.1")
-        if context.conditional, let validators = try await context.storedValidators(url) {
-            request.ifNoneMatch = validators.etag
-            request.ifModifiedSince = validators.lastModified
-        }
+        let request = try await context.request(url, accept: "application/json, application/ld+json;q=0.9, */*;q=0.1", conditional: true)
         let head = try await context.client.download(request, to: file)
         if head.isNotModified { return .notModified }
 
