@@ -67,7 +67,8 @@ struct CKANHostileInputTests {
         let mapped = try #require(record)
         #expect(mapped.dataset.keywords.count == 30_000)
         #expect(RecordLimits().violation(of: mapped)?.contains("keywords") == true)
-        #expect(elapsed < .seconds(5), "mapping 30,000 tags took \(elapsed)")
+        // A quadratic mapping of 30,000 tags would take minutes; the bound leaves room for a loaded machine.
+        #expect(elapsed < .seconds(60), "mapping 30,000 tags took \(elapsed)")
     }
 
     @Test func publishability() throws {

@@ -73,7 +73,7 @@ struct DataJSONHostileInputTests {
         let clock = ContinuousClock()
         let started = clock.now
         let results = catalogue.records(sourceURL: "many.json", defaultLanguage: nil)
-        #expect(clock.now - started < .seconds(10), "a pathological record must not stall the run")
+        #expect(clock.now - started < .seconds(60), "a pathological record must not stall the run")
         guard case .failure(let error) = results[0] else { Issue.record("30,000 keywords must fail"); return }
         #expect(error.code == .limitExceeded)
         #expect(error.message.contains("30000 keywords"))
