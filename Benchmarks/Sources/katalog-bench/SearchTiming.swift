@@ -2,7 +2,11 @@ import Foundation
 import GRDB
 import KatalogStore
 
-/// `katalog-bench search-timing --db PATH --queries FILE [--rounds N]`: times the hub's query mix without HTTP.
+/// `katalog-bench search-timing --db PATH --queries FILE [--rounds N] [--facets memory|sql]`: times the hub's query
+/// mix without HTTP.
+///
+/// With `--facets memory` (the default, as the hub runs) the in-memory facet terms are read first, and the
+/// time and memory that takes are printed; with `--facets sql` the store counts facets with SQL.
 ///
 /// For every query line it measures, one query at a time:
 /// - `library`: `CatalogStore.search(_:)` with the query the hub builds (limit 20, facets on) — all the work
@@ -17,7 +21,18 @@ enum SearchTiming {
         let rounds = try options.int("rounds", default: 3)
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
         let queries = try lines.map(parse)
-        let store = try CatalogStore(path: path)
+        let facetMode = options.string("facets", default: "memory")
+        guard ["memory", "sql"].contains(facetMode) else { throw Options.UsageError(description: "--facets must be memory or sql, not \(facetMode)") }
+        let store = try CatalogStore(path: path, configuration: .init(inMemoryFacets: facetMode == "memory"))
+        if facetMode == "memory" {
+            let before = residentMiB()
+            let started = ContinuousClock.now
+            try await store.refreshFacetIndex()
+            print(String(format: "in-memory facet terms read in %.2f s; resident memory %.0f → %.0f MiB",
+                         seconds(ContinuousClock.now - started), before, residentMiB()))
+        } else {
+            print("facets counted with SQL (in-memory facet terms off)")
+        }
         var readOnly = Configuration()
         readOnly.readonly = true
         let database = try DatabaseQueue(path: path, configuration: readOnly)
@@ -114,4 +129,17 @@ enum SearchTiming {
         guard !sorted.isEmpty else { return 0 }
         return sorted[min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.down)))]
     }
+}
+
+/// The process's resident set size in MiB (from /proc/self/statm).
+func residentMiB() -> Double {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
+func seconds(_ duration: Duration) -> Double {
+    let parts = duration.components
+    return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
 }

@@ -46,7 +46,12 @@ public enum Hub {
             router: router(store: store, logger: logger),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Katalog"),
             services: services,
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            onServerRunning: { channel in
+                // Reads the facet terms into memory so searches count facets without SQL; until it is done
+                // (seconds for a million datasets) they count with SQL. Failures are logged by the store.
+                Task.detached(priority: .utility) { try? await store.refreshFacetIndex() }
+                await onServerRunning(channel.localAddress?.port ?? configuration.port)
+            },
             logger: logger
         )
     }

@@ -65,6 +65,10 @@ extension CatalogStore {
             "harvest.added": "\(summary.counts.added)", "harvest.updated": "\(summary.counts.updated)",
             "harvest.deleted": "\(summary.counts.deleted)", "harvest.held": "\(summary.heldDeletions)",
         ])
+        // A process that searches (the hub) keeps its in-memory facet terms in step with the runs it applies.
+        if facetIndexCache.current != nil, summary.counts.added + summary.counts.updated + summary.counts.deleted > 0 {
+            refreshFacetIndexInBackground()
+        }
         return summary
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KatalogModel
+import Logging
 
 extension CatalogStore {
     /// Searches the live catalogue; see ``SearchQuery`` for the syntax and options.
@@ -9,9 +10,76 @@ extension CatalogStore {
     /// `invalidQuery` (bad text, filter or limit) or `invalidCursor` (a cursor this store did not issue).
     public func search(_ query: SearchQuery) async throws -> SearchResult {
         let plan = try SearchPlan(query)
-        return try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
-            try plan.run(db)
+        let index = query.facets ? facetIndexCache.current : nil
+        let (result, indexIsCurrent) = try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
+            try plan.run(db, facetIndex: index)
         }
+        if query.facets, !indexIsCurrent { refreshFacetIndexInBackground() }
+        return result
+    }
+
+    /// Brings the in-memory facet terms up to the catalogue's current state and waits for it; searches made
+    /// after it returns count facets in memory until the catalogue changes again. `katalog serve` calls it
+    /// at start-up (in the background) so the first searches are fast; without it the first search with
+    /// facets starts the same refresh. Does nothing when ``Configuration/inMemoryFacets`` is off.
+    public func refreshFacetIndex() async throws {
+        try await facetIndexCache.refresh(makeFacetIndex)
+    }
+
+    /// Starts a refresh of the in-memory facet terms unless one is running; does not wait.
+    func refreshFacetIndexInBackground() {
+        facetIndexCache.refreshInBackground(makeFacetIndex)
+    }
+
+    /// Reads the next copy: the changes since `base` when that is cheaper, else everything.
+    @Sendable private func makeFacetIndex(from base: FacetIndex?) async throws -> FacetIndex {
+        let started = ContinuousClock.now
+        do {
+            let fresh = try await read("refreshing the in-memory facet terms") { db in
+                if let base, let updated = try base.updated(db) { return updated }
+                return try FacetIndex.build(db)
+            }
+            if fresh.version != base?.version {
+                let elapsed = (ContinuousClock.now - started).components
+                logger.debug("facet terms refreshed", metadata: [
+                    "store.datasets": "\(fresh.datasetCount)", "store.version": "\(fresh.version)",
+                    "store.incremental": "\(base != nil)",
+                    "store.seconds": "\(Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)",
+                ])
+            }
+            return fresh
+        } catch {
+            logger.warning("refreshing the in-memory facet terms failed; searches count facets with SQL until a refresh succeeds",
+                           metadata: ["store.error": "\(error)"])
+            throw error
+        }
+    }
+}
+
+/// The `capacity` smallest (rank, pk) pairs offered, in order (BM25 ranks: smaller is better).
+struct BestRanks {
+    let capacity: Int
+    private(set) var ordered: [(rank: Double, pk: Int64)] = []
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        ordered.reserveCapacity(capacity + 1)
+    }
+
+    @inline(__always)
+    private static func precedes(_ a: (rank: Double, pk: Int64), _ b: (rank: Double, pk: Int64)) -> Bool {
+        a.rank < b.rank || (a.rank == b.rank && a.pk < b.pk)
+    }
+
+    mutating func offer(rank: Double, pk: Int64) {
+        let candidate = (rank: rank, pk: pk)
+        if ordered.count == capacity {
+            guard let last = ordered.last, BestRanks.precedes(candidate, last) else { return }
+            ordered.removeLast()
+        }
+        var position = ordered.count
+        while position > 0, BestRanks.precedes(candidate, ordered[position - 1]) { position -= 1 }
+        ordered.insert(candidate, at: position)
     }
 }
 
@@ -95,25 +163,103 @@ struct SearchPlan: Sendable {
         return (sql, arguments)
     }
 
-    func run(_ db: Database) throws -> SearchResult {
+    /// Runs the search in `db`'s snapshot. Facets are counted with `facetIndex` when it reflects this very
+    /// snapshot, else with SQL; the second value tells whether the index was current.
+    func run(_ db: Database, facetIndex: FacetIndex? = nil) throws -> (SearchResult, indexIsCurrent: Bool) {
         let (matchSQL, matchArguments) = matchSet()
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + matchSQL, arguments: StatementArguments(matchArguments)) ?? 0
+        let index = try facetIndex.flatMap { try $0.version == FacetIndex.currentVersion(db) ? $0 : nil }
+        if let index, let result = try rankInMemory(db, index: index) { return (result, true) }
+        let total: Int
+        var facets: [String: [FacetCount]] = [:]
+        if query.facets, let index {
+            var counts: [[UInt32]]
+            if isWholeCatalogue {
+                counts = index.everything
+                total = index.datasetCount
+            } else {
+                counts = index.emptyCounts()
+                var matched = 0
+                let (sql, arguments) = matchKeys(matchSQL: matchSQL, arguments: matchArguments)
+                let keys = try Int64.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+                while let pk = try keys.next() {
+                    index.add(pk, to: &counts)
+                    matched += 1
+                }
+                total = matched
+            }
+            facets = try labelPublishers(db, index.top(counts, limit: SearchPlan.maxFacetValues))
+        } else {
+            total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + matchSQL, arguments: StatementArguments(matchArguments)) ?? 0
+            if query.facets {
+                facets = try countFacets(db, matchSQL: matchSQL, arguments: matchArguments,
+                                         fromMatchSet: total <= SearchPlan.matchDrivenFacetLimit)
+            }
+        }
         let page = try pageRows(db, matchSQL: matchSQL, arguments: matchArguments)
         let hits = try hydrate(db, page: Array(page.prefix(query.limit)))
         var nextCursor: String?
-        if page.count > query.limit, let last = page.prefix(query.limit).last {
-            nextCursor = SearchCursor(sort: sort, key: last.key, rank: last.rank, id: last.id).encoded()
+        if page.count > query.limit, let last = page.prefix(query.limit).last, let lastHit = hits.last {
+            nextCursor = SearchCursor(sort: sort, key: last.key, rank: last.rank, id: lastHit.id, pk: last.pk).encoded()
         }
-        let facets = query.facets
-            ? try countFacets(db, matchSQL: matchSQL, arguments: matchArguments, fromMatchSet: total <= SearchPlan.matchDrivenFacetLimit)
-            : [:]
+        return (SearchResult(total: total, hits: hits, facets: facets, nextCursor: nextCursor), index != nil || !query.facets)
+    }
+
+    /// A relevance search for words, with filters on counted facets only, done in one pass over the full-text
+    /// matches: each match's rank and row key are read once, filtered and counted against the in-memory facet
+    /// terms, and the page's best ranks kept. The SQL plan would pass over the matches three times (count,
+    /// rank with a join to `datasets` for the filters, facets). Nil when the query needs SQL.
+    private func rankInMemory(_ db: Database, index: FacetIndex) throws -> SearchResult? {
+        guard sort == .relevance, let expression, exclusion == nil, !matchesNothing, modifiedSince == nil,
+              query.hasDownloadURL == nil, let filter = index.filter(query.filters) else { return nil }
+        let after = cursor.flatMap { cursor in cursor.rank.flatMap { rank in cursor.pk.map { (rank, $0) } } }
+        var counts = query.facets ? index.emptyCounts() : []
+        var total = 0
+        var best = BestRanks(capacity: query.limit + 1)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT rowid, bm25(datasets_fts, 10.0, 5.0, 2.0, 1.0) FROM datasets_fts WHERE datasets_fts MATCH ?
+            """, arguments: [expression])
+        while let row = try rows.next() {
+            let pk: Int64 = row[0]
+            guard index.matches(pk, filter) else { continue }
+            total += 1
+            if query.facets { index.add(pk, to: &counts) }
+            let rank: Double = row[1]
+            if let after, !(rank > after.0 || (rank == after.0 && pk > after.1)) { continue }
+            best.offer(rank: rank, pk: pk)
+        }
+        let page = best.ordered.map { PageRow(pk: $0.pk, key: nil, rank: $0.rank) }
+        let hits = try hydrate(db, page: Array(page.prefix(query.limit)))
+        var nextCursor: String?
+        if page.count > query.limit, let last = page.prefix(query.limit).last, let lastHit = hits.last {
+            nextCursor = SearchCursor(sort: sort, key: nil, rank: last.rank, id: lastHit.id, pk: last.pk).encoded()
+        }
+        let facets = query.facets ? try labelPublishers(db, index.top(counts, limit: SearchPlan.maxFacetValues)) : [:]
         return SearchResult(total: total, hits: hits, facets: facets, nextCursor: nextCursor)
     }
 
-    /// The page's keys: pk, id, sort key and rank, one more than the limit to tell whether a next page exists.
+    /// True when the query matches every live dataset (no words, filters or conditions).
+    private var isWholeCatalogue: Bool {
+        expression == nil && exclusion == nil && !matchesNothing && query.filters.isEmpty
+            && modifiedSince == nil && query.hasDownloadURL == nil
+    }
+
+    /// `FROM … WHERE …` of a query that is only words (no filter or condition): the full-text index alone,
+    /// which holds live datasets only (a tombstone removes its row), without joining `datasets`.
+    private var wordsOnlyMatch: (sql: String, arguments: [DatabaseValue])? {
+        guard let expression, exclusion == nil, !matchesNothing, query.filters.isEmpty, modifiedSince == nil,
+              query.hasDownloadURL == nil else { return nil }
+        return ("FROM datasets_fts WHERE datasets_fts MATCH ?", [expression.databaseValue])
+    }
+
+    /// The SQL listing the match set's pks.
+    private func matchKeys(matchSQL: String, arguments: [DatabaseValue]) -> (String, [DatabaseValue]) {
+        if let (sql, arguments) = wordsOnlyMatch { return ("SELECT rowid " + sql, arguments) }
+        return ("SELECT d.pk " + matchSQL, arguments)
+    }
+
+    /// The page's keys: pk, sort key and rank, one more than the limit to tell whether a next page exists.
     private struct PageRow {
         var pk: Int64
-        var id: String
         var key: String?
         var rank: Double?
     }
@@ -121,16 +267,23 @@ struct SearchPlan: Sendable {
     private func pageRows(_ db: Database, matchSQL: String, arguments: [DatabaseValue]) throws -> [PageRow] {
         var arguments = arguments
         let rankSQL = expression == nil ? "NULL" : "bm25(datasets_fts, 10.0, 5.0, 2.0, 1.0)"
+        var from = matchSQL
+        var pkSQL = "d.pk"
         let keySQL: String
         let order: String
         var after = ""
         switch sort {
         case .relevance:
+            // Ties between equal ranks go by row key, so a words-only query ranks from the full-text index
+            // alone instead of looking up every match's row.
+            if let (sql, ftsArguments) = wordsOnlyMatch {
+                (from, arguments, pkSQL) = (sql, ftsArguments, "datasets_fts.rowid")
+            }
             keySQL = "NULL"
-            order = "rank, d.id"
-            if let cursor, let rank = cursor.rank {
-                after = " AND (\(rankSQL), d.id) > (?, ?)"
-                arguments += [rank.databaseValue, cursor.id.databaseValue]
+            order = "rank, \(pkSQL)"
+            if let cursor, let rank = cursor.rank, let pk = cursor.pk {
+                after = " AND (\(rankSQL), \(pkSQL)) > (?, ?)"
+                arguments += [rank.databaseValue, pk.databaseValue]
             }
         case .modified:
             keySQL = "d.modified_sort"
@@ -148,10 +301,10 @@ struct SearchPlan: Sendable {
             }
         }
         arguments.append((query.limit + 1).databaseValue)
-        let sql = "SELECT d.pk, d.id, \(keySQL) AS sort_key, \(rankSQL) AS rank " + matchSQL + after
+        let sql = "SELECT \(pkSQL) AS pk, \(keySQL) AS sort_key, \(rankSQL) AS rank " + from + after
             + " ORDER BY " + order + " LIMIT ?"
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-            PageRow(pk: row["pk"], id: row["id"], key: row["sort_key"], rank: row["rank"])
+            PageRow(pk: row["pk"], key: row["sort_key"], rank: row["rank"])
         }
     }
 
@@ -176,8 +329,9 @@ struct SearchPlan: Sendable {
         }
         return try page.compactMap { entry in
             guard let row = rows[entry.pk] else { return nil }
-            let dataset = try CatalogStore.decodeDataset(row["record_json"], id: entry.id)
-            return SearchHit(id: entry.id, source: row["source"], sourceIdentifier: row["source_identifier"],
+            let id: String = row["id"]
+            let dataset = try CatalogStore.decodeDataset(row["record_json"], id: id)
+            return SearchHit(id: id, source: row["source"], sourceIdentifier: row["source_identifier"],
                              title: dataset.title.best(query.languages) ?? "", dataset: dataset, rank: entry.rank,
                              snippet: Snippet.forHit(dataset, markedColumn: highlighted[entry.pk], languages: query.languages),
                              firstSeen: row["first_seen"], updatedAt: row["updated_at"])
@@ -213,6 +367,12 @@ struct SearchPlan: Sendable {
             let facet: String = row["facet"]
             facets[facet, default: []].append(FacetCount(value: row["value"], count: row["n"], label: nil))
         }
+        return try labelPublishers(db, facets)
+    }
+
+    /// Adds the publishers' names (in the query's languages) to the publisher facet's values.
+    private func labelPublishers(_ db: Database, _ counted: [String: [FacetCount]]) throws -> [String: [FacetCount]] {
+        var facets = counted
         if let publishers = facets["publisher"], !publishers.isEmpty {
             let keys = publishers.map(\.value)
             let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")

@@ -13,9 +13,11 @@ struct SearchCursor: Codable, Equatable {
     var rank: Double?
     /// The last hit's id.
     var id: String
+    /// The last hit's row key, which breaks ties between equal ranks (relevance sort).
+    var pk: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case sort = "s", key = "k", rank = "r", id = "i"
+        case sort = "s", key = "k", rank = "r", id = "i", pk = "p"
     }
 
     /// The longest cursor accepted, in characters.
@@ -49,17 +51,18 @@ struct SearchCursor: Codable, Equatable {
         }
         switch sort {
         case .relevance:
-            guard let rank = cursor.rank, rank.isFinite else { throw invalid }
+            guard let rank = cursor.rank, rank.isFinite, cursor.pk != nil else { throw invalid }
         case .modified, .title:
             guard cursor.key != nil else { throw invalid }
         }
         self = cursor
     }
 
-    init(sort: SearchQuery.Sort, key: String?, rank: Double?, id: String) {
+    init(sort: SearchQuery.Sort, key: String?, rank: Double?, id: String, pk: Int64?) {
         self.sort = sort
         self.key = key
         self.rank = rank
         self.id = id
+        self.pk = pk
     }
 }

@@ -13,6 +13,8 @@ public final class CatalogStore: Sendable {
     public let configuration: Configuration
     let pool: DatabasePool
     let logger: Logger
+    /// The in-memory facet terms searches count with (see ``FacetIndex``).
+    let facetIndexCache = FacetIndexCache()
 
     /// Opens (creating if missing) the database at `path` and brings its schema up to date.
     public init(path: String, configuration: Configuration = Configuration(), logger: Logger = Logger(label: "katalog.store")) throws {
@@ -36,6 +38,7 @@ public final class CatalogStore: Sendable {
         } catch {
             throw CatalogStore.storeError(error, doing: "opening the database", context: ["path": path])
         }
+        facetIndexCache.setEnabled(configuration.inMemoryFacets)
         logger.debug("opened catalogue", metadata: ["store.path": "\(path)"])
     }
 
