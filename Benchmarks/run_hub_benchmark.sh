@@ -44,7 +44,11 @@ if [ ! -s "$queries" ]; then
 fi
 
 log="$data/hub-serve.log"
-KATALOG_LOG_LEVEL="${KATALOG_LOG_LEVEL:-info}" "$katalog" serve --db "$db" --host 127.0.0.1 --port 0 >"$log" 2>&1 &
+for cache in 512 0; do
+echo
+echo "######## katalog serve --search-cache-entries $cache"
+KATALOG_LOG_LEVEL="${KATALOG_LOG_LEVEL:-info}" "$katalog" serve --db "$db" --host 127.0.0.1 --port 0 \
+    --search-cache-entries "$cache" >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
 port=""
@@ -68,6 +72,11 @@ echo "cores: $(nproc), memory: $(free -g | awk '/^Mem:/ {print $2}') GiB, $(unam
 echo "catalogue: $db ($(du -h "$db" | cut -f1)), queries: $(wc -l <"$queries") in $queries"
 
 echo
+# The in-memory facet terms are read in the background at start-up; wait for the log line that says so.
+for _ in $(seq 1 1200); do
+    grep -q "facet terms refreshed" "$log" && break
+    sleep 0.1
+done
 echo "== warm-up (wrk -t2 -c16 -d5s, discarded)"
 wrk -t2 -c16 -d5s --timeout 30s -s "$script" "$url" "$queries" >/dev/null
 
@@ -79,6 +88,7 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$server"
 wait "$server" 2>/dev/null || true
 trap - EXIT
+done
 
 echo
 echo "== in-process timing of the same queries (server stopped)"

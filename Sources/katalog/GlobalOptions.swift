@@ -27,11 +27,12 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the store, creating the file when `create` is true; otherwise a missing file is an error.
-    func openStore(path: String, create: Bool, logger: Logger) throws -> CatalogStore {
+    func openStore(path: String, create: Bool, logger: Logger,
+                   configuration: CatalogStore.Configuration = CatalogStore.Configuration()) throws -> CatalogStore {
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw CLIError("no catalogue at \(path); run `katalog harvest --config sources.yaml` first, or pass --db")
         }
-        return try CatalogStore(path: path, logger: logger)
+        return try CatalogStore(path: path, configuration: configuration, logger: logger)
     }
 }
 

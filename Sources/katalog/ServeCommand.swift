@@ -23,17 +23,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port to listen on (0 picks a free one).")
     var port = 8080
 
+    @Option(name: .long, help: "Recent search results kept for repeated queries, each valid until the catalogue changes (0 turns it off).")
+    var searchCacheEntries = 512
+
     @OptionGroup var options: DatabaseOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (0...1_000_000).contains(searchCacheEntries) else {
+            throw ValidationError("--search-cache-entries must be between 0 and 1000000")
+        }
     }
 
     func run() async throws {
         let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .info)
         let configuration = try config.map { try KatalogConfig.load(path: $0) }
         let path = options.databasePath(config: configuration, configPath: config)
-        let store = try options.openStore(path: path, create: configuration != nil, logger: logger)
+        let store = try options.openStore(path: path, create: configuration != nil, logger: logger,
+                                          configuration: .init(searchCacheEntries: searchCacheEntries))
         var services: [any Service] = []
         if let configuration {
             let harvester = Harvester(store: store, logger: logger)

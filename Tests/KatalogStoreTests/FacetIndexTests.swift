@@ -142,3 +142,46 @@ struct FacetIndexTests {
         #expect(result.facets["source"] == [FacetCount(value: "test", count: result.total, label: nil)])
     }
 }
+
+/// Repeated searches are answered from the result cache only while the catalogue is unchanged.
+struct SearchResultCacheTests {
+    @Test("A repeated query is kept; a run that changes the catalogue retires it; a run that changes nothing does not")
+    func keptUntilTheCatalogueChanges() async throws {
+        let store = try CatalogStore.temporary()
+        _ = try await harvest(store, FacetIndexTests.records(0..<40))
+        let query = SearchQuery("river", facets: true)
+        let first = try await store.search(query)
+        #expect(store.searchCache.count == 1)
+        #expect(try await store.search(query) == first)
+        #expect(store.searchCache.count == 1, "the second search was answered from the cache")
+
+        _ = try await harvest(store, FacetIndexTests.records(0..<40))  // nothing changed: same sequence
+        #expect(try await store.search(query) == first)
+        #expect(store.searchCache.count == 1)
+
+        _ = try await harvest(store, FacetIndexTests.records(0..<60))  // 20 more, 5 or so matching "river"
+        let after = try await store.search(query)
+        #expect(after.total > first.total, "the new run's records are found, not the kept result")
+        #expect(store.searchCache.count == 1, "the older version's entries were dropped")
+    }
+
+    @Test("The cache keeps at most its capacity, dropping the least recently used; capacity 0 keeps nothing")
+    func boundedLRU() {
+        let cache = SearchResultCache(capacity: 2)
+        let result = SearchResult(total: 0, hits: [], facets: [:], nextCursor: nil)
+        cache.keep(result, for: SearchQuery("a"), version: 1)
+        cache.keep(result, for: SearchQuery("b"), version: 1)
+        #expect(cache.result(for: SearchQuery("a"), version: 1) != nil)  // a is now the most recent
+        cache.keep(result, for: SearchQuery("c"), version: 1)
+        #expect(cache.count == 2)
+        #expect(cache.result(for: SearchQuery("b"), version: 1) == nil)
+        #expect(cache.result(for: SearchQuery("a"), version: 1) != nil)
+        #expect(cache.result(for: SearchQuery("a"), version: 2) == nil, "another version is another key")
+        cache.keep(result, for: SearchQuery("a"), version: 0)
+        #expect(cache.result(for: SearchQuery("a"), version: 0) == nil, "an older snapshot's result is not kept")
+
+        let off = SearchResultCache(capacity: 0)
+        off.keep(result, for: SearchQuery("a"), version: 1)
+        #expect(off.result(for: SearchQuery("a"), version: 1) == nil)
+    }
+}

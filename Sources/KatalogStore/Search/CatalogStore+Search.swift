@@ -10,11 +10,16 @@ extension CatalogStore {
     /// `invalidQuery` (bad text, filter or limit) or `invalidCursor` (a cursor this store did not issue).
     public func search(_ query: SearchQuery) async throws -> SearchResult {
         let plan = try SearchPlan(query)
-        let index = query.facets ? facetIndexCache.current : nil
+        let index = facetIndexCache.current
+        let cache = searchCache
         let (result, indexIsCurrent) = try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
-            try plan.run(db, facetIndex: index)
+            let version = try FacetIndex.currentVersion(db)
+            if let kept = cache.result(for: query, version: version) { return (kept, true) }
+            let (result, indexIsCurrent) = try plan.run(db, facetIndex: index, version: version)
+            cache.keep(result, for: query, version: version)
+            return (result, indexIsCurrent)
         }
-        if query.facets, !indexIsCurrent { refreshFacetIndexInBackground() }
+        if !indexIsCurrent { refreshFacetIndexInBackground() }
         return result
     }
 
@@ -41,7 +46,8 @@ extension CatalogStore {
             }
             if fresh.version != base?.version {
                 let elapsed = (ContinuousClock.now - started).components
-                logger.debug("facet terms refreshed", metadata: [
+                // A full read happens at start-up (seconds for a million datasets); incremental ones after each run.
+                logger.log(level: base == nil ? .info : .debug, "facet terms refreshed", metadata: [
                     "store.datasets": "\(fresh.datasetCount)", "store.version": "\(fresh.version)",
                     "store.incremental": "\(base != nil)",
                     "store.seconds": "\(Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)",
@@ -165,9 +171,11 @@ struct SearchPlan: Sendable {
 
     /// Runs the search in `db`'s snapshot. Facets are counted with `facetIndex` when it reflects this very
     /// snapshot, else with SQL; the second value tells whether the index was current.
-    func run(_ db: Database, facetIndex: FacetIndex? = nil) throws -> (SearchResult, indexIsCurrent: Bool) {
+    /// `version` is the snapshot's change sequence, when the caller has read it already.
+    func run(_ db: Database, facetIndex: FacetIndex? = nil, version: Int64? = nil) throws -> (SearchResult, indexIsCurrent: Bool) {
         let (matchSQL, matchArguments) = matchSet()
-        let index = try facetIndex.flatMap { try $0.version == FacetIndex.currentVersion(db) ? $0 : nil }
+        let snapshot = try version ?? FacetIndex.currentVersion(db)
+        let index = facetIndex.flatMap { $0.version == snapshot ? $0 : nil }
         if let index, let result = try rankInMemory(db, index: index) { return (result, true) }
         let total: Int
         var facets: [String: [FacetCount]] = [:]
@@ -201,7 +209,7 @@ struct SearchPlan: Sendable {
         if page.count > query.limit, let last = page.prefix(query.limit).last, let lastHit = hits.last {
             nextCursor = SearchCursor(sort: sort, key: last.key, rank: last.rank, id: lastHit.id, pk: last.pk).encoded()
         }
-        return (SearchResult(total: total, hits: hits, facets: facets, nextCursor: nextCursor), index != nil || !query.facets)
+        return (SearchResult(total: total, hits: hits, facets: facets, nextCursor: nextCursor), index != nil)
     }
 
     /// A relevance search for words, with filters on counted facets only, done in one pass over the full-text

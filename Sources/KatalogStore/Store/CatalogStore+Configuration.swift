@@ -16,12 +16,16 @@ extension CatalogStore {
         /// Whether searches count facets from an in-memory copy of the facet terms (about 32 MB per million
         /// datasets, refreshed in the background after each change) instead of with SQL. Default true.
         public var inMemoryFacets: Bool
+        /// How many recent search results are kept for repeated queries (each tied to the catalogue's state, so
+        /// never stale; pages of more than 100 hits are not kept); 0 turns it off. Default 512.
+        public var searchCacheEntries: Int
 
         /// Creates a configuration.
         public init(staleRunInterval: TimeInterval = 120, busyTimeout: TimeInterval = 10, maximumReaderCount: Int = 4,
-                    maxStoredRunErrors: Int = 1_000, inMemoryFacets: Bool = true,
+                    maxStoredRunErrors: Int = 1_000, inMemoryFacets: Bool = true, searchCacheEntries: Int = 512,
                     now: @escaping @Sendable () -> Date = { Date() }) {
             self.inMemoryFacets = inMemoryFacets
+            self.searchCacheEntries = searchCacheEntries
             self.staleRunInterval = staleRunInterval
             self.busyTimeout = busyTimeout
             self.maximumReaderCount = maximumReaderCount

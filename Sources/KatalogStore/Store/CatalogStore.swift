@@ -15,12 +15,15 @@ public final class CatalogStore: Sendable {
     let logger: Logger
     /// The in-memory facet terms searches count with (see ``FacetIndex``).
     let facetIndexCache = FacetIndexCache()
+    /// Recent search results (see ``SearchResultCache``).
+    let searchCache: SearchResultCache
 
     /// Opens (creating if missing) the database at `path` and brings its schema up to date.
     public init(path: String, configuration: Configuration = Configuration(), logger: Logger = Logger(label: "katalog.store")) throws {
         self.path = path
         self.configuration = configuration
         self.logger = logger
+        searchCache = SearchResultCache(capacity: configuration.searchCacheEntries)
         var config = GRDB.Configuration()
         config.label = "katalog"
         config.busyMode = .timeout(configuration.busyTimeout)
