@@ -92,4 +92,4 @@ done
 
 echo
 echo "== in-process timing of the same queries (server stopped)"
-"$bench" search-timing --db "$db" --queries "$queries" --rounds 1
+"$bench" search-timing --db "$db" --queries "$queries" --rounds 1 --variants library,fts-top20

@@ -6,6 +6,13 @@ import KatalogStore
 /// The JSON API under `/api/v1` and `/health`.
 struct APIRoutes: Sendable {
     let store: CatalogStore
+    /// Encoded bodies of recent searches, as many as the store keeps results.
+    let bodies: SearchBodyCache
+
+    init(store: CatalogStore) {
+        self.store = store
+        bodies = SearchBodyCache(capacity: store.configuration.searchCacheEntries)
+    }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/health") { _, _ in try await self.health() }
@@ -18,8 +25,16 @@ struct APIRoutes: Sendable {
         let parameters = try QueryParameters(request.uri.query)
         let (query, _) = try SearchRequest.query(from: parameters)
         let started = ContinuousClock.now
+        let queryString = request.uri.query ?? ""
+        // A client that has this query's answer at the current catalogue version gets a 304 without a search.
+        if let ifNoneMatch = request.headers[.ifNoneMatch] {
+            let tag = EntityTag.search(query: queryString, catalogueVersion: try await store.catalogueVersion())
+            if EntityTag.matches(ifNoneMatch: ifNoneMatch, tag) { return JSONResponse.notModified(etag: tag) }
+        }
         let result = try await store.search(query)
-        return JSONResponse.make(data: try HubDocuments.search(result, query: query, queryTime: ContinuousClock.now - started))
+        var response = JSONResponse.make(data: try bodies.body(for: result, query: query, queryTime: ContinuousClock.now - started))
+        response.headers[.eTag] = EntityTag.search(query: queryString, catalogueVersion: result.catalogueVersion)
+        return response
     }
 
     func dataset(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -33,7 +48,7 @@ struct APIRoutes: Sendable {
         guard let stored = try await store.dataset(id: id), stored.deletedAt == nil else {
             throw APIError(.notFound, "no dataset with id '\(id.prefix(200))'")
         }
-        return JSONResponse.make(data: try HubDocuments.dataset(stored, includeRaw: includeRaw))
+        return JSONResponse.conditional(data: try HubDocuments.dataset(stored, includeRaw: includeRaw), request: request)
     }
 
     func runs(_ request: Request) async throws -> Response {

@@ -5,6 +5,11 @@ import KatalogStore
 public enum HubDocuments {
     /// The `/api/v1/search` body for a result.
     public static func search(_ result: SearchResult, query: SearchQuery, queryTime: Duration = .zero) throws -> Data {
+        try search(result, query: query, queryTime: queryTime, queryTimeMs: nil)
+    }
+
+    /// The search body; `queryTimeMs`, when given, is written instead of `queryTime`.
+    static func search(_ result: SearchResult, query: SearchQuery, queryTime: Duration, queryTimeMs: Double?) throws -> Data {
         let languages = query.languages
         let hits = result.hits.map {
             DatasetSummaryView(id: $0.id, source: $0.source, dataset: $0.dataset, snippet: $0.snippet?.marked(), languages: languages)
@@ -12,7 +17,7 @@ public enum HubDocuments {
         let facets = result.facets.mapValues { $0.map { FacetValueView(value: $0.value, count: $0.count) } }
         let view = SearchResponseView(
             total: result.total, limit: query.limit, nextCursor: result.nextCursor,
-            queryTimeMs: queryTime.milliseconds, results: hits, facets: query.facets ? facets : nil
+            queryTimeMs: queryTimeMs ?? queryTime.milliseconds, results: hits, facets: query.facets ? facets : nil
         )
         return try encode(view)
     }

@@ -10,4 +10,20 @@ enum JSONResponse {
         headers[.accessControlAllowOrigin] = "*"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    /// A 200 with a strong `ETag` from the body, or a bodiless 304 when the request's `If-None-Match` has it.
+    static func conditional(data: Data, request: Request) -> Response {
+        let tag = EntityTag.body(data)
+        if let ifNoneMatch = request.headers[.ifNoneMatch], EntityTag.matches(ifNoneMatch: ifNoneMatch, tag) {
+            return notModified(etag: tag)
+        }
+        var response = make(data: data)
+        response.headers[.eTag] = tag
+        return response
+    }
+
+    /// `304 Not Modified` carrying the tag.
+    static func notModified(etag: String) -> Response {
+        Response(status: .notModified, headers: [.eTag: etag, .accessControlAllowOrigin: "*"])
+    }
 }

@@ -41,15 +41,25 @@ enum SearchRequest {
         query.limit = try parameters.int("limit", in: 1...maxLimit) ?? 20
         query.cursor = parameters.get("cursor")
         query.facets = try parameters.bool("facets") ?? true
+        // Up to 5 `lang` parameters (the OpenAPI document's maxItems); of the languages they list, the first 5 count.
+        let langCount = parameters.names.lazy.filter { $0 == "lang" }.count
+        guard langCount <= 5 else { throw APIError.badParameter("lang", "repeated \(langCount) times; at most 5") }
         let languages = parameters.list("lang").prefix(5).map { LocalizedText.normalizedTag($0) }
         query.languages = Array(languages)
         return (query, Array(languages))
     }
 
     private static func filter(_ parameters: QueryParameters, _ name: String) throws(APIError) -> [String] {
-        let values = parameters.list(name)
-        guard values.count <= maxFilterValues else {
-            throw APIError.badParameter(name, "at most \(maxFilterValues) values")
+        // The parameter may be repeated up to 20 times (the OpenAPI document's maxItems), and each may list
+        // values separated by commas; the values, once split and with repeats removed, are bounded by the store.
+        let occurrences = parameters.names.lazy.filter { $0 == name }.count
+        guard occurrences <= maxFilterValues else {
+            throw APIError.badParameter(name, "repeated \(occurrences) times; at most \(maxFilterValues)")
+        }
+        var seen = Set<String>()
+        let values = parameters.list(name).filter { seen.insert($0).inserted }
+        guard values.count <= SearchQuery.maxFilterValues else {
+            throw APIError.badParameter(name, "\(values.count) values; at most \(SearchQuery.maxFilterValues)")
         }
         for value in values where value.utf8.count > 500 {
             throw APIError.badParameter(name, "a value longer than 500 bytes")

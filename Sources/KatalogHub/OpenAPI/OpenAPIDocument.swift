@@ -40,10 +40,12 @@ enum OpenAPIDocument {
               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
               {"name": "cursor", "in": "query", "description": "next_cursor of the previous page, passed back unchanged (opaque base64url).", "schema": {"type": "string", "pattern": "^[A-Za-z0-9_=-]*$", "maxLength": 2000}},
               {"name": "lang", "in": "query", "description": "Preferred languages for titles and snippets, best first.", "schema": {"type": "array", "items": {"type": "string", "maxLength": 35, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 5}, "style": "form", "explode": true},
-              {"name": "facets", "in": "query", "description": "Count facet values over the whole match set (default true).", "schema": {"type": "boolean"}}
+              {"name": "facets", "in": "query", "description": "Count facet values over the whole match set (default true).", "schema": {"type": "boolean"}},
+              {"name": "If-None-Match", "in": "header", "description": "ETag of an earlier answer to the same query; 304 when the catalogue has not changed.", "schema": {"type": "string"}}
             ],
             "responses": {
-              "200": {"description": "A page of hits", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResponse"}}}},
+              "200": {"description": "A page of hits", "headers": {"ETag": {"description": "Weak tag of this query at the catalogue's current version.", "schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResponse"}}}},
+              "304": {"description": "The If-None-Match tag is current: the catalogue has not changed since."},
               "400": {"$ref": "#/components/responses/Problem"},
               "503": {"$ref": "#/components/responses/Problem"}
             }
@@ -55,10 +57,12 @@ enum OpenAPIDocument {
             "summary": "One dataset in all languages, with provenance",
             "parameters": [
               {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}},
-              {"name": "raw", "in": "query", "description": "Include the raw source record.", "schema": {"type": "boolean"}}
+              {"name": "raw", "in": "query", "description": "Include the raw source record.", "schema": {"type": "boolean"}},
+              {"name": "If-None-Match", "in": "header", "description": "ETag of an earlier answer; 304 when unchanged.", "schema": {"type": "string"}}
             ],
             "responses": {
-              "200": {"description": "The dataset", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DatasetDetail"}}}},
+              "200": {"description": "The dataset", "headers": {"ETag": {"description": "Strong tag of the body.", "schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DatasetDetail"}}}},
+              "304": {"description": "The If-None-Match tag is current."},
               "400": {"$ref": "#/components/responses/Problem"},
               "404": {"$ref": "#/components/responses/Problem"},
               "503": {"$ref": "#/components/responses/Problem"}

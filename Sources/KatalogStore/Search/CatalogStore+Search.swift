@@ -15,12 +15,19 @@ extension CatalogStore {
         let (result, indexIsCurrent) = try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
             let version = try FacetIndex.currentVersion(db)
             if let kept = cache.result(for: query, version: version) { return (kept, true) }
-            let (result, indexIsCurrent) = try plan.run(db, facetIndex: index, version: version)
+            var (result, indexIsCurrent) = try plan.run(db, facetIndex: index, version: version)
+            result.catalogueVersion = version
             cache.keep(result, for: query, version: version)
             return (result, indexIsCurrent)
         }
         if !indexIsCurrent { refreshFacetIndexInBackground() }
         return result
+    }
+
+    /// The catalogue's change sequence now: it moves with every dataset added, changed or deleted, so two
+    /// equal values mean every search has the same answer at both moments (HTTP validators use it).
+    public func catalogueVersion() async throws -> Int64 {
+        try await read("reading the catalogue version") { try FacetIndex.currentVersion($0) }
     }
 
     /// Brings the in-memory facet terms up to the catalogue's current state and waits for it; searches made

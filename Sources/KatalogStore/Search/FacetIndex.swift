@@ -16,6 +16,8 @@ struct FacetIndex: Sendable {
     let version: Int64
     /// Per counted facet (in ``SearchPlan/countedFacets`` order): value id → value.
     let values: [[String]]
+    /// Per counted facet: value → value id.
+    let ids: [[String: UInt32]]
     /// `offsets[pk]` is where the dataset's entries start; `offsets.count` is the largest pk + 2.
     let offsets: [UInt32]
     /// The datasets' entries, grouped by pk.
@@ -130,6 +132,7 @@ struct FacetIndex: Sendable {
     private init(version: Int64, values: [[String]], offsets: [UInt32], entries: [UInt32]) {
         self.version = version
         self.values = values
+        ids = values.map { list in Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1, UInt32($0)) }) }
         self.offsets = offsets
         self.entries = entries
         var everything = values.map { [UInt32](repeating: 0, count: $0.count) }
@@ -188,7 +191,7 @@ struct FacetIndex: Sendable {
             guard let facet = SearchPlan.countedFacets.firstIndex(of: name) else { return nil }
             var ids = Set<UInt32>()
             for value in wanted {
-                if let id = values[facet].firstIndex(of: value) { ids.insert(UInt32(id)) }
+                if let id = self.ids[facet][value] { ids.insert(id) }
             }
             required.append((UInt32(facet), ids))
         }

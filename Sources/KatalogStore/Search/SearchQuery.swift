@@ -17,7 +17,7 @@ public struct SearchQuery: Hashable, Sendable, Codable {
     /// The most hits one page may ask for.
     public static let maxLimit = 1_000
     /// The most values one facet filter may list.
-    public static let maxFilterValues = 100
+    public static let maxFilterValues = 1_000
 
     /// The search text; empty matches every live record.
     public var text: String

@@ -11,6 +11,18 @@ public struct SearchResult: Hashable, Sendable {
     public var facets: [String: [FacetCount]]
     /// Pass as `cursor` to get the next page; nil on the last page.
     public var nextCursor: String?
+    /// The catalogue's change sequence in the snapshot the result was computed in: equal values mean the
+    /// same query gives the same result (see ``CatalogStore/catalogueVersion()``).
+    public var catalogueVersion: Int64 = 0
+
+    /// Creates a result (the store makes them; this is for other front ends and tests).
+    public init(total: Int, hits: [SearchHit], facets: [String: [FacetCount]], nextCursor: String?, catalogueVersion: Int64 = 0) {
+        self.total = total
+        self.hits = hits
+        self.facets = facets
+        self.nextCursor = nextCursor
+        self.catalogueVersion = catalogueVersion
+    }
 }
 
 /// One matching dataset.
@@ -43,6 +55,13 @@ public struct FacetCount: Hashable, Sendable, Codable {
     public var count: Int
     /// A display name, when one is known (publishers' names in the preferred language).
     public var label: String?
+
+    /// Creates a count.
+    public init(value: String, count: Int, label: String? = nil) {
+        self.value = value
+        self.count = count
+        self.label = label
+    }
 }
 
 /// A short passage of text with the words that matched the query marked.

@@ -37,6 +37,27 @@ struct SearchAPITests {
         }
     }
 
+    @Test func repeatedParametersAreBoundedByTheDocumentsMaxItems() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            let sixLangs = (0..<6).map { _ in "lang=sv" }.joined(separator: "&")
+            try await client.execute(uri: "/api/v1/search?" + sixLangs, method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+            // 20 repetitions (the maximum), one of them a comma-separated pair: 21 values, accepted.
+            let formats = (0..<19).map { "format=F\($0)" }.joined(separator: "&") + "&format=CSV,JSON"
+            try await client.execute(uri: "/api/v1/search?" + formats, method: .get) { response in
+                #expect(response.status == .ok)
+                let total = try Self.json(response)["total"] as? Int
+                #expect(total == 3, "d1 (CSV, JSON), d2 (CSV) and d4 (JSON)")
+            }
+            let tooMany = (0..<21).map { "format=F\($0)" }.joined(separator: "&")
+            try await client.execute(uri: "/api/v1/search?" + tooMany, method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
     @Test func datasetDetailAndNotFound() async throws {
         let store = try await HubTestCatalogue.makeStore()
         let id = DatasetIDFor.d1
