@@ -32,7 +32,9 @@ struct SearchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
-        let store = try options.openStore(path: options.databasePath(), create: false, logger: logger)
+        // One search and exit: reading every facet term into memory, or keeping results, would only cost time.
+        let store = try options.openStore(path: options.databasePath(), create: false, logger: logger,
+                                          configuration: .init(inMemoryFacets: false, searchCacheEntries: 0))
         var search = SearchQuery()
         search.text = query.joined(separator: " ")
         search.limit = limit
