@@ -3,6 +3,27 @@ import Testing
 @testable import KatalogModel
 
 struct DCATMapperDistributionTests: DCATTestSupport {
+    @Test func formatIsInferredFromTheMediaTypeOrTheDownloadURLWhenAbsent() throws {
+        var g = datasetBuilder()
+        let byType = iri("https://example.com/d/by-type")
+        let byURL = iri("https://example.com/d/by-url")
+        let unknown = iri("https://example.com/d/unknown")
+        for dist in [byType, byURL, unknown] {
+            g.add(ds, DCATNS.dcat + "distribution", dist)
+            g.type(dist, DCATNS.dcat + "Distribution")
+        }
+        g.add(byType, DCATNS.dcat + "accessURL", iri("https://example.com/api"))
+        g.add(byType, DCATNS.dcat + "mediaType", iri("https://www.iana.org/assignments/media-types/application/json"))
+        g.add(byURL, DCATNS.dcat + "downloadURL", iri("https://example.com/files/stations.xlsx?v=2"))
+        g.add(unknown, DCATNS.dcat + "mediaType", lit("application/x-made-up"))
+        g.add(unknown, DCATNS.dcat + "downloadURL", iri("https://example.com/files/readme"))
+        let distributions = try DCATMapper.dataset(ds, in: g.graph).distributions
+        let formats = Dictionary(uniqueKeysWithValues: distributions.map { ($0.identifier ?? "", $0.format?.key) })
+        #expect(formats["https://example.com/d/by-type"] == "JSON")
+        #expect(formats["https://example.com/d/by-url"] == "XLSX")
+        #expect(formats["https://example.com/d/unknown"] == .some(nil), "nothing known to infer from")
+    }
+
     @Test func fullDistribution() throws {
         var g = datasetBuilder()
         let dist = iri("https://example.com/distribution1")

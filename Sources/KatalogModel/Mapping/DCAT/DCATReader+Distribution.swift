@@ -23,6 +23,12 @@ extension DCATReader {
             distribution.mediaType = try objects(term, DCATTerms.format).compactMap(mediaType)
                 .first(where: DCATValues.looksLikeMediaType)
         }
+        if distribution.format == nil {
+            // No dct:format: take the format from the media type, else from the download URL's file extension,
+            // when either names a known file type (so format facets and filters still find the distribution).
+            let byMediaType = distribution.mediaType.map(normalizer.format).flatMap { $0.uri == nil ? nil : $0 }
+            distribution.format = byMediaType ?? distribution.downloadURLs.lazy.compactMap(FileFormat.infer(fromURL:)).first
+        }
         distribution.byteSize = try objects(term, DCATTerms.dcat + "byteSize").lazy.compactMap(DCATValues.text)
             .compactMap(DCATValues.byteSize).first
         distribution.checksum = try firstValue(objects(term, DCATTerms.spdx + "checksum"), checksum)
