@@ -6,7 +6,8 @@ import Synchronization
 
 /// Runs each scheduled source on its schedule inside `katalog serve`, at most `concurrency` at once.
 ///
-/// An `every` interval counts from the source's last recorded run. Start times get a random delay of up to 5% of the interval (at most 5 minutes) so sources sharing a
+/// An `every` interval counts from the source's last recorded run, and a cron slot missed while the hub was
+/// down is run once at start (see ``firstReference(for:lastRunStart:now:)``). Start times get a random delay of up to 5% of the interval (at most 5 minutes) so sources sharing a
 /// schedule do not all hit the network in the same second. On graceful shutdown (SIGTERM, SIGINT) the
 /// scheduler stops starting runs and cancels those in progress; a cancelled run is recorded as aborted.
 public struct HarvestScheduler: Service {
@@ -43,12 +44,8 @@ public struct HarvestScheduler: Service {
 
     private func loop(_ source: SourceConfig, slots: RunSlots) async {
         guard let schedule = source.schedule else { return }
-        // An interval counts from the source's last run, so a restart neither delays a due harvest by a whole
-        // interval nor repeats one that just ran; a source never harvested runs at once (after its jitter).
-        var reference = Date()
-        if case .every = schedule {
-            reference = (try? await harvester.lastRunStart(source: source.name)) ?? .distantPast
-        }
+        let lastRun = try? await harvester.lastRunStart(source: source.name)
+        var reference = HarvestScheduler.firstReference(for: schedule, lastRunStart: lastRun ?? nil, now: Date())
         while !Task.isCancelled {
             let next = schedule.nextFire(after: reference)
             let interval = max(60, schedule.nextFire(after: Date()).timeIntervalSinceNow)
@@ -69,6 +66,23 @@ public struct HarvestScheduler: Service {
             }
             slots.release()
             reference = Date()
+        }
+    }
+}
+
+extension HarvestScheduler {
+    /// The time the first wait counts from when the scheduler starts (the next run is the schedule's first
+    /// time after it; one already past runs at once, after its jitter).
+    ///
+    /// - `every`: the source's last run, so a restart neither delays a due harvest by a whole interval nor
+    ///   repeats one that just ran; a source never harvested runs at once.
+    /// - cron: the source's last run too, so a slot missed while `katalog serve` was down (a restart over
+    ///   the nightly 02:00) is run once at start instead of being skipped until the next slot; a source
+    ///   never harvested waits for its first slot, since a cron schedule says when the source may be loaded.
+    static func firstReference(for schedule: Schedule, lastRunStart: Date?, now: Date) -> Date {
+        switch schedule {
+        case .every: return lastRunStart.map { min($0, now) } ?? .distantPast
+        case .cron: return lastRunStart.map { min($0, now) } ?? now
         }
     }
 }

@@ -108,6 +108,30 @@ struct ScheduleTests {
         #expect(schedule.nextFire(after: date("2026-01-01T03:00:00Z")) == date("2026-01-02T03:00:00Z"))
     }
 
+    @Test func aStartingSchedulerCatchesUpAMissedCronSlotOnceAndCountsIntervalsFromTheLastRun() throws {
+        let nightly = try Schedule.parse("0 2 * * *")
+        let now = date("2026-01-10T09:00:00Z")
+        // Last run the night before last: the 02:00 slot of today was missed, so the first run is due now.
+        let missed = HarvestScheduler.firstReference(for: nightly, lastRunStart: date("2026-01-09T02:00:04Z"), now: now)
+        #expect(nightly.nextFire(after: missed) == date("2026-01-10T02:00:00Z"))
+        #expect(nightly.nextFire(after: missed) < now)
+        // Ran at today's slot: the next is tomorrow's.
+        let ran = HarvestScheduler.firstReference(for: nightly, lastRunStart: date("2026-01-10T02:00:04Z"), now: now)
+        #expect(nightly.nextFire(after: ran) == date("2026-01-11T02:00:00Z"))
+        // Never harvested: a cron source waits for its first slot.
+        #expect(nightly.nextFire(after: HarvestScheduler.firstReference(for: nightly, lastRunStart: nil, now: now))
+                == date("2026-01-11T02:00:00Z"))
+        // A last run dated in the future (a clock moved back) does not postpone the schedule.
+        let future = HarvestScheduler.firstReference(for: nightly, lastRunStart: date("2026-03-01T00:00:00Z"), now: now)
+        #expect(nightly.nextFire(after: future) == date("2026-01-11T02:00:00Z"))
+
+        let sixHours = try Schedule.parse("every: 6h")
+        #expect(HarvestScheduler.firstReference(for: sixHours, lastRunStart: nil, now: now) == .distantPast)
+        let last = date("2026-01-10T05:00:00Z")
+        #expect(sixHours.nextFire(after: HarvestScheduler.firstReference(for: sixHours, lastRunStart: last, now: now))
+                == date("2026-01-10T11:00:00Z"))
+    }
+
     @Test func stepsListsRangesAndNames() throws {
         let every15 = try Schedule.parse("*/15 * * * *")
         #expect(every15.nextFire(after: date("2026-01-01T10:16:30Z")) == date("2026-01-01T10:30:00Z"))
