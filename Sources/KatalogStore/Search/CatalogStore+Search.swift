@@ -9,12 +9,13 @@ extension CatalogStore {
     /// Total, hits and facets come from one read snapshot. Throws ``StoreError`` with code
     /// `invalidQuery` (bad text, filter or limit) or `invalidCursor` (a cursor this store did not issue).
     public func search(_ query: SearchQuery) async throws -> SearchResult {
-        let plan = try SearchPlan(query)
         let index = facetIndexCache.current
         let cache = searchCache
         let (result, indexIsCurrent) = try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
             let version = try FacetIndex.currentVersion(db)
+            // Only valid queries are kept, so a kept result needs no parsing or validation.
             if let kept = cache.result(for: query, version: version) { return (kept, true) }
+            let plan = try SearchPlan(query)
             var (result, indexIsCurrent) = try plan.run(db, facetIndex: index, version: version)
             result.catalogueVersion = version
             cache.keep(result, for: query, version: version)
