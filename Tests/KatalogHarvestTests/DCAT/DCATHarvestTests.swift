@@ -89,6 +89,46 @@ struct DCATHarvestTests {
         }
     }
 
+    @Test func nodesDescribedOnAnotherPageAreJoinedAndBlankNodesStayPageScoped() async throws {
+        let prefixes = """
+            @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+            @prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix vcard: <http://www.w3.org/2006/vcard/ns#> .
+            @prefix hydra: <http://www.w3.org/ns/hydra/core#> .
+            """
+        // Page 1: dataset A, whose publisher and distribution are described on page 2; its contact point is
+        // blank node _:c. Page 2: dataset B with its own _:c, the publisher, A's distribution, and A again
+        // (the same title and keyword repeated, as portals that repeat records on two pages do).
+        let page1 = prefixes + """
+            <https://data.example.no/page?1> hydra:next <https://ignored.example/> ; hydra:totalItems 2 .
+            <https://data.example.no/ds/a> a dcat:Dataset ; dct:title "Datasett A"@nb ; dcat:keyword "vei"@nb ;
+                dct:publisher <https://data.example.no/org/vegvesen> ; dcat:distribution <https://data.example.no/dist/a1> ;
+                dcat:contactPoint _:c .
+            _:c a vcard:Organization ; vcard:fn "Kontakt A" .
+            """
+        let page2 = prefixes + """
+            <https://data.example.no/ds/b> a dcat:Dataset ; dct:title "Datasett B"@nb ; dcat:contactPoint _:c .
+            _:c a vcard:Organization ; vcard:fn "Kontakt B" .
+            <https://data.example.no/org/vegvesen> a foaf:Agent ; foaf:name "Statens vegvesen"@nb .
+            <https://data.example.no/dist/a1> a dcat:Distribution ; dcat:downloadURL <https://data.example.no/files/a1.csv> .
+            <https://data.example.no/ds/a> a dcat:Dataset ; dct:title "Datasett A"@nb ; dcat:keyword "vei"@nb .
+            """
+        try await Self.withHarness { h in
+            h.site.set("/join/p1.ttl", page1.replacingOccurrences(of: "<https://ignored.example/>", with: "<p2.ttl>"), contentType: "text/turtle")
+            h.site.set("/join/p2.ttl", page2, contentType: "text/turtle")
+            let summary = try await h.run("/join/p1.ttl")
+            #expect(summary.status == .succeeded)
+            #expect(summary.counts.added == 2)
+            #expect(summary.counts.skipped == 0, "A on two pages is one dataset, not a repeat")
+            let a = try #require(try await h.dataset("https://data.example.no/ds/a"))
+            #expect(a.publisher?.name.values == ["nb": "Statens vegvesen"], "described on page 2")
+            #expect(a.distributions.first?.downloadURLs == ["https://data.example.no/files/a1.csv"])
+            #expect(a.keywords.map(\.value) == ["vei"], "a triple repeated on two pages counts once")
+            #expect(a.contactPoints.first?.name.best() == "Kontakt A")
+            let b = try #require(try await h.dataset("https://data.example.no/ds/b"))
+            #expect(b.contactPoints.first?.name.best() == "Kontakt B", "page 2's _:c is not page 1's")
+        }
+    }
+
     @Test func aPagingLoopEndsPagingWithAWarningAndNoDeletions() async throws {
         try await Self.withHarness { h in
             h.site.set("/p1.ttl", DCATTestSite.turtle(DCATTestSite.datasets(3, from: 0), next: "p2.ttl"), contentType: "text/turtle")

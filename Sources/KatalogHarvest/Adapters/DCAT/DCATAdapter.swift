@@ -1,13 +1,15 @@
 import Foundation
 import KatalogModel
 import KatalogRDF
+import KatalogStore
 import Logging
 
 /// Harvests a DCAT-AP catalogue published as one RDF document (RDF/XML, Turtle, N-Triples or JSON-LD) or as
 /// Hydra pages (`hydra:next` / `hydra:nextPage`).
 ///
-/// Each document is downloaded to a temporary file, parsed on a thread of its own into an on-disk triple spool
-/// indexed by subject, and walked dataset by dataset, so memory stays bounded whatever the dump's size. A next
+/// Each document is downloaded to a temporary file and parsed on a thread of its own into the run's on-disk
+/// triple spool; once every page is in, the spool is indexed by subject and walked dataset by dataset, so memory
+/// stays bounded whatever the dump's size and a node described on another Hydra page is still found. A next
 /// page seen before, one on another host, or the page cap ends paging with a warning and an incomplete run
 /// (deletions are then not applied). A whole unpaged document answered 304 Not Modified ends the run as unchanged.
 public struct DCATAdapter: HarvestAdapter {
@@ -28,8 +30,13 @@ public struct DCATAdapter: HarvestAdapter {
         }
         defer { try? FileManager.default.removeItem(at: scratch) }
 
+        let spool: RunSpool
+        do {
+            spool = try RunSpool(directory: scratch)
+        } catch {
+            throw HarvestError(.unexpectedResponse, "cannot create the triple spool: \(error)", source: source.name)
+        }
         var paging = HydraPaging(start: source.url, maxPages: source.maxPages)
-        var records = 0
         var expected: Int?
         while let url = paging.current {
             try Task.checkCancellation()
@@ -45,22 +52,26 @@ public struct DCATAdapter: HarvestAdapter {
                 throw HarvestError(.unexpectedResponse, "answered 304 Not Modified to a request that was not conditional", source: source.name, url: url)
             }
             let format = try DCATDocumentFormat.detect(contentType: head.contentType, url: head.finalURL, file: file, source: source.name)
-            let page = try await DCATAdapter.load(file: file, format: format, baseIRI: head.finalURL, source: source.name, url: url)
+            let facts = try await DCATAdapter.load(file: file, format: format, baseIRI: head.finalURL, page: paging.pages + 1,
+                                                   into: spool, source: source.name, url: url)
             try? FileManager.default.removeItem(at: file)
             if isFirst {
                 await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified)
             }
-            expected = try await OffPool.run { try page.totalItems() } ?? expected
-            let links = try await OffPool.run { try page.nextLinks() }
-
-            records += try await DCATAdapter.collectDatasets(of: page, url: url, into: collector)
-            context.progress(HarvestProgress(source: source.name, pages: paging.pages + 1, records: records, expected: expected))
-            if let warning = paging.advance(links: links) {
+            expected = facts.totalItems ?? expected
+            context.progress(HarvestProgress(source: source.name, pages: paging.pages + 1, records: 0, expected: expected))
+            if let warning = paging.advance(links: facts.nextLinks) {
                 await collector.warn(url: url, warning)
             }
         }
         if paging.pages > 1 {
             await collector.noteDocumentValidators(url: source.url, etag: nil, lastModified: nil)
+        }
+        // Every page is in the spool: datasets are mapped with nodes described on any page.
+        let pages = paging.pages
+        let catalogue = try await OffPool.run { try DCATPage.catalogue(of: spool.spool, pages: pages) }
+        _ = try await DCATAdapter.collectDatasets(of: catalogue, url: source.url, into: collector) { records in
+            context.progress(HarvestProgress(source: source.name, pages: pages, records: records, expected: expected))
         }
         if let reason = paging.incompleteReason { return .incomplete(reason: reason) }
         return .complete
@@ -69,7 +80,8 @@ public struct DCATAdapter: HarvestAdapter {
     /// Maps the page's datasets batch by batch and hands them to the collector, mapping the next batch on the
     /// mapping thread while the collector hashes and stages the current one (two cores busy instead of one).
     /// Only one batch is ever being mapped, so the page's spool is used by one thread at a time.
-    static func collectDatasets(of page: DCATPage, url: String, into collector: RunCollector) async throws -> Int {
+    static func collectDatasets(of page: DCATPage, url: String, into collector: RunCollector,
+                                progress: @escaping (Int) -> Void = { _ in }) async throws -> Int {
         let cancellation = CancellationFlag()
         defer { cancellation.cancel() }
         let mapNext = { @Sendable () -> Task<[DCATPage.Mapped], any Error> in
@@ -82,6 +94,7 @@ public struct DCATAdapter: HarvestAdapter {
                 let batch = try await next.value
                 if batch.isEmpty { return records }
                 next = mapNext()
+                defer { progress(records) }
                 for mapped in batch {
                     records += 1
                     switch mapped.result {
@@ -97,13 +110,15 @@ public struct DCATAdapter: HarvestAdapter {
         }
     }
 
-    /// Parses a downloaded document into a spool on its own thread; a parse error names the URL, line and column.
-    static func load(file: URL, format: RDFFormat, baseIRI: String, source: String, url: String) async throws -> DCATPage {
+    /// Parses a downloaded page into the run's spool on its own thread; a parse error names the URL, line and column.
+    static func load(file: URL, format: RDFFormat, baseIRI: String, page: Int, into spool: RunSpool,
+                     source: String, url: String) async throws -> DCATPage.PageFacts {
         let cancellation = CancellationFlag()
         do {
             return try await withTaskCancellationHandler {
                 try await OffPool.run {
-                    try DCATPage.load(file: file, format: format, baseIRI: baseIRI, limits: ParserLimits(), cancellation: cancellation)
+                    try DCATPage.load(file: file, format: format, baseIRI: baseIRI, limits: ParserLimits(), page: page,
+                                      into: spool.spool, cancellation: cancellation)
                 }
             } onCancel: {
                 cancellation.cancel()

@@ -3,10 +3,14 @@ import KatalogModel
 import KatalogRDF
 import KatalogStore
 
-/// One downloaded catalogue document (a whole dump or one Hydra page), spooled to disk and mapped dataset by
-/// dataset in bounded memory.
+/// A harvested catalogue — one document, or every Hydra page of one — spooled to disk and mapped dataset
+/// by dataset in bounded memory.
 ///
-/// A page is used from one thread at a time: the adapter awaits each call, which runs on its own thread
+/// All pages of a run go into one spool, so a dataset on one page whose publisher, contact point or
+/// distribution is described on another page is mapped whole. Blank nodes are scoped to their page (the same
+/// label on two pages is two nodes), and a triple published on two pages counts once.
+///
+/// A catalogue is used from one thread at a time: the adapter awaits each call, which runs on its own thread
 /// (``OffPool``), so there is never concurrent access to the spool.
 final class DCATPage: @unchecked Sendable {
     /// One dataset's outcome: its record, or why it could not be mapped.
@@ -23,12 +27,20 @@ final class DCATPage: @unchecked Sendable {
         var message: String
     }
 
+    /// What one page says about paging, read while its triples stream into the spool.
+    struct PageFacts: Sendable {
+        /// The pages it links to with `hydra:next` (or the older `hydra:nextPage`), in document order.
+        var nextLinks: [String] = []
+        /// The collection size it announces (`hydra:totalItems`), when it does.
+        var totalItems: Int?
+    }
+
     /// The Hydra namespace (both the 2013 `PagedCollection` terms and the current `PartialCollectionView` ones).
     static let hydra = "http://www.w3.org/ns/hydra/core#"
 
     private let spool: TripleSpool
     private let graph: SpoolGraph
-    /// Triples in the document.
+    /// Triples in the catalogue.
     let tripleCount: Int
     private var typeIndex = 0
     private var cursor: Int64 = 0
@@ -36,41 +48,25 @@ final class DCATPage: @unchecked Sendable {
     private static let dcatDatasetSeries = "http://www.w3.org/ns/dcat#DatasetSeries"
     private static let datasetTypes = [dcatDataset, dcatDatasetSeries]
 
-    private init(spool: TripleSpool) {
+    private init(spool: TripleSpool, pages: Int) {
         self.spool = spool
-        self.graph = SpoolGraph(spool: spool)
+        self.graph = SpoolGraph(spool: spool, deduplicating: pages > 1)
         self.tripleCount = spool.count
     }
 
-    /// Parses `file` into a new spool (checking `cancellation` as triples arrive).
-    static func load(file: URL, format: RDFFormat, baseIRI: String, limits: ParserLimits,
-                     cancellation: CancellationFlag) throws -> DCATPage {
-        let spool = try TripleSpool(directory: file.deletingLastPathComponent())
-        var sink = CancellableSink(spool: spool, cancellation: cancellation)
+    /// Parses page number `page` (1, 2, …) of `file` into the run's `spool`, checking `cancellation` as triples
+    /// arrive; returns what the page says about paging.
+    static func load(file: URL, format: RDFFormat, baseIRI: String, limits: ParserLimits, page: Int,
+                     into spool: TripleSpool, cancellation: CancellationFlag) throws -> PageFacts {
+        var sink = PageSink(spool: spool, page: page, cancellation: cancellation)
         try RDFParsing.parse(file: file, format: format, baseIRI: baseIRI, limits: limits, into: &sink)
+        return sink.facts
+    }
+
+    /// The catalogue of every page loaded into `spool` (which is finished here and takes no more pages).
+    static func catalogue(of spool: TripleSpool, pages: Int) throws -> DCATPage {
         try spool.finish()
-        return DCATPage(spool: spool)
-    }
-
-    /// The pages this page links to with `hydra:next` (or the older `hydra:nextPage`), in document order.
-    func nextLinks() throws -> [String] {
-        var links: [String] = []
-        for predicate in [DCATPage.hydra + "next", DCATPage.hydra + "nextPage"] {
-            for (_, object) in try spool.objects(ofPredicate: predicate) {
-                if case .iri(let iri) = object, !links.contains(iri) { links.append(iri) }
-            }
-        }
-        return links
-    }
-
-    /// The collection size the page announces (`hydra:totalItems`), when it does.
-    func totalItems() throws -> Int? {
-        for (_, object) in try spool.objects(ofPredicate: DCATPage.hydra + "totalItems") {
-            if case .literal(let literal) = object, let value = Int(literal.lexical.trimmingCharacters(in: .whitespaces)) {
-                return value
-            }
-        }
-        return nil
+        return DCATPage(spool: spool, pages: pages)
     }
 
     /// Maps the next `limit` datasets (`dcat:Dataset`, then `dcat:DatasetSeries` not also typed `dcat:Dataset`);
@@ -116,15 +112,32 @@ final class DCATPage: @unchecked Sendable {
     }
 }
 
-/// Feeds parsed triples into a spool, stopping the parse when the run is cancelled.
-private struct CancellableSink: TripleSink {
+/// The run's spool, handed to the parsing and mapping threads one call at a time (the adapter awaits each), so
+/// it is never used by two threads at once.
+final class RunSpool: @unchecked Sendable {
+    let spool: TripleSpool
+
+    init(directory: URL) throws {
+        spool = try TripleSpool(directory: directory)
+    }
+}
+
+/// Feeds one page's triples into the run's spool: blank nodes get the page's prefix, Hydra paging facts are
+/// noted, and the parse stops when the run is cancelled.
+private struct PageSink: TripleSink {
     let spool: TripleSpool
     let cancellation: CancellationFlag
+    let prefix: String
+    private(set) var facts = DCATPage.PageFacts()
     private var sinceCheck = 0
+    private static let next = DCATPage.hydra + "next"
+    private static let nextPage = DCATPage.hydra + "nextPage"
+    private static let totalItems = DCATPage.hydra + "totalItems"
 
-    init(spool: TripleSpool, cancellation: CancellationFlag) {
+    init(spool: TripleSpool, page: Int, cancellation: CancellationFlag) {
         self.spool = spool
         self.cancellation = cancellation
+        prefix = "p\(page)-"
     }
 
     mutating func consume(_ triple: Triple) throws {
@@ -132,6 +145,19 @@ private struct CancellableSink: TripleSink {
         if sinceCheck >= 4_096 {
             sinceCheck = 0
             try cancellation.check()
+        }
+        var triple = triple
+        if case .blank(let label) = triple.subject { triple.subject = .blank(prefix + label) }
+        if case .blank(let label) = triple.object { triple.object = .blank(prefix + label) }
+        switch triple.predicate {
+        case PageSink.next, PageSink.nextPage:
+            if case .iri(let iri) = triple.object, !facts.nextLinks.contains(iri) { facts.nextLinks.append(iri) }
+        case PageSink.totalItems:
+            if facts.totalItems == nil, case .literal(let literal) = triple.object {
+                facts.totalItems = Int(literal.lexical.trimmingCharacters(in: .whitespaces))
+            }
+        default:
+            break
         }
         try spool.consume(triple)
     }

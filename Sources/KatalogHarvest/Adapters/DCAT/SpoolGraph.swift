@@ -6,12 +6,15 @@ import KatalogStore
 /// the subjects touched while mapping one dataset are kept until ``reset()``, so each node is read once.
 final class SpoolGraph: RDFGraphView {
     private let spool: TripleSpool
+    /// Whether a triple may be in the spool twice (a catalogue of several pages that repeat a node).
+    private let deduplicating: Bool
     private var cache: [Term: [Triple]] = [:]
     /// Most subjects cached before the cache is emptied (a dataset with thousands of nodes stays bounded).
     private let maxCached = 4_096
 
-    init(spool: TripleSpool) {
+    init(spool: TripleSpool, deduplicating: Bool = false) {
         self.spool = spool
+        self.deduplicating = deduplicating
     }
 
     /// Forgets cached subjects; call between datasets.
@@ -21,7 +24,11 @@ final class SpoolGraph: RDFGraphView {
 
     func triples(about subject: Term) throws -> [Triple] {
         if let cached = cache[subject] { return cached }
-        let triples = try spool.triples(about: subject)
+        var triples = try spool.triples(about: subject)
+        if deduplicating, triples.count > 1 {
+            var seen = Set<Triple>()
+            triples = triples.filter { seen.insert($0).inserted }
+        }
         if cache.count >= maxCached { cache.removeAll(keepingCapacity: true) }
         cache[subject] = triples
         return triples
