@@ -1,6 +1,5 @@
 import Foundation
 import KatalogStore
-import Synchronization
 
 /// Encoded `/api/v1/search` bodies of recent results, kept as the bytes before and after the
 /// `query_time_ms` value so a repeated query is answered without encoding its hits again.
@@ -8,21 +7,10 @@ import Synchronization
 /// Entries are keyed by the query and the catalogue version of the result, so a body is reused only for
 /// an identical result; a newer version retires the older entries.
 final class SearchBodyCache: Sendable {
-    private struct Key: Hashable {
-        var query: SearchQuery
-        var version: Int64
-    }
-
-    private struct Entry {
+    /// A body cut around its `query_time_ms` value.
+    private struct Parts: Sendable {
         var head: Data
         var tail: Data
-        var lastUse: UInt64
-    }
-
-    private struct State {
-        var entries: [Key: Entry] = [:]
-        var version: Int64 = .min
-        var tick: UInt64 = 0
     }
 
     /// A `query_time_ms` value no real query takes, exactly representable, so its JSON text is predictable.
@@ -30,30 +18,27 @@ final class SearchBodyCache: Sendable {
     private static let marker = Data(#""query_time_ms":987654321.125"#.utf8)
     private static let key = Data(#""query_time_ms":"#.utf8)
 
-    let capacity: Int
-    private let state = Mutex(State())
+    private let cache: VersionedCache<SearchQuery, Parts>
 
     init(capacity: Int) {
-        self.capacity = max(0, capacity)
+        cache = VersionedCache(capacity: capacity)
     }
 
     /// The body for `result` with `queryTime` in it: spliced from a kept encoding, or encoded (and kept).
     func body(for result: SearchResult, query: SearchQuery, queryTime: Duration) throws -> Data {
-        guard capacity > 0, result.hits.count <= 100 else {
+        guard cache.capacity > 0, result.hits.count <= 100 else {
             return try HubDocuments.search(result, query: query, queryTime: queryTime)
         }
-        let key = Key(query: query, version: result.catalogueVersion)
-        if let entry = lookup(key) {
-            return SearchBodyCache.splice(entry.head, queryTime, entry.tail)
+        if let parts = cache.value(for: query, version: result.catalogueVersion) {
+            return SearchBodyCache.splice(parts.head, queryTime, parts.tail)
         }
         let encoded = try HubDocuments.search(result, query: query, queryTime: .zero, queryTimeMs: SearchBodyCache.placeholder)
         guard let range = encoded.firstRange(of: SearchBodyCache.marker) else {
             return try HubDocuments.search(result, query: query, queryTime: queryTime)
         }
-        let head = encoded[..<range.lowerBound] + SearchBodyCache.key
-        let tail = Data(encoded[range.upperBound...])
-        keep(key, head: Data(head), tail: tail)
-        return SearchBodyCache.splice(Data(head), queryTime, tail)
+        let parts = Parts(head: Data(encoded[..<range.lowerBound] + SearchBodyCache.key), tail: Data(encoded[range.upperBound...]))
+        cache.keep(parts, for: query, version: result.catalogueVersion)
+        return SearchBodyCache.splice(parts.head, queryTime, parts.tail)
     }
 
     private static func splice(_ head: Data, _ queryTime: Duration, _ tail: Data) -> Data {
@@ -68,32 +53,6 @@ final class SearchBodyCache: Sendable {
         return body
     }
 
-    private func lookup(_ key: Key) -> Entry? {
-        state.withLock { state in
-            guard var entry = state.entries[key] else { return nil }
-            state.tick += 1
-            entry.lastUse = state.tick
-            state.entries[key] = entry
-            return entry
-        }
-    }
-
-    private func keep(_ key: Key, head: Data, tail: Data) {
-        state.withLock { state in
-            if key.version > state.version {
-                state.entries.removeAll(keepingCapacity: true)
-                state.version = key.version
-            }
-            guard key.version == state.version else { return }
-            if state.entries.count >= capacity,
-               let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
-                state.entries[oldest] = nil
-            }
-            state.tick += 1
-            state.entries[key] = Entry(head: head, tail: tail, lastUse: state.tick)
-        }
-    }
-
     /// How many bodies are kept now.
-    var count: Int { state.withLock { $0.entries.count } }
+    var count: Int { cache.count }
 }
