@@ -81,14 +81,13 @@ struct HTTPClientRetryTests {
 
     @Test("a refused connection is connectionFailed")
     func connectionRefused() async throws {
-        let server = TestHTTPServer { _ in .text("never") }
-        try server.start()
-        let url = server.url("/gone")
-        server.stop()
+        let refusing = try RefusingPort()
+        let url = "http://127.0.0.1:\(refusing.port)/gone"
         let error = await #expect(throws: FetchError.self) {
             try await HTTPTestSupport.client(maxAttempts: 1).get(HTTPRequest(url: url))
         }
         #expect(error?.code == .connectionFailed)
+        withExtendedLifetime(refusing) {}
     }
 
     @Test("a body slower than the total timeout fails with timeout")

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import KatalogHarvest
 import Logging
 
@@ -74,4 +77,40 @@ enum HTTPTestSupport {
 
     /// The decoded text of ``gzipBody``.
     static let gzipPlainText = (0..<100).map { "Katalog gzip line \($0)\n" }.joined()
+}
+
+/// A TCP port on 127.0.0.1 that is bound but never listens: connecting to it is refused, and no other test can
+/// take the port while this is alive (a port freed by stopping a server could be reused by a test running
+/// beside it, whose server would then answer).
+final class RefusingPort {
+    let port: Int
+    private let descriptor: Int32
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw TestHTTPServer.StartError(description: "socket: \(TestHTTPServer.lastError())") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        var actual = sockaddr_in()
+        let named = withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        guard bound == 0, named == 0 else {
+            let reason = TestHTTPServer.lastError()
+            close(descriptor)
+            throw TestHTTPServer.StartError(description: "bind on 127.0.0.1: \(reason)")
+        }
+        self.descriptor = descriptor
+        port = Int(UInt16(bigEndian: actual.sin_port))
+    }
+
+    deinit {
+        close(descriptor)
+    }
 }
