@@ -1,4 +1,5 @@
 import KatalogRDF
+import Synchronization
 import Testing
 @testable import KatalogModel
 
@@ -169,5 +170,25 @@ struct DCATMapperDistributionTests: DCATTestSupport {
         #expect(d.format?.uri == nil)
         #expect(d.format?.label?.values == ["": "House format"])
         #expect(d.mediaType == nil)
+    }
+}
+
+struct DCATNormalizerMemoryTests {
+    @Test func aRememberingNormalizerAnswersLikeTheOriginalAndAsksOncePerValue() {
+        let calls = Mutex(0)
+        let counting = DCATNormalizer(license: { raw in
+            calls.withLock { $0 += 1 }
+            return DCATNormalizer.default.license(raw)
+        })
+        let remembering = counting.remembering(limit: 2)
+        let values = ["http://creativecommons.org/licenses/by/4.0/", "CC0", "http://creativecommons.org/licenses/by/4.0/", "CC0"]
+        for value in values {
+            #expect(remembering.license(value) == DCATNormalizer.default.license(value))
+        }
+        #expect(calls.withLock { $0 } == 2, "each distinct value is normalised once")
+        _ = remembering.license("odc-by")
+        _ = remembering.license("odc-by")
+        #expect(calls.withLock { $0 } == 4, "over the limit, values are normalised each time (nothing more is kept)")
+        #expect(remembering.format("CSV") == DCATNormalizer.identity.format("CSV"), "the other vocabularies are the original's")
     }
 }

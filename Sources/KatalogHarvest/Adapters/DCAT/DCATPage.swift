@@ -40,6 +40,8 @@ final class DCATPage: @unchecked Sendable {
 
     private let spool: TripleSpool
     private let graph: SpoolGraph
+    /// The vocabularies, with answers remembered across the catalogue's datasets.
+    private let normalizer = DCATNormalizer.default.remembering()
     /// Triples in the catalogue.
     let tripleCount: Int
     private var typeIndex = 0
@@ -96,7 +98,7 @@ final class DCATPage: @unchecked Sendable {
         graph.reset()
         let name = DCATPage.describe(subject)
         do {
-            return Mapped(subject: name, result: .success(try DCATMapper.record(subject, in: graph)))
+            return Mapped(subject: name, result: .success(try DCATMapper.record(subject, in: graph, normalizer: normalizer)))
         } catch {
             let identifier: String? = if case .iri(let iri) = subject { iri } else { nil }
             return Mapped(subject: name, result: .failure(MappingFailure(identifier: identifier, message: String(describing: error))))

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The seam through which the DCAT mapper maps free values onto controlled vocabularies.
 ///
 /// Each closure receives the raw value as published (an IRI, a code or a label) and returns a ``Concept``
@@ -44,6 +46,16 @@ public struct DCATNormalizer: Sendable {
                                                  frequency: { Frequency.normalize($0) },
                                                  accessRights: { AccessRights.normalize($0) })
 
+    /// This normalizer with each answer remembered (per vocabulary, up to `limit` distinct values each), for
+    /// mapping a whole catalogue: its datasets repeat the same few licences, formats and themes, and each
+    /// lookup otherwise folds and searches the vocabulary again.
+    public func remembering(limit: Int = 10_000) -> DCATNormalizer {
+        let memory = NormalizerMemory(limit: limit)
+        return DCATNormalizer(format: memory.remember(0, format), license: memory.remember(1, license),
+                              theme: memory.remember(2, theme), language: memory.remember(3, language),
+                              frequency: memory.remember(4, frequency), accessRights: memory.remember(5, accessRights))
+    }
+
     /// `Concept(raw: value, uri: value)` when the value looks like an IRI, else `Concept(raw: value)`.
     public static func identityConcept(_ value: String) -> Concept {
         let trimmed = value.trimmingWhitespace()
@@ -56,5 +68,27 @@ public struct DCATNormalizer: Sendable {
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("ftp://")
             || lower.hasPrefix("urn:") else { return false }
         return !value.unicodeScalars.contains { $0.properties.isWhitespace }
+    }
+}
+
+/// The answers a ``DCATNormalizer/remembering(limit:)`` normalizer has given, per vocabulary.
+private final class NormalizerMemory: Sendable {
+    private let answers: Mutex<[[String: Concept]]>
+    private let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+        answers = Mutex(Array(repeating: [:], count: 6))
+    }
+
+    func remember(_ vocabulary: Int, _ normalize: @escaping @Sendable (String) -> Concept) -> @Sendable (String) -> Concept {
+        { [self] raw in
+            if let known = answers.withLock({ $0[vocabulary][raw] }) { return known }
+            let concept = normalize(raw)
+            answers.withLock { answers in
+                if answers[vocabulary].count < limit { answers[vocabulary][raw] = concept }
+            }
+            return concept
+        }
     }
 }
