@@ -36,7 +36,7 @@ enum OpenAPIDocument {
               {"name": "source", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
               {"name": "modified_since", "in": "query", "description": "ISO 8601 date or date-time; empty means no filter.", "schema": {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}, {"type": "string", "maxLength": 0}]}},
               {"name": "has_download", "in": "query", "schema": {"type": "boolean"}},
-              {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "modified", "title"]}},
+              {"name": "sort", "in": "query", "description": "Empty means the default (relevance).", "schema": {"type": "string", "enum": ["relevance", "modified", "title", ""]}},
               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
               {"name": "cursor", "in": "query", "description": "next_cursor of the previous page, passed back unchanged (opaque base64url).", "schema": {"type": "string", "pattern": "^[A-Za-z0-9_=-]*$", "maxLength": 2000}},
               {"name": "lang", "in": "query", "description": "Preferred languages for titles and snippets, best first.", "schema": {"type": "array", "items": {"type": "string", "maxLength": 35, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 5}, "style": "form", "explode": true},
