@@ -10,7 +10,8 @@ import Synchronization
 /// its own read snapshot is at that same sequence, so counts never mix two states of the catalogue.
 ///
 /// Layout: `entries[offsets[pk] ..< offsets[pk + 1]]` are the dataset's terms, each `facet << 26 | value id`.
-/// A million datasets with about seven counted terms each take roughly 32 MB.
+/// A million datasets with about seven counted terms each take about 50 MB (measured: resident memory grew
+/// by 52 MiB reading the benchmark catalogue of 1,000,000 datasets).
 struct FacetIndex: Sendable {
     /// The change sequence this copy reflects.
     let version: Int64

@@ -13,7 +13,7 @@ extension CatalogStore {
         public var maxStoredRunErrors: Int
         /// The clock used for timestamps, heartbeats and grace periods. Default: the system clock.
         public var now: @Sendable () -> Date
-        /// Whether searches count facets from an in-memory copy of the facet terms (about 32 MB per million
+        /// Whether searches count facets from an in-memory copy of the facet terms (about 50 MB per million
         /// datasets, refreshed in the background after each change) instead of with SQL. Default true.
         public var inMemoryFacets: Bool
         /// How many recent search results are kept for repeated queries (each tied to the catalogue's state, so
