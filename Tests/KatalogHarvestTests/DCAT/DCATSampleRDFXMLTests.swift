@@ -189,6 +189,9 @@ extension DCATSampleSuites {
             #expect(dataset.creator?.email == "geodienste@rostock.de")
             // The location's first geometry (GeoJSON); the WKT twin follows it in the document.
             #expect(dataset.spatial.first?.geometry?.hasPrefix("{\"type\":\"Polygon\"") == true)
+            // The second location names only its administrative unit (a DCAT-AP.de regional key).
+            #expect(dataset.spatial.count == 2)
+            #expect(dataset.spatial.last?.iri == "http://dcat-ap.de/def/politicalGeocoding/regionalKey/130030000000")
             #expect(dataset.extras["dcatap:hvdCategory"] == ["http://data.europa.eu/bna/c_e1da4e07"])
 
             let distributions = dataset.distributions

@@ -51,6 +51,17 @@ extension DCATReader {
             coverage.bbox = try firstValue(objects(term, DCATTerms.dcat + "bbox"), geometry)
             coverage.geometry = try firstValue(objects(term, DCATTerms.locn + "geometry"), geometry)
                 ?? firstValue(objects(term, DCATTerms.dcat + "centroid"), geometry)
+            if coverage.iri == nil {
+                // A blank location that only names an administrative unit (DCAT-AP.de's political geocoding
+                // keys, `locn:adminUnitL2 <…/regionalKey/130030000000>`) is that unit.
+                for unit in try objects(term, DCATTerms.locn + "adminUnitL2") + objects(term, DCATTerms.locn + "adminUnitL1") {
+                    if let iri = unit.iriValue {
+                        coverage.iri = iri
+                        break
+                    }
+                    if coverage.label == nil, let text = DCATValues.text(unit) { coverage.label = LocalizedText(text) }
+                }
+            }
         }
         if coverage.iri == nil, coverage.label == nil, coverage.bbox == nil, coverage.geometry == nil { return nil }
         return coverage
