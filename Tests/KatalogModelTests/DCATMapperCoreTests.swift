@@ -20,6 +20,29 @@ struct DCATMapperCoreTests: DCATTestSupport {
         #expect(dataset.iri == "http://ex.org/ds")
     }
 
+    @Test func aFrequencyGivenAsADurationIsRecognised() throws {
+        let time = "http://www.w3.org/2006/time#"
+        var g = datasetBuilder()
+        // The DCAT 2 example: [ a dct:Frequency ; rdf:value [ a time:DurationDescription ; time:days 1 ] ].
+        g.add(ds, DCATNS.dct + "accrualPeriodicity", bnode("f"))
+        g.type(bnode("f"), DCATNS.dct + "Frequency")
+        g.add(bnode("f"), "http://www.w3.org/1999/02/22-rdf-syntax-ns#value", bnode("d"))
+        g.type(bnode("d"), time + "DurationDescription")
+        g.add(bnode("d"), time + "days", typed("1", "http://www.w3.org/2001/XMLSchema#decimal"))
+        #expect(try DCATMapper.dataset(ds, in: g.graph).accrualPeriodicity?.key == "DAILY")
+
+        // Six months on a described IRI with no vocabulary match: P6M, semiannual.
+        var h = datasetBuilder()
+        let node = iri("https://example.org/freq/half-year")
+        h.add(ds, DCATNS.dct + "accrualPeriodicity", node)
+        h.add(node, "http://www.w3.org/1999/02/22-rdf-syntax-ns#value", bnode("d"))
+        h.add(bnode("d"), time + "months", lit("6.0"))
+        let semiannual = try DCATMapper.dataset(ds, in: h.graph).accrualPeriodicity
+        #expect(semiannual?.raw == "https://example.org/freq/half-year", "the published value is kept")
+        #expect(semiannual?.uri == Frequency.normalize("P6M").uri)
+        #expect(semiannual?.uri != nil)
+    }
+
     @Test func titleFallsBackToDublinCoreElementsAndLabel() throws {
         var g = datasetBuilder(title: nil)
         g.add(ds, "http://purl.org/dc/elements/1.1/title", lit("Old style", "de"))

@@ -138,6 +138,8 @@ extension DCATSampleSuites {
             #expect(dataset.issued?.normalized == "2024-04-15T07:08:02Z")
             #expect(dataset.languages.map(\.key) == ["SPA"])
             #expect(dataset.license?.raw == "https://datos.madrid.es/egob/catalogo/aviso-legal")
+            // The frequency is a dct:Frequency whose rdf:value is a time:DurationDescription of one year.
+            #expect(dataset.accrualPeriodicity?.key == "ANNUAL")
             // The publisher is a skos:Concept in the datos.gob.es organisation register.
             #expect(dataset.publisher?.iri == "http://datos.gob.es/recurso/sector-publico/org/Organismo/L01280796")
             #expect(dataset.publisher?.name.values == ["": "Ayuntamiento de Madrid"])

@@ -74,7 +74,7 @@ struct DCATReader<Graph: RDFGraphView> {
         case .blank:
             let label = try label(of: term)
             guard let value = try firstText(term, [DCATTerms.value, DCATTerms.notation, DCATTerms.identifier])
-                ?? label.best() else { return nil }
+                ?? label.best() ?? duration(of: term) else { return nil }
             raw = value
         }
         guard !raw.trimmingWhitespace().isEmpty else { return nil }
@@ -88,11 +88,48 @@ struct DCATReader<Graph: RDFGraphView> {
                 concept.label = byValue.label
             }
         }
+        if concept.uri == nil, term.isResource {
+            // A frequency given as a duration (the DCAT 2 pattern, used by datos.gob.es):
+            // `[ a dct:Frequency ; rdf:value [ a time:DurationDescription ; time:days 1 ] ]`.
+            if let duration = try duration(of: term) {
+                let byDuration = map(duration)
+                if byDuration.uri != nil {
+                    concept.uri = byDuration.uri
+                    concept.label = byDuration.label
+                }
+            }
+        }
         if concept.label == nil, term.isResource {
             let label = try label(of: term)
             if !label.isEmpty { concept.label = label }
         }
         return concept
+    }
+
+    /// The ISO 8601 duration a node is, or holds as its `rdf:value` (see ``isoDuration(_:)``).
+    func duration(of term: Term) throws -> String? {
+        for node in try [term] + objects(term, DCATTerms.value) where node.isResource {
+            if let duration = try isoDuration(node) { return duration }
+        }
+        return nil
+    }
+
+    /// A `time:DurationDescription`'s amounts as an ISO 8601 duration (`time:years 1` → `P1Y`), or nil.
+    func isoDuration(_ node: Term) throws -> String? {
+        let units: [(name: String, letter: String, isTime: Bool)] = [
+            ("years", "Y", false), ("months", "M", false), ("weeks", "W", false), ("days", "D", false),
+            ("hours", "H", true), ("minutes", "M", true), ("seconds", "S", true),
+        ]
+        var date = ""
+        var time = ""
+        for unit in units {
+            guard let text = try firstText(node, [DCATTerms.time + unit.name]),
+                  let amount = Double(text.trimmingWhitespace()), amount > 0, amount.isFinite else { continue }
+            let number = amount == amount.rounded() && amount < 1e9 ? String(Int(amount)) : String(amount)
+            if unit.isTime { time += number + unit.letter } else { date += number + unit.letter }
+        }
+        guard !date.isEmpty || !time.isEmpty else { return nil }
+        return "P" + date + (time.isEmpty ? "" : "T" + time)
     }
 
     /// The distinct concepts of `subject` under `predicate`.
