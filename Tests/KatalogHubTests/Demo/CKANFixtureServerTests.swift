@@ -17,20 +17,8 @@ struct CKANFixtureServerTests {
         return (status, try JSONValue.decode(data))
     }
 
-    static func withServer(_ body: (RunningFixtureServer) async throws -> Void) async throws {
-        let server = try await CKANFixtureServer.start(host: "127.0.0.1", port: 0, fixturesRoot: KatalogFixtures.file("ckan"),
-                                                       logger: Logger(label: "test.ckan-fixtures"))
-        do {
-            try await body(server)
-        } catch {
-            try await server.stop()
-            throw error
-        }
-        try await server.stop()
-    }
-
     @Test func pagesThroughEveryPackageExactlyOnce() async throws {
-        try await Self.withServer { server in
+        try await withFixtureServer { server in
             #expect(server.port > 0)
             #expect(server.portals == ["avoindata-pohjola", "oppnadata-vastra"])
             for portal in server.portals {
@@ -59,7 +47,7 @@ struct CKANFixtureServerTests {
     }
 
     @Test func packageShowFindsByIdAndNameAndAnswers404() async throws {
-        try await Self.withServer { server in
+        try await withFixtureServer { server in
             let base = server.portalURL("oppnadata-vastra") + "/api/3/action/"
             let byID = try await Self.get(base + "package_show?id=5f3c2a10-7d4e-4b1a-9c2e-000000000001")
             #expect(byID.status == 200)
@@ -77,7 +65,7 @@ struct CKANFixtureServerTests {
     }
 
     @Test func otherActions() async throws {
-        try await Self.withServer { server in
+        try await withFixtureServer { server in
             let base = server.portalURL("avoindata-pohjola") + "/api/3/action/"
             let list = try await Self.get(base + "package_list")
             #expect(list.body["result"]?.array?.count == 66, "package_list leaves out private and deleted packages")

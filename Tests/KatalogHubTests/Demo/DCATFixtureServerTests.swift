@@ -23,21 +23,8 @@ struct DCATFixtureServerTests {
         return (http.statusCode, data, http)
     }
 
-    static func withServer(_ body: (RunningFixtureServer) async throws -> Void) async throws {
-        let server = try await FixtureServer.start(host: "127.0.0.1", port: 0, fixturesRoot: KatalogFixtures.ckanRoot,
-                                                   dcatRoot: KatalogFixtures.dcatRoot,
-                                                   logger: Logger(label: "test.dcat-fixtures"))
-        do {
-            try await body(server)
-        } catch {
-            try await server.stop()
-            throw error
-        }
-        try await server.stop()
-    }
-
     @Test func servesPagesWithContentTypeAndAnswers304() async throws {
-        try await Self.withServer { server in
+        try await withFixtureServer { server in
             #expect(server.dcatCatalogues == ["dk", "no", "se"])
             #expect(server.dcatURL("se") == server.baseURL + "/dcat/se/page-1.rdf")
             let expected = ["se": "application/rdf+xml", "no": "text/turtle", "dk": "application/ld+json"]
@@ -71,7 +58,7 @@ struct DCATFixtureServerTests {
     }
 
     @Test func unknownCatalogueOrFileIs404AndCKANStillWorks() async throws {
-        try await Self.withServer { server in
+        try await withFixtureServer { server in
             #expect(try await Self.fetch(server.baseURL + "/dcat/xx/page-1.rdf").status == 404)
             #expect(try await Self.fetch(server.baseURL + "/dcat/se/page-99.rdf").status == 404)
             #expect(try await Self.fetch(server.baseURL + "/dcat/se/..%2Fno%2Fpage-1.ttl").status == 404)
