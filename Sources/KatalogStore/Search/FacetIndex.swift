@@ -36,9 +36,9 @@ struct FacetIndex: Sendable {
         var ids: [[String: UInt32]]
         var values: [[String]]
 
-        init(_ values: [[String]]) {
+        init(values: [[String]], ids: [[String: UInt32]]) {
             self.values = values
-            ids = values.map { list in Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1, UInt32($0)) }) }
+            self.ids = ids
         }
 
         mutating func entry(facet: Int, value: String) throws -> UInt32 {
@@ -56,7 +56,8 @@ struct FacetIndex: Sendable {
     /// Reads every counted term of the catalogue in `db`'s snapshot.
     static func build(_ db: Database) throws -> FacetIndex {
         let version = try currentVersion(db)
-        var interner = Interner(Array(repeating: [], count: SearchPlan.countedFacets.count))
+        let empty = SearchPlan.countedFacets.map { _ in [String]() }
+        var interner = Interner(values: empty, ids: empty.map { _ in [:] })
         var pks: [UInt32] = []
         var terms: [UInt32] = []
         var largest: Int64 = -1
@@ -88,7 +89,7 @@ struct FacetIndex: Sendable {
             entries[Int(cursor[Int(pk)])] = term
             cursor[Int(pk)] += 1
         }
-        return FacetIndex(version: version, values: interner.values, offsets: offsets, entries: entries)
+        return FacetIndex(version: version, values: interner.values, ids: interner.ids, offsets: offsets, entries: entries)
     }
 
     /// This copy brought up to `db`'s snapshot by re-reading only the datasets changed since ``version``.
@@ -98,7 +99,7 @@ struct FacetIndex: Sendable {
         guard version != self.version else { return self }
         let changed = try Int64.fetchAll(db, sql: "SELECT pk FROM datasets WHERE change_seq > ?", arguments: [self.version])
         guard changed.count <= max(1_000, datasetCount / 4) else { return nil }
-        var interner = Interner(values)
+        var interner = Interner(values: values, ids: ids)
         var fresh: [Int64: [UInt32]] = [:]
         for pk in changed { fresh[pk] = [] }
         let facetIDs = Dictionary(uniqueKeysWithValues: SearchPlan.countedFacets.enumerated().map { ($1, $0) })
@@ -127,13 +128,13 @@ struct FacetIndex: Sendable {
             }
         }
         newOffsets[newOffsets.count - 1] = try FacetIndex.narrow(Int64(newEntries.count))
-        return FacetIndex(version: version, values: interner.values, offsets: newOffsets, entries: newEntries)
+        return FacetIndex(version: version, values: interner.values, ids: interner.ids, offsets: newOffsets, entries: newEntries)
     }
 
-    private init(version: Int64, values: [[String]], offsets: [UInt32], entries: [UInt32]) {
+    private init(version: Int64, values: [[String]], ids: [[String: UInt32]], offsets: [UInt32], entries: [UInt32]) {
         self.version = version
         self.values = values
-        ids = values.map { list in Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1, UInt32($0)) }) }
+        self.ids = ids
         self.offsets = offsets
         self.entries = entries
         var everything = values.map { [UInt32](repeating: 0, count: $0.count) }
