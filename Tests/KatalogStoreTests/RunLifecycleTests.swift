@@ -167,11 +167,14 @@ struct RunLifecycleTests {
         #expect(try await store.datasets(limit: 10).map(\.sourceIdentifier) == ["r1"])
 
         #expect(try await store.validators(url: "https://example.org/a") == nil)
-        try await store.storeValidators(url: "https://example.org/a", etag: "\"abc\"", lastModified: "Tue, 01 Jul 2025 10:00:00 GMT")
-        let validators = try #require(try await store.validators(url: "https://example.org/a"))
-        #expect(validators.etag == "\"abc\"")
-        #expect(validators.lastModified == "Tue, 01 Jul 2025 10:00:00 GMT")
-        try await store.storeValidators(url: "https://example.org/a", etag: nil, lastModified: nil)
+        let validators = DocumentValidators(etag: "\"abc\"", lastModified: "Tue, 01 Jul 2025 10:00:00 GMT",
+                                        contentSHA256: String(repeating: "ab", count: 32), mapping: "m1")
+        try await store.storeValidators(url: "https://example.org/a", validators)
+        #expect(try await store.validators(url: "https://example.org/a") == validators)
+        // A digest alone is worth keeping (a server without validators); nothing at all forgets the URL.
+        try await store.storeValidators(url: "https://example.org/a", DocumentValidators(contentSHA256: "cd", mapping: "m2"))
+        #expect(try await store.validators(url: "https://example.org/a") == DocumentValidators(contentSHA256: "cd", mapping: "m2"))
+        try await store.storeValidators(url: "https://example.org/a", DocumentValidators(mapping: "m2"))
         #expect(try await store.validators(url: "https://example.org/a") == nil)
         #expect(try await store.integrityCheck())
     }

@@ -86,3 +86,17 @@ public struct DeletionSettings: Sendable, Hashable {
         self.graceDays = graceDays
     }
 }
+
+extension SourceConfig {
+    /// Names how this source's records are mapped: Katalog's ``MappingRevision`` and every setting that changes
+    /// what a run makes of the same bytes (name, type, URL, default language, record limits). Stored with the
+    /// document's validators; a run under another fingerprint neither sends them nor trusts a matching digest.
+    public var mappingFingerprint: String {
+        let parts = [
+            MappingRevision.current, name, kind.rawValue, url, language ?? "",
+            "\(recordLimits.maxKeywords)", "\(recordLimits.maxDistributions)",
+            "\(recordLimits.maxTextBytes)", "\(recordLimits.maxRawBytes)",
+        ]
+        return String(SHA256.hex(parts.joined(separator: "\n").utf8).prefix(32))
+    }
+}

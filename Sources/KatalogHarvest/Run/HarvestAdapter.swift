@@ -1,3 +1,5 @@
+import Foundation
+import KatalogStore
 import Logging
 
 /// A protocol adapter: walks one source (CKAN, DCAT, data.json, …) and hands each record to a collector.
@@ -17,6 +19,9 @@ public enum AdapterOutcome: Sendable, Hashable {
     case incomplete(reason: String)
     /// The source answered 304 Not Modified: nothing changed since the last run.
     case notModified
+    /// The source's document was downloaded again and is byte for byte the one the last run applied (same
+    /// SHA-256, same mapping): nothing changed, and nothing was parsed.
+    case sameDigest(String)
 }
 
 /// What an adapter gets to do its work.
@@ -32,8 +37,8 @@ public struct HarvestContext: Sendable {
     /// Whether the adapter may send stored validators (`If-None-Match`, `If-Modified-Since`); false when the
     /// run must see the whole source again (e.g. to apply held deletions).
     public var conditional: Bool
-    /// The validators stored for a URL by the last successful run, if any.
-    public var storedValidators: @Sendable (String) async throws -> (etag: String?, lastModified: String?)?
+    /// What the last successful run stored for a URL (validators, digest, mapping), if anything.
+    public var storedValidators: @Sendable (String) async throws -> DocumentValidators?
 
     /// The source's configured extra headers, for every request of the run.
     public var requestHeaders: HTTPHeaders {
@@ -41,21 +46,42 @@ public struct HarvestContext: Sendable {
     }
 
     /// A GET of `url` with the source's headers; when the run may be conditional, it carries the validators the
-    /// last successful run stored for that URL, so an unchanged document can be answered 304.
+    /// last successful run stored for that URL under the source's current mapping, so an unchanged document can be
+    /// answered 304.
     public func request(_ url: String, accept: String, conditional: Bool) async throws -> HTTPRequest {
         var request = HTTPRequest(url: url, headers: requestHeaders, accept: accept)
-        if conditional, self.conditional, let validators = try await storedValidators(url) {
+        if conditional, let validators = try await trustedValidators(url) {
             request.ifNoneMatch = validators.etag
             request.ifModifiedSince = validators.lastModified
         }
         return request
     }
 
+    /// The SHA-256 of a downloaded document, and whether it is the very document the last successful run applied
+    /// under the source's current mapping (then the run can end unchanged without parsing it).
+    public func digest(of file: URL, url: String) async throws -> (sha256: String, isUnchanged: Bool) {
+        let sha256: String
+        do {
+            sha256 = try await OffPool.run { try FileDigest.sha256(of: file) }
+        } catch {
+            throw HarvestError(.unexpectedResponse, "cannot read the downloaded document: \(error)", source: source.name, url: url)
+        }
+        let stored = try await trustedValidators(url)
+        return (sha256, stored?.contentSHA256 == sha256)
+    }
+
+    /// The stored validators for `url`, when the run may use them and they were stored under the current mapping.
+    private func trustedValidators(_ url: String) async throws -> DocumentValidators? {
+        guard conditional, let validators = try await storedValidators(url),
+              validators.mapping == source.mappingFingerprint else { return nil }
+        return validators
+    }
+
     /// Creates a context.
     public init(source: SourceConfig, client: HTTPClient, logger: Logger,
                 progress: @escaping @Sendable (HarvestProgress) -> Void = { _ in },
                 conditional: Bool = false,
-                storedValidators: @escaping @Sendable (String) async throws -> (etag: String?, lastModified: String?)? = { _ in nil }) {
+                storedValidators: @escaping @Sendable (String) async throws -> DocumentValidators? = { _ in nil }) {
         self.source = source
         self.client = client
         self.logger = logger

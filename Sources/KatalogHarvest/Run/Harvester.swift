@@ -120,23 +120,26 @@ public struct Harvester: Sendable {
             isComplete = false
             warnings.append(RunIssue(subject: source.url, cause: "deletions not applied: \(reason)"))
         case .notModified:
-            return try await store.completeUnchangedRun(run: run)
+            return try await store.completeUnchangedRun(run: run, gracePeriod: policy.gracePeriod)
+        case .sameDigest(let sha256):
+            let message = "the document is byte for byte the one the last run applied (SHA-256 \(sha256.prefix(16))…); nothing was parsed"
+            return try await store.completeUnchangedRun(run: run, message: message, gracePeriod: policy.gracePeriod)
         }
         return try await store.completeRun(run: run, seen: seen, isComplete: isComplete,
                                            deletionPolicy: policy, counts: counts, errors: warnings)
     }
 
-    /// Stores the document's validators after a fully successful run, and forgets them after any other, so a
-    /// later 304 can only ever stand for a source that was applied in full.
+    /// Stores the document's validators and digest after a fully successful run, and forgets them after any
+    /// other, so a later 304 or matching digest can only ever stand for a source that was applied in full. A run
+    /// that found the same digest stores the server's new validators (e.g. a new `Last-Modified` for the same
+    /// bytes), so the next run can be answered 304.
     private func rememberValidators(of collector: RunCollector, status: RunStatus) async throws {
         guard let noted = await collector.documentValidators else { return }
         switch status {
-        case .succeeded:
-            try await store.storeValidators(url: noted.url, etag: noted.etag, lastModified: noted.lastModified)
-        case .unchanged:
-            break
+        case .succeeded, .unchanged:
+            try await store.storeValidators(url: noted.url, noted.validators)
         default:
-            try await store.storeValidators(url: noted.url, etag: nil, lastModified: nil)
+            try await store.storeValidators(url: noted.url, nil)
         }
     }
 

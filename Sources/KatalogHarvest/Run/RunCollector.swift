@@ -21,9 +21,9 @@ public actor RunCollector {
     public private(set) var counts = RunCounts()
     /// The run's per-record errors and warnings (the first `maxErrors`).
     public private(set) var errors: [RunIssue] = []
-    /// The validators of the source's single document, to store when the run succeeds; `(url, nil, nil)`
-    /// asks to forget them (a paged source is never answered 304 as a whole).
-    public private(set) var documentValidators: (url: String, etag: String?, lastModified: String?)?
+    /// The validators and digest of the source's single document, to store when the run succeeds; empty
+    /// validators ask to forget them (a paged source is never unchanged as a whole).
+    public private(set) var documentValidators: (url: String, validators: DocumentValidators)?
     /// Most errors kept in full; later ones are only counted.
     public let maxErrors = 1_000
 
@@ -87,8 +87,9 @@ public actor RunCollector {
     }
 
     /// Notes the validators of the source's document (see ``documentValidators``).
-    public func noteDocumentValidators(url: String, etag: String?, lastModified: String?) {
-        documentValidators = (url, etag, lastModified)
+    public func noteDocumentValidators(url: String, etag: String?, lastModified: String?, contentSHA256: String?) {
+        documentValidators = (url, DocumentValidators(etag: etag, lastModified: lastModified, contentSHA256: contentSHA256,
+                                                      mapping: source.mappingFingerprint))
     }
 
     /// Writes the staged batch to the store.

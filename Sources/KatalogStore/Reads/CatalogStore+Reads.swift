@@ -97,29 +97,29 @@ extension CatalogStore {
         }
     }
 
-    /// The HTTP validators last stored for `url`, or nil when none are.
-    public func validators(url: String) async throws -> (etag: String?, lastModified: String?)? {
-        let found = try await read("reading HTTP validators", context: ["url": url]) { db -> [String?]? in
-            try Row.fetchOne(db, sql: "SELECT etag, last_modified FROM http_validators WHERE url = ?", arguments: [url])
-                .map { [$0["etag"], $0["last_modified"]] }
+    /// What the last fully applied run stored for the document at `url`, or nil when nothing is stored.
+    public func validators(url: String) async throws -> DocumentValidators? {
+        try await read("reading HTTP validators", context: ["url": url]) { db in
+            try Row.fetchOne(db, sql: "SELECT etag, last_modified, content_sha256, mapping FROM http_validators WHERE url = ?",
+                             arguments: [url])
+                .map { DocumentValidators(etag: $0["etag"], lastModified: $0["last_modified"],
+                                          contentSHA256: $0["content_sha256"], mapping: $0["mapping"]) }
         }
-        guard let found else { return nil }
-        return (found[0], found[1])
     }
 
-    /// Stores the `ETag` / `Last-Modified` of a response for `url`; with both nil, forgets them.
-    public func storeValidators(url: String, etag: String?, lastModified: String?) async throws {
+    /// Stores what is known of the document at `url`; nil, or validators that name nothing, forget it.
+    public func storeValidators(url: String, _ validators: DocumentValidators?) async throws {
         let now = configuration.now()
         try await write("storing HTTP validators", context: ["url": url]) { db in
-            if etag == nil, lastModified == nil {
+            guard let validators, !validators.isEmpty else {
                 try db.execute(sql: "DELETE FROM http_validators WHERE url = ?", arguments: [url])
-            } else {
-                try db.execute(sql: """
-                    INSERT INTO http_validators (url, etag, last_modified, updated_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-                        updated_at = excluded.updated_at
-                    """, arguments: [url, etag, lastModified, now])
+                return
             }
+            try db.execute(sql: """
+                INSERT INTO http_validators (url, etag, last_modified, content_sha256, mapping, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                    content_sha256 = excluded.content_sha256, mapping = excluded.mapping, updated_at = excluded.updated_at
+                """, arguments: [url, validators.etag, validators.lastModified, validators.contentSHA256, validators.mapping, now])
         }
     }
 }

@@ -173,9 +173,7 @@ struct RunApplication {
 
     /// Removes the source's tombstones deleted before `cutoff`; returns how many.
     func purge(olderThan cutoff: Date) throws -> Int {
-        try db.execute(sql: "DELETE FROM datasets WHERE source = ? AND deleted_at IS NOT NULL AND deleted_at < ?",
-                       arguments: [source, cutoff])
-        return db.changesCount
+        try CatalogStore.purgeTombstones(db, source: source, deletedBefore: cutoff)
     }
 
     /// Stores the change counter.

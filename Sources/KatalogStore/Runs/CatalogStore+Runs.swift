@@ -91,24 +91,34 @@ extension CatalogStore {
         logger.warning("run \(status.rawValue)", metadata: ["harvest.run": "\(run)", "harvest.cause": "\(error)"])
     }
 
-    /// Ends a run whose source answered 304 Not Modified: status `unchanged`, every live record counted unchanged,
-    /// nothing applied, nothing deleted.
-    public func completeUnchangedRun(run: RunID) async throws -> RunSummary {
+    /// Ends a run whose source did not change since the last applied run (a 304, or a body with the same digest):
+    /// status `unchanged`, every live record counted unchanged, nothing applied, nothing deleted. Tombstones older
+    /// than `gracePeriod` are still purged, so a source that stops changing does not keep them forever.
+    public func completeUnchangedRun(run: RunID, message: String = "the source was not modified since the last run (HTTP 304)",
+                                     gracePeriod: TimeInterval = DeletionPolicy().gracePeriod) async throws -> RunSummary {
         let now = configuration.now()
         let summary = try await write("ending an unchanged run", context: ["run": run.description]) { db -> RunSummary in
             let source = try CatalogStore.requireRunning(db, run)
             let live = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM datasets WHERE source = ? AND deleted_at IS NULL",
                                         arguments: [source]) ?? 0
-            let message = "the source was not modified since the last run (HTTP 304)"
+            let purged = try CatalogStore.purgeTombstones(db, source: source, deletedBefore: now.addingTimeInterval(-gracePeriod))
             try db.execute(sql: """
                 UPDATE runs SET status = 'unchanged', ended_at = ?, heartbeat_at = ?, is_complete = 1, unchanged = ?, message = ?
                 WHERE id = ?
                 """, arguments: [now, now, live, message, run.rawValue])
             try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [run.rawValue])
-            return RunSummary(run: run, source: source, status: .unchanged, counts: RunCounts(unchanged: live), message: message)
+            return RunSummary(run: run, source: source, status: .unchanged, counts: RunCounts(unchanged: live),
+                              purged: purged, message: message)
         }
         logger.info("run unchanged", metadata: ["harvest.source": "\(summary.source)", "harvest.run": "\(run)"])
         return summary
+    }
+
+    /// Removes `source`'s tombstones deleted before `cutoff`; returns how many. Their terms went with the tombstoning.
+    static func purgeTombstones(_ db: Database, source: String, deletedBefore cutoff: Date) throws -> Int {
+        try db.execute(sql: "DELETE FROM datasets WHERE source = ? AND deleted_at IS NOT NULL AND deleted_at < ?",
+                       arguments: [source, cutoff])
+        return db.changesCount
     }
 
     /// Recorded runs, newest first, optionally of one source only; `limit` is clamped to 1…1000.

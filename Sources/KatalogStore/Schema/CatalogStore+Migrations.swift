@@ -7,6 +7,14 @@ extension CatalogStore {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: schemaV1)
         }
+        migrator.registerMigration("v2-document-digest") { db in
+            // A document's SHA-256 and the mapping it was applied with: an unchanged body from a server that sends
+            // no validators ends the run without parsing, and a new mapping never trusts an old validator.
+            try db.execute(sql: """
+                ALTER TABLE http_validators ADD COLUMN content_sha256 TEXT;
+                ALTER TABLE http_validators ADD COLUMN mapping TEXT;
+                """)
+        }
         return migrator
     }
 

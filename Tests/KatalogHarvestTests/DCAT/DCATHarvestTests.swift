@@ -14,10 +14,11 @@ struct DCATHarvestTests {
         let harvester: Harvester
 
         func run(_ path: String, name: String = "dcatsource", acceptDeletions: Bool = false, maxPages: Int = 100,
-                 timeout: Double = 120) async throws -> RunSummary {
+                 timeout: Double = 120, configure: (inout SourceConfig) -> Void = { _ in }) async throws -> RunSummary {
             var source = SourceConfig(name: name, kind: .dcat, url: server.url(path))
             source.maxPages = maxPages
             source.requestTimeout = timeout
+            configure(&source)
             return try await harvester.run(source, options: .init(acceptDeletions: acceptDeletions))
         }
 
@@ -72,6 +73,82 @@ struct DCATHarvestTests {
             let fourth = try await h.run("/catalog.rdf", acceptDeletions: true)
             #expect(fourth.status == .succeeded)
             #expect(h.site.requests.last?.header("If-None-Match") == nil)
+        }
+    }
+
+    @Test func aDumpDownloadedAgainWithTheSameBytesEndsUnchangedWithoutAWrite() async throws {
+        try await Self.withHarness { h in
+            // No ETag, no Last-Modified: the server cannot answer 304, so the digest of the body decides.
+            let datasets = DCATTestSite.datasets(6)
+            h.site.set("/plain.rdf", DCATTestSite.rdfxml(datasets), contentType: "application/rdf+xml")
+            #expect(try await h.run("/plain.rdf").counts.added == 6)
+            let version = try await h.store.catalogueVersion()
+
+            let second = try await h.run("/plain.rdf")
+            #expect(second.status == .unchanged)
+            #expect(second.counts.unchanged == 6)
+            #expect(second.message.contains("byte for byte"), "\(second.message)")
+            #expect(try await h.store.catalogueVersion() == version, "an unchanged body writes no dataset row")
+            #expect(h.site.requests.last?.header("If-None-Match") == nil)
+
+            // A changed setting changes what the same bytes map to: the document is mapped again.
+            let relabelled = try await h.run("/plain.rdf") { $0.language = "sv" }
+            #expect(relabelled.status == .succeeded, "\(relabelled.message)")
+            #expect(relabelled.counts.fetched == 6)
+            #expect(try await h.run("/plain.rdf") { $0.language = "sv" }.status == .unchanged)
+
+            // One dataset changes: the whole document is read again and only that dataset is written.
+            var changed = datasets
+            changed[2].sv += " (ny)"
+            h.site.set("/plain.rdf", DCATTestSite.rdfxml(changed), contentType: "application/rdf+xml")
+            let third = try await h.run("/plain.rdf") { $0.language = "sv" }
+            #expect(third.status == .succeeded)
+            #expect(third.counts.updated == 1)
+            #expect(third.counts.unchanged == 5)
+
+            // Accepting deletions always reads the whole source.
+            let accepted = try await h.run("/plain.rdf", acceptDeletions: true) { $0.language = "sv" }
+            #expect(accepted.status == .succeeded)
+            #expect(accepted.counts.fetched == 6)
+        }
+    }
+
+    @Test func aNewLastModifiedForTheSameBytesIsStoredSoTheNextRunGets304() async throws {
+        try await Self.withHarness { h in
+            h.site.set("/c.ttl", DCATTestSite.turtle(DCATTestSite.datasets(3)), contentType: "text/turtle", etag: "\"a\"")
+            #expect(try await h.run("/c.ttl").status == .succeeded)
+            // The server re-publishes the same bytes under a new ETag: the digest ends the run, and the new ETag is kept.
+            h.site.set("/c.ttl", DCATTestSite.turtle(DCATTestSite.datasets(3)), contentType: "text/turtle", etag: "\"b\"")
+            let same = try await h.run("/c.ttl")
+            #expect(same.status == .unchanged)
+            #expect(same.message.contains("byte for byte"), "\(same.message)")
+            let notModified = try await h.run("/c.ttl")
+            #expect(notModified.status == .unchanged)
+            #expect(notModified.message.contains("304"), "\(notModified.message)")
+            #expect(h.site.requests.last?.header("If-None-Match") == "\"b\"")
+            // Under another mapping (here: another default language) the stored ETag is not sent at all.
+            #expect(try await h.run("/c.ttl") { $0.language = "nb" }.status == .succeeded)
+            #expect(h.site.requests.last?.header("If-None-Match") == nil)
+        }
+    }
+
+    @Test func anUnchangedRunStillPurgesTombstonesPastTheirGracePeriod() async throws {
+        try await Self.withHarness { h in
+            let noGrace: (inout SourceConfig) -> Void = { $0.deletion.graceDays = 0 }
+            h.site.set("/g.rdf", DCATTestSite.rdfxml(DCATTestSite.datasets(5)), contentType: "application/rdf+xml")
+            #expect(try await h.run("/g.rdf", configure: noGrace).counts.added == 5)
+            h.site.set("/g.rdf", DCATTestSite.rdfxml(DCATTestSite.datasets(4)), contentType: "application/rdf+xml")
+            let shrunk = try await h.run("/g.rdf", configure: noGrace)
+            #expect(shrunk.counts.deleted == 1)
+            #expect(shrunk.purged == 0, "the tombstone is as old as the run that made it")
+            let gone = "https://data.example.se/dataset/ds-4"
+            #expect(try await h.store.dataset(source: "dcatsource", sourceIdentifier: gone) != nil)
+
+            let unchanged = try await h.run("/g.rdf", configure: noGrace)
+            #expect(unchanged.status == .unchanged)
+            #expect(unchanged.purged == 1)
+            #expect(try await h.store.dataset(source: "dcatsource", sourceIdentifier: gone) == nil)
+            #expect(try await h.count() == 4)
         }
     }
 

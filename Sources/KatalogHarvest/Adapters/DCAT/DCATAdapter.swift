@@ -11,7 +11,8 @@ import Logging
 /// triple spool; once every page is in, the spool is indexed by subject and walked dataset by dataset, so memory
 /// stays bounded whatever the dump's size and a node described on another Hydra page is still found. A next
 /// page seen before, one on another host, or the page cap ends paging with a warning and an incomplete run
-/// (deletions are then not applied). A whole unpaged document answered 304 Not Modified ends the run as unchanged.
+/// (deletions are then not applied). A whole unpaged document answered 304 Not Modified, or downloaded again with
+/// the SHA-256 of the document the last run applied, ends the run as unchanged without being parsed.
 public struct DCATAdapter: HarvestAdapter {
     /// Datasets mapped per batch handed from the mapping thread to the run.
     static let batchSize = 256
@@ -51,12 +52,22 @@ public struct DCATAdapter: HarvestAdapter {
                 if isFirst { return .notModified }
                 throw HarvestError(.unexpectedResponse, "answered 304 Not Modified to a request that was not conditional", source: source.name, url: url)
             }
+            var digest: String?
+            if isFirst {
+                // A server without validators (or with new ones for the same bytes) still costs no parse.
+                let found = try await context.digest(of: file, url: url)
+                digest = found.sha256
+                if found.isUnchanged {
+                    await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: found.sha256)
+                    return .sameDigest(found.sha256)
+                }
+            }
             let format = try DCATDocumentFormat.detect(contentType: head.contentType, url: head.finalURL, file: file, source: source.name)
             let facts = try await DCATAdapter.load(file: file, format: format, baseIRI: head.finalURL, page: paging.pages + 1,
                                                    into: spool, source: source.name, url: url)
             try? FileManager.default.removeItem(at: file)
             if isFirst {
-                await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified)
+                await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: digest)
             }
             expected = facts.totalItems ?? expected
             context.progress(HarvestProgress(source: source.name, pages: paging.pages + 1, records: 0, expected: expected))
@@ -65,7 +76,7 @@ public struct DCATAdapter: HarvestAdapter {
             }
         }
         if paging.pages > 1 {
-            await collector.noteDocumentValidators(url: source.url, etag: nil, lastModified: nil)
+            await collector.noteDocumentValidators(url: source.url, etag: nil, lastModified: nil, contentSHA256: nil)
         }
         // Every page is in the spool: datasets are mapped with nodes described on any page.
         let pages = paging.pages

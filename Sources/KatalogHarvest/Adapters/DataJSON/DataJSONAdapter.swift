@@ -7,7 +7,8 @@ import Logging
 /// The document is downloaded to a temporary file (bounded by the source's `max_bytes`), parsed off the
 /// cooperative pool, and its datasets mapped in batches. A dataset that fails validation is an error for
 /// that dataset alone; the rest of the file is harvested. The document's `ETag`/`Last-Modified` are sent
-/// back on the next run, so an unchanged catalogue ends the run as unchanged without being parsed.
+/// back on the next run, so an unchanged catalogue ends the run as unchanged without being parsed; so does a
+/// catalogue downloaded again with the SHA-256 of the one the last run applied.
 public struct DataJSONAdapter: HarvestAdapter {
     /// Datasets mapped per batch handed from the mapping thread to the run.
     static let batchSize = 256
@@ -25,6 +26,11 @@ public struct DataJSONAdapter: HarvestAdapter {
         let request = try await context.request(url, accept: "application/json, application/ld+json;q=0.9, */*;q=0.1", conditional: true)
         let head = try await context.client.download(request, to: file)
         if head.isNotModified { return .notModified }
+        let digest = try await context.digest(of: file, url: url)
+        if digest.isUnchanged {
+            await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: digest.sha256)
+            return .sameDigest(digest.sha256)
+        }
 
         let catalogue = try await OffPool.run { () throws -> DataJSONCatalogue in
             let data: Data
@@ -39,7 +45,7 @@ public struct DataJSONAdapter: HarvestAdapter {
                 throw HarvestError(.malformedResponse, error.description, source: source.name, url: url)
             }
         }
-        await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified)
+        await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: digest.sha256)
         if catalogue.version == .unknown {
             await collector.warn(url: url, "the catalogue declares no DCAT-US version it conforms to (conformsTo \(catalogue.conformsTo ?? "absent")); read as DCAT-US 1.1")
         }
