@@ -14,20 +14,32 @@ extension JSONValue {
     }
 }
 
-/// A recursive-descent JSON reader over a byte array.
-struct JSONReader {
-    let bytes: [UInt8]
-    var index = 0
+/// A recursive-descent JSON reader over bytes: an array, or a file mapped into memory. `end` bounds the reader
+/// to a prefix, so one value inside a larger document can be read again on its own; error offsets stay those of
+/// the whole byte sequence.
+struct JSONReader<Bytes: RandomAccessCollection> where Bytes.Element == UInt8, Bytes.Index == Int {
+    let bytes: Bytes
+    var index: Int
+    let end: Int
 
-    init(bytes: [UInt8]) {
+    init(bytes: Bytes) {
         self.bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        self.index = bytes.startIndex
+        self.end = bytes.endIndex
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index += 3 }
+    }
+
+    /// A reader of `range` of `bytes` only.
+    init(bytes: Bytes, range: Range<Int>) {
+        self.bytes = bytes
+        self.index = range.lowerBound
+        self.end = range.upperBound
     }
 
     mutating func document() throws(JSONParseError) -> JSONValue {
         let value = try self.value(depth: 0)
         skipWhitespace()
-        guard index == bytes.count else { throw fail(.trailingData, "data after the JSON value") }
+        guard index == end else { throw fail(.trailingData, "data after the JSON value") }
         return value
     }
 
@@ -36,7 +48,7 @@ struct JSONReader {
     }
 
     mutating func skipWhitespace() {
-        while index < bytes.count {
+        while index < end {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
             default: return
@@ -46,7 +58,7 @@ struct JSONReader {
 
     mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
         skipWhitespace()
-        guard index < bytes.count else { throw fail(.unexpectedEnd, "expected a value") }
+        guard index < end else { throw fail(.unexpectedEnd, "expected a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object(depth: depth + 1)
         case UInt8(ascii: "["): return try array(depth: depth + 1)
@@ -61,7 +73,7 @@ struct JSONReader {
 
     mutating func literal(_ word: StaticString) throws(JSONParseError) {
         let count = word.utf8CodeUnitCount
-        guard index + count <= bytes.count else { throw fail(.unexpectedEnd, "expected \(word)") }
+        guard index + count <= end else { throw fail(.unexpectedEnd, "expected \(word)") }
         let matches = word.withUTF8Buffer { expected in
             (0..<count).allSatisfy { bytes[index + $0] == expected[$0] }
         }
@@ -74,22 +86,22 @@ struct JSONReader {
         index += 1
         var members: [String: JSONValue] = [:]
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        if index < end, bytes[index] == UInt8(ascii: "}") {
             index += 1
             return .object(members)
         }
         while true {
             skipWhitespace()
-            guard index < bytes.count else { throw fail(.unexpectedEnd, "unterminated object") }
+            guard index < end else { throw fail(.unexpectedEnd, "unterminated object") }
             guard bytes[index] == UInt8(ascii: "\"") else { throw fail(.unexpectedCharacter, "expected a member name") }
             let key = try string()
             skipWhitespace()
-            guard index < bytes.count else { throw fail(.unexpectedEnd, "unterminated object") }
+            guard index < end else { throw fail(.unexpectedEnd, "unterminated object") }
             guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedCharacter, "expected ':'") }
             index += 1
             members[key] = try value(depth: depth)
             skipWhitespace()
-            guard index < bytes.count else { throw fail(.unexpectedEnd, "unterminated object") }
+            guard index < end else { throw fail(.unexpectedEnd, "unterminated object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             throw fail(.unexpectedCharacter, "expected ',' or '}'")
@@ -101,14 +113,14 @@ struct JSONReader {
         index += 1
         var elements: [JSONValue] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        if index < end, bytes[index] == UInt8(ascii: "]") {
             index += 1
             return .array(elements)
         }
         while true {
             elements.append(try value(depth: depth))
             skipWhitespace()
-            guard index < bytes.count else { throw fail(.unexpectedEnd, "unterminated array") }
+            guard index < end else { throw fail(.unexpectedEnd, "unterminated array") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
             throw fail(.unexpectedCharacter, "expected ',' or ']'")
@@ -119,27 +131,27 @@ struct JSONReader {
         let start = index
         var isInteger = true
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
+        guard index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
             throw fail(.invalidNumber, "a digit must follow '-'")
         }
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
         } else {
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            while index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        if index < end, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1
             let digits = index
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            while index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             guard index > digits else { throw fail(.invalidNumber, "a digit must follow '.'") }
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if index < end, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             isInteger = false
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < end, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             let digits = index
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            while index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             guard index > digits else { throw fail(.invalidNumber, "a digit must follow the exponent") }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
@@ -152,7 +164,7 @@ struct JSONReader {
         index += 1
         let start = index
         // Fast path: no escapes.
-        while index < bytes.count {
+        while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = bytes[start..<index]
@@ -164,7 +176,7 @@ struct JSONReader {
             index += 1
         }
         var buffer = Array(bytes[start..<index])
-        while index < bytes.count {
+        while index < end {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
@@ -172,7 +184,7 @@ struct JSONReader {
                 return try validated(buffer[...], at: start)
             case UInt8(ascii: "\\"):
                 index += 1
-                guard index < bytes.count else { throw fail(.unexpectedEnd, "unterminated escape") }
+                guard index < end else { throw fail(.unexpectedEnd, "unterminated escape") }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
@@ -198,7 +210,7 @@ struct JSONReader {
     mutating func unicodeEscape() throws(JSONParseError) -> [UInt8] {
         var scalar = try hex4()
         if (0xD800...0xDBFF).contains(scalar) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            guard index + 1 < end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
                 return Array("\u{FFFD}".utf8)
             }
             index += 2
@@ -212,7 +224,7 @@ struct JSONReader {
     }
 
     mutating func hex4() throws(JSONParseError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw fail(.unexpectedEnd, "short \\u escape") }
+        guard index + 4 <= end else { throw fail(.unexpectedEnd, "short \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -229,7 +241,7 @@ struct JSONReader {
         return value
     }
 
-    func validated(_ slice: ArraySlice<UInt8>, at start: Int) throws(JSONParseError) -> String {
+    func validated<Slice: Collection<UInt8>>(_ slice: Slice, at start: Int) throws(JSONParseError) -> String {
         guard let text = String(validating: slice, as: UTF8.self) else {
             throw JSONParseError(code: .invalidString, message: "invalid UTF-8 in a string", offset: start)
         }

@@ -4,8 +4,9 @@ import Logging
 
 /// Harvests a DCAT-US `data.json` catalogue (1.1 or 3.0): one JSON document listing every dataset.
 ///
-/// The document is downloaded to a temporary file (bounded by the source's `max_bytes`), parsed off the
-/// cooperative pool, and its datasets mapped in batches. A dataset that fails validation is an error for
+/// The document is downloaded to a temporary file (bounded by the source's `max_bytes`), mapped into memory and
+/// read off the cooperative pool; each dataset is read again from the file when its batch is mapped, so the heap
+/// holds a small summary per dataset, not the whole document. A dataset that fails validation is an error for
 /// that dataset alone; the rest of the file is harvested. The document's `ETag`/`Last-Modified` are sent
 /// back on the next run, so an unchanged catalogue ends the run as unchanged without being parsed; so does a
 /// catalogue downloaded again with the SHA-256 of the one the last run applied.
@@ -33,14 +34,8 @@ public struct DataJSONAdapter: HarvestAdapter {
         }
 
         let catalogue = try await OffPool.run { () throws -> DataJSONCatalogue in
-            let data: Data
             do {
-                data = try Data(contentsOf: file, options: .mappedIfSafe)
-            } catch {
-                throw HarvestError(.unexpectedResponse, "cannot read the downloaded catalogue: \(error.localizedDescription)", source: source.name, url: url)
-            }
-            do {
-                return try DataJSONMapper.catalogue(from: data, location: url)
+                return try DataJSONMapper.catalogue(contentsOf: file.path, location: url)
             } catch let error as DataJSONError {
                 throw HarvestError(.malformedResponse, error.description, source: source.name, url: url)
             }

@@ -23,6 +23,8 @@ public struct DataJSONCatalogue: Sendable {
     public var mergedDuplicates: Int
     /// Licence and format lookups shared by this catalogue's records.
     let vocabulary: DataJSONVocabularyCache
+    /// The document's bytes, from which entries kept as byte ranges are read again when mapped.
+    var buffer: ByteBuffer?
 
     /// Maps entry `index` into a record, or says why it cannot be mapped (naming the entry's path and field).
     ///
@@ -38,8 +40,26 @@ public struct DataJSONCatalogue: Sendable {
         let context = DataJSONMapper.Context(version: version, catalogueLanguages: languages,
                                              defaultLanguage: defaultLanguage, sourceURL: sourceURL,
                                              vocabulary: vocabulary)
+        let value: JSONValue
+        switch entry.storage {
+        case .value(let kept):
+            value = kept
+        case .bytes(let range, _):
+            guard let buffer, range.upperBound <= buffer.bytes.count else {
+                return .failure(MappingError(code: .notAnObject, message: "the bytes of \(entry.path) are no longer available",
+                                             field: entry.path, recordIdentifier: entry.identifier))
+            }
+            var reader = JSONReader(bytes: buffer.bytes, range: range)
+            do {
+                value = try reader.document()
+            } catch {
+                // The whole document was read once already; this is not expected to happen.
+                return .failure(MappingError(code: .notAnObject, message: "\(entry.path) could not be read again: \(error.message)",
+                                             field: entry.path, recordIdentifier: entry.identifier))
+            }
+        }
         let mapped = Result(catching: { () throws(MappingError) -> SourceRecord in
-            try DataJSONMapper.record(for: entry, context: context)
+            try DataJSONMapper.record(for: entry, value: value, context: context)
         })
         guard case .success(let record) = mapped else { return mapped }
         if let violation = limits.violation(of: record) {

@@ -5,14 +5,22 @@ struct DataJSONCollector {
     static let maxCatalogueDepth = 16
 
     let version: DataJSONVersion
-    private(set) var candidates: [(path: String, value: JSONValue, series: String?)] = []
+    /// The top-level `dataset` elements kept as byte ranges, by position; their values in the document are stubs
+    /// (see ``DataJSONMapper/summary(of:)``).
+    let lazyDatasets: [Int: (range: Range<Int>, hash: Int)]
+    /// Reads a stored range again (to compare repeated listings whose hashes agree).
+    let reread: (Range<Int>) -> JSONValue?
+    private(set) var candidates: [(path: String, value: JSONValue, storage: DataJSONEntry.Storage, series: String?)] = []
     private(set) var skipped: [DataJSONSkipped] = []
     private(set) var merged = 0
     /// True once a DCAT-US 3.0 container (`catalog`, `datasetSeries`, `service`) was seen at the top level.
     private(set) var sawContainer = false
 
-    init(version: DataJSONVersion) {
+    init(version: DataJSONVersion, lazyDatasets: [Int: (range: Range<Int>, hash: Int)] = [:],
+         reread: @escaping (Range<Int>) -> JSONValue? = { _ in nil }) {
         self.version = version
+        self.lazyDatasets = lazyDatasets
+        self.reread = reread
     }
 
     mutating func collect(catalogue: [String: JSONValue], path: String, depth: Int) {
@@ -25,7 +33,12 @@ struct DataJSONCollector {
             switch DataJSONCollector.type(of: item) {
             case "datasetseries": series(item, path: itemPath)
             case "dataservice": service(item, path: itemPath)
-            default: dataset(item, path: itemPath, series: nil)
+            default:
+                if depth == 0, let lazy = lazyDatasets[offset] {
+                    candidates.append((itemPath, item, .bytes(lazy.range, hash: lazy.hash), nil))
+                } else {
+                    dataset(item, path: itemPath, series: nil)
+                }
             }
         }
         for (offset, item) in list(catalogue["datasetSeries"]).enumerated() {
@@ -60,7 +73,7 @@ struct DataJSONCollector {
             let identifier = try? DataJSONFields.identifier(of: candidate.value, version: version)
             var problem: MappingError?
             if let identifier, let first = firstByIdentifier[identifier] {
-                if entries[first].value == candidate.value {
+                if sameContent(entries[first].storage, candidate.storage) {
                     // The same dataset listed twice (top level and as a series member): one record.
                     if let series = candidate.series, !entries[first].series.contains(series) { entries[first].series.append(series) }
                     merged += 1
@@ -73,9 +86,28 @@ struct DataJSONCollector {
                 firstByIdentifier[identifier] = entries.count
             }
             entries.append(DataJSONEntry(index: entries.count, path: candidate.path, identifier: identifier,
-                                         series: candidate.series.map { [$0] } ?? [], value: candidate.value, problem: problem))
+                                         series: candidate.series.map { [$0] } ?? [], storage: candidate.storage, problem: problem))
         }
         return entries
+    }
+
+    /// Whether two listings carry the same JSON value; ranges are compared by hash, then read again to be sure.
+    private func sameContent(_ a: DataJSONEntry.Storage, _ b: DataJSONEntry.Storage) -> Bool {
+        func resolved(_ storage: DataJSONEntry.Storage) -> (value: JSONValue?, hash: Int) {
+            switch storage {
+            case .value(let value): return (value, value.hashValue)
+            case .bytes(_, let hash): return (nil, hash)
+            }
+        }
+        let (left, right) = (resolved(a), resolved(b))
+        guard left.hash == right.hash else { return false }
+        func value(_ storage: DataJSONEntry.Storage, _ known: JSONValue?) -> JSONValue? {
+            if let known { return known }
+            if case .bytes(let range, _) = storage { return reread(range) }
+            return nil
+        }
+        guard let x = value(a, left.value), let y = value(b, right.value) else { return false }
+        return x == y
     }
 
     private mutating func dataset(_ item: JSONValue, path: String, series: String?) {
@@ -84,7 +116,7 @@ struct DataJSONCollector {
             return
         }
         // Non-objects become entries too, so the caller gets a per-record error naming them.
-        candidates.append((path, item, series))
+        candidates.append((path, item, .value(item), series))
     }
 
     private mutating func series(_ item: JSONValue, path: String) {

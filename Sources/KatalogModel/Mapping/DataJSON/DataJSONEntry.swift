@@ -1,5 +1,14 @@
 /// One dataset found in a data.json document, not yet mapped: where it is and what it is called.
 public struct DataJSONEntry: Sendable, Hashable {
+    /// Where the dataset's JSON is kept until it is mapped.
+    enum Storage: Sendable, Hashable {
+        /// Parsed and kept (series members, datasets of services and nested catalogues: a small share).
+        case value(JSONValue)
+        /// A byte range of the catalogue's document, read again when the entry is mapped; `hash` is the parsed
+        /// value's hash, to tell repeated listings apart without keeping them.
+        case bytes(Range<Int>, hash: Int)
+    }
+
     /// The entry's position in ``DataJSONCatalogue/entries``.
     public var index: Int
     /// Where the dataset sits in the document, e.g. `dataset[3]` or `catalog[0].dataset[1]`.
@@ -9,7 +18,7 @@ public struct DataJSONEntry: Sendable, Hashable {
     /// `@id`s of the dataset series that list this dataset as a member (DCAT-US 3.0).
     public var series: [String]
     /// The dataset object as published.
-    let value: JSONValue
+    let storage: Storage
     /// A failure known before mapping (a duplicate identifier), returned by ``DataJSONCatalogue/record(at:sourceURL:defaultLanguage:limits:)``.
     let problem: MappingError?
 }

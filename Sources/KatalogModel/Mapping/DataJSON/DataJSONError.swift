@@ -59,7 +59,7 @@ public struct DataJSONError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// The 1-based line and character column of a byte offset in `data`.
-    static func lineAndColumn(of offset: Int, in data: Data) -> (line: Int, column: Int) {
+    static func lineAndColumn<Bytes: Collection<UInt8>>(of offset: Int, in data: Bytes) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         for byte in data.prefix(min(offset, data.count)) {

@@ -2,14 +2,14 @@ import Foundation
 
 extension DataJSONMapper {
     /// Maps one entry: checks its identifier, reads every field, and fails with all problems found at once.
-    static func record(for entry: DataJSONEntry, context: Context) throws(MappingError) -> SourceRecord {
-        guard let object = entry.value.object else {
-            throw MappingError(code: .notAnObject, message: "a dataset must be a JSON object, found \(DataJSONFields.kind(of: entry.value))",
+    static func record(for entry: DataJSONEntry, value: JSONValue, context: Context) throws(MappingError) -> SourceRecord {
+        guard let object = value.object else {
+            throw MappingError(code: .notAnObject, message: "a dataset must be a JSON object, found \(DataJSONFields.kind(of: value))",
                                field: entry.path)
         }
         let title = object["title"]?.string?.trimmingWhitespace()
         let found = Result(catching: { () throws(MappingError) -> String? in
-            try DataJSONFields.identifier(of: entry.value, version: context.version)
+            try DataJSONFields.identifier(of: value, version: context.version)
         })
         if case .failure(let error) = found {
             throw MappingError(code: error.code, message: error.message, field: entry.path + ".identifier", recordIdentifier: title)
@@ -23,7 +23,7 @@ extension DataJSONMapper {
         if !fields.problems.isEmpty { throw combined(fields.problems) }
         let raw: Data
         do {
-            raw = try entry.value.encoded()
+            raw = try value.encoded()
         } catch {
             throw MappingError(code: .unencodable, message: "the dataset could not be encoded as JSON: \(error)",
                                field: entry.path, recordIdentifier: identifier)
