@@ -100,6 +100,15 @@ struct DataJSONHarvestTests {
         #expect(unchanged.status == .unchanged)
         #expect(site.requests.last?.header("If-None-Match") == "\"b\"")
 
+        // The same bytes from a server that has stopped sending an ETag: the digest ends the run, nothing is written.
+        site.set("/data.json", clean, contentType: "application/json")
+        let version = try await store.catalogueVersion()
+        let sameBytes = try await Self.harvest(site, path: "/data.json", store: store, server: server)
+        #expect(sameBytes.status == .unchanged)
+        #expect(sameBytes.counts.unchanged == 2)
+        #expect(sameBytes.message.contains("byte for byte"), "\(sameBytes.message)")
+        #expect(try await store.catalogueVersion() == version)
+
         // Malformed JSON fails the run, naming the line, and the catalogue stays as it was.
         site.set("/data.json", "{\"dataset\": [\n  {\"identifier\": \"x\",,}\n]}", contentType: "application/json", etag: "\"c\"")
         let broken = try await Self.harvest(site, path: "/data.json", store: store, server: server)
