@@ -1,0 +1,55 @@
+import Foundation
+import KatalogFixtures
+import Testing
+@testable import KatalogModel
+
+/// Guards ``MappingRevision``: harvests trust a 304 or an unchanged document digest only under the revision the
+/// document was mapped with, so a change to any mapper's output must come with a new revision, or unchanged
+/// sources keep what the old mapping made of them. This test maps the bundled fixtures (CKAN, DCAT-AP-SE/-NO/-DK
+/// and a data.json catalogue) and compares a digest of the output with the one recorded for the current revision.
+struct MappingRevisionTests {
+    /// The revision the digest below was recorded under, and the digest.
+    static let recorded = (revision: "2026-11-23.1", digest: "0569df48f176e9c211bc6c09502ffebe1b42627dfb865477e350a7b418f03294")
+
+    @Test func theMappingOfTheFixturesIsTheOneRecordedForTheCurrentRevision() throws {
+        let digest = try Self.outputDigest()
+        #expect(MappingRevision.current == Self.recorded.revision && digest == Self.recorded.digest, """
+            The mappers' output for the fixtures is \(digest) under revision \(MappingRevision.current); recorded: \
+            \(Self.recorded.digest) under \(Self.recorded.revision). If a mapper's output changed, bump \
+            MappingRevision.current and record the new digest with it here. If only the fixtures changed, record the \
+            new digest.
+            """)
+    }
+
+    /// SHA-256 over every fixture record's dataset (JSON with sorted keys) and raw bytes, in a fixed order.
+    static func outputDigest() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var hasher = SHA256()
+        func add(_ record: SourceRecord) throws {
+            hasher.update(Data(record.sourceIdentifier.utf8))
+            hasher.update(try encoder.encode(record.dataset))
+            hasher.update(record.raw)
+        }
+        for portal in ["oppnadata-vastra", "avoindata-pohjola"] {
+            for package in try #require(try CKANFixtureTests.portal(portal)["packages"]?.array) {
+                try add(CKANMapper.record(from: package, portalURL: "https://portal.example"))
+            }
+        }
+        for catalogue in DCATFixtureCatalogueTests.catalogues {
+            var records: [SourceRecord] = []
+            for page in try DCATFixtureCatalogueTests.pages(catalogue) {
+                for subject in try DCATMapper.datasetSubjects(in: page.graph) {
+                    records.append(try DCATMapper.record(subject, in: page.graph))
+                }
+            }
+            for record in records.sorted(by: { $0.sourceIdentifier < $1.sourceIdentifier }) { try add(record) }
+        }
+        let datajson = DataJSONLazyReadingTests.document((0..<10).map { DataJSONLazyReadingTests.dataset($0) })
+        for result in try DataJSONMapper.catalogue(from: Data(datajson.utf8), location: "fixture.json")
+            .records(sourceURL: "fixture.json", defaultLanguage: "en") {
+            try add(result.get())
+        }
+        return SHA256.hexString(hasher.finalize())
+    }
+}
