@@ -19,8 +19,8 @@ public enum AdapterOutcome: Sendable, Hashable {
     case incomplete(reason: String)
     /// The source answered 304 Not Modified: nothing changed since the last run.
     case notModified
-    /// The source's document was downloaded again and is byte for byte the one the last run applied (same
-    /// SHA-256, same mapping): nothing changed, and nothing was parsed.
+    /// The source's document (or chain of pages) was downloaded again and is byte for byte what the last run
+    /// applied (same SHA-256, same mapping): nothing changed, and nothing was mapped.
     case sameDigest(String)
 }
 
@@ -66,8 +66,12 @@ public struct HarvestContext: Sendable {
         } catch {
             throw HarvestError(.unexpectedResponse, "cannot read the downloaded document: \(error)", source: source.name, url: url)
         }
-        let stored = try await trustedValidators(url)
-        return (sha256, stored?.contentSHA256 == sha256)
+        return (sha256, try await isUnchanged(url: url, sha256: sha256))
+    }
+
+    /// Whether `sha256` is the digest the last successful run stored for `url` under the source's current mapping.
+    public func isUnchanged(url: String, sha256: String) async throws -> Bool {
+        try await trustedValidators(url)?.contentSHA256 == sha256
     }
 
     /// The stored validators for `url`, when the run may use them and they were stored under the current mapping.

@@ -122,7 +122,7 @@ public struct Harvester: Sendable {
         case .notModified:
             return try await store.completeUnchangedRun(run: run, gracePeriod: policy.gracePeriod)
         case .sameDigest(let sha256):
-            let message = "the document is byte for byte the one the last run applied (SHA-256 \(sha256.prefix(16))…); nothing was parsed"
+            let message = "the source is byte for byte what the last run applied (SHA-256 \(sha256.prefix(16))…); nothing was mapped or written"
             return try await store.completeUnchangedRun(run: run, message: message, gracePeriod: policy.gracePeriod)
         }
         return try await store.completeRun(run: run, seen: seen, isComplete: isComplete,

@@ -163,6 +163,30 @@ struct DCATHarvestTests {
             let ds = try #require(try await h.dataset("https://data.example.no/dataset/ds-7"))
             #expect(ds.title.values == ["nb": "Datamängd 7", "en": "Dataset 7"])
             #expect(h.site.requests.map(\.path) == ["/no/page-1.ttl", "/no/page-2.ttl", "/no/page-3.ttl"])
+
+            // The same chain again: every page is read (to find the next), nothing is mapped or written.
+            let version = try await h.store.catalogueVersion()
+            let again = try await h.run("/no/page-1.ttl")
+            #expect(again.status == .unchanged, "\(again.message)")
+            #expect(again.counts.unchanged == 8)
+            #expect(again.message.contains("byte for byte"), "\(again.message)")
+            #expect(try await h.store.catalogueVersion() == version)
+            #expect(h.site.requests.count == 6)
+
+            // A change on the last page only: the chain's digest differs, and that page's dataset is updated.
+            var last = DCATTestSite.datasets(2, from: 6)
+            last[1].sv = "Datamängd 7 (ny)"
+            h.site.set("/no/page-3.ttl", DCATTestSite.turtle(last), contentType: "text/turtle")
+            let changed = try await h.run("/no/page-1.ttl")
+            #expect(changed.status == .succeeded)
+            #expect(changed.counts.updated == 1)
+            #expect(changed.counts.unchanged == 7)
+
+            // A page cap that cuts the chain short never stores (nor matches) a digest of the whole.
+            let capped = try await h.run("/no/page-1.ttl", maxPages: 2)
+            #expect(capped.status == .partial)
+            #expect(try await h.run("/no/page-1.ttl").status == .succeeded, "the cut-short run left no digest to trust")
+            #expect(try await h.run("/no/page-1.ttl").status == .unchanged)
         }
     }
 

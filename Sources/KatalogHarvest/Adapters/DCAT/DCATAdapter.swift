@@ -12,7 +12,8 @@ import Logging
 /// stays bounded whatever the dump's size and a node described on another Hydra page is still found. A next
 /// page seen before, one on another host, or the page cap ends paging with a warning and an incomplete run
 /// (deletions are then not applied). A whole unpaged document answered 304 Not Modified, or downloaded again with
-/// the SHA-256 of the document the last run applied, ends the run as unchanged without being parsed.
+/// the SHA-256 of the document the last run applied, ends the run as unchanged without being parsed; a complete
+/// chain of Hydra pages whose digests are those of the last applied run ends it unchanged once parsed, unmapped.
 public struct DCATAdapter: HarvestAdapter {
     /// Datasets mapped per batch handed from the mapping thread to the run.
     static let batchSize = 256
@@ -39,6 +40,7 @@ public struct DCATAdapter: HarvestAdapter {
         }
         var paging = HydraPaging(start: source.url, maxPages: source.maxPages)
         var expected: Int?
+        var pageDigests: [String] = []
         while let url = paging.current {
             try Task.checkCancellation()
             let isFirst = paging.pages == 0
@@ -52,22 +54,19 @@ public struct DCATAdapter: HarvestAdapter {
                 if isFirst { return .notModified }
                 throw HarvestError(.unexpectedResponse, "answered 304 Not Modified to a request that was not conditional", source: source.name, url: url)
             }
-            var digest: String?
-            if isFirst {
-                // A server without validators (or with new ones for the same bytes) still costs no parse.
-                let found = try await context.digest(of: file, url: url)
-                digest = found.sha256
-                if found.isUnchanged {
-                    await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: found.sha256)
-                    return .sameDigest(found.sha256)
-                }
+            // A server without validators (or with new ones for the same bytes) still costs no parse.
+            let digest = try await context.digest(of: file, url: url)
+            pageDigests.append(digest.sha256)
+            if isFirst, digest.isUnchanged {
+                await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: digest.sha256)
+                return .sameDigest(digest.sha256)
             }
             let format = try DCATDocumentFormat.detect(contentType: head.contentType, url: head.finalURL, file: file, source: source.name)
             let facts = try await DCATAdapter.load(file: file, format: format, baseIRI: head.finalURL, page: paging.pages + 1,
                                                    into: spool, source: source.name, url: url)
             try? FileManager.default.removeItem(at: file)
             if isFirst {
-                await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: digest)
+                await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: digest.sha256)
             }
             expected = facts.totalItems ?? expected
             context.progress(HarvestProgress(source: source.name, pages: paging.pages + 1, records: 0, expected: expected))
@@ -76,7 +75,15 @@ public struct DCATAdapter: HarvestAdapter {
             }
         }
         if paging.pages > 1 {
-            await collector.noteDocumentValidators(url: source.url, etag: nil, lastModified: nil, contentSHA256: nil)
+            // Pages carry no validators of the whole; the digest of all pages, in order, stands for the source.
+            // Every page was parsed to find the next one, but when the whole chain is the one last applied,
+            // nothing needs mapping.
+            let chain = DCATAdapter.chainDigest(pageDigests)
+            await collector.noteDocumentValidators(url: source.url, etag: nil, lastModified: nil,
+                                                   contentSHA256: paging.incompleteReason == nil ? chain : nil)
+            if paging.incompleteReason == nil, try await context.isUnchanged(url: source.url, sha256: chain) {
+                return .sameDigest(chain)
+            }
         }
         // Every page is in the spool: datasets are mapped with nodes described on any page.
         let pages = paging.pages
@@ -86,6 +93,11 @@ public struct DCATAdapter: HarvestAdapter {
         }
         if let reason = paging.incompleteReason { return .incomplete(reason: reason) }
         return .complete
+    }
+
+    /// The digest of a chain of Hydra pages: of their digests in order, marked so it never equals a single document's.
+    static func chainDigest(_ pages: [String]) -> String {
+        SHA256.hex(("hydra-pages\n" + pages.joined(separator: "\n")).utf8)
     }
 
     /// Maps the page's datasets batch by batch and hands them to the collector, mapping the next batch on the
