@@ -116,9 +116,13 @@ public final class TripleSpool: TripleSink {
         let key = TripleSpool.encodeSubject(subject)
         return try read("reading a subject") { db in
             let statement = try db.cachedStatement(sql: "SELECT p, o_kind, o, o_datatype, o_lang FROM triples WHERE s = ? ORDER BY rowid")
-            return try Row.fetchAll(statement, arguments: [key]).map { row in
-                Triple(subject, row[0], TripleSpool.decodeObject(kind: row[1], value: row[2], datatype: row[3], language: row[4]))
+            // A cursor reads each column straight from the statement; fetchAll would copy every row first.
+            var triples: [Triple] = []
+            let rows = try Row.fetchCursor(statement, arguments: [key])
+            while let row = try rows.next() {
+                triples.append(Triple(subject, row[0], TripleSpool.decodeObject(kind: row[1], value: row[2], datatype: row[3], language: row[4])))
             }
+            return triples
         }
     }
 
