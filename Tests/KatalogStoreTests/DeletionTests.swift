@@ -26,13 +26,6 @@ struct DeletionTests {
         #expect(try await store.datasetCount() == 9)
         #expect(try await store.datasetCount(includeDeleted: true) == 10)
         #expect(try await store.knownHashes(source: "test").count == 9)
-        // Looked up by batch (as the harvester does): live records only, none of another source, in chunks.
-        let asked = (1...10).map { "r\($0)" } + (0..<1_200).map { "absent-\($0)" } + ["r3"]
-        let batch = try await store.knownHashes(source: "test", identifiers: asked)
-        #expect(batch == (try await store.knownHashes(source: "test")))
-        #expect(batch["r10"] == nil, "a tombstone has no hash to match")
-        #expect(try await store.knownHashes(source: "other", identifiers: asked).isEmpty)
-        #expect(try await store.knownHashes(source: "test", identifiers: []).isEmpty)
         let changes = try await store.changes(sinceSeq: 0, limit: 100).changes
         #expect(changes.last?.id == gone.id)
         #expect(changes.last?.kind == .deleted)

@@ -75,7 +75,8 @@ public struct Harvester: Sendable {
                                      storedValidators: { try await store.validators(url: $0) })
 
         do {
-            let collector = RunCollector(store: store, run: run, source: source, logger: logger)
+            let known = try await store.knownHashes(source: source.name)
+            let collector = RunCollector(store: store, run: run, source: source, knownHashes: known, logger: logger)
             let outcome = try await withRunSupervision(run: run, source: source, heartbeat: options.heartbeatInterval) {
                 try await adapter.harvest(context, into: collector)
             }

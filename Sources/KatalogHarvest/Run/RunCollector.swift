@@ -6,15 +6,13 @@ import Logging
 /// Receives a run's records from an adapter: skips unchanged ones without a write, stages changed ones
 /// in batches, and keeps the run's counts and per-record errors.
 ///
-/// Each batch's stored content hashes are looked up when the batch is flushed, so a re-harvest does not hold
-/// every hash of the source in memory.
-///
 /// One collector serves one run; it is an actor so the adapter's task and the supervisor can share it.
 public actor RunCollector {
     private let store: CatalogStore
     private let run: RunID
     private let source: SourceConfig
     private let logger: Logger
+    private let knownHashes: [String: String]
     private let batchSize: Int
     private var pending: [PreparedRecord] = []
     /// Source identifiers seen in this run, changed or not.
@@ -29,10 +27,11 @@ public actor RunCollector {
     /// Most errors kept in full; later ones are only counted.
     public let maxErrors = 1_000
 
-    init(store: CatalogStore, run: RunID, source: SourceConfig, logger: Logger, batchSize: Int = 250) {
+    init(store: CatalogStore, run: RunID, source: SourceConfig, knownHashes: [String: String], logger: Logger, batchSize: Int = 250) {
         self.store = store
         self.run = run
         self.source = source
+        self.knownHashes = knownHashes
         self.logger = logger
         self.batchSize = batchSize
     }
@@ -50,7 +49,12 @@ public actor RunCollector {
             note(identifier: identifier, url: nil, cause: "the source lists this record more than once; the first copy was kept")
             return
         }
-        pending.append(try CatalogStore.prepare(record))
+        let prepared = try CatalogStore.prepare(record)
+        if knownHashes[identifier] == prepared.contentHash {
+            counts.unchanged += 1
+            return
+        }
+        pending.append(prepared)
         if pending.count >= batchSize { try await flush() }
     }
 
@@ -88,15 +92,11 @@ public actor RunCollector {
                                                       mapping: source.mappingFingerprint))
     }
 
-    /// Stages the pending batch, less the records whose stored content hash is the same (those cost no write).
+    /// Writes the staged batch to the store.
     func flush() async throws {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        let stored = try await store.knownHashes(source: source.name, identifiers: batch.map(\.sourceIdentifier))
-        let changed = batch.filter { stored[$0.sourceIdentifier] != $0.contentHash }
-        counts.unchanged += batch.count - changed.count
-        guard !changed.isEmpty else { return }
-        try await store.stage(run: run, prepared: changed)
+        try await store.stage(run: run, prepared: batch)
     }
 }

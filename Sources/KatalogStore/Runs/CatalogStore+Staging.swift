@@ -22,24 +22,6 @@ extension CatalogStore {
         }
     }
 
-    /// The content hashes of those of `identifiers` that are live records of `source` (absent ones are left out).
-    public func knownHashes(source: String, identifiers: [String]) async throws -> [String: String] {
-        guard !identifiers.isEmpty else { return [:] }
-        var hashes: [String: String] = [:]
-        // Chunks stay well below SQLite's limit on bound parameters.
-        for start in stride(from: 0, to: identifiers.count, by: 500) {
-            let chunk = Array(identifiers[start..<min(start + 500, identifiers.count)])
-            let found = try await read("reading content hashes", context: ["source": source]) { db -> [(String, String)] in
-                try Row.fetchAll(db, sql: """
-                    SELECT source_identifier, content_hash FROM datasets
-                    WHERE source = ? AND deleted_at IS NULL AND source_identifier IN (\(databaseQuestionMarks(count: chunk.count)))
-                    """, arguments: StatementArguments([source] + chunk)).map { ($0[0], $0[1]) }
-            }
-            for (identifier, hash) in found { hashes[identifier] = hash }
-        }
-        return hashes
-    }
-
     /// Stages a batch of new or changed records of a running run, in one transaction.
     ///
     /// Nothing becomes visible until ``completeRun(run:seen:isComplete:deletionPolicy:counts:errors:)``.
