@@ -57,19 +57,17 @@ public struct HarvestContext: Sendable {
         return request
     }
 
-    /// The SHA-256 of a downloaded document, and whether it is the very document the last successful run applied
-    /// under the source's current mapping (then the run can end unchanged without parsing it).
-    public func digest(of file: URL, url: String) async throws -> (sha256: String, isUnchanged: Bool) {
-        let sha256: String
+    /// The SHA-256 of a document downloaded from `url` to `file`, read off the cooperative pool.
+    public func sha256(of file: URL, url: String) async throws -> String {
         do {
-            sha256 = try await OffPool.run { try FileDigest.sha256(of: file) }
+            return try await OffPool.run { try FileDigest.sha256(of: file) }
         } catch {
             throw HarvestError(.unexpectedResponse, "cannot read the downloaded document: \(error)", source: source.name, url: url)
         }
-        return (sha256, try await isUnchanged(url: url, sha256: sha256))
     }
 
-    /// Whether `sha256` is the digest the last successful run stored for `url` under the source's current mapping.
+    /// Whether `sha256` is the digest the last successful run stored for `url` under the source's current mapping
+    /// (then the run can end unchanged without parsing or mapping the document).
     public func isUnchanged(url: String, sha256: String) async throws -> Bool {
         try await trustedValidators(url)?.contentSHA256 == sha256
     }

@@ -55,18 +55,18 @@ public struct DCATAdapter: HarvestAdapter {
                 throw HarvestError(.unexpectedResponse, "answered 304 Not Modified to a request that was not conditional", source: source.name, url: url)
             }
             // A server without validators (or with new ones for the same bytes) still costs no parse.
-            let digest = try await context.digest(of: file, url: url)
-            pageDigests.append(digest.sha256)
-            if isFirst, digest.isUnchanged {
-                await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: digest.sha256)
-                return .sameDigest(digest.sha256)
+            let sha256 = try await context.sha256(of: file, url: url)
+            pageDigests.append(sha256)
+            if isFirst, try await context.isUnchanged(url: url, sha256: sha256) {
+                await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: sha256)
+                return .sameDigest(sha256)
             }
             let format = try DCATDocumentFormat.detect(contentType: head.contentType, url: head.finalURL, file: file, source: source.name)
             let facts = try await DCATAdapter.load(file: file, format: format, baseIRI: head.finalURL, page: paging.pages + 1,
                                                    into: spool, source: source.name, url: url)
             try? FileManager.default.removeItem(at: file)
             if isFirst {
-                await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: digest.sha256)
+                await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: sha256)
             }
             expected = facts.totalItems ?? expected
             context.progress(HarvestProgress(source: source.name, pages: paging.pages + 1, records: 0, expected: expected))

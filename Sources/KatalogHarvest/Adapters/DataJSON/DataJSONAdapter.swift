@@ -27,10 +27,10 @@ public struct DataJSONAdapter: HarvestAdapter {
         let request = try await context.request(url, accept: "application/json, application/ld+json;q=0.9, */*;q=0.1", conditional: true)
         let head = try await context.client.download(request, to: file)
         if head.isNotModified { return .notModified }
-        let digest = try await context.digest(of: file, url: url)
-        if digest.isUnchanged {
-            await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: digest.sha256)
-            return .sameDigest(digest.sha256)
+        let sha256 = try await context.sha256(of: file, url: url)
+        if try await context.isUnchanged(url: url, sha256: sha256) {
+            await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: sha256)
+            return .sameDigest(sha256)
         }
 
         let catalogue = try await OffPool.run { () throws -> DataJSONCatalogue in
@@ -40,7 +40,7 @@ public struct DataJSONAdapter: HarvestAdapter {
                 throw HarvestError(.malformedResponse, error.description, source: source.name, url: url)
             }
         }
-        await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: digest.sha256)
+        await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: sha256)
         if catalogue.version == .unknown {
             await collector.warn(url: url, "the catalogue declares no DCAT-US version it conforms to (conformsTo \(catalogue.conformsTo ?? "absent")); read as DCAT-US 1.1")
         }
