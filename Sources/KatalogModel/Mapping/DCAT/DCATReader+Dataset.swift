@@ -21,7 +21,7 @@ extension DCATReader {
         dataset.rights = try firstValue(objects(subject, DCATTerms.rights), statement)
         dataset.landingPages = try links(subject, DCATTerms.dcat + "landingPage")
         dataset.languages = try languages(subject)
-        dataset.accrualPeriodicity = try concepts(subject, DCATTerms.dct + "accrualPeriodicity", normalizer.frequency).first
+        dataset.accrualPeriodicity = try firstValue(objects(subject, DCATTerms.dct + "accrualPeriodicity"), frequency)
         dataset.conformsTo = try standards(subject)
         dataset.identifiers = try texts(subject, DCATTerms.identifier)
         dataset.otherIdentifiers = try otherIdentifiers(subject)

@@ -74,7 +74,7 @@ struct DCATReader<Graph: RDFGraphView> {
         case .blank:
             let label = try label(of: term)
             guard let value = try firstText(term, [DCATTerms.value, DCATTerms.notation, DCATTerms.identifier])
-                ?? label.best() ?? duration(of: term) else { return nil }
+                ?? label.best() else { return nil }
             raw = value
         }
         guard !raw.trimmingWhitespace().isEmpty else { return nil }
@@ -88,20 +88,24 @@ struct DCATReader<Graph: RDFGraphView> {
                 concept.label = byValue.label
             }
         }
-        if concept.uri == nil, term.isResource {
-            // A frequency given as a duration (the DCAT 2 pattern, used by datos.gob.es):
-            // `[ a dct:Frequency ; rdf:value [ a time:DurationDescription ; time:days 1 ] ]`.
-            if let duration = try duration(of: term) {
-                let byDuration = map(duration)
-                if byDuration.uri != nil {
-                    concept.uri = byDuration.uri
-                    concept.label = byDuration.label
-                }
-            }
-        }
         if concept.label == nil, term.isResource {
             let label = try label(of: term)
             if !label.isEmpty { concept.label = label }
+        }
+        return concept
+    }
+
+    /// An accrual periodicity: a concept as ``concept(_:_:)`` reads it, or, when that finds no vocabulary entry,
+    /// a frequency given as a duration (the DCAT 2 pattern, used by datos.gob.es):
+    /// `[ a dct:Frequency ; rdf:value [ a time:DurationDescription ; time:days 1 ] ]`.
+    func frequency(_ term: Term) throws -> Concept? {
+        let concept = try self.concept(term, normalizer.frequency)
+        guard concept?.uri == nil, term.isResource, let duration = try duration(of: term) else { return concept }
+        let byDuration = normalizer.frequency(duration)
+        guard var concept else { return byDuration }
+        if byDuration.uri != nil {
+            concept.uri = byDuration.uri
+            concept.label = byDuration.label ?? concept.label
         }
         return concept
     }
