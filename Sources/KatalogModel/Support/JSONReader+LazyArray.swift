@@ -1,22 +1,22 @@
-extension JSONReader {
-    /// One element of the lazily read array: where it is in the bytes, and whether the document holds only a stub of it.
-    struct LazyElement {
-        var range: Range<Int>
-        var hash: Int
-        var isStub: Bool
-    }
+/// An element of an array read by ``JSONReader/document(lazyArray:summarise:)`` that the document holds only a
+/// summary of: where its bytes are, and the hash of its parsed value.
+struct SummarisedElement {
+    var range: Range<Int>
+    var hash: Int
+}
 
+extension JSONReader {
     /// Reads a whole document like ``document()``, except that when it is an object, each element of its array
     /// member `key` is parsed (so every syntax error is still found), passed to `summarise`, and replaced in the
-    /// returned document by the summary, or kept when `summarise` returns nil. `lazy` lists every element of the
-    /// last such member, in order, with its byte range.
+    /// returned document by the summary, or kept when `summarise` returns nil. `summarised` gives, by position in
+    /// the last such member, every element that was replaced.
     mutating func document(lazyArray key: String, summarise: (JSONValue) -> JSONValue?) throws(JSONParseError)
-        -> (document: JSONValue, lazy: [LazyElement]) {
+        -> (document: JSONValue, summarised: [Int: SummarisedElement]) {
         skipWhitespace()
-        guard index < end, bytes[index] == UInt8(ascii: "{") else { return (try document(), []) }
+        guard index < end, bytes[index] == UInt8(ascii: "{") else { return (try document(), [:]) }
         index += 1
         var members: [String: JSONValue] = [:]
-        var lazy: [LazyElement] = []
+        var summarised: [Int: SummarisedElement] = [:]
         skipWhitespace()
         if index < end, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -34,7 +34,7 @@ extension JSONReader {
                 if name == key, index < end, bytes[index] == UInt8(ascii: "[") {
                     let read = try lazyArray(summarise: summarise)
                     members[name] = .array(read.elements)
-                    lazy = read.lazy
+                    summarised = read.summarised
                 } else {
                     members[name] = try value(depth: 1)
                 }
@@ -47,35 +47,34 @@ extension JSONReader {
         }
         skipWhitespace()
         guard index == end else { throw fail(.trailingData, "data after the JSON value") }
-        return (.object(members), lazy)
+        return (.object(members), summarised)
     }
 
     /// The array at `index` (depth 2), its elements summarised.
     private mutating func lazyArray(summarise: (JSONValue) -> JSONValue?) throws(JSONParseError)
-        -> (elements: [JSONValue], lazy: [LazyElement]) {
+        -> (elements: [JSONValue], summarised: [Int: SummarisedElement]) {
         index += 1
         var elements: [JSONValue] = []
-        var lazy: [LazyElement] = []
+        var summarised: [Int: SummarisedElement] = [:]
         skipWhitespace()
         if index < end, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return (elements, lazy)
+            return (elements, summarised)
         }
         while true {
             skipWhitespace()
             let start = index
             let element = try value(depth: 2)
             if let summary = summarise(element) {
+                summarised[elements.count] = SummarisedElement(range: start..<index, hash: element.hashValue)
                 elements.append(summary)
-                lazy.append(LazyElement(range: start..<index, hash: element.hashValue, isStub: true))
             } else {
                 elements.append(element)
-                lazy.append(LazyElement(range: start..<index, hash: element.hashValue, isStub: false))
             }
             skipWhitespace()
             guard index < end else { throw fail(.unexpectedEnd, "unterminated array") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return (elements, lazy) }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return (elements, summarised) }
             throw fail(.unexpectedCharacter, "expected ',' or ']'")
         }
     }

@@ -12,6 +12,12 @@ extension JSONValue {
         var reader = JSONReader(bytes: [UInt8](data))
         return try reader.document()
     }
+
+    /// Parses the value at `range` of `buffer` (one value inside a larger document; error offsets are the buffer's).
+    static func parse(_ buffer: ByteBuffer, range: Range<Int>) throws(JSONParseError) -> JSONValue {
+        var reader = JSONReader(bytes: buffer.bytes, range: range)
+        return try reader.document()
+    }
 }
 
 /// A recursive-descent JSON reader over bytes: an array, or a file mapped into memory. `end` bounds the reader

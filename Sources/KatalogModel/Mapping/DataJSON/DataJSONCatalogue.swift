@@ -49,9 +49,8 @@ public struct DataJSONCatalogue: Sendable {
                 return .failure(MappingError(code: .notAnObject, message: "the bytes of \(entry.path) are no longer available",
                                              field: entry.path, recordIdentifier: entry.identifier))
             }
-            var reader = JSONReader(bytes: buffer.bytes, range: range)
             do {
-                value = try reader.document()
+                value = try JSONValue.parse(buffer, range: range)
             } catch {
                 // The whole document was read once already; this is not expected to happen.
                 return .failure(MappingError(code: .notAnObject, message: "\(entry.path) could not be read again: \(error.message)",

@@ -7,7 +7,7 @@ struct DataJSONCollector {
     let version: DataJSONVersion
     /// The top-level `dataset` elements kept as byte ranges, by position; their values in the document are stubs
     /// (see ``DataJSONMapper/summary(of:)``).
-    let lazyDatasets: [Int: (range: Range<Int>, hash: Int)]
+    let lazyDatasets: [Int: SummarisedElement]
     /// Reads a stored range again (to compare repeated listings whose hashes agree).
     let reread: (Range<Int>) -> JSONValue?
     private(set) var candidates: [(path: String, value: JSONValue, storage: DataJSONEntry.Storage, series: String?)] = []
@@ -16,7 +16,7 @@ struct DataJSONCollector {
     /// True once a DCAT-US 3.0 container (`catalog`, `datasetSeries`, `service`) was seen at the top level.
     private(set) var sawContainer = false
 
-    init(version: DataJSONVersion, lazyDatasets: [Int: (range: Range<Int>, hash: Int)] = [:],
+    init(version: DataJSONVersion, lazyDatasets: [Int: SummarisedElement] = [:],
          reread: @escaping (Range<Int>) -> JSONValue? = { _ in nil }) {
         self.version = version
         self.lazyDatasets = lazyDatasets

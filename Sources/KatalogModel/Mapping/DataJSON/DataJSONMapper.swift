@@ -32,15 +32,8 @@ public enum DataJSONMapper {
         let parsed = Result(catching: { () throws(JSONParseError) in try reader.document(lazyArray: "dataset", summarise: summary(of:)) })
         switch parsed {
         case .success(let read):
-            var lazy: [Int: (range: Range<Int>, hash: Int)] = [:]
-            for (offset, element) in read.lazy.enumerated() where element.isStub {
-                lazy[offset] = (element.range, element.hash)
-            }
-            let reread = { (range: Range<Int>) -> JSONValue? in
-                var reader = JSONReader(bytes: buffer.bytes, range: range)
-                return try? reader.document()
-            }
-            var catalogue = try self.catalogue(from: read.document, location: location, lazyDatasets: lazy, reread: reread)
+            var catalogue = try self.catalogue(from: read.document, location: location, lazyDatasets: read.summarised,
+                                               reread: { try? JSONValue.parse(buffer, range: $0) })
             catalogue.buffer = buffer
             return catalogue
         case .failure(let error):
@@ -66,7 +59,7 @@ public enum DataJSONMapper {
         try catalogue(from: document, location: location, lazyDatasets: [:], reread: { _ in nil })
     }
 
-    static func catalogue(from document: JSONValue, location: String, lazyDatasets: [Int: (range: Range<Int>, hash: Int)],
+    static func catalogue(from document: JSONValue, location: String, lazyDatasets: [Int: SummarisedElement],
                           reread: @escaping (Range<Int>) -> JSONValue?) throws(DataJSONError) -> DataJSONCatalogue {
         guard let object = document.object else {
             let shape = document.array != nil ? "an array (Project Open Data 1.0 lists are not catalogues)" : "not an object"
