@@ -54,6 +54,11 @@ struct QueryParameters: Sendable {
     /// Names of all parameters present.
     var names: [String] { pairs.map(\.0) }
 
+    /// How many times a parameter is given (before comma-separated values are split).
+    func occurrences(of name: String) -> Int {
+        pairs.lazy.filter { $0.0 == name }.count
+    }
+
     /// An integer parameter within a range; nil when absent.
     func int(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
         guard let text = try typed(name) else { return nil }

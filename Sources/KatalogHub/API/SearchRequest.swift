@@ -42,7 +42,7 @@ enum SearchRequest {
         query.cursor = parameters.get("cursor")
         query.facets = try parameters.bool("facets") ?? true
         // Up to 5 `lang` parameters (the OpenAPI document's maxItems); of the languages they list, the first 5 count.
-        let langCount = parameters.names.lazy.filter { $0 == "lang" }.count
+        let langCount = parameters.occurrences(of: "lang")
         guard langCount <= 5 else { throw APIError.badParameter("lang", "repeated \(langCount) times; at most 5") }
         let languages = parameters.list("lang").prefix(5).map { LocalizedText.normalizedTag($0) }
         query.languages = Array(languages)
@@ -52,7 +52,7 @@ enum SearchRequest {
     private static func filter(_ parameters: QueryParameters, _ name: String) throws(APIError) -> [String] {
         // The parameter may be repeated up to 20 times (the OpenAPI document's maxItems), and each may list
         // values separated by commas; the values, once split and with repeats removed, are bounded by the store.
-        let occurrences = parameters.names.lazy.filter { $0 == name }.count
+        let occurrences = parameters.occurrences(of: name)
         guard occurrences <= maxFilterValues else {
             throw APIError.badParameter(name, "repeated \(occurrences) times; at most \(maxFilterValues)")
         }
