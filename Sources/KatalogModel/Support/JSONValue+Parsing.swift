@@ -14,7 +14,7 @@ extension JSONValue {
     }
 
     /// Parses the value at `range` of `buffer` (one value inside a larger document; error offsets are the buffer's).
-    static func parse(_ buffer: ByteBuffer, range: Range<Int>) throws(JSONParseError) -> JSONValue {
+    static func parse(_ buffer: DocumentBytes, range: Range<Int>) throws(JSONParseError) -> JSONValue {
         var reader = JSONReader(bytes: buffer.bytes, range: range)
         return try reader.document()
     }

@@ -24,7 +24,7 @@ public struct DataJSONCatalogue: Sendable {
     /// Licence and format lookups shared by this catalogue's records.
     let vocabulary: DataJSONVocabularyCache
     /// The document's bytes, from which entries kept as byte ranges are read again when mapped.
-    var buffer: ByteBuffer?
+    var buffer: DocumentBytes?
 
     /// Maps entry `index` into a record, or says why it cannot be mapped (naming the entry's path and field).
     ///

@@ -10,14 +10,14 @@ public enum DataJSONMapper {
     /// Parses a whole data.json document; throws a ``DataJSONError`` (with the line and column of a syntax error)
     /// when the document is not JSON or not a catalogue.
     public static func catalogue(from data: Data, location: String) throws(DataJSONError) -> DataJSONCatalogue {
-        try catalogue(from: ByteBuffer(copying: data), location: location)
+        try catalogue(from: DocumentBytes(copying: data), location: location)
     }
 
     /// Reads a data.json file, mapped into memory rather than read onto the heap.
     public static func catalogue(contentsOf path: String, location: String) throws(DataJSONError) -> DataJSONCatalogue {
-        let buffer: ByteBuffer
+        let buffer: DocumentBytes
         do {
-            buffer = try ByteBuffer(mapping: path)
+            buffer = try DocumentBytes(mapping: path)
         } catch {
             throw DataJSONError(code: .invalidJSON, message: "cannot read the document: \(error)", location: location)
         }
@@ -27,7 +27,7 @@ public enum DataJSONMapper {
     /// Reads a catalogue from its bytes. The whole document is checked for syntax, but the top-level `dataset`
     /// elements are not kept: each is parsed, summarised and dropped, and read again from `buffer` when mapped,
     /// so memory holds one dataset at a time plus a small summary of each, not a tree several times the file.
-    public static func catalogue(from buffer: ByteBuffer, location: String) throws(DataJSONError) -> DataJSONCatalogue {
+    public static func catalogue(from buffer: DocumentBytes, location: String) throws(DataJSONError) -> DataJSONCatalogue {
         var reader = JSONReader(bytes: buffer.bytes)
         let parsed = Result(catching: { () throws(JSONParseError) in try reader.document(lazyArray: "dataset", summarise: summary(of:)) })
         switch parsed {

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// A mapped file's pages belong to the page cache: they are read when touched and can be dropped again under
 /// memory pressure, so a large document costs no heap of its own size.
-public final class ByteBuffer: @unchecked Sendable {
+public final class DocumentBytes: @unchecked Sendable {
     /// The bytes. Valid for the object's lifetime; never written.
     public let bytes: UnsafeBufferPointer<UInt8>
     private let release: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
@@ -31,17 +31,17 @@ public final class ByteBuffer: @unchecked Sendable {
     /// The file at `path`, mapped read-only.
     public convenience init(mapping path: String) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ByteBufferError(path: path, call: "open", code: errno) }
+        guard descriptor >= 0 else { throw DocumentBytesError(path: path, call: "open", code: errno) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw ByteBufferError(path: path, call: "fstat", code: errno) }
+        guard fstat(descriptor, &status) == 0 else { throw DocumentBytesError(path: path, call: "fstat", code: errno) }
         let size = Int(status.st_size)
         guard size > 0 else {
             self.init(bytes: UnsafeBufferPointer(start: nil, count: 0)) { _ in }
             return
         }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
-            throw ByteBufferError(path: path, call: "mmap", code: errno)
+            throw DocumentBytesError(path: path, call: "mmap", code: errno)
         }
         let bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
         self.init(bytes: bytes) { munmap(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count) }
@@ -49,7 +49,7 @@ public final class ByteBuffer: @unchecked Sendable {
 }
 
 /// A file could not be opened or mapped.
-public struct ByteBufferError: Error, CustomStringConvertible, Sendable {
+public struct DocumentBytesError: Error, CustomStringConvertible, Sendable {
     /// The file.
     public var path: String
     /// The system call that failed.
