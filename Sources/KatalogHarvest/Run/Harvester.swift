@@ -75,8 +75,7 @@ public struct Harvester: Sendable {
                                      storedValidators: { try await store.validators(url: $0) })
 
         do {
-            let known = try await store.knownHashes(source: source.name)
-            let collector = RunCollector(store: store, run: run, source: source, knownHashes: known, logger: logger)
+            let collector = RunCollector(store: store, run: run, source: source, logger: logger)
             let outcome = try await withRunSupervision(run: run, source: source, heartbeat: options.heartbeatInterval) {
                 try await adapter.harvest(context, into: collector)
             }
@@ -111,7 +110,6 @@ public struct Harvester: Sendable {
         )
         var warnings = await collector.errors
         let counts = await collector.counts
-        let seen = await collector.seen
         let isComplete: Bool
         switch outcome {
         case .complete:
@@ -125,7 +123,7 @@ public struct Harvester: Sendable {
             let message = "the source is byte for byte what the last run applied (SHA-256 \(sha256.prefix(16))…); nothing was mapped or written"
             return try await store.completeUnchangedRun(run: run, message: message, gracePeriod: policy.gracePeriod)
         }
-        return try await store.completeRun(run: run, seen: seen, isComplete: isComplete,
+        return try await store.completeRun(run: run, isComplete: isComplete,
                                            deletionPolicy: policy, counts: counts, errors: warnings)
     }
 

@@ -6,17 +6,17 @@ import Logging
 /// Receives a run's records from an adapter: skips unchanged ones without a write, stages changed ones
 /// in batches, and keeps the run's counts and per-record errors.
 ///
+/// The identifiers the run has seen and the live records' hashes stay in the store (see
+/// ``CatalogStore/recordListing(run:_:)``): the collector holds one batch, whatever the source's size.
 /// One collector serves one run; it is an actor so the adapter's task and the supervisor can share it.
 public actor RunCollector {
     private let store: CatalogStore
     private let run: RunID
     private let source: SourceConfig
     private let logger: Logger
-    private let knownHashes: [String: String]
     private let batchSize: Int
-    private var pending: [PreparedRecord] = []
-    /// Source identifiers seen in this run, changed or not.
-    public private(set) var seen: Set<String> = []
+    /// The listing entries not yet recorded, in the order the source gave them.
+    private var pending: [ListingEntry] = []
     /// The run's counts so far.
     public private(set) var counts = RunCounts()
     /// The run's per-record errors and warnings (the first `maxErrors`).
@@ -27,11 +27,10 @@ public actor RunCollector {
     /// Most errors kept in full; later ones are only counted.
     public let maxErrors = 1_000
 
-    init(store: CatalogStore, run: RunID, source: SourceConfig, knownHashes: [String: String], logger: Logger, batchSize: Int = 250) {
+    init(store: CatalogStore, run: RunID, source: SourceConfig, logger: Logger, batchSize: Int = 250) {
         self.store = store
         self.run = run
         self.source = source
-        self.knownHashes = knownHashes
         self.logger = logger
         self.batchSize = batchSize
     }
@@ -44,17 +43,7 @@ public actor RunCollector {
             fail(identifier: identifier, url: nil, cause: "record skipped: \(violation)")
             return
         }
-        guard seen.insert(identifier).inserted else {
-            counts.skipped += 1
-            note(identifier: identifier, url: nil, cause: "the source lists this record more than once; the first copy was kept")
-            return
-        }
-        let prepared = try CatalogStore.prepare(record)
-        if knownHashes[identifier] == prepared.contentHash {
-            counts.unchanged += 1
-            return
-        }
-        pending.append(prepared)
+        pending.append(.record(try CatalogStore.prepare(record)))
         if pending.count >= batchSize { try await flush() }
     }
 
@@ -70,8 +59,9 @@ public actor RunCollector {
     public func fail(identifier: String?, url: String?, cause: String) {
         counts.errored += 1
         note(identifier: identifier, url: url, cause: cause)
-        // A record that failed still exists at the source: keep any earlier copy alive.
-        if let identifier { seen.insert(identifier) }
+        // A record that failed still exists at the source: keep any earlier copy alive. The entry is recorded
+        // with the next batch, so every adapter call stays synchronous.
+        if let identifier { pending.append(.seenOnly(identifier)) }
     }
 
     /// Records a warning about the run (a repeated page, an inconsistent count) without counting an error.
@@ -92,11 +82,17 @@ public actor RunCollector {
                                                       mapping: source.mappingFingerprint))
     }
 
-    /// Writes the staged batch to the store.
+    /// Records the pending entries in the store: marks them seen, stages the new and changed records, counts the
+    /// unchanged ones, and notes records the source listed more than once (the first copy is kept).
     func flush() async throws {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        try await store.stage(run: run, prepared: batch)
+        let outcome = try await store.recordListing(run: run, batch)
+        counts.unchanged += outcome.unchanged
+        counts.skipped += outcome.repeated.count
+        for identifier in outcome.repeated {
+            note(identifier: identifier, url: nil, cause: "the source lists this record more than once; the first copy was kept")
+        }
     }
 }

@@ -7,16 +7,20 @@ extension CatalogStore {
     /// Applies a run in one write transaction and ends it.
     ///
     /// Upserts every staged record into the live tables, then, when `isComplete`, tombstones the source's live
-    /// records missing from `seen`, unless the circuit breaker trips (more than `deletionPolicy.maxDeleteFraction`
+    /// records the run did not see, unless the circuit breaker trips (more than `deletionPolicy.maxDeleteFraction`
     /// of the live records, or a run that saw nothing while the source has records): then the upserts apply,
     /// no deletion does, and the run ends `held`. Tombstones older than the grace period are purged.
     ///
+    /// The run has seen every identifier recorded with ``recordListing(run:_:)``, every staged record, and
+    /// `seen`. Deletions and counts are found with SQL over those, so applying a run of any size holds no
+    /// per-dataset state in memory.
+    ///
     /// - Parameters:
-    ///   - seen: every source identifier the run saw, changed or not.
+    ///   - seen: source identifiers the run saw, changed or not, beyond those its listing recorded.
     ///   - isComplete: whether the harvester read the source's whole listing; deletions need a complete listing.
     ///   - counts: `fetched`, `skipped` and `errored` from the harvester; the store fills in the rest.
     ///   - errors: problems with single records or URLs.
-    public func completeRun(run: RunID, seen: Set<String>, isComplete: Bool,
+    public func completeRun(run: RunID, seen: Set<String> = [], isComplete: Bool,
                             deletionPolicy: DeletionPolicy = DeletionPolicy(), counts: RunCounts = RunCounts(),
                             errors: [RunIssue] = []) async throws -> RunSummary {
         let now = configuration.now()
@@ -24,15 +28,13 @@ extension CatalogStore {
         let summary = try await write("applying a run", context: ["run": run.description]) { db in
             let source = try CatalogStore.requireRunning(db, run)
             var apply = try RunApplication(db: db, run: run, source: source, now: now)
+            try apply.markSeen(seen)
             try apply.upsertStaged()
             var counts = counts
             counts.added = apply.added
             counts.updated = apply.updated
-            let live = try apply.liveRecords()
-            counts.unchanged = apply.stagedUnchanged + live.reduce(0) { total, record in
-                total + (seen.contains(record.identifier) && !apply.applied.contains(record.identifier) ? 1 : 0)
-            }
-            let deletion = try apply.deletions(live: live, seen: seen, isComplete: isComplete, policy: deletionPolicy)
+            counts.unchanged = try apply.stagedUnchanged + apply.seenUnstagedCount()
+            let deletion = try apply.deletions(isComplete: isComplete, policy: deletionPolicy)
             counts.deleted = deletion.applied
             let purged = try apply.purge(olderThan: now.addingTimeInterval(-deletionPolicy.gracePeriod))
             try apply.saveSequence()
@@ -56,7 +58,7 @@ extension CatalogStore {
             for (position, issue) in errors.prefix(maxErrors).enumerated() {
                 try insertError.execute(arguments: [run.rawValue, position, issue.subject, issue.cause])
             }
-            try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [run.rawValue])
+            try CatalogStore.dropRunScratch(db, run: run.rawValue)
             return RunSummary(run: run, source: source, status: status, counts: counts, heldDeletions: deletion.held,
                               purged: purged, message: message)
         }
@@ -82,8 +84,6 @@ struct RunApplication {
     private(set) var added = 0
     private(set) var updated = 0
     private(set) var stagedUnchanged = 0
-    /// Source identifiers that were staged in this run.
-    private(set) var applied = Set<String>()
     private var sequence: Int64
     private var liveBefore = 0
 
@@ -122,7 +122,6 @@ struct RunApplication {
         while let row = try staged.next() {
             let record = StagedRow(sourceIdentifier: row["source_identifier"], contentHash: row["content_hash"],
                                    recordJSON: row["record_json"], raw: row["raw"], rawFormat: row["raw_format"])
-            applied.insert(record.sourceIdentifier)
             let pk: Int64? = row["pk"]
             let isDeleted: Bool = row["is_deleted"] ?? false
             let liveHash: String? = row["live_hash"]
@@ -141,20 +140,50 @@ struct RunApplication {
         }
     }
 
-    /// The source's live records (pk, source identifier) as they stand now.
-    func liveRecords() throws -> [(pk: Int64, identifier: String)] {
-        try Row.fetchAll(db, sql: "SELECT pk, source_identifier FROM datasets WHERE source = ? AND deleted_at IS NULL",
-                         arguments: [source]).map { ($0["pk"], $0["source_identifier"]) }
+    /// Marks identifiers as seen by the run, beside those its listing recorded.
+    func markSeen(_ identifiers: Set<String>) throws {
+        guard !identifiers.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_seen (run_id, source_identifier) VALUES (?, ?)")
+        for identifier in identifiers {
+            try statement.execute(arguments: [run.rawValue, identifier])
+        }
     }
 
-    /// Tombstones live records missing from `seen`, unless the circuit breaker trips.
-    mutating func deletions(live: [(pk: Int64, identifier: String)], seen: Set<String>, isComplete: Bool,
-                            policy: DeletionPolicy) throws -> Deletion {
+    /// Live records of the source that the run saw (listed or staged) without staging a new version: unchanged.
+    func seenUnstagedCount() throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM datasets d
+            WHERE d.source = ? AND d.deleted_at IS NULL
+              AND EXISTS (SELECT 1 FROM run_seen s WHERE s.run_id = ? AND s.source_identifier = d.source_identifier)
+              AND NOT EXISTS (SELECT 1 FROM staged_records r WHERE r.run_id = ? AND r.source_identifier = d.source_identifier)
+            """, arguments: [source, run.rawValue, run.rawValue]) ?? 0
+    }
+
+    /// The primary keys of the source's live records that the run neither listed nor staged.
+    func unseenLiveRecords() throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT d.pk FROM datasets d
+            WHERE d.source = ? AND d.deleted_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM run_seen s WHERE s.run_id = ? AND s.source_identifier = d.source_identifier)
+              AND NOT EXISTS (SELECT 1 FROM staged_records r WHERE r.run_id = ? AND r.source_identifier = d.source_identifier)
+            ORDER BY d.pk
+            """, arguments: [source, run.rawValue, run.rawValue])
+    }
+
+    /// True when the run neither listed nor staged anything.
+    func sawNothing() throws -> Bool {
+        try !(Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM run_seen WHERE run_id = ?) OR EXISTS (SELECT 1 FROM staged_records WHERE run_id = ?)
+            """, arguments: [run.rawValue, run.rawValue]) ?? false)
+    }
+
+    /// Tombstones live records the run did not see, unless the circuit breaker trips.
+    mutating func deletions(isComplete: Bool, policy: DeletionPolicy) throws -> Deletion {
         guard isComplete else { return Deletion() }
-        let missing = live.filter { !seen.contains($0.identifier) && !applied.contains($0.identifier) }
+        let missing = try unseenLiveRecords()
         guard !missing.isEmpty else { return Deletion() }
         let fraction = liveBefore > 0 ? Double(missing.count) / Double(liveBefore) : 1
-        let sawNothing = seen.isEmpty && applied.isEmpty
+        let sawNothing = try sawNothing()
         if !policy.acceptDeletions, sawNothing || fraction > policy.maxDeleteFraction {
             let percent = Int((fraction * 100).rounded())
             let limit = Int((policy.maxDeleteFraction * 100).rounded())
@@ -165,8 +194,8 @@ struct RunApplication {
             return Deletion(applied: 0, held: missing.count, message: message)
         }
         let writer = LiveWriter(db: db, now: now, runID: run)
-        for record in missing {
-            try writer.tombstone(pk: record.pk, seq: nextSequence())
+        for pk in missing {
+            try writer.tombstone(pk: pk, seq: nextSequence())
         }
         return Deletion(applied: missing.count, held: 0, message: nil)
     }

@@ -10,7 +10,7 @@ extension CatalogStore {
     /// Starts a run of `source`, taking the source's lock.
     ///
     /// First marks every run of any source that is `running` with a heartbeat older than
-    /// `configuration.staleRunInterval` as `aborted` (and drops its staged records), so no run is left running.
+    /// `configuration.staleRunInterval` as `aborted` (and drops its staged records and seen identifiers), so no run is left running.
     /// A run whose owning process on this host no longer exists (killed, crashed) is aborted at once, without
     /// waiting for its heartbeat to go stale.
     /// Throws ``StoreError/Code/sourceBusy`` when another run of the same source has a fresh heartbeat.
@@ -29,7 +29,7 @@ extension CatalogStore {
                         message = 'no heartbeat for over ' || ? || ' seconds; marked aborted when a new run began'
                     WHERE id = ?
                     """, arguments: [now, staleSeconds, runID])
-                try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [runID])
+                try CatalogStore.dropRunScratch(db, run: runID)
             }
             var aborted = stale
             let owned = try Row.fetchAll(db, sql: "SELECT id, owner_pid FROM runs WHERE status = 'running' AND owner_host = ?",
@@ -42,7 +42,7 @@ extension CatalogStore {
                         message = 'its process (pid ' || ? || ') ended without finishing the run; marked aborted when a new run began'
                     WHERE id = ?
                     """, arguments: [now, pid, runID])
-                try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [runID])
+                try CatalogStore.dropRunScratch(db, run: runID)
                 aborted.append(runID)
             }
             if let busy = try Row.fetchOne(db, sql: "SELECT id, heartbeat_at FROM runs WHERE source = ? AND status = 'running'",
@@ -79,14 +79,14 @@ extension CatalogStore {
         }
     }
 
-    /// Ends a run without applying anything: marks it `failed` or `aborted`, records the cause, drops its staged records.
+    /// Ends a run without applying anything: marks it `failed` or `aborted`, records the cause, drops its staged records and seen identifiers.
     public func failRun(run: RunID, error: String, status: RunFailure = .failed) async throws {
         let now = configuration.now()
         try await write("failing a run", context: ["run": run.description]) { db in
             try CatalogStore.requireRunning(db, run)
             try db.execute(sql: "UPDATE runs SET status = ?, ended_at = ?, heartbeat_at = ?, message = ? WHERE id = ?",
                            arguments: [status.status.rawValue, now, now, error, run.rawValue])
-            try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [run.rawValue])
+            try CatalogStore.dropRunScratch(db, run: run.rawValue)
         }
         logger.warning("run \(status.rawValue)", metadata: ["harvest.run": "\(run)", "harvest.cause": "\(error)"])
     }
@@ -106,7 +106,7 @@ extension CatalogStore {
                 UPDATE runs SET status = 'unchanged', ended_at = ?, heartbeat_at = ?, is_complete = 1, unchanged = ?, message = ?
                 WHERE id = ?
                 """, arguments: [now, now, live, message, run.rawValue])
-            try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [run.rawValue])
+            try CatalogStore.dropRunScratch(db, run: run.rawValue)
             return RunSummary(run: run, source: source, status: .unchanged, counts: RunCounts(unchanged: live),
                               purged: purged, message: message)
         }

@@ -15,6 +15,17 @@ extension CatalogStore {
                 ALTER TABLE http_validators ADD COLUMN mapping TEXT;
                 """)
         }
+        migrator.registerMigration("v3-run-listing") { db in
+            // The identifiers a running run has seen, kept on disk rather than in the harvester's memory, so a run
+            // of a million datasets needs no more memory than one of a thousand. Dropped when the run ends.
+            try db.execute(sql: """
+                CREATE TABLE run_seen (
+                    run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                    source_identifier TEXT NOT NULL,
+                    PRIMARY KEY (run_id, source_identifier)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

@@ -118,4 +118,36 @@ struct DataJSONHarvestTests {
         query.limit = 10
         #expect(try await store.search(query).total == 2)
     }
+
+    /// The run's seen identifiers live in the store, not in the collector: over several collector batches, a record
+    /// missing from the next listing is still deleted and the rest are found unchanged.
+    @Test func aListingOverManyBatchesFindsTheUnchangedAndTheDeleted() async throws {
+        func entry(_ identifier: String, _ title: String) -> String {
+            #"{"identifier": "\#(identifier)", "title": "\#(title)", "description": "About \#(title).", "#
+                + #""publisher": {"name": "Agency"}, "contactPoint": {"fn": "Desk", "hasEmail": "mailto:d@agency.example"}, "#
+                + #""keyword": ["k"], "modified": "2024-03-01", "accessLevel": "public"}"#
+        }
+        func document(_ entries: [String]) -> String {
+            #"{"conformsTo": "https://project-open-data.cio.gov/v1.1/schema", "dataset": ["# + entries.joined(separator: ",\n") + "]}"
+        }
+        let site = DCATTestSite()
+        site.set("/data.json", document((0..<600).map { entry("ds-\($0)", "Dataset \($0)") }), contentType: "application/json")
+        let server = TestHTTPServer(handler: site.handler)
+        try server.start()
+        defer { server.stop() }
+        let store = try CatalogStore.temporary()
+        let first = try await Self.harvest(site, path: "/data.json", store: store, server: server)
+        #expect(first.counts.added == 600, "\(first.message)")
+
+        // The next listing drops ds-7 and changes ds-8.
+        let entries = (0..<600).filter { $0 != 7 }.map { entry("ds-\($0)", $0 == 8 ? "Dataset 8, revised" : "Dataset \($0)") }
+        site.set("/data.json", document(entries), contentType: "application/json")
+        let second = try await Self.harvest(site, path: "/data.json", store: store, server: server)
+        #expect(second.status == .succeeded, "\(second.message)")
+        #expect(second.counts.deleted == 1)
+        #expect(second.counts.updated == 1)
+        #expect(second.counts.unchanged == 598)
+        #expect(try await store.dataset(source: "usgov", sourceIdentifier: "ds-7")?.deletedAt != nil)
+        #expect(try await store.dataset(source: "usgov", sourceIdentifier: "ds-8")?.dataset.title.best() == "Dataset 8, revised")
+    }
 }

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// One entry of a run's listing, in the order the source gave it.
+public enum ListingEntry: Sendable {
+    /// A mapped record, encoded and hashed.
+    case record(PreparedRecord)
+    /// An identifier the source lists but whose record was not harvested (it failed): it counts as seen, so a
+    /// complete run keeps an earlier copy alive.
+    case seenOnly(String)
+}
+
+/// What ``CatalogStore/recordListing(run:_:)`` did with a batch of entries.
+public struct ListingOutcome: Sendable, Equatable {
+    /// Records that were new or changed, now staged.
+    public var staged = 0
+    /// Records whose content hash equals the live record's: nothing was written for them.
+    public var unchanged = 0
+    /// Identifiers of records listed earlier in the same run, in order; the later copies were ignored.
+    public var repeated: [String] = []
+
+    public init(staged: Int = 0, unchanged: Int = 0, repeated: [String] = []) {
+        self.staged = staged
+        self.unchanged = unchanged
+        self.repeated = repeated
+    }
+}
+
+extension CatalogStore {
+    /// Records a batch of a running run's listing in one write transaction: every identifier is marked seen by
+    /// the run (on disk, in `run_seen`), a record listed earlier in the run is reported as repeated and ignored,
+    /// a record whose content hash equals its live copy's is counted unchanged without a write, and the rest
+    /// are staged.
+    ///
+    /// The run's seen identifiers and the live hashes stay in the database, so the harvester's memory does not
+    /// grow with the number of datasets a source lists. ``completeRun(run:seen:isComplete:deletionPolicy:counts:errors:)``
+    /// finds deletions from the same table.
+    public func recordListing(run: RunID, _ entries: [ListingEntry]) async throws -> ListingOutcome {
+        guard !entries.isEmpty else { return ListingOutcome() }
+        let staged = entries.map { entry -> (String, StagedRow?) in
+            switch entry {
+            case .seenOnly(let identifier):
+                return (identifier, nil)
+            case .record(let record):
+                return (record.sourceIdentifier,
+                        StagedRow(sourceIdentifier: record.sourceIdentifier, contentHash: record.contentHash,
+                                  recordJSON: String(decoding: record.recordJSON, as: UTF8.self), raw: record.raw,
+                                  rawFormat: record.rawFormat))
+            }
+        }
+        return try await write("recording a run's listing", context: ["run": run.description]) { db in
+            let source = try CatalogStore.requireRunning(db, run)
+            let markSeen = try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_seen (run_id, source_identifier) VALUES (?, ?)")
+            let liveHash = try db.cachedStatement(sql: """
+                SELECT content_hash FROM datasets WHERE source = ? AND source_identifier = ? AND deleted_at IS NULL
+                """)
+            let stage = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO staged_records (run_id, source_identifier, content_hash, record_json, raw, raw_format)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            var outcome = ListingOutcome()
+            for (identifier, row) in staged {
+                try markSeen.execute(arguments: [run.rawValue, identifier])
+                let isFirst = db.changesCount > 0
+                guard let row else { continue }
+                guard isFirst else {
+                    outcome.repeated.append(identifier)
+                    continue
+                }
+                if try String.fetchOne(liveHash, arguments: [source, identifier]) == row.contentHash {
+                    outcome.unchanged += 1
+                    continue
+                }
+                try stage.execute(arguments: [run.rawValue, row.sourceIdentifier, row.contentHash, row.recordJSON,
+                                              row.raw, row.rawFormat])
+                outcome.staged += 1
+            }
+            return outcome
+        }
+    }
+
+    /// Drops what a run kept while it ran: its staged records and the identifiers it saw.
+    static func dropRunScratch(_ db: Database, run: Int64) throws {
+        try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [run])
+        try db.execute(sql: "DELETE FROM run_seen WHERE run_id = ?", arguments: [run])
+    }
+}
