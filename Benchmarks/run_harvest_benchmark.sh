@@ -72,7 +72,7 @@ rows_written() {
     sqlite3 "$work/bench.sqlite" "SELECT COUNT(*) FROM datasets WHERE change_seq > $1"
 }
 
-echo "dump: $(du -h "$dump" | cut -f1) ($count datasets), served from http://127.0.0.1:$port/"
+echo "dump: $(du -hL "$dump" | cut -f1) ($count datasets), served from http://127.0.0.1:$port/"
 run first
 seq_after_first=$(sqlite3 "$work/bench.sqlite" "SELECT MAX(change_seq) FROM datasets")
 run not-modified

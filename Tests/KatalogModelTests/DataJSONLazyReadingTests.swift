@@ -80,15 +80,25 @@ struct DataJSONLazyReadingTests {
     @Test func seriesServicesAndOddElementsInTheDatasetListAreKeptWhole() throws {
         let catalogue = try DataJSONMapper.catalogue(from: Data(Self.document([
             Self.dataset(1),
-            "{\"@type\": \"dcat:DatasetSeries\", \"@id\": \"https://example.gov/series/s\", \"seriesMember\": [\(Self.dataset(2))]}",
+            "{\"@type\": \"dcat:DatasetSeries\", \"@id\": \"https://example.gov/series/s\", \"title\": \"S\", \"seriesMember\": [\(Self.dataset(2))]}",
+            "{\"@type\": \"dcat:DatasetSeries\", \"@id\": \"https://example.gov/series/untitled\"}",
             "42",
         ], header: DataJSONRuleTests.v30).utf8), location: "mixed.json")
-        #expect(catalogue.entries.map(\.path) == ["dataset[0]", "dataset[1].seriesMember[0]", "dataset[2]"])
-        #expect(catalogue.entries.map { if case .bytes = $0.storage { "bytes" } else { "value" } } == ["bytes", "value", "value"])
+        #expect(catalogue.entries.map(\.path) == ["dataset[0]", "dataset[1]", "dataset[1].seriesMember[0]", "dataset[2]", "dataset[3]"])
+        #expect(catalogue.entries.map { if case .bytes = $0.storage { "bytes" } else { "value" } }
+                    == ["bytes", "value", "value", "value", "value"])
         let results = catalogue.records(sourceURL: "mixed.json", defaultLanguage: nil)
         #expect((try? results[0].get())?.sourceIdentifier == "id-1")
-        #expect((try? results[1].get())?.dataset.extras["inSeries"] == ["https://example.gov/series/s"])
-        guard case .failure(let odd) = results[2] else {
+        #expect((try? results[1].get())?.dataset.extras["rdf:type"] == ["dcat:DatasetSeries"])
+        #expect((try? results[2].get())?.dataset.extras["inSeries"] == ["https://example.gov/series/s"])
+        // A series needs a title like any record.
+        guard case .failure(let untitled) = results[3] else {
+            Issue.record("a series without a title is an error for that series")
+            return
+        }
+        #expect(untitled.code == .missingField)
+        #expect(untitled.field == "dataset[2].title")
+        guard case .failure(let odd) = results[4] else {
             Issue.record("a number in the dataset list is an error for that element")
             return
         }

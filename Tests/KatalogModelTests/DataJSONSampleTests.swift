@@ -51,8 +51,8 @@ struct DataJSONSampleTests {
         expect("dcatus3_0_nested_catalog.json", mapped: 3, errors: 0, skipped: 0),
         expect("dcatus3_0_no_identifier.json", mapped: 0, errors: 1, skipped: 0),
         expect("dcatus3_0_record_no_id.json", mapped: 1, errors: 1, skipped: 1),       // the CatalogRecord lacks @id
-        expect("dcatus3_0_series_member_also_top_level.json", mapped: 2, errors: 0, skipped: 1),
-        expect("dcatus3_0_series_with_members.json", mapped: 2, errors: 0, skipped: 1),
+        expect("dcatus3_0_series_member_also_top_level.json", mapped: 3, errors: 0, skipped: 0), // the series is a record
+        expect("dcatus3_0_series_with_members.json", mapped: 3, errors: 0, skipped: 0),
         expect("dcatus3_0_service_no_identifier.json", mapped: 1, errors: 1, skipped: 1),
         expect("dcatus3_0_service_serves_dataset.json", mapped: 1, errors: 0, skipped: 1),
         expect("dcatus3_0_warning.json", mapped: 3, errors: 0, skipped: 0),

@@ -1,5 +1,5 @@
-/// Walks a catalogue object and gathers its datasets: the `dataset` list, DCAT-US 3.0 series members,
-/// datasets embedded in data services, and nested catalogues; records what it skips and why.
+/// Walks a catalogue object and gathers its datasets: the `dataset` list, DCAT-US 3.0 dataset series and their
+/// members, datasets embedded in data services, and nested catalogues; records what it skips and why.
 struct DataJSONCollector {
     /// Nested catalogues deeper than this are skipped (the JSON parser already bounds nesting at 512).
     static let maxCatalogueDepth = 16
@@ -10,7 +10,8 @@ struct DataJSONCollector {
     let lazyDatasets: [Int: SummarisedElement]
     /// Reads a stored range again (to compare repeated listings whose hashes agree).
     let reread: (Range<Int>) -> JSONValue?
-    private(set) var candidates: [(path: String, value: JSONValue, storage: DataJSONEntry.Storage, series: String?)] = []
+    private(set) var candidates: [(path: String, value: JSONValue, storage: DataJSONEntry.Storage, series: String?,
+                                   kind: DataJSONEntry.Kind)] = []
     private(set) var skipped: [DataJSONSkipped] = []
     private(set) var merged = 0
     /// True once a DCAT-US 3.0 container (`catalog`, `datasetSeries`, `service`) was seen at the top level.
@@ -35,7 +36,7 @@ struct DataJSONCollector {
             case "dataservice": service(item, path: itemPath)
             default:
                 if depth == 0, let lazy = lazyDatasets[offset] {
-                    candidates.append((itemPath, item, .bytes(lazy.range, hash: lazy.hash), nil))
+                    candidates.append((itemPath, item, .bytes(lazy.range, hash: lazy.hash), nil, .dataset))
                 } else {
                     dataset(item, path: itemPath, series: nil)
                 }
@@ -85,7 +86,7 @@ struct DataJSONCollector {
             } else if let identifier {
                 firstByIdentifier[identifier] = entries.count
             }
-            entries.append(DataJSONEntry(index: entries.count, path: candidate.path, identifier: identifier,
+            entries.append(DataJSONEntry(index: entries.count, path: candidate.path, identifier: identifier, kind: candidate.kind,
                                          series: candidate.series.map { [$0] } ?? [], storage: candidate.storage, problem: problem))
         }
         return entries
@@ -116,7 +117,7 @@ struct DataJSONCollector {
             return
         }
         // Non-objects become entries too, so the caller gets a per-record error naming them.
-        candidates.append((path, item, .value(item), series))
+        candidates.append((path, item, .value(item), series, .dataset))
     }
 
     private mutating func series(_ item: JSONValue, path: String) {
@@ -125,8 +126,12 @@ struct DataJSONCollector {
             return
         }
         let id = object["@id"]?.nonEmptyString ?? (try? DataJSONFields.identifier(of: item, version: .v3_0))
-        skip(.datasetSeries, path, id, "the model has no dataset series; its member datasets are mapped")
-        for key in ["seriesMember", "first", "last"] {
+        // The series is a record of its own (as a dcat:DatasetSeries is in DCAT RDF), without its embedded members:
+        // each member is a record that names the series in `extras["inSeries"]`.
+        var described = object
+        for key in DataJSONCollector.seriesMemberKeys { described[key] = nil }
+        candidates.append((path, .object(described), .value(.object(described)), nil, .series))
+        for key in DataJSONCollector.seriesMemberKeys {
             for (offset, member) in list(object[key]).enumerated() {
                 let memberPath = object[key]?.array != nil ? "\(path).\(key)[\(offset)]" : "\(path).\(key)"
                 // `first` and `last` usually repeat a member; they merge with it.
@@ -181,6 +186,9 @@ struct DataJSONCollector {
     private mutating func skip(_ kind: DataJSONSkipped.Kind, _ path: String, _ id: String?, _ reason: String) {
         skipped.append(DataJSONSkipped(kind: kind, path: path, identifier: id, reason: reason, error: nil))
     }
+
+    /// The members of a `DatasetSeries` that embed its datasets.
+    static let seriesMemberKeys = ["seriesMember", "first", "last"]
 
     /// The elements of an array, or a single object as one element.
     private func list(_ value: JSONValue?) -> [JSONValue] {

@@ -23,6 +23,12 @@ struct DataJSONFields {
         problems.append(MappingError(code: code, message: message, field: path + "." + key, recordIdentifier: identifier))
     }
 
+    /// Forgets the "missing field" problems of these keys (fields a kind of record may lack).
+    mutating func waiveMissing(_ keys: [String]) {
+        let fields = Set(keys.map { path + "." + $0 })
+        problems.removeAll { $0.code == .missingField && fields.contains($0.field ?? "") }
+    }
+
     /// Takes over the problems a reader of a nested object (a distribution, a contact) found.
     mutating func absorb(_ nested: DataJSONFields) {
         problems.append(contentsOf: nested.problems)

@@ -20,6 +20,12 @@ extension DataJSONMapper {
         var fields = DataJSONFields(object, path: entry.path, identifier: identifier)
         var dataset = self.dataset(&fields, identifier: identifier, context: context)
         if !entry.series.isEmpty { dataset.extras["inSeries"] = entry.series }
+        if entry.kind == .series {
+            // DCAT-AP 3 asks a series for a title and a description only; a missing description, publisher or
+            // contact point is no reason to lose it. The type is recorded as the DCAT RDF mapper records it.
+            fields.waiveMissing(["description", "publisher", "contactPoint"])
+            dataset.extras["rdf:type"] = ["dcat:DatasetSeries"]
+        }
         if !fields.problems.isEmpty { throw combined(fields.problems) }
         let raw: Data
         do {

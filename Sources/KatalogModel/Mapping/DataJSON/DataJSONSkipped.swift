@@ -4,8 +4,6 @@ public struct DataJSONSkipped: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// A `DataService` (DCAT-US 3.0): the model holds datasets only; datasets it serves are mapped.
         case dataService
-        /// A `DatasetSeries` (DCAT-US 3.0): its members are mapped, the series itself is not.
-        case datasetSeries
         /// A `CatalogRecord` (DCAT-US 3.0): metadata about a listing, not a dataset.
         case catalogRecord
         /// A dataset given only as an IRI reference, with nothing to map.
