@@ -128,8 +128,20 @@ struct FullText {
     /// so the n-th line of a column is the n-th value.
     static func join(_ values: [String]) -> String {
         values.map { value in
-            String(value.map { $0.isNewline || $0 == LiveWriter.markOpen || $0 == LiveWriter.markClose ? " " : $0 })
+            guard mayNeedCleaning(value) else { return value }
+            return String(value.map { $0.isNewline || $0 == LiveWriter.markOpen || $0 == LiveWriter.markClose ? " " : $0 })
         }.joined(separator: "\n")
+    }
+
+    /// False when no byte of the text can begin a newline (U+000A–U+000D, U+0085, U+2028, U+2029) or a marker
+    /// (U+E000, U+E001): most values, which are then used as they are instead of being rebuilt character by character.
+    static func mayNeedCleaning(_ value: String) -> Bool {
+        value.utf8.contains { byte in
+            switch byte {
+            case 0x0A...0x0D, 0xC2, 0xE2, 0xEE: return true
+            default: return false
+            }
+        }
     }
 }
 
