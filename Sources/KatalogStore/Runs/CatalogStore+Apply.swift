@@ -113,7 +113,7 @@ struct RunApplication {
     mutating func upsertStaged() throws {
         let writer = LiveWriter(db: db, now: now, runID: run)
         let staged = try Row.fetchCursor(db, sql: """
-            SELECT s.source_identifier, s.content_hash, s.record_json, s.raw, s.raw_format,
+            SELECT s.source_identifier, s.content_hash, s.record_json, s.raw, s.raw_format, s.live_row,
                    d.pk, d.content_hash AS live_hash, d.deleted_at IS NOT NULL AS is_deleted
             FROM staged_records s
             LEFT JOIN datasets d ON d.source = ? AND d.source_identifier = s.source_identifier
@@ -121,7 +121,8 @@ struct RunApplication {
             """, arguments: [source, run.rawValue])
         while let row = try staged.next() {
             let record = StagedRow(sourceIdentifier: row["source_identifier"], contentHash: row["content_hash"],
-                                   recordJSON: row["record_json"], raw: row["raw"], rawFormat: row["raw_format"])
+                                   recordJSON: row["record_json"], raw: row["raw"], rawFormat: row["raw_format"],
+                                   liveRow: row["live_row"])
             let pk: Int64? = row["pk"]
             let isDeleted: Bool = row["is_deleted"] ?? false
             let liveHash: String? = row["live_hash"]
@@ -129,12 +130,12 @@ struct RunApplication {
                 stagedUnchanged += 1
                 continue
             }
-            let dataset = try CatalogStore.decodeDataset(record.recordJSON, id: record.sourceIdentifier)
+            let live = try record.live()
             if let pk, !isDeleted {
-                try writer.update(pk: pk, source: source, staged: record, dataset: dataset, seq: nextSequence())
+                try writer.update(pk: pk, source: source, staged: record, row: live, seq: nextSequence())
                 updated += 1
             } else {
-                try writer.insert(source: source, staged: record, dataset: dataset, seq: nextSequence(), revive: pk)
+                try writer.insert(source: source, staged: record, row: live, seq: nextSequence(), revive: pk)
                 added += 1
             }
         }

@@ -42,10 +42,7 @@ extension CatalogStore {
             case .seenOnly(let identifier):
                 return (identifier, nil)
             case .record(let record):
-                return (record.sourceIdentifier,
-                        StagedRow(sourceIdentifier: record.sourceIdentifier, contentHash: record.contentHash,
-                                  recordJSON: String(decoding: record.recordJSON, as: UTF8.self), raw: record.raw,
-                                  rawFormat: record.rawFormat))
+                return (record.sourceIdentifier, StagedRow(record))
             }
         }
         return try await write("recording a run's listing", context: ["run": run.description]) { db in
@@ -54,10 +51,7 @@ extension CatalogStore {
             let liveHash = try db.cachedStatement(sql: """
                 SELECT content_hash FROM datasets WHERE source = ? AND source_identifier = ? AND deleted_at IS NULL
                 """)
-            let stage = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO staged_records (run_id, source_identifier, content_hash, record_json, raw, raw_format)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
+            let stage = try StagedRow.insertStatement(db)
             var outcome = ListingOutcome()
             for (identifier, row) in staged {
                 try markSeen.execute(arguments: [run.rawValue, identifier])
@@ -71,8 +65,7 @@ extension CatalogStore {
                     outcome.unchanged += 1
                     continue
                 }
-                try stage.execute(arguments: [run.rawValue, row.sourceIdentifier, row.contentHash, row.recordJSON,
-                                              row.raw, row.rawFormat])
+                try row.insert(stage, run: run)
                 outcome.staged += 1
             }
             return outcome

@@ -36,25 +36,19 @@ extension CatalogStore {
     public static func prepare(_ record: SourceRecord) throws -> PreparedRecord {
         let json = try encode(record.dataset)
         return PreparedRecord(sourceIdentifier: record.sourceIdentifier, contentHash: contentHash(datasetJSON: json, raw: record.raw),
-                              recordJSON: json, raw: record.raw, rawFormat: record.rawFormat)
+                              recordJSON: json, raw: record.raw, rawFormat: record.rawFormat,
+                              liveRow: try LiveRow(record.dataset).encoded())
     }
 
     /// Stages records prepared with ``prepare(_:)``; see ``stage(run:records:)``.
     @discardableResult
     public func stage(run: RunID, prepared: [PreparedRecord]) async throws -> [String] {
-        let staged = prepared.map {
-            StagedRow(sourceIdentifier: $0.sourceIdentifier, contentHash: $0.contentHash,
-                      recordJSON: String(decoding: $0.recordJSON, as: UTF8.self), raw: $0.raw, rawFormat: $0.rawFormat)
-        }
+        let staged = prepared.map(StagedRow.init)
         try await write("staging records", context: ["run": run.description]) { db in
             try CatalogStore.requireRunning(db, run)
-            let statement = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO staged_records (run_id, source_identifier, content_hash, record_json, raw, raw_format)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
+            let statement = try StagedRow.insertStatement(db)
             for row in staged {
-                try statement.execute(arguments: [run.rawValue, row.sourceIdentifier, row.contentHash, row.recordJSON,
-                                                  row.raw, row.rawFormat])
+                try row.insert(statement, run: run)
             }
         }
         return staged.map(\.contentHash)
@@ -97,6 +91,34 @@ struct StagedRow: Sendable {
     var recordJSON: String
     var raw: Data
     var rawFormat: String
+    /// The ``LiveRow`` in binary form; nil for a row staged by a version that did not store it.
+    var liveRow: Data?
+}
+
+extension StagedRow {
+    init(_ record: PreparedRecord) {
+        self.init(sourceIdentifier: record.sourceIdentifier, contentHash: record.contentHash,
+                  recordJSON: String(decoding: record.recordJSON, as: UTF8.self), raw: record.raw,
+                  rawFormat: record.rawFormat, liveRow: record.liveRow)
+    }
+
+    /// The statement that stages a row (a record staged twice in one run keeps its last version).
+    static func insertStatement(_ db: Database) throws -> Statement {
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO staged_records (run_id, source_identifier, content_hash, record_json, raw, raw_format, live_row)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    func insert(_ statement: Statement, run: RunID) throws {
+        try statement.execute(arguments: [run.rawValue, sourceIdentifier, contentHash, recordJSON, raw, rawFormat, liveRow])
+    }
+
+    /// The live-table rows: read from the staged binary form, or derived from the record's JSON when it has none.
+    func live() throws -> LiveRow {
+        if let liveRow { return try LiveRow(decoding: liveRow, id: sourceIdentifier) }
+        return try LiveRow(CatalogStore.decodeDataset(recordJSON, id: sourceIdentifier))
+    }
 }
 
 extension CatalogStore {

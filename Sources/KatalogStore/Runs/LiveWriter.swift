@@ -13,9 +13,9 @@ struct LiveWriter {
     static let markClose: Character = "\u{E001}"
 
     /// Inserts a new live row (or revives a tombstoned one) for a staged record.
-    func insert(source: String, staged: StagedRow, dataset: Dataset, seq: Int64, revive pk: Int64?) throws {
+    func insert(source: String, staged: StagedRow, row: LiveRow, seq: Int64, revive pk: Int64?) throws {
         let id = DatasetID.make(source: source, sourceIdentifier: staged.sourceIdentifier)
-        let columns = SortColumns(dataset)
+        let columns = row.columns
         if let pk {
             try db.execute(sql: """
                 UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, title_sort = ?,
@@ -23,9 +23,9 @@ struct LiveWriter {
                     deleted_at = NULL, last_run = ?, change_seq = ?, change_kind = 'added'
                 WHERE pk = ?
                 """, arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, columns.title,
-                                 columns.modified, columns.publisherKey, dataset.hasDownloadURL, now,
+                                 columns.modified, columns.publisherKey, row.hasDownload, now,
                                  runID.rawValue, seq, pk])
-            try writeDerived(pk: pk, source: source, dataset: dataset, replacing: false)
+            try writeDerived(pk: pk, source: source, row: row, replacing: false)
         } else {
             try db.execute(sql: """
                 INSERT INTO datasets (id, source, source_identifier, content_hash, record_json, raw, raw_format,
@@ -34,23 +34,23 @@ struct LiveWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'added')
                 """, arguments: [id, source, staged.sourceIdentifier, staged.contentHash, staged.recordJSON, staged.raw,
                                  staged.rawFormat, columns.title, columns.modified, columns.publisherKey,
-                                 dataset.hasDownloadURL, now, now, runID.rawValue, seq])
-            try writeDerived(pk: db.lastInsertedRowID, source: source, dataset: dataset, replacing: false)
+                                 row.hasDownload, now, now, runID.rawValue, seq])
+            try writeDerived(pk: db.lastInsertedRowID, source: source, row: row, replacing: false)
         }
     }
 
     /// Replaces a live row's content with a changed staged record.
-    func update(pk: Int64, source: String, staged: StagedRow, dataset: Dataset, seq: Int64) throws {
-        let columns = SortColumns(dataset)
+    func update(pk: Int64, source: String, staged: StagedRow, row: LiveRow, seq: Int64) throws {
+        let columns = row.columns
         try db.execute(sql: """
             UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, title_sort = ?,
                 modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?, last_run = ?,
                 change_seq = ?, change_kind = 'updated'
             WHERE pk = ?
             """, arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, columns.title,
-                             columns.modified, columns.publisherKey, dataset.hasDownloadURL, now, runID.rawValue,
+                             columns.modified, columns.publisherKey, row.hasDownload, now, runID.rawValue,
                              seq, pk])
-        try writeDerived(pk: pk, source: source, dataset: dataset, replacing: true)
+        try writeDerived(pk: pk, source: source, row: row, replacing: true)
     }
 
     /// Tombstones a live row: sets `deleted_at` and removes it from the index, the facets and the distributions.
@@ -67,41 +67,43 @@ struct LiveWriter {
         try db.execute(sql: "DELETE FROM distributions WHERE dataset_pk = ?", arguments: [pk])
     }
 
-    private func writeDerived(pk: Int64, source: String, dataset: Dataset, replacing: Bool) throws {
+    private func writeDerived(pk: Int64, source: String, row: LiveRow, replacing: Bool) throws {
         if replacing { try removeDerived(pk: pk) }
-        let text = FullText(dataset)
-        try db.execute(sql: "INSERT INTO datasets_fts (rowid, title, keywords, description, publisher) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [pk, text.title, text.keywords, text.description, text.publisher])
+        let text = row.text
+        try db.cachedStatement(sql: "INSERT INTO datasets_fts (rowid, title, keywords, description, publisher) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [pk, text.title, text.keywords, text.description, text.publisher])
         let terms = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dataset_terms (dataset_pk, facet, value) VALUES (?, ?, ?)")
-        for (facet, value) in FacetTerms.terms(of: dataset, source: source) {
-            try terms.execute(arguments: [pk, facet, value])
+        if !source.isEmpty { try terms.execute(arguments: [pk, "source", source]) }
+        for term in row.terms {
+            try terms.execute(arguments: [pk, term.facet, term.value])
         }
         let distributions = try db.cachedStatement(sql: """
             INSERT INTO distributions (dataset_pk, position, identifier, title, format_key, media_type, access_url, download_url)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for (position, distribution) in dataset.distributions.enumerated() {
-            try distributions.execute(arguments: [pk, position, distribution.identifier, distribution.title.best(),
-                                                  distribution.format?.key.uppercased(), distribution.mediaType,
-                                                  distribution.accessURLs.first, distribution.downloadURLs.first])
+        for (position, distribution) in row.distributions.enumerated() {
+            try distributions.execute(arguments: [pk, position, distribution.identifier, distribution.title,
+                                                  distribution.formatKey, distribution.mediaType,
+                                                  distribution.accessURL, distribution.downloadURL])
         }
-        if let publisher = dataset.publisher, !publisher.key.isEmpty {
-            let names = String(decoding: try CatalogStore.encodeJSON(publisher.name), as: UTF8.self)
-            try db.execute(sql: """
+        if let publisher = row.publisher {
+            try db.cachedStatement(sql: """
                 INSERT INTO publishers (key, iri, name_json, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (key) DO UPDATE SET iri = excluded.iri, name_json = excluded.name_json, updated_at = excluded.updated_at
                 WHERE excluded.name_json <> publishers.name_json OR excluded.iri IS NOT publishers.iri
-                """, arguments: [publisher.key, publisher.iri, names, now])
+                """).execute(arguments: [publisher.key, publisher.iri, publisher.nameJSON, now])
         }
     }
 }
 
 /// The denormalised sort and filter columns of a dataset.
-struct SortColumns {
+struct SortColumns: Equatable, Sendable {
     var title: String
     var modified: String
     var publisherKey: String?
+}
 
+extension SortColumns {
     init(_ dataset: Dataset) {
         title = (dataset.title.best() ?? "").lowercased()
         modified = dataset.modified?.sortKey ?? dataset.issued?.sortKey ?? ""
@@ -111,19 +113,20 @@ struct SortColumns {
 }
 
 /// The text of a dataset's full-text row: every language's values joined with newlines.
-struct FullText {
+struct FullText: Equatable, Sendable {
     var title: String
     var keywords: String
     var description: String
     var publisher: String
+}
 
+extension FullText {
     init(_ dataset: Dataset) {
         title = FullText.join(dataset.title.allValues)
         keywords = FullText.join(dataset.keywords.map(\.value))
         description = FullText.join(dataset.description.allValues)
         publisher = FullText.join(dataset.publisher?.name.allValues ?? [])
     }
-
     /// Joins values with newlines; newlines inside a value and the store's marker characters become spaces,
     /// so the n-th line of a column is the n-th value.
     static func join(_ values: [String]) -> String {
@@ -150,14 +153,18 @@ enum FacetTerms {
     /// The facets searches can count and filter on.
     static let facets = ["publisher", "theme", "format", "licence", "language", "source", "keyword"]
 
-    static func terms(of dataset: Dataset, source: String) -> [(String, String)] {
-        var terms: [(String, String)] = [("source", source)]
-        if let key = dataset.publisher?.key, !key.isEmpty { terms.append(("publisher", key)) }
-        terms += dataset.themeKeys.map { ("theme", $0) }
-        terms += dataset.formatKeys.map { ("format", $0) }
-        terms += dataset.licenseKeys.map { ("licence", $0) }
-        terms += dataset.languageKeys.map { ("language", $0) }
-        terms += dataset.keywords.map { ("keyword", $0.value.lowercased()) }
-        return terms.filter { !$0.1.isEmpty }
+    /// Every facet term of the dataset except its source's name (`source`), which the writer adds.
+    static func terms(of dataset: Dataset) -> [FacetTerm] {
+        var terms: [FacetTerm] = []
+        func add(_ facet: String, _ values: [String]) {
+            for value in values where !value.isEmpty { terms.append(FacetTerm(facet: facet, value: value)) }
+        }
+        add("publisher", [dataset.publisher?.key ?? ""])
+        add("theme", dataset.themeKeys)
+        add("format", dataset.formatKeys)
+        add("licence", dataset.licenseKeys)
+        add("language", dataset.languageKeys)
+        add("keyword", dataset.keywords.map { $0.value.lowercased() })
+        return terms
     }
 }

@@ -12,4 +12,6 @@ public struct PreparedRecord: Sendable {
     public var raw: Data
     /// The raw record's media type.
     public var rawFormat: String
+    /// The dataset's live-table rows in their staged binary form (``LiveRow``).
+    var liveRow: Data
 }
