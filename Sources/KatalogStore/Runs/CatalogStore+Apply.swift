@@ -120,12 +120,12 @@ struct RunApplication {
             WHERE s.run_id = ?
             """, arguments: [source, run.rawValue])
         while let row = try staged.next() {
-            let record = StagedRow(sourceIdentifier: row["source_identifier"], contentHash: row["content_hash"],
-                                   recordJSON: row["record_json"], raw: row["raw"], rawFormat: row["raw_format"],
-                                   liveRow: row["live_row"])
-            let pk: Int64? = row["pk"]
-            let isDeleted: Bool = row["is_deleted"] ?? false
-            let liveHash: String? = row["live_hash"]
+            // By position, in the order selected: a name lookup per column and row is measurable over a large run.
+            let record = StagedRow(sourceIdentifier: row[0], contentHash: row[1], recordJSON: row[2], raw: row[3],
+                                   rawFormat: row[4], liveRow: row[5])
+            let pk: Int64? = row[6]
+            let isDeleted: Bool = row[8] ?? false
+            let liveHash: String? = row[7]
             if pk != nil, !isDeleted, liveHash == record.contentHash {
                 stagedUnchanged += 1
                 continue

@@ -5,8 +5,15 @@ import KatalogModel
 /// Writes live rows (dataset, distributions, facet terms, publisher, full-text row) inside an open write transaction.
 struct LiveWriter {
     let db: Database
-    let now: Date
     let runID: RunID
+    /// The run's time as the database value every written row gets, formatted once rather than per row.
+    private let now: DatabaseValue
+
+    init(db: Database, now: Date, runID: RunID) {
+        self.db = db
+        self.runID = runID
+        self.now = now.databaseValue
+    }
 
     /// Private-use characters the store uses internally to mark highlights; stripped from indexed text.
     static let markOpen: Character = "\u{E000}"
