@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "KatalogModelTests", dependencies: ["KatalogModel", "KatalogFixtures"]),
         .testTarget(
             name: "KatalogStoreTests",
-            dependencies: ["KatalogStore", "KatalogModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KatalogStore", "KatalogModel", "KatalogRDF", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "KatalogHarvestTests",

@@ -6,10 +6,14 @@ import KatalogRDF
 ///
 /// Triples are appended while the document streams through the parser, then indexed by subject; the
 /// harvester walks from each dataset through the spool. The spool lives in its own temporary SQLite file
-/// (journal off, no fsync) that is deleted when the spool is released. Use it from one thread at a time.
+/// (journal off, no fsync) that is deleted when the spool is released. Use it from one thread at a time; a
+/// finished spool hands out ``reader()``s, each with a connection of its own, for other threads.
 public final class TripleSpool: TripleSink {
     private let queue: DatabaseQueue
     private let file: URL
+    /// The spool a reader reads (kept alive, so its file is not deleted while the reader is in use); nil for the
+    /// spool that owns the file.
+    private let owner: TripleSpool?
     private var pending: [Triple] = []
     private var finished = false
     /// Triples appended so far.
@@ -20,6 +24,7 @@ public final class TripleSpool: TripleSink {
     /// Creates an empty spool in a new temporary file under `directory`.
     public init(directory: URL = FileManager.default.temporaryDirectory) throws {
         file = directory.appendingPathComponent("katalog-spool-\(UUID().uuidString).sqlite")
+        owner = nil
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE; PRAGMA cache_size = -8192")
@@ -36,8 +41,34 @@ public final class TripleSpool: TripleSink {
         }
     }
 
+    /// A read-only view of a finished spool, on a connection of its own.
+    private init(readerOf spool: TripleSpool) throws {
+        file = spool.file
+        owner = spool
+        count = spool.count
+        finished = true
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -8192")
+        }
+        do {
+            queue = try DatabaseQueue(path: file.path, configuration: configuration)
+        } catch {
+            throw StoreError(.io, "cannot open a reader of the triple spool: \(error)", context: ["file": file.path])
+        }
+    }
+
+    /// A reader of this finished spool with a connection of its own, so another thread can read while this one
+    /// does; it keeps the spool's file until it is released. Reads only.
+    public func reader() throws -> TripleSpool {
+        precondition(finished, "finish the spool before reading it")
+        return try TripleSpool(readerOf: owner ?? self)
+    }
+
     deinit {
         try? queue.close()
+        guard owner == nil else { return }
         try? FileManager.default.removeItem(at: file)
         try? FileManager.default.removeItem(atPath: file.path + "-journal")
     }

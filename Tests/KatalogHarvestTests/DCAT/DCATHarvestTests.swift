@@ -383,4 +383,28 @@ struct DCATHarvestTests {
             }
         }
     }
+
+    /// Datasets are mapped in two lanes at once, but reach the collector in document order: of two blank-node
+    /// datasets with the same dct:identifier, in batches mapped by different lanes, the first in the document is kept.
+    @Test func batchesMappedInTwoLanesArriveInDocumentOrder() async throws {
+        try await Self.withHarness { h in
+            var turtle = "@prefix dcat: <http://www.w3.org/ns/dcat#> .\n@prefix dct: <http://purl.org/dc/terms/> .\n"
+            for index in 0..<700 {
+                // The 301st dataset (in the second batch, so the second lane) repeats the identifier of the 4th.
+                let (identifier, title) = index == 300 ? ("ds-3", "A later copy") : ("ds-\(index)", "Dataset \(index)")
+                turtle += "[] a dcat:Dataset ; dct:identifier \"\(identifier)\" ; dct:title \"\(title)\"@en ; "
+                    + "dct:description \"About \(title).\"@en .\n"
+            }
+            h.site.set("/catalog.ttl", turtle, contentType: "text/turtle")
+            let summary = try await h.run("/catalog.ttl")
+            #expect(summary.counts.added == 699, "\(summary.message)")
+            #expect(summary.counts.skipped == 1)
+            let kept = try await h.store.dataset(source: "dcatsource", sourceIdentifier: "ds-3")?.dataset
+            #expect(kept?.title.values["en"] == "Dataset 3")
+            let run = try #require(try await h.store.run(summary.run))
+            #expect(run.errors.map(\.subject) == ["ds-3"])
+            // Every dataset is there, the last batch (a short one) included.
+            #expect(try await h.store.dataset(source: "dcatsource", sourceIdentifier: "ds-699")?.dataset.title.values["en"] == "Dataset 699")
+        }
+    }
 }

@@ -100,23 +100,27 @@ public struct DCATAdapter: HarvestAdapter {
         SHA256.hex(("hydra-pages\n" + pages.joined(separator: "\n")).utf8)
     }
 
-    /// Maps the page's datasets batch by batch and hands them to the collector, mapping the next batch on the
-    /// mapping thread while the collector hashes and stages the current one (two cores busy instead of one).
-    /// Only one batch is ever being mapped, so the page's spool is used by one thread at a time.
+    /// Maps the page's datasets batch by batch and hands them to the collector, in document order. While the
+    /// collector hashes and stages one batch, the next ones are mapped in the page's lanes (one batch per lane, each
+    /// on a thread of its own), so both cores are busy.
     static func collectDatasets(of page: DCATPage, url: String, into collector: RunCollector,
                                 progress: @escaping (Int) -> Void = { _ in }) async throws -> Int {
         let cancellation = CancellationFlag()
         defer { cancellation.cancel() }
-        let mapNext = { @Sendable () -> Task<[DCATPage.Mapped], any Error> in
-            Task { try await OffPool.run { try page.nextBatch(limit: DCATAdapter.batchSize, cancellation: cancellation) } }
-        }
         return try await withTaskCancellationHandler {
+            var listing = SubjectListing(page: page, cancellation: cancellation)
+            var inFlight: [(lane: Int, task: Task<[DCATPage.Mapped], any Error>)] = []
+            func dispatch(lane: Int) async throws {
+                guard let subjects = try await listing.next() else { return }
+                inFlight.append((lane, Task { try await OffPool.run { try page.map(subjects, lane: lane, cancellation: cancellation) } }))
+            }
+            for lane in 0..<page.lanes { try await dispatch(lane: lane) }
             var records = 0
-            var next = mapNext()
-            while true {
-                let batch = try await next.value
-                if batch.isEmpty { return records }
-                next = mapNext()
+            while !inFlight.isEmpty {
+                let (lane, task) = inFlight.removeFirst()
+                let batch = try await task.value
+                // The lane is free again: it maps the batch after the ones already in flight.
+                try await dispatch(lane: lane)
                 defer { progress(records) }
                 for mapped in batch {
                     records += 1
@@ -128,8 +132,40 @@ public struct DCATAdapter: HarvestAdapter {
                     }
                 }
             }
+            return records
         } onCancel: {
             cancellation.cancel()
+        }
+    }
+
+    /// Hands out a page's datasets in batches, listing them from the spool a few thousand at a time (off the pool).
+    private struct SubjectListing {
+        let page: DCATPage
+        let cancellation: CancellationFlag
+        private var listed: [Term] = []
+        private var position = 0
+        private var exhausted = false
+        /// Subjects listed per call to the spool.
+        static let chunk = 4_096
+
+        init(page: DCATPage, cancellation: CancellationFlag) {
+            self.page = page
+            self.cancellation = cancellation
+        }
+
+        /// The next batch of at most ``DCATAdapter/batchSize`` subjects, nil after the last.
+        mutating func next() async throws -> [Term]? {
+            if listed.count - position < DCATAdapter.batchSize, !exhausted {
+                let (page, cancellation) = (self.page, self.cancellation)
+                let more = try await OffPool.run { try page.nextSubjects(limit: SubjectListing.chunk, cancellation: cancellation) }
+                listed.removeFirst(position)
+                position = 0
+                if more.isEmpty { exhausted = true } else { listed += more }
+            }
+            guard position < listed.count else { return nil }
+            let end = min(position + DCATAdapter.batchSize, listed.count)
+            defer { position = end }
+            return Array(listed[position..<end])
         }
     }
 

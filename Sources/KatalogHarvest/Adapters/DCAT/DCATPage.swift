@@ -10,8 +10,10 @@ import KatalogStore
 /// distribution is described on another page is mapped whole. Blank nodes are scoped to their page (the same
 /// label on two pages is two nodes), and a triple published on two pages counts once.
 ///
-/// A catalogue is used from one thread at a time: the adapter awaits each call, which runs on its own thread
-/// (``OffPool``), so there is never concurrent access to the spool.
+/// The subjects to map are listed from the spool by one caller at a time (the adapter awaits each call, which
+/// runs on its own thread, ``OffPool``). Mapping runs in ``lanes``: each lane has a reader of the spool with a
+/// connection of its own and its own cache of nodes, and takes one batch at a time, so two batches are mapped
+/// on two cores at once without sharing anything but the (locked) vocabulary memory.
 final class DCATPage: @unchecked Sendable {
     /// One dataset's outcome: its record, or why it could not be mapped.
     struct Mapped: Sendable {
@@ -39,8 +41,9 @@ final class DCATPage: @unchecked Sendable {
     static let hydra = "http://www.w3.org/ns/hydra/core#"
 
     private let spool: TripleSpool
-    private let graph: SpoolGraph
-    /// The vocabularies, with answers remembered across the catalogue's datasets.
+    /// One graph per mapping lane, each over its own reader of the spool.
+    private let graphs: [SpoolGraph]
+    /// The vocabularies, with answers remembered across the catalogue's datasets (shared by the lanes; it locks).
     private let normalizer = DCATNormalizer.default.remembering()
     /// Triples in the catalogue.
     let tripleCount: Int
@@ -50,9 +53,12 @@ final class DCATPage: @unchecked Sendable {
     private static let dcatDatasetSeries = "http://www.w3.org/ns/dcat#DatasetSeries"
     private static let datasetTypes = [dcatDataset, dcatDatasetSeries]
 
-    private init(spool: TripleSpool, pages: Int) {
+    /// How many batches can be mapped at once.
+    var lanes: Int { graphs.count }
+
+    private init(spool: TripleSpool, pages: Int, lanes: Int) throws {
         self.spool = spool
-        self.graph = SpoolGraph(spool: spool, deduplicating: pages > 1)
+        self.graphs = try (0..<max(lanes, 1)).map { _ in SpoolGraph(spool: try spool.reader(), deduplicating: pages > 1) }
         self.tripleCount = spool.count
     }
 
@@ -65,24 +71,25 @@ final class DCATPage: @unchecked Sendable {
         return sink.facts
     }
 
-    /// The catalogue of every page loaded into `spool` (which is finished here and takes no more pages).
-    static func catalogue(of spool: TripleSpool, pages: Int) throws -> DCATPage {
+    /// The catalogue of every page loaded into `spool` (which is finished here and takes no more pages), mapped in
+    /// `lanes` lanes.
+    static func catalogue(of spool: TripleSpool, pages: Int, lanes: Int = 2) throws -> DCATPage {
         try spool.finish()
-        return DCATPage(spool: spool, pages: pages)
+        return try DCATPage(spool: spool, pages: pages, lanes: lanes)
     }
 
-    /// Maps the next `limit` datasets (`dcat:Dataset`, then `dcat:DatasetSeries` not also typed `dcat:Dataset`);
-    /// an empty answer means every dataset has been mapped.
-    func nextBatch(limit: Int, cancellation: CancellationFlag) throws -> [Mapped] {
-        var batch: [Mapped] = []
-        while batch.isEmpty, typeIndex < DCATPage.datasetTypes.count {
+    /// The next (at most) `limit` datasets to map, in document order (`dcat:Dataset`, then `dcat:DatasetSeries` not
+    /// also typed `dcat:Dataset`); an empty answer means every dataset has been listed. One caller at a time.
+    func nextSubjects(limit: Int, cancellation: CancellationFlag) throws -> [Term] {
+        var subjects: [Term] = []
+        while subjects.isEmpty, typeIndex < DCATPage.datasetTypes.count {
             try cancellation.check()
             let type = DCATPage.datasetTypes[typeIndex]
             let page = try spool.subjects(ofType: type, after: cursor, limit: limit)
             for subject in page.subjects {
                 if type == DCATPage.dcatDatasetSeries, try spool.types(of: subject).contains(DCATPage.dcatDataset) { continue }
                 guard subject.isResource else { continue }
-                batch.append(map(subject))
+                subjects.append(subject)
             }
             if let next = page.next {
                 cursor = next
@@ -91,10 +98,21 @@ final class DCATPage: @unchecked Sendable {
                 cursor = 0
             }
         }
+        return subjects
+    }
+
+    /// Maps `subjects` in lane `lane` (0 ..< ``lanes``); a lane maps one batch at a time.
+    func map(_ subjects: [Term], lane: Int, cancellation: CancellationFlag) throws -> [Mapped] {
+        var batch: [Mapped] = []
+        batch.reserveCapacity(subjects.count)
+        for subject in subjects {
+            try cancellation.check()
+            batch.append(map(subject, in: graphs[lane]))
+        }
         return batch
     }
 
-    private func map(_ subject: Term) -> Mapped {
+    private func map(_ subject: Term, in graph: SpoolGraph) -> Mapped {
         graph.reset()
         let name = DCATPage.describe(subject)
         do {

@@ -1,0 +1,80 @@
+import Foundation
+import KatalogRDF
+import Testing
+@testable import KatalogStore
+
+/// A finished spool hands out readers with connections of their own, so two threads can map from it at once.
+struct TripleSpoolReaderTests {
+    static let dcatDataset = "http://www.w3.org/ns/dcat#Dataset"
+
+    private func filledSpool(in directory: URL, datasets: Int) throws -> TripleSpool {
+        let spool = try TripleSpool(directory: directory)
+        for index in 0..<datasets {
+            let subject = Term.iri("https://data.example.org/dataset/\(index)")
+            try spool.consume(Triple(subject, Vocab.rdfType, .iri(Self.dcatDataset)))
+            try spool.consume(Triple(subject, "http://purl.org/dc/terms/title", .literal(Literal("Dataset \(index)", language: "en"))))
+            try spool.consume(Triple(subject, "http://www.w3.org/ns/dcat#distribution", .blank("d\(index)")))
+            try spool.consume(Triple(.blank("d\(index)"), "http://www.w3.org/ns/dcat#downloadURL",
+                                     .iri("https://data.example.org/files/\(index).csv")))
+        }
+        try spool.finish()
+        return spool
+    }
+
+    private func scratch() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spool-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test func aReaderReadsWhatTheSpoolHolds() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let spool = try filledSpool(in: directory, datasets: 50)
+        let reader = try spool.reader()
+        let again = try reader.reader()
+        let subject = Term.iri("https://data.example.org/dataset/7")
+        #expect(try reader.triples(about: subject) == spool.triples(about: subject))
+        #expect(try again.triples(about: .blank("d7")) == spool.triples(about: .blank("d7")))
+        #expect(try reader.subjects(ofType: Self.dcatDataset) == spool.subjects(ofType: Self.dcatDataset))
+        #expect(try reader.types(of: subject) == [Self.dcatDataset])
+        #expect(reader.count == 200)
+    }
+
+    @Test func theFileLastsAsLongAsAReaderAndIsDeletedAfterTheLast() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var spool: TripleSpool? = try filledSpool(in: directory, datasets: 5)
+        var reader: TripleSpool? = try spool?.reader()
+        spool = nil
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).count == 1)
+        #expect(try reader?.triples(about: .iri("https://data.example.org/dataset/3")).count == 3)
+        reader = nil
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test func twoReadersReadAtOnceFromTwoThreads() async throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let spool = try filledSpool(in: directory, datasets: 2_000)
+        let readers = try [spool.reader(), spool.reader()]
+        let expected = try (0..<2_000).map { try spool.triples(about: .iri("https://data.example.org/dataset/\($0)")).count }
+        let counts = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for reader in readers {
+                let box = UncheckedBox(reader)
+                group.addTask {
+                    try (0..<2_000).map { try box.value.triples(about: .iri("https://data.example.org/dataset/\($0)")).count }
+                }
+            }
+            return try await group.reduce(into: [[Int]]()) { $0.append($1) }
+        }
+        #expect(counts == [expected, expected])
+        #expect(expected.allSatisfy { $0 == 3 })
+    }
+}
+
+/// Hands a reader (used by one task only) to a task.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
