@@ -50,7 +50,7 @@ public final class TripleSpool: TripleSink {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -8192")
+            try db.execute(sql: "PRAGMA cache_size = -\(TripleSpool.readerCacheKiB)")
         }
         do {
             queue = try DatabaseQueue(path: file.path, configuration: configuration)
@@ -98,7 +98,14 @@ public final class TripleSpool: TripleSink {
                 CREATE INDEX typed_by_subject ON typed (s);
                 """, arguments: [Vocab.rdfType])
         }
+        // Writing and indexing wanted a large page cache; listing subjects afterwards does not (readers have their own).
+        try perform("shrinking the spool's cache") { db in
+            try db.execute(sql: "PRAGMA cache_size = -\(TripleSpool.readerCacheKiB / 4); PRAGMA shrink_memory")
+        }
     }
+
+    /// The page cache of each reader, in KiB (the writer's is 8 MiB while it writes and indexes).
+    static let readerCacheKiB = 4_096
 
     /// Subjects that have `rdf:type <type>`, in document order (all at once; see ``subjects(ofType:after:limit:)``).
     public func subjects(ofType type: String) throws -> [Term] {
