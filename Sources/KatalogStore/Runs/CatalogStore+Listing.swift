@@ -37,12 +37,10 @@ extension CatalogStore {
     /// finds deletions from the same table.
     public func recordListing(run: RunID, _ entries: [ListingEntry]) async throws -> ListingOutcome {
         guard !entries.isEmpty else { return ListingOutcome() }
-        let staged = entries.map { entry -> (String, StagedRow?) in
+        let listed = entries.map { entry -> (String, PreparedRecord?) in
             switch entry {
-            case .seenOnly(let identifier):
-                return (identifier, nil)
-            case .record(let record):
-                return (record.sourceIdentifier, StagedRow(record))
+            case .seenOnly(let identifier): return (identifier, nil)
+            case .record(let record): return (record.sourceIdentifier, record)
             }
         }
         return try await write("recording a run's listing", context: ["run": run.description]) { db in
@@ -53,19 +51,21 @@ extension CatalogStore {
                 """)
             let stage = try StagedRow.insertStatement(db)
             var outcome = ListingOutcome()
-            for (identifier, row) in staged {
+            for (identifier, record) in listed {
                 try markSeen.execute(arguments: [run.rawValue, identifier])
                 let isFirst = db.changesCount > 0
-                guard let row else { continue }
+                guard let record else { continue }
                 guard isFirst else {
                     outcome.repeated.append(identifier)
                     continue
                 }
-                if try String.fetchOne(liveHash, arguments: [source, identifier]) == row.contentHash {
+                if try String.fetchOne(liveHash, arguments: [source, identifier]) == record.contentHash {
                     outcome.unchanged += 1
                     continue
                 }
-                try row.insert(stage, run: run)
+                // Only a record that is staged pays for its live-table rows: a re-harvest of a source that barely
+                // changed computes almost none.
+                try StagedRow(record).insert(stage, run: run)
                 outcome.staged += 1
             }
             return outcome

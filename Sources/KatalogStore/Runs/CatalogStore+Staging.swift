@@ -36,14 +36,13 @@ extension CatalogStore {
     public static func prepare(_ record: SourceRecord) throws -> PreparedRecord {
         let json = try encode(record.dataset)
         return PreparedRecord(sourceIdentifier: record.sourceIdentifier, contentHash: contentHash(datasetJSON: json, raw: record.raw),
-                              recordJSON: json, raw: record.raw, rawFormat: record.rawFormat,
-                              liveRow: try LiveRow(record.dataset).encoded())
+                              recordJSON: json, raw: record.raw, rawFormat: record.rawFormat, dataset: record.dataset)
     }
 
     /// Stages records prepared with ``prepare(_:)``; see ``stage(run:records:)``.
     @discardableResult
     public func stage(run: RunID, prepared: [PreparedRecord]) async throws -> [String] {
-        let staged = prepared.map(StagedRow.init)
+        let staged = try prepared.map(StagedRow.init)
         try await write("staging records", context: ["run": run.description]) { db in
             try CatalogStore.requireRunning(db, run)
             let statement = try StagedRow.insertStatement(db)
@@ -96,10 +95,11 @@ struct StagedRow: Sendable {
 }
 
 extension StagedRow {
-    init(_ record: PreparedRecord) {
+    /// The row of a record about to be staged, with its live-table rows computed now.
+    init(_ record: PreparedRecord) throws {
         self.init(sourceIdentifier: record.sourceIdentifier, contentHash: record.contentHash,
                   recordJSON: String(decoding: record.recordJSON, as: UTF8.self), raw: record.raw,
-                  rawFormat: record.rawFormat, liveRow: record.liveRow)
+                  rawFormat: record.rawFormat, liveRow: try LiveRow(record.dataset).encoded())
     }
 
     /// The statement that stages a row (a record staged twice in one run keeps its last version).

@@ -1,4 +1,5 @@
 import Foundation
+import KatalogModel
 
 /// A record encoded for the store, with its content hash (see ``CatalogStore/prepare(_:)``).
 public struct PreparedRecord: Sendable {
@@ -12,6 +13,6 @@ public struct PreparedRecord: Sendable {
     public var raw: Data
     /// The raw record's media type.
     public var rawFormat: String
-    /// The dataset's live-table rows in their staged binary form (``LiveRow``).
-    var liveRow: Data
+    /// The dataset, for its live-table rows (``LiveRow``), which are computed only if the record is staged.
+    let dataset: Dataset
 }
