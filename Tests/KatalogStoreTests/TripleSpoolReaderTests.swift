@@ -1,9 +1,11 @@
 import Foundation
+import Synchronization
 import KatalogRDF
 import Testing
 @testable import KatalogStore
 
-/// A finished spool hands out readers with connections of their own, so two threads can map from it at once.
+/// The spool is written on a thread of its own while the parser goes on, and a finished spool hands out readers
+/// with connections of their own, so two threads can map from it at once.
 struct TripleSpoolReaderTests {
     static let dcatDataset = "http://www.w3.org/ns/dcat#Dataset"
 
@@ -70,6 +72,68 @@ struct TripleSpoolReaderTests {
         }
         #expect(counts == [expected, expected])
         #expect(expected.allSatisfy { $0 == 3 })
+    }
+}
+
+extension TripleSpoolReaderTests {
+    @Test func batchesWrittenOnTheWriterThreadKeepDocumentOrder() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let spool = try TripleSpool(directory: directory)
+        let subject = Term.iri("https://data.example.org/catalogue")
+        let count = TripleSpool.batchSize * 4 + 17
+        for index in 0..<count {
+            try spool.consume(Triple(subject, "http://www.w3.org/ns/dcat#dataset", .iri("https://data.example.org/dataset/\(index)")))
+        }
+        try spool.finish()
+        let objects = try spool.objects(ofPredicate: "http://www.w3.org/ns/dcat#dataset").map(\.object)
+        #expect(objects.count == count)
+        #expect(objects == (0..<count).map { .iri("https://data.example.org/dataset/\($0)") })
+    }
+
+    @Test func aSpoolReleasedUnfinishedStopsItsWriterAndLeavesNoFile() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var spool: TripleSpool? = try TripleSpool(directory: directory)
+        for index in 0..<(TripleSpool.batchSize * 3) {
+            try spool?.consume(Triple(.iri("https://data.example.org/d/\(index)"), "http://purl.org/dc/terms/title", .literal(Literal("T"))))
+        }
+        spool = nil
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    struct WriteFailed: Error, Equatable {}
+
+    @Test func aWriteErrorReachesTheProducerAndEveryLaterCall() throws {
+        let written = Mutex(0)
+        let writer = SpoolWriter { _ in
+            let done = written.withLock { count -> Int in
+                count += 1
+                return count
+            }
+            if done == 2 { throw WriteFailed() }
+        }
+        var thrown: (any Error)?
+        for _ in 0..<50 where thrown == nil {
+            do { try writer.submit([]) } catch { thrown = error }
+        }
+        if thrown == nil {
+            #expect(throws: WriteFailed.self) { try writer.finish() }
+        } else {
+            #expect(thrown is WriteFailed)
+            #expect(throws: WriteFailed.self) { try writer.finish() }
+        }
+        #expect(written.withLock { $0 } == 2, "nothing is written after the failed batch")
+        writer.close()
+    }
+
+    @Test func finishWaitsForEveryQueuedBatch() throws {
+        let written = Mutex(0)
+        let writer = SpoolWriter { batch in written.withLock { $0 += batch.count } }
+        let triple = Triple(.iri("https://x.example/s"), "https://x.example/p", .iri("https://x.example/o"))
+        for _ in 0..<20 { try writer.submit(Array(repeating: triple, count: 10)) }
+        try writer.finish()
+        #expect(written.withLock { $0 } == 200)
     }
 }
 

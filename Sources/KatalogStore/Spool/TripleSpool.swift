@@ -15,6 +15,8 @@ public final class TripleSpool: TripleSink {
     /// spool that owns the file.
     private let owner: TripleSpool?
     private var pending: [Triple] = []
+    /// Writes full batches on a thread of its own while the parser produces the next (nil for readers).
+    private let writer: SpoolWriter?
     private var finished = false
     /// Triples appended so far.
     public private(set) var count = 0
@@ -39,12 +41,16 @@ public final class TripleSpool: TripleSink {
         } catch {
             throw StoreError(.io, "cannot create a triple spool: \(error)", context: ["file": file.path])
         }
+        let (queue, file) = (self.queue, self.file)
+        writer = SpoolWriter { batch in try TripleSpool.write(batch, to: queue, file: file) }
+        pending.reserveCapacity(TripleSpool.batchSize)
     }
 
     /// A read-only view of a finished spool, on a connection of its own.
     private init(readerOf spool: TripleSpool) throws {
         file = spool.file
         owner = spool
+        writer = nil
         count = spool.count
         finished = true
         var configuration = Configuration()
@@ -67,6 +73,7 @@ public final class TripleSpool: TripleSink {
     }
 
     deinit {
+        writer?.close()
         try? queue.close()
         guard owner == nil else { return }
         try? FileManager.default.removeItem(at: file)
@@ -83,8 +90,9 @@ public final class TripleSpool: TripleSink {
 
     /// Writes what is buffered and builds the indexes; call once after the last triple.
     public func finish() throws {
-        try flush()
         guard !finished else { return }
+        try flush()
+        try writer?.finish()
         finished = true
         try perform("indexing the spool") { db in
             try db.execute(sql: "CREATE INDEX triples_by_subject ON triples (s)")
@@ -164,23 +172,34 @@ public final class TripleSpool: TripleSink {
         }
     }
 
+    /// Hands the buffered triples to the writer thread (which may still be writing the previous batch).
     private func flush() throws {
-        guard !pending.isEmpty else { return }
+        guard !pending.isEmpty, let writer else { return }
         let batch = pending
-        pending.removeAll(keepingCapacity: true)
-        try perform("writing to the spool") { db in
-            let statement = try db.cachedStatement(sql: "INSERT INTO triples (s, p, o_kind, o, o_datatype, o_lang) VALUES (?, ?, ?, ?, ?, ?)")
-            for triple in batch {
-                let subject = TripleSpool.encodeSubject(triple.subject)
-                switch triple.object {
-                case .iri(let iri):
-                    try statement.execute(arguments: [subject, triple.predicate, 0, iri, nil, nil])
-                case .blank(let label):
-                    try statement.execute(arguments: [subject, triple.predicate, 1, label, nil, nil])
-                case .literal(let literal):
-                    try statement.execute(arguments: [subject, triple.predicate, 2, literal.lexical, literal.datatype, literal.language])
+        pending = []
+        pending.reserveCapacity(TripleSpool.batchSize)
+        try writer.submit(batch)
+    }
+
+    /// Writes one batch in one transaction (on the writer thread).
+    private static func write(_ batch: [Triple], to queue: DatabaseQueue, file: URL) throws {
+        do {
+            try queue.write { db in
+                let statement = try db.cachedStatement(sql: "INSERT INTO triples (s, p, o_kind, o, o_datatype, o_lang) VALUES (?, ?, ?, ?, ?, ?)")
+                for triple in batch {
+                    let subject = TripleSpool.encodeSubject(triple.subject)
+                    switch triple.object {
+                    case .iri(let iri):
+                        try statement.execute(arguments: [subject, triple.predicate, 0, iri, nil, nil])
+                    case .blank(let label):
+                        try statement.execute(arguments: [subject, triple.predicate, 1, label, nil, nil])
+                    case .literal(let literal):
+                        try statement.execute(arguments: [subject, triple.predicate, 2, literal.lexical, literal.datatype, literal.language])
+                    }
                 }
             }
+        } catch {
+            throw StoreError(.io, "writing to the spool: \(error)", context: ["file": file.path])
         }
     }
 
@@ -221,6 +240,85 @@ public final class TripleSpool: TripleSink {
         case 0: return .iri(value)
         case 1: return .blank(value)
         default: return .literal(Literal(value, datatype: datatype ?? Vocab.xsdString, language: language))
+        }
+    }
+}
+
+/// The spool's writer thread: the parser hands it full batches and goes on parsing while it inserts them, so
+/// parsing and SQLite's inserts use two cores. At most two batches wait, so memory stays bounded; batches are
+/// written in the order they came (the spool's row order is document order). The first write error is thrown
+/// to the parser at its next batch or at ``finish()``.
+final class SpoolWriter: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[Triple]] = []
+    /// No batch will come any more.
+    private var closing = false
+    /// Queued batches are to be dropped (the spool was released unfinished).
+    private var discarding = false
+    /// The thread has ended.
+    private var ended = false
+    private var failure: (any Error)?
+    private static let maxQueued = 2
+
+    init(write: @escaping @Sendable ([Triple]) throws -> Void) {
+        let thread = Thread { [self] in run(write) }
+        thread.name = "katalog-spool-writer"
+        thread.start()
+    }
+
+    /// Queues a batch, waiting while two are queued; throws the writer's error, if it had one.
+    func submit(_ batch: [Triple]) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= SpoolWriter.maxQueued, failure == nil, !ended { condition.wait() }
+        if let failure { throw failure }
+        precondition(!ended, "the spool's writer has stopped")
+        batches.append(batch)
+        condition.broadcast()
+    }
+
+    /// Waits until every queued batch is written and the thread has ended; throws the writer's error, if any.
+    func finish() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        closing = true
+        condition.broadcast()
+        while !ended { condition.wait() }
+        if let failure { throw failure }
+    }
+
+    /// Stops the thread without writing what is queued, and waits for it.
+    func close() {
+        condition.lock()
+        defer { condition.unlock() }
+        closing = true
+        discarding = true
+        batches.removeAll()
+        condition.broadcast()
+        while !ended { condition.wait() }
+    }
+
+    private func run(_ write: ([Triple]) throws -> Void) {
+        while true {
+            condition.lock()
+            while batches.isEmpty, !closing, failure == nil { condition.wait() }
+            if failure != nil || discarding || batches.isEmpty {
+                ended = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let batch = batches.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            do {
+                try write(batch)
+            } catch {
+                condition.lock()
+                failure = error
+                batches.removeAll()
+                condition.unlock()
+            }
         }
     }
 }
