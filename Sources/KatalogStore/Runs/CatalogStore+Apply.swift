@@ -144,7 +144,7 @@ struct RunApplication {
     /// Marks identifiers as seen by the run, beside those its listing recorded.
     func markSeen(_ identifiers: Set<String>) throws {
         guard !identifiers.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_seen (run_id, source_identifier) VALUES (?, ?)")
+        let statement = try CatalogStore.markSeenStatement(db)
         for identifier in identifiers {
             try statement.execute(arguments: [run.rawValue, identifier])
         }

@@ -45,7 +45,7 @@ extension CatalogStore {
         }
         return try await write("recording a run's listing", context: ["run": run.description]) { db in
             let source = try CatalogStore.requireRunning(db, run)
-            let markSeen = try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_seen (run_id, source_identifier) VALUES (?, ?)")
+            let markSeen = try CatalogStore.markSeenStatement(db)
             let liveHash = try db.cachedStatement(sql: """
                 SELECT content_hash FROM datasets WHERE source = ? AND source_identifier = ? AND deleted_at IS NULL
                 """)
@@ -70,6 +70,12 @@ extension CatalogStore {
             }
             return outcome
         }
+    }
+
+    /// The statement that marks an identifier seen by a run (arguments: run id, source identifier); a second mark
+    /// of the same identifier changes nothing, which is how a repeated listing is told.
+    static func markSeenStatement(_ db: Database) throws -> Statement {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_seen (run_id, source_identifier) VALUES (?, ?)")
     }
 
     /// Drops what a run kept while it ran: its staged records and the identifiers it saw.

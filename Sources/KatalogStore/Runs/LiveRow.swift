@@ -4,9 +4,10 @@ import KatalogModel
 /// What the live tables keep of a dataset beside its JSON: the sort and filter columns, the full-text row, the facet
 /// terms, the distribution rows and the publisher.
 ///
-/// It is computed when a record is prepared (``CatalogStore/prepare(_:)``, on the harvester's side, while the next
-/// batch is being mapped) and staged with the record in a compact binary form, so applying a run, which holds the
-/// single write transaction, writes rows without decoding the dataset's JSON again.
+/// It is computed when a record is staged (``CatalogStore/recordListing(run:_:)`` or
+/// ``CatalogStore/stage(run:prepared:)``; a record found unchanged never pays for it) and stored with the record in a
+/// compact binary form, so applying a run, which holds the single write transaction for the whole run, writes rows
+/// without decoding the dataset's JSON again.
 struct LiveRow: Equatable, Sendable {
     /// One `distributions` row.
     struct DistributionRow: Equatable, Sendable {
@@ -33,17 +34,9 @@ struct LiveRow: Equatable, Sendable {
     var terms: [FacetTerm]
     var distributions: [DistributionRow]
     var publisher: PublisherRow?
+}
 
-    init(columns: SortColumns, hasDownload: Bool, text: FullText, terms: [FacetTerm], distributions: [DistributionRow],
-         publisher: PublisherRow?) {
-        self.columns = columns
-        self.hasDownload = hasDownload
-        self.text = text
-        self.terms = terms
-        self.distributions = distributions
-        self.publisher = publisher
-    }
-
+extension LiveRow {
     init(_ dataset: Dataset) throws {
         columns = SortColumns(dataset)
         hasDownload = dataset.hasDownloadURL

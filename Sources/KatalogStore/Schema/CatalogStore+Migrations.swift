@@ -27,8 +27,8 @@ extension CatalogStore {
                 """)
         }
         migrator.registerMigration("v4-staged-live-row") { db in
-            // The rows a staged record becomes in the live tables, computed by the harvester while it maps, so the
-            // apply step (which holds the write transaction) decodes no JSON. NULL for rows staged before.
+            // The rows a staged record becomes in the live tables, computed when it is staged, so the apply step
+            // (which holds the write transaction) decodes no JSON. NULL for rows staged before.
             try db.execute(sql: "ALTER TABLE staged_records ADD COLUMN live_row BLOB")
         }
         return migrator

@@ -73,7 +73,7 @@ final class DCATPage: @unchecked Sendable {
 
     /// The catalogue of every page loaded into `spool` (which is finished here and takes no more pages), mapped in
     /// `lanes` lanes.
-    static func catalogue(of spool: TripleSpool, pages: Int, lanes: Int = 2) throws -> DCATPage {
+    static func catalogue(of spool: TripleSpool, pages: Int, lanes: Int) throws -> DCATPage {
         try spool.finish()
         return try DCATPage(spool: spool, pages: pages, lanes: lanes)
     }
