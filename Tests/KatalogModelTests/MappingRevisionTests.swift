@@ -26,14 +26,20 @@ struct MappingRevisionTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var hasher = SHA256()
-        func add(_ record: SourceRecord) throws {
+        for record in try fixtureRecords() {
             hasher.update(Data(record.sourceIdentifier.utf8))
             hasher.update(try encoder.encode(record.dataset))
             hasher.update(record.raw)
         }
+        return SHA256.hexString(hasher.finalize())
+    }
+
+    /// Every record the bundled fixtures map to (CKAN, DCAT-AP-SE/-NO/-DK, data.json), in a fixed order.
+    static func fixtureRecords() throws -> [SourceRecord] {
+        var all: [SourceRecord] = []
         for portal in ["oppnadata-vastra", "avoindata-pohjola"] {
             for package in try #require(try CKANFixtureTests.portal(portal)["packages"]?.array) {
-                try add(CKANMapper.record(from: package, portalURL: "https://portal.example"))
+                all.append(try CKANMapper.record(from: package, portalURL: "https://portal.example"))
             }
         }
         for catalogue in DCATFixtureCatalogueTests.catalogues {
@@ -43,13 +49,13 @@ struct MappingRevisionTests {
                     records.append(try DCATMapper.record(subject, in: page.graph))
                 }
             }
-            for record in records.sorted(by: { $0.sourceIdentifier < $1.sourceIdentifier }) { try add(record) }
+            all += records.sorted(by: { $0.sourceIdentifier < $1.sourceIdentifier })
         }
         let datajson = DataJSONLazyReadingTests.document((0..<10).map { DataJSONLazyReadingTests.dataset($0) })
         for result in try DataJSONMapper.catalogue(from: Data(datajson.utf8), location: "fixture.json")
             .records(sourceURL: "fixture.json", defaultLanguage: "en") {
-            try add(result.get())
+            all.append(try result.get())
         }
-        return SHA256.hexString(hasher.finalize())
+        return all
     }
 }

@@ -53,12 +53,11 @@ extension CatalogStore {
         return staged.map(\.contentHash)
     }
 
-    /// The dataset as sorted-keys JSON, the form stored in `record_json`.
+    /// The dataset as sorted-keys JSON, the form stored in `record_json`. ``SortedJSONEncoder`` writes the bytes Foundation's `JSONEncoder` would with these options, in a fraction
+    /// of the time (this runs for every harvested record).
     static func encode(_ dataset: Dataset) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return try encoder.encode(dataset)
+            return try SortedJSONEncoder().encode(dataset)
         } catch {
             throw StoreError(.encoding, "cannot encode dataset \(dataset.sourceIdentifier): \(error)",
                              context: ["sourceIdentifier": dataset.sourceIdentifier])
@@ -124,10 +123,8 @@ extension StagedRow {
 extension CatalogStore {
     /// Sorted-keys JSON of any encodable value.
     static func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return try encoder.encode(value)
+            return try SortedJSONEncoder().encode(value)
         } catch {
             throw StoreError(.encoding, "cannot encode \(T.self): \(error)")
         }

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import KatalogModel
+
+/// ``SortedJSONEncoder`` must write exactly the bytes Foundation's `JSONEncoder` writes with
+/// `[.sortedKeys, .withoutEscapingSlashes]`: stored records and their content hashes were made with Foundation's, and
+/// a different byte would make every unchanged record look changed after an upgrade.
+struct SortedJSONEncoderTests {
+    static func foundation<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
+    static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
+
+    @Test func everyFixtureRecordEncodesToFoundationsBytes() throws {
+        let records = try MappingRevisionTests.fixtureRecords()
+        #expect(records.count > 150)
+        for record in records {
+            let ours = try SortedJSONEncoder().encode(record.dataset)
+            let theirs = try Self.foundation(record.dataset)
+            #expect(ours == theirs, "\(record.sourceIdentifier): \(Self.text(ours)) != \(Self.text(theirs))")
+        }
+    }
+
+    /// A dataset with every property set, and text with every character class the string escaping treats apart.
+    static func fullDataset() -> Dataset {
+        let hostile = "quote \" backslash \\ slash / tab \t newline \n return \r bs \u{08} ff \u{0C} nul \u{00} esc \u{1B} " +
+            "unit \u{1F} del \u{7F} ls \u{2028} ps \u{2029} å ä ö ø æ ž 中文 😀 e\u{301}"
+        let text = LocalizedText(["sv": "Titel " + hostile, "en": "Title", "": "untagged", "nb": "", "zh-hant": "標題"])
+        let concept = Concept(raw: "http://example.org/c?a=1&b=2", uri: "http://example.org/c", label: text)
+        let agent = Agent(iri: "http://example.org/org/1", identifier: "org-1", name: text)
+        var distribution = Distribution(identifier: "d1", title: text, description: text)
+        distribution.accessURLs = ["http://example.org/a", "http://example.org/\u{1}"]
+        distribution.downloadURLs = ["http://example.org/d.csv"]
+        distribution.format = concept
+        distribution.mediaType = "text/csv"
+        distribution.byteSize = Int64.max
+        distribution.checksum = Checksum(algorithm: "sha256", value: "ab")
+        distribution.license = concept
+        distribution.rights = hostile
+        var dataset = Dataset(sourceIdentifier: "urn:x:" + hostile, iri: "http://example.org/ds/1", title: text)
+        dataset.description = text
+        dataset.keywords = [LangString("nyckelord", language: "sv"), LangString(hostile), LangString("", language: "en")]
+        dataset.themes = [concept, Concept(raw: "TRAN")]
+        dataset.publisher = agent
+        dataset.creator = Agent(name: LocalizedText("Creator"))
+        dataset.contactPoints = [ContactPoint(name: text, email: "a@b.se", telephone: "+46 8", url: "http://example.org/c")]
+        dataset.issued = DateValue(raw: "2024-02-29")
+        dataset.modified = DateValue(raw: "2024-03-01T12:30:00+01:00")
+        dataset.temporal = [TemporalRange(start: DateValue(raw: "2020"), end: DateValue(raw: "not a date"))]
+        dataset.spatial = [SpatialCoverage(iri: "http://sws.geonames.org/2661886/", label: text,
+                                           bbox: "POLYGON((1 2, 3 4))", geometry: "{\"type\":\"Point\",\"coordinates\":[1.5,-2]}")]
+        dataset.accessRights = concept
+        dataset.license = concept
+        dataset.rights = hostile
+        dataset.landingPages = ["http://example.org/l"]
+        dataset.languages = [concept]
+        dataset.accrualPeriodicity = concept
+        dataset.conformsTo = ["http://example.org/s"]
+        dataset.identifiers = ["id-1", hostile]
+        dataset.otherIdentifiers = ["other"]
+        dataset.version = "1.0"
+        dataset.distributions = [distribution, Distribution()]
+        dataset.extras = ["rdf:type": ["dcat:DatasetSeries"], "Zeta": [], "alpha": [hostile], "älg": ["x"], "_": ["y"],
+                          "a10": ["1"], "a9": ["2"], "B": ["3"], "b": ["4"], "😀": ["5"], "\u{7F}": ["6"]]
+        return dataset
+    }
+
+    @Test func aDatasetWithEveryPropertyAndHostileTextEncodesToFoundationsBytes() throws {
+        let dataset = Self.fullDataset()
+        let ours = try SortedJSONEncoder().encode(dataset)
+        #expect(Self.text(ours) == Self.text(try Self.foundation(dataset)))
+        // And it reads back as the same dataset.
+        #expect(try JSONDecoder().decode(Dataset.self, from: ours) == dataset)
+    }
+
+    @Test func emptyAndMinimalDatasetsEncodeToFoundationsBytes() throws {
+        for dataset in [Dataset(sourceIdentifier: ""), Dataset(sourceIdentifier: "x", title: LocalizedText("t"))] {
+            #expect(Self.text(try SortedJSONEncoder().encode(dataset)) == Self.text(try Self.foundation(dataset)))
+        }
+    }
+
+    struct Numbers: Codable, Equatable {
+        var int = Int.min
+        var uint = UInt64.max
+        var small: Int8 = -128
+        var double = 1.0
+        var doubles = [0.1, 1e20, 1e-7, -0.0, 123456789.125, 3.0e16, 2.5, -17]
+        var float: Float = 0.5
+        var flag = false
+        var nothing: Int? = nil
+        var nested: [[String: [Int]]] = [["b": [1, 2], "a": []], [:]]
+    }
+
+    @Test func numbersBooleansAndNestedCollectionsEncodeToFoundationsBytes() throws {
+        let value = Numbers()
+        #expect(Self.text(try SortedJSONEncoder().encode(value)) == Self.text(try Self.foundation(value)))
+        #expect(Self.text(try SortedJSONEncoder().encode(["k": [1, 2]])) == #"{"k":[1,2]}"#)
+        #expect(Self.text(try SortedJSONEncoder().encode("a/b")) == #""a/b""#)
+        #expect(Self.text(try SortedJSONEncoder().encode([String]())) == "[]")
+    }
+
+    /// A type that writes through nested containers and a super encoder, which synthesized code never uses.
+    struct Nested: Encodable {
+        enum Keys: String, CodingKey { case z, a, list, parent }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            var inner = container.nestedContainer(keyedBy: Keys.self, forKey: .z)
+            var list = container.nestedUnkeyedContainer(forKey: .list)
+            try container.encode("first", forKey: .a)
+            try inner.encode(2, forKey: .z)
+            try inner.encode(1, forKey: .a)
+            try list.encode("x")
+            var sub = list.nestedContainer(keyedBy: Keys.self)
+            try list.encode("y")
+            try sub.encode(true, forKey: .a)
+            try "s".encode(to: container.superEncoder(forKey: .parent))
+        }
+    }
+
+    @Test func nestedContainersWrittenOutOfOrderEncodeToFoundationsBytes() throws {
+        let ours = Self.text(try SortedJSONEncoder().encode(Nested()))
+        #expect(ours == Self.text(try Self.foundation(Nested())))
+        #expect(ours == #"{"a":"first","list":["x",{"a":true},"y"],"parent":"s","z":{"a":1,"z":2}}"#)
+    }
+
+    @Test func valuesFoundationEncodesByItsOwnRulesAreRefusedWithTheirPath() throws {
+        struct Stamped: Encodable { var at = Date(timeIntervalSince1970: 0) }
+        #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode(Stamped()) }
+        #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode(["x": Double.nan]) }
+        do {
+            _ = try SortedJSONEncoder().encode(["outer": [Stamped()]])
+            Issue.record("a Date was encoded")
+        } catch EncodingError.invalidValue(_, let context) {
+            #expect(context.codingPath.map(\.stringValue) == ["outer", "Index 0", "at"])
+        }
+    }
+}
