@@ -19,7 +19,7 @@ struct RunLifecycleTests {
         let known = try await store.knownHashes(source: "test")
         let changed = try records.filter { try known[$0.sourceIdentifier] != CatalogStore.contentHash(of: $0) }
         #expect(changed.isEmpty)
-        let staged = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staged_records") }
+        let staged = try await store.pool.write { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staged_records") }
         #expect(staged == 0)
         // A seen identifier that was skipped (never stored) is neither unchanged nor a deletion trigger.
         let seen = Set(records.map(\.sourceIdentifier)).union(["skipped-record"])
@@ -82,7 +82,7 @@ struct RunLifecycleTests {
         let recorded = try #require(try await store.run(run))
         #expect(recorded.status == .failed)
         #expect(recorded.message == "connection reset after 2 pages")
-        let staged = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staged_records") }
+        let staged = try await store.pool.write { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staged_records") }
         #expect(staged == 0)
         await #expect(throws: StoreError.self) { try await store.completeRun(run: run, seen: [], isComplete: true) }
     }
@@ -112,7 +112,7 @@ struct RunLifecycleTests {
         let aborted = try #require(try await store.run(first))
         #expect(aborted.status == .aborted)
         #expect(aborted.endedAt != nil)
-        let staged = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staged_records") }
+        let staged = try await store.pool.write { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staged_records") }
         #expect(staged == 0)
         do {
             try await store.heartbeat(run: first)

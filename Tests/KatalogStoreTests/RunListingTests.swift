@@ -11,7 +11,8 @@ struct RunListingTests {
     }
 
     private func scratchRows(_ store: CatalogStore) async throws -> (seen: Int, staged: Int) {
-        try await store.pool.read { db in
+        // The run scratch is attached to the writer connection only.
+        try await store.pool.write { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run_seen") ?? -1,
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staged_records") ?? -1)
         }

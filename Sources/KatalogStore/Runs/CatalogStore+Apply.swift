@@ -58,10 +58,10 @@ extension CatalogStore {
             for (position, issue) in errors.prefix(maxErrors).enumerated() {
                 try insertError.execute(arguments: [run.rawValue, position, issue.subject, issue.cause])
             }
-            try CatalogStore.dropRunScratch(db, run: run.rawValue)
             return RunSummary(run: run, source: source, status: status, counts: counts, heldDeletions: deletion.held,
                               purged: purged, message: message)
         }
+        await releaseRunScratch()
         logger.info("run applied", metadata: [
             "harvest.source": "\(summary.source)", "harvest.run": "\(run)", "harvest.status": "\(summary.status.rawValue)",
             "harvest.added": "\(summary.counts.added)", "harvest.updated": "\(summary.counts.updated)",

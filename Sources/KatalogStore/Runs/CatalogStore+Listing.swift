@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 
 /// One entry of a run's listing, in the order the source gave it.
 public enum ListingEntry: Sendable {
@@ -78,9 +79,14 @@ extension CatalogStore {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_seen (run_id, source_identifier) VALUES (?, ?)")
     }
 
-    /// Drops what a run kept while it ran: its staged records and the identifiers it saw.
-    static func dropRunScratch(_ db: Database, run: Int64) throws {
-        try db.execute(sql: "DELETE FROM staged_records WHERE run_id = ?", arguments: [run])
-        try db.execute(sql: "DELETE FROM run_seen WHERE run_id = ?", arguments: [run])
+    /// Deletes what ended runs kept in the run scratch (staged records, seen identifiers); see
+    /// ``RunScratch/release(_:path:)``. Called after a run's end is committed; a failure is logged, not thrown: the run
+    /// has ended either way, and the rows are deleted with the next run that ends, or with the file.
+    func releaseRunScratch() async {
+        do {
+            try await pool.writeWithoutTransaction { [scratchPath] db in try RunScratch.release(db, path: scratchPath) }
+        } catch {
+            logger.warning("cannot clear the run scratch", metadata: ["store.error": "\(error)", "store.path": "\(scratchPath)"])
+        }
     }
 }

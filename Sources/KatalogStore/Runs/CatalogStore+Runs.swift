@@ -29,7 +29,6 @@ extension CatalogStore {
                         message = 'no heartbeat for over ' || ? || ' seconds; marked aborted when a new run began'
                     WHERE id = ?
                     """, arguments: [now, staleSeconds, runID])
-                try CatalogStore.dropRunScratch(db, run: runID)
             }
             var aborted = stale
             let owned = try Row.fetchAll(db, sql: "SELECT id, owner_pid FROM runs WHERE status = 'running' AND owner_host = ?",
@@ -42,7 +41,6 @@ extension CatalogStore {
                         message = 'its process (pid ' || ? || ') ended without finishing the run; marked aborted when a new run began'
                     WHERE id = ?
                     """, arguments: [now, pid, runID])
-                try CatalogStore.dropRunScratch(db, run: runID)
                 aborted.append(runID)
             }
             if let busy = try Row.fetchOne(db, sql: "SELECT id, heartbeat_at FROM runs WHERE source = ? AND status = 'running'",
@@ -66,6 +64,7 @@ extension CatalogStore {
         for runID in aborted {
             logger.warning("marked a stale run aborted", metadata: ["harvest.run": "\(runID)"])
         }
+        if !aborted.isEmpty { await releaseRunScratch() }
         logger.info("run started", metadata: ["harvest.source": "\(source)", "harvest.run": "\(id)"])
         return id
     }
@@ -86,8 +85,8 @@ extension CatalogStore {
             try CatalogStore.requireRunning(db, run)
             try db.execute(sql: "UPDATE runs SET status = ?, ended_at = ?, heartbeat_at = ?, message = ? WHERE id = ?",
                            arguments: [status.status.rawValue, now, now, error, run.rawValue])
-            try CatalogStore.dropRunScratch(db, run: run.rawValue)
         }
+        await releaseRunScratch()
         logger.warning("run \(status.rawValue)", metadata: ["harvest.run": "\(run)", "harvest.cause": "\(error)"])
     }
 
@@ -106,10 +105,10 @@ extension CatalogStore {
                 UPDATE runs SET status = 'unchanged', ended_at = ?, heartbeat_at = ?, is_complete = 1, unchanged = ?, message = ?
                 WHERE id = ?
                 """, arguments: [now, now, live, message, run.rawValue])
-            try CatalogStore.dropRunScratch(db, run: run.rawValue)
             return RunSummary(run: run, source: source, status: .unchanged, counts: RunCounts(unchanged: live),
                               purged: purged, message: message)
         }
+        await releaseRunScratch()
         logger.info("run unchanged", metadata: ["harvest.source": "\(summary.source)", "harvest.run": "\(run)"])
         return summary
     }

@@ -31,6 +31,12 @@ extension CatalogStore {
             // (which holds the write transaction) decodes no JSON. NULL for rows staged before.
             try db.execute(sql: "ALTER TABLE staged_records ADD COLUMN live_row BLOB")
         }
+        migrator.registerMigration("v5-run-scratch") { db in
+            // Staged records and seen identifiers live in the run scratch, a file of the writer's own (see
+            // RunScratch), so they no longer pass through the catalogue's WAL. A run still running while this
+            // migration ran (in another, older process) loses its staging and fails at its next write.
+            try db.execute(sql: "DROP TABLE staged_records; DROP TABLE run_seen")
+        }
         return migrator
     }
 

@@ -17,6 +17,8 @@ public final class CatalogStore: Sendable {
     let facetIndexCache = FacetIndexCache()
     /// Recent search results (see ``SearchResultCache``).
     let searchCache: SearchResultCache
+    /// The run scratch file attached to the writer connection (see ``RunScratch``); deleted with the store.
+    let scratchPath: String
 
     /// Opens (creating if missing) the database at `path` and brings its schema up to date.
     public init(path: String, configuration: Configuration = Configuration(), logger: Logger = Logger(label: "katalog.store")) throws {
@@ -24,6 +26,7 @@ public final class CatalogStore: Sendable {
         self.configuration = configuration
         self.logger = logger
         searchCache = SearchResultCache(capacity: configuration.searchCacheEntries)
+        scratchPath = RunScratch.newPath(for: path)
         var config = GRDB.Configuration()
         config.label = "katalog"
         config.busyMode = .timeout(configuration.busyTimeout)
@@ -38,11 +41,20 @@ public final class CatalogStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try CatalogStore.migrator.migrate(pool)
+            for abandoned in RunScratch.removeAbandoned(besides: path) {
+                logger.info("removed the run scratch of a process that no longer exists", metadata: ["store.path": "\(abandoned)"])
+            }
+            try pool.writeWithoutTransaction { [scratchPath] db in try RunScratch.attach(db, path: scratchPath) }
         } catch {
             throw CatalogStore.storeError(error, doing: "opening the database", context: ["path": path])
         }
         facetIndexCache.setEnabled(configuration.inMemoryFacets)
         logger.debug("opened catalogue", metadata: ["store.path": "\(path)"])
+    }
+
+    deinit {
+        // The writer connection closes after this; its scratch file, unlinked, is gone when it does.
+        try? FileManager.default.removeItem(atPath: scratchPath)
     }
 
     /// Opens a store on a new file in a fresh temporary directory (for tests and one-off tools).
