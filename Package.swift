@@ -37,6 +37,11 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "KatalogRDF",
             dependencies: ["CLibXML2"]
@@ -48,7 +53,7 @@ let package = Package(
         .target(
             name: "KatalogStore",
             dependencies: [
-                "KatalogModel",
+                "KatalogModel", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -3,7 +3,7 @@
 # As root, missing packages are installed with apt-get; otherwise we say exactly what to run.
 set -euo pipefail
 
-packages=(libxml2-dev libcurl4-openssl-dev libsqlite3-dev)
+packages=(libxml2-dev libcurl4-openssl-dev libsqlite3-dev zlib1g-dev)
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -13,7 +13,7 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "katalog: missing system libraries: ${missing[*]} (install libxml2, libcurl and sqlite3 development files with your package manager)" >&2
+    echo "katalog: missing system libraries: ${missing[*]} (install libxml2, libcurl, sqlite3 and zlib development files with your package manager)" >&2
     exit 1
 fi
 if [ "$(id -u)" -ne 0 ]; then

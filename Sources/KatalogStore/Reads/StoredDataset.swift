@@ -36,7 +36,7 @@ public struct StoredDataset: Hashable, Sendable {
         source = row["source"]
         sourceIdentifier = row["source_identifier"]
         dataset = try CatalogStore.decodeDataset(row["record_json"], id: id)
-        raw = row["raw"]
+        raw = try RawCompression.unpack(row["raw"], encoding: row["raw_encoding"], id: id)
         rawFormat = row["raw_format"]
         contentHash = row["content_hash"]
         firstSeen = row["first_seen"]

@@ -114,7 +114,7 @@ struct RunApplication {
         let writer = LiveWriter(db: db, now: now, runID: run)
         let staged = try Row.fetchCursor(db, sql: """
             SELECT s.source_identifier, s.content_hash, s.record_json, s.raw, s.raw_format, s.live_row,
-                   d.pk, d.content_hash AS live_hash, d.deleted_at IS NOT NULL AS is_deleted
+                   d.pk, d.content_hash AS live_hash, d.deleted_at IS NOT NULL AS is_deleted, s.raw_encoding
             FROM staged_records s
             LEFT JOIN datasets d ON d.source = ? AND d.source_identifier = s.source_identifier
             WHERE s.run_id = ?
@@ -122,7 +122,7 @@ struct RunApplication {
         while let row = try staged.next() {
             // By position, in the order selected: a name lookup per column and row is measurable over a large run.
             let record = StagedRow(sourceIdentifier: row[0], contentHash: row[1], recordJSON: row[2], raw: row[3],
-                                   rawFormat: row[4], liveRow: row[5])
+                                   rawFormat: row[4], rawEncoding: row[9], liveRow: row[5])
             let pk: Int64? = row[6]
             let isDeleted: Bool = row[8] ?? false
             let liveHash: String? = row[7]

@@ -35,8 +35,10 @@ extension CatalogStore {
     /// the hash (to skip unchanged records) and then stages the record pays for one encoding.
     public static func prepare(_ record: SourceRecord) throws -> PreparedRecord {
         let json = try encode(record.dataset)
+        let stored = RawCompression.pack(record.raw)
         return PreparedRecord(sourceIdentifier: record.sourceIdentifier, contentHash: contentHash(datasetJSON: json, raw: record.raw),
-                              recordJSON: json, raw: record.raw, rawFormat: record.rawFormat, dataset: record.dataset)
+                              recordJSON: json, raw: record.raw, rawFormat: record.rawFormat, storedRaw: stored.bytes,
+                              rawEncoding: stored.encoding, dataset: record.dataset)
     }
 
     /// Stages records prepared with ``prepare(_:)``; see ``stage(run:records:)``.
@@ -87,8 +89,11 @@ struct StagedRow: Sendable {
     var sourceIdentifier: String
     var contentHash: String
     var recordJSON: String
+    /// The raw record as stored (see ``RawCompression``).
     var raw: Data
     var rawFormat: String
+    /// The encoding of `raw` (nil: as it came from the source).
+    var rawEncoding: String?
     /// The ``LiveRow`` in binary form; nil for a row staged by a version that did not store it.
     var liveRow: Data?
 }
@@ -97,20 +102,21 @@ extension StagedRow {
     /// The row of a record about to be staged, with its live-table rows computed now.
     init(_ record: PreparedRecord) throws {
         self.init(sourceIdentifier: record.sourceIdentifier, contentHash: record.contentHash,
-                  recordJSON: String(decoding: record.recordJSON, as: UTF8.self), raw: record.raw,
-                  rawFormat: record.rawFormat, liveRow: try LiveRow(record.dataset).encoded())
+                  recordJSON: String(decoding: record.recordJSON, as: UTF8.self), raw: record.storedRaw,
+                  rawFormat: record.rawFormat, rawEncoding: record.rawEncoding, liveRow: try LiveRow(record.dataset).encoded())
     }
 
     /// The statement that stages a row (a record staged twice in one run keeps its last version).
     static func insertStatement(_ db: Database) throws -> Statement {
         try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO staged_records (run_id, source_identifier, content_hash, record_json, raw, raw_format, live_row)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO staged_records (run_id, source_identifier, content_hash, record_json, raw, raw_format,
+                raw_encoding, live_row)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
     func insert(_ statement: Statement, run: RunID) throws {
-        try statement.execute(arguments: [run.rawValue, sourceIdentifier, contentHash, recordJSON, raw, rawFormat, liveRow])
+        try statement.execute(arguments: [run.rawValue, sourceIdentifier, contentHash, recordJSON, raw, rawFormat, rawEncoding, liveRow])
     }
 
     /// The live-table rows: read from the staged binary form, or derived from the record's JSON when it has none.

@@ -25,22 +25,22 @@ struct LiveWriter {
         let columns = row.columns
         if let pk {
             try db.execute(sql: """
-                UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, title_sort = ?,
-                    modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?,
+                UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, raw_encoding = ?,
+                    title_sort = ?, modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?,
                     deleted_at = NULL, last_run = ?, change_seq = ?, change_kind = 'added'
                 WHERE pk = ?
-                """, arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, columns.title,
+                """, arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, staged.rawEncoding, columns.title,
                                  columns.modified, columns.publisherKey, row.hasDownload, now,
                                  runID.rawValue, seq, pk])
             try writeDerived(pk: pk, source: source, row: row, replacing: false)
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO datasets (id, source, source_identifier, content_hash, record_json, raw, raw_format,
-                    title_sort, modified_sort, publisher_key, has_download, first_seen, updated_at, deleted_at,
-                    last_run, change_seq, change_kind)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'added')
-                """, arguments: [id, source, staged.sourceIdentifier, staged.contentHash, staged.recordJSON, staged.raw,
-                                 staged.rawFormat, columns.title, columns.modified, columns.publisherKey,
+                    raw_encoding, title_sort, modified_sort, publisher_key, has_download, first_seen, updated_at,
+                    deleted_at, last_run, change_seq, change_kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'added')
+                """).execute(arguments: [id, source, staged.sourceIdentifier, staged.contentHash, staged.recordJSON, staged.raw,
+                                 staged.rawFormat, staged.rawEncoding, columns.title, columns.modified, columns.publisherKey,
                                  row.hasDownload, now, now, runID.rawValue, seq])
             try writeDerived(pk: db.lastInsertedRowID, source: source, row: row, replacing: false)
         }
@@ -49,12 +49,12 @@ struct LiveWriter {
     /// Replaces a live row's content with a changed staged record.
     func update(pk: Int64, source: String, staged: StagedRow, row: LiveRow, seq: Int64) throws {
         let columns = row.columns
-        try db.execute(sql: """
-            UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, title_sort = ?,
-                modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?, last_run = ?,
+        try db.cachedStatement(sql: """
+            UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, raw_encoding = ?,
+                title_sort = ?, modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?, last_run = ?,
                 change_seq = ?, change_kind = 'updated'
             WHERE pk = ?
-            """, arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, columns.title,
+            """).execute(arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, staged.rawEncoding, columns.title,
                              columns.modified, columns.publisherKey, row.hasDownload, now, runID.rawValue,
                              seq, pk])
         try writeDerived(pk: pk, source: source, row: row, replacing: true)

@@ -13,6 +13,10 @@ public struct PreparedRecord: Sendable {
     public var raw: Data
     /// The raw record's media type.
     public var rawFormat: String
+    /// The raw record as stored: compressed when that makes it smaller (see ``RawCompression``).
+    let storedRaw: Data
+    /// The encoding of ``storedRaw`` (nil: the raw bytes as they are).
+    let rawEncoding: String?
     /// The dataset, for its live-table rows (``LiveRow``), which are computed only if the record is staged.
     let dataset: Dataset
 }

@@ -37,6 +37,11 @@ extension CatalogStore {
             // migration ran (in another, older process) loses its staging and fails at its next write.
             try db.execute(sql: "DROP TABLE staged_records; DROP TABLE run_seen")
         }
+        migrator.registerMigration("v6-raw-encoding") { db in
+            // Raw records are stored zlib-compressed when that makes them smaller (see RawCompression); NULL for
+            // a record stored as it came, as every record stored before was.
+            try db.execute(sql: "ALTER TABLE datasets ADD COLUMN raw_encoding TEXT")
+        }
         return migrator
     }
 

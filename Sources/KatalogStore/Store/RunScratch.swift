@@ -61,6 +61,7 @@ enum RunScratch {
                 record_json TEXT NOT NULL,
                 raw BLOB NOT NULL,
                 raw_format TEXT NOT NULL,
+                raw_encoding TEXT,
                 live_row BLOB,
                 PRIMARY KEY (run_id, source_identifier)
             );
