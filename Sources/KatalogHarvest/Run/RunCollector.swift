@@ -37,13 +37,20 @@ public actor RunCollector {
 
     /// Accepts one mapped record.
     public func accept(_ record: SourceRecord) async throws {
+        try await accept(record, prepared: nil)
+    }
+
+    /// Accepts one mapped record that was already encoded and hashed (``CatalogStore/prepare(_:)``) where it was
+    /// mapped, so the work runs in the adapter's mapping lanes rather than here, one record at a time; nil
+    /// prepares it here.
+    public func accept(_ record: SourceRecord, prepared: PreparedRecord?) async throws {
         counts.fetched += 1
         let identifier = record.sourceIdentifier
         if let violation = source.recordLimits.violation(of: record) {
             fail(identifier: identifier, url: nil, cause: "record skipped: \(violation)")
             return
         }
-        pending.append(.record(try CatalogStore.prepare(record)))
+        pending.append(.record(try prepared ?? CatalogStore.prepare(record)))
         if pending.count >= batchSize { try await flush() }
     }
 

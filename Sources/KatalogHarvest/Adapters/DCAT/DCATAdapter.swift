@@ -129,7 +129,7 @@ public struct DCATAdapter: HarvestAdapter {
                     records += 1
                     switch mapped.result {
                     case .success(let record):
-                        try await collector.accept(record)
+                        try await collector.accept(record, prepared: mapped.prepared)
                     case .failure(let failure):
                         await collector.fail(identifier: failure.identifier ?? mapped.subject, url: url, cause: failure.message)
                     }

@@ -21,6 +21,9 @@ final class DCATPage: @unchecked Sendable {
         var subject: String
         /// The mapped record, or the mapping error's description.
         var result: Result<SourceRecord, MappingFailure>
+        /// The record encoded and hashed for the store, in the lane (nil when mapping failed, or when preparing
+        /// failed: the collector prepares it again and reports the error).
+        var prepared: PreparedRecord?
     }
 
     /// A mapping error as a value that can cross threads.
@@ -116,7 +119,8 @@ final class DCATPage: @unchecked Sendable {
         graph.reset()
         let name = DCATPage.describe(subject)
         do {
-            return Mapped(subject: name, result: .success(try DCATMapper.record(subject, in: graph, normalizer: normalizer)))
+            let record = try DCATMapper.record(subject, in: graph, normalizer: normalizer)
+            return Mapped(subject: name, result: .success(record), prepared: try? CatalogStore.prepare(record))
         } catch {
             let identifier: String? = if case .iri(let iri) = subject { iri } else { nil }
             return Mapped(subject: name, result: .failure(MappingFailure(identifier: identifier, message: String(describing: error))))
