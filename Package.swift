@@ -42,13 +42,15 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // SHA-256 block compression in C, with the x86 SHA extensions when the CPU has them.
+        .target(name: "CKatalogHash"),
         .target(
             name: "KatalogRDF",
             dependencies: ["CLibXML2"]
         ),
         .target(
             name: "KatalogModel",
-            dependencies: ["KatalogRDF"]
+            dependencies: ["KatalogRDF", "CKatalogHash"]
         ),
         .target(
             name: "KatalogStore",

@@ -1,3 +1,4 @@
+import CKatalogHash
 import Foundation
 import Testing
 @testable import KatalogModel
@@ -37,6 +38,21 @@ struct SHA256Tests {
             hasher.update(bytes[..<split])
             hasher.update(Array(bytes[split...]).lazy.map { $0 })  // a non-contiguous sequence: the byte-by-byte path
             #expect(SHA256.hexString(hasher.finalize()) == whole, "split at \(split)")
+        }
+    }
+
+    /// The SHA-extension compression (used when the CPU has it) and the portable one agree block for block.
+    @Test func acceleratedAndPortableCompressionAgree() {
+        var generator = SystemRandomNumberGenerator()
+        let data = (0..<(64 * 37)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let initial: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        for blocks in [1, 2, 5, 37] {
+            var dispatched = initial
+            var portable = initial
+            katalog_sha256_blocks(&dispatched, data, blocks)
+            katalog_sha256_blocks_portable(&portable, data, blocks)
+            #expect(dispatched == portable, "\(blocks) blocks (accelerated: \(katalog_sha256_accelerated()))")
+            #expect(dispatched != initial)
         }
     }
 }
