@@ -54,6 +54,18 @@ public actor RunCollector {
         if pending.count >= batchSize { try await flush() }
     }
 
+    /// Accepts a DCAT mapping lane's batch in document order: one hop onto the collector per batch, not per record.
+    func accept(_ batch: [DCATPage.Mapped], url: String) async throws {
+        for mapped in batch {
+            switch mapped.result {
+            case .success(let record):
+                try await accept(record, prepared: mapped.prepared)
+            case .failure(let failure):
+                fail(identifier: failure.identifier ?? mapped.subject, url: url, cause: failure.message)
+            }
+        }
+    }
+
     /// Records a record that was listed but not harvested on purpose (private, deleted at the source);
     /// it is not marked seen, so an earlier copy is deleted by a complete run.
     public func skip(identifier: String?, reason: String) {

@@ -125,15 +125,8 @@ public struct DCATAdapter: HarvestAdapter {
                 // The lane is free again: it maps the batch after the ones already in flight.
                 try await dispatch(lane: lane)
                 defer { progress(records) }
-                for mapped in batch {
-                    records += 1
-                    switch mapped.result {
-                    case .success(let record):
-                        try await collector.accept(record, prepared: mapped.prepared)
-                    case .failure(let failure):
-                        await collector.fail(identifier: failure.identifier ?? mapped.subject, url: url, cause: failure.message)
-                    }
-                }
+                records += batch.count
+                try await collector.accept(batch, url: url)
             }
             return records
         } onCancel: {

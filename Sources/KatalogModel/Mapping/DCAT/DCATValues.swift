@@ -11,11 +11,13 @@ enum DCATValues {
 
     /// The nine-digit organisation number in a Norwegian register IRI (Enhetsregisteret / Felles datakatalog).
     static func norwegianOrganizationNumber(_ iri: String) -> String? {
+        // The nine digits are checked first: most publishers' IRIs fail there, before any substring search
+        // (this runs for every agent of every dataset).
+        let last = iri.split(separator: "/").last.map(String.init) ?? ""
+        guard last.utf8.count == 9, last.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         let registers = ["data.brreg.no/enhetsregisteret/", "organization-catalog.fellesdatakatalog.digdir.no/organizations/",
                          "organization-catalogue.fellesdatakatalog.digdir.no/organizations/"]
         guard registers.contains(where: { iri.contains($0) }) else { return nil }
-        let last = iri.split(separator: "/").last.map(String.init) ?? ""
-        guard last.utf8.count == 9, last.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         return last
     }
 
