@@ -53,7 +53,7 @@ enum RunScratch {
         try db.execute(sql: """
             PRAGMA \(schema).journal_mode = MEMORY;
             PRAGMA \(schema).synchronous = OFF;
-            PRAGMA \(schema).cache_size = -8192;
+            PRAGMA \(schema).cache_size = -2048;
             CREATE TABLE IF NOT EXISTS \(schema).staged_records (
                 run_id INTEGER NOT NULL,
                 source_identifier TEXT NOT NULL,
