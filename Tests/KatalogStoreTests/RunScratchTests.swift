@@ -66,11 +66,13 @@ struct RunScratchTests {
         let store = try CatalogStore.temporary()
         let path = store.path
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        // A file left by a process that no longer exists (pid 2^22 + 1 is above Linux's pid limit), and one of a
-        // live process (this one), which must be left alone.
-        let abandoned = directory.appendingPathComponent(RunScratch.prefix(of: path) + "4194305-deadbeef").path
-        let alive = directory.appendingPathComponent(RunScratch.prefix(of: path) + "\(getpid())-0000live").path
-        for file in [abandoned, alive] {
+        // A file left by a process of this host that no longer exists (pid 2^22 + 1 is above Linux's pid limit);
+        // one of a live process (this one) and one of another host, which must be left alone.
+        let prefix = RunScratch.prefix(of: path)
+        let abandoned = directory.appendingPathComponent(prefix + "4194305-deadbeef-" + RunScratch.host).path
+        let alive = directory.appendingPathComponent(prefix + "\(getpid())-0000live-" + RunScratch.host).path
+        let elsewhere = directory.appendingPathComponent(prefix + "4194305-deadbeef-another-host.example").path
+        for file in [abandoned, alive, elsewhere] {
             #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
         }
         var second: CatalogStore? = try CatalogStore(path: path)
@@ -78,7 +80,9 @@ struct RunScratchTests {
         #expect(secondScratch != store.scratchPath)
         #expect(!FileManager.default.fileExists(atPath: abandoned))
         #expect(FileManager.default.fileExists(atPath: alive))
+        #expect(FileManager.default.fileExists(atPath: elsewhere))
         #expect(FileManager.default.fileExists(atPath: secondScratch))
+        #expect(secondScratch.hasSuffix("-" + RunScratch.host))
         second = nil
         #expect(!FileManager.default.fileExists(atPath: secondScratch))
         #expect(FileManager.default.fileExists(atPath: store.scratchPath))

@@ -10,9 +10,10 @@ import GRDB
 /// pages. The scratch has no WAL and no fsync (rollback journal in memory, `synchronous = OFF`): nothing in it must
 /// survive a crash, since a run whose process died is aborted and its staging is worthless.
 ///
-/// Each store has its own scratch file, named after the process, so two processes harvesting into one catalogue
-/// never share one. The file is deleted when the store is released; files left by processes that no longer exist
-/// are deleted when a store opens. Only the writer connection has the scratch attached, and only it reads or
+/// Each store has its own scratch file, named after the process and host, so two processes harvesting into one
+/// catalogue never share one. The file is deleted when the store is released; files left by processes of this
+/// host that no longer exist are deleted when a store opens (another host's are left alone: its processes cannot
+/// be probed from here). Only the writer connection has the scratch attached, and only it reads or
 /// writes the two tables (every use is inside a write).
 enum RunScratch {
     /// The schema name the scratch is attached under.
@@ -23,11 +24,14 @@ enum RunScratch {
         URL(fileURLWithPath: databasePath).lastPathComponent + ".run-scratch-"
     }
 
-    /// A new scratch path for the catalogue at `databasePath`: `<catalogue>.run-scratch-<pid>-<random>`.
+    /// A new scratch path for the catalogue at `databasePath`: `<catalogue>.run-scratch-<pid>-<random>-<host>`.
     static func newPath(for databasePath: String) -> String {
         let random = UUID().uuidString.prefix(8).lowercased()
-        return databasePath + ".run-scratch-\(getpid())-\(random)"
+        return databasePath + ".run-scratch-\(getpid())-\(random)-\(host)"
     }
+
+    /// This host's name as it appears in scratch file names (letters, digits, `.` and `-` only).
+    static let host = String(ProcessInfo.processInfo.hostName.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
 
     /// Deletes the scratch files (and their journals) of the catalogue at `databasePath` whose process no longer
     /// exists; returns the deleted paths.
@@ -39,8 +43,10 @@ enum RunScratch {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         var removed: [String] = []
         for name in names where name.hasPrefix(prefix) {
-            let rest = name.dropFirst(prefix.count)
-            guard let pid = Int32(rest.prefix(while: { $0 != "-" })), !CatalogStore.processIsAlive(pid) else { continue }
+            // <pid>-<random>-<host>
+            let parts = name.dropFirst(prefix.count).split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, String(parts[2]) == host, let pid = Int32(parts[0]),
+                  !CatalogStore.processIsAlive(pid) else { continue }
             let path = directory.appendingPathComponent(name).path
             if (try? FileManager.default.removeItem(atPath: path)) != nil { removed.append(path) }
         }
