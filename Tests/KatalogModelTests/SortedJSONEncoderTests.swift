@@ -30,8 +30,17 @@ struct SortedJSONEncoderTests {
             "unit \u{1F} del \u{7F} ls \u{2028} ps \u{2029} å ä ö ø æ ž 中文 😀 e\u{301}"
         let text = LocalizedText(["sv": "Titel " + hostile, "en": "Title", "": "untagged", "nb": "", "zh-hant": "標題"])
         let concept = Concept(raw: "http://example.org/c?a=1&b=2", uri: "http://example.org/c", label: text)
-        let agent = Agent(iri: "http://example.org/org/1", identifier: "org-1", name: text)
+        var agent = Agent(iri: "http://example.org/org/1", identifier: "org-1", name: text)
+        agent.type = concept
+        agent.homepage = "http://example.org/"
+        agent.email = "info@example.org"
         var distribution = Distribution(identifier: "d1", title: text, description: text)
+        distribution.accessRights = concept
+        distribution.conformsTo = ["http://example.org/schema"]
+        distribution.languages = [concept]
+        distribution.issued = DateValue(raw: "2024-01")
+        distribution.modified = DateValue(raw: "2024-01-02T03:04:05Z")
+        distribution.status = concept
         distribution.accessURLs = ["http://example.org/a", "http://example.org/\u{1}"]
         distribution.downloadURLs = ["http://example.org/d.csv"]
         distribution.format = concept
@@ -66,6 +75,37 @@ struct SortedJSONEncoderTests {
         dataset.extras = ["rdf:type": ["dcat:DatasetSeries"], "Zeta": [], "alpha": [hostile], "älg": ["x"], "_": ["y"],
                           "a10": ["1"], "a9": ["2"], "B": ["3"], "b": ["4"], "😀": ["5"], "\u{7F}": ["6"]]
         return dataset
+    }
+
+    /// Every stored property of every model type is set (not nil, not empty) somewhere in ``fullDataset()``, so the
+    /// comparison with Foundation covers it: a property added to a model type and forgotten in its
+    /// ``SortedJSONWritable`` writer fails here or in the comparison.
+    @Test func theFullDatasetSetsEveryPropertyOfEveryModelType() {
+        var seen: Set<String> = []
+        var set: Set<String> = []
+        func visit(_ value: Any, as name: String) {
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .optional:
+                seen.insert(name)
+                if let wrapped = mirror.children.first { set.insert(name); visit(wrapped.value, as: name) }
+            case .collection, .dictionary, .set:
+                seen.insert(name)
+                if !mirror.children.isEmpty { set.insert(name) }
+                for child in mirror.children { visit(child.value, as: name + "[]") }
+            case .tuple:
+                for (index, child) in mirror.children.enumerated() { visit(child.value, as: name + ".\(child.label ?? "\(index)")") }
+            case .struct:
+                for child in mirror.children {
+                    visit(child.value, as: "\(type(of: value)).\(child.label ?? "?")")
+                }
+            default:
+                break
+            }
+        }
+        visit(Self.fullDataset(), as: "Dataset")
+        #expect(seen.count > 40)
+        #expect(seen.subtracting(set).sorted() == [], "never set in fullDataset()")
     }
 
     @Test func aDatasetWithEveryPropertyAndHostileTextEncodesToFoundationsBytes() throws {

@@ -7,7 +7,8 @@ import Foundation
 /// same as Foundation's for the model's types (strings, integers, booleans, arrays, dictionaries, nested
 /// structs); `SortedJSONEncoderTests` compares the two. Foundation builds a tree of boxed values and serialises
 /// it; this encoder writes each value straight into one byte buffer and, when an object is finished, reorders its
-/// members by key. Floating-point numbers are written as Foundation writes them (`1` for `1.0`, `1e+20`); `Date`,
+/// members by key. The model's own types skip `Encodable` altogether and write themselves
+/// (``SortedJSONWritable``). Floating-point numbers are written as Foundation writes them (`1` for `1.0`, `1e+20`); `Date`,
 /// `Data`, `URL` and `Decimal`, which Foundation encodes in ways of its own, are refused with an error.
 public struct SortedJSONEncoder: Sendable {
     public init() {}
@@ -122,6 +123,10 @@ final class JSONByteEncoder: Encoder {
     static func encode<T: Encodable>(_ value: T, into sink: JSONByteSink, parent: JSONByteEncoder?, key: (any CodingKey)?) throws {
         if let string = value as? String {
             sink.appendString(string)
+            return
+        }
+        if let writable = value as? any SortedJSONWritable {
+            writable.writeSortedJSON(to: sink)
             return
         }
         if refused(T.self) {
