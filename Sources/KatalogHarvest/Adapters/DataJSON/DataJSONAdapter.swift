@@ -1,5 +1,6 @@
 import Foundation
 import KatalogModel
+import KatalogStore
 import Logging
 
 /// Harvests a DCAT-US `data.json` catalogue (1.1 or 3.0): one JSON document listing every dataset.
@@ -50,26 +51,57 @@ public struct DataJSONAdapter: HarvestAdapter {
 
         let language = source.language
         let limits = source.recordLimits
-        var start = 0
-        while start < catalogue.entries.count {
-            try Task.checkCancellation()
-            let range = start..<min(start + DataJSONAdapter.batchSize, catalogue.entries.count)
-            let batch = try await OffPool.run {
-                range.map { index in
-                    (catalogue.entries[index], catalogue.record(at: index, sourceURL: url, defaultLanguage: language, limits: limits))
+        // Batches are mapped and prepared for the store (JSON, hash, compression) off the pool in up to two lanes,
+        // while the collector stages the batch before them; they reach the collector in document order.
+        let count = catalogue.entries.count
+        func mapping(_ range: Range<Int>) -> Task<[MappedEntry], any Error> {
+            Task {
+                try await OffPool.run {
+                    range.map { index in
+                        let result = catalogue.record(at: index, sourceURL: url, defaultLanguage: language, limits: limits)
+                        let prepared = (try? result.get()).flatMap { try? CatalogStore.prepare($0) }
+                        return MappedEntry(entry: catalogue.entries[index], result: result, prepared: prepared)
+                    }
                 }
             }
-            for (entry, result) in batch {
-                switch result {
-                case .success(let record):
-                    try await collector.accept(record)
-                case .failure(let error):
-                    await collector.fail(identifier: entry.identifier ?? entry.path, url: url, cause: error.description)
+        }
+        var next = 0
+        var inFlight: [(range: Range<Int>, task: Task<[MappedEntry], any Error>)] = []
+        func dispatch() {
+            guard next < count else { return }
+            let range = next..<min(next + DataJSONAdapter.batchSize, count)
+            next = range.upperBound
+            inFlight.append((range, mapping(range)))
+        }
+        for _ in 0..<DCATAdapter.mappingLanes { dispatch() }
+        do {
+            while !inFlight.isEmpty {
+                try Task.checkCancellation()
+                let (range, task) = inFlight.removeFirst()
+                let mapped = try await task.value
+                dispatch()
+                for item in mapped {
+                    switch item.result {
+                    case .success(let record):
+                        try await collector.accept(record, prepared: item.prepared)
+                    case .failure(let error):
+                        await collector.fail(identifier: item.entry.identifier ?? item.entry.path, url: url, cause: error.description)
+                    }
                 }
+                context.progress(HarvestProgress(source: source.name, pages: 1, records: range.upperBound, expected: count))
             }
-            start = range.upperBound
-            context.progress(HarvestProgress(source: source.name, pages: 1, records: start, expected: catalogue.entries.count))
+        } catch {
+            for (_, task) in inFlight { task.cancel() }
+            throw error
         }
         return .complete
     }
+}
+
+/// One data.json entry mapped in a lane: the record or its error, and the record prepared for the store (nil when
+/// mapping or preparing failed; the collector then prepares it again and reports the error).
+private struct MappedEntry: Sendable {
+    var entry: DataJSONEntry
+    var result: Result<SourceRecord, MappingError>
+    var prepared: PreparedRecord?
 }
