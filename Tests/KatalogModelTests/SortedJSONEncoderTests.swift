@@ -18,7 +18,7 @@ struct SortedJSONEncoderTests {
         let records = try MappingRevisionTests.fixtureRecords()
         #expect(records.count > 150)
         for record in records {
-            let ours = try SortedJSONEncoder().encode(record.dataset)
+            let ours = SortedJSONEncoder().encode(record.dataset)
             let theirs = try Self.foundation(record.dataset)
             #expect(ours == theirs, "\(record.sourceIdentifier): \(Self.text(ours)) != \(Self.text(theirs))")
         }
@@ -110,7 +110,7 @@ struct SortedJSONEncoderTests {
 
     @Test func aDatasetWithEveryPropertyAndHostileTextEncodesToFoundationsBytes() throws {
         let dataset = Self.fullDataset()
-        let ours = try SortedJSONEncoder().encode(dataset)
+        let ours = SortedJSONEncoder().encode(dataset)
         #expect(Self.text(ours) == Self.text(try Self.foundation(dataset)))
         // And it reads back as the same dataset.
         #expect(try JSONDecoder().decode(Dataset.self, from: ours) == dataset)
@@ -118,63 +118,7 @@ struct SortedJSONEncoderTests {
 
     @Test func emptyAndMinimalDatasetsEncodeToFoundationsBytes() throws {
         for dataset in [Dataset(sourceIdentifier: ""), Dataset(sourceIdentifier: "x", title: LocalizedText("t"))] {
-            #expect(Self.text(try SortedJSONEncoder().encode(dataset)) == Self.text(try Self.foundation(dataset)))
-        }
-    }
-
-    struct Numbers: Codable, Equatable {
-        var int = Int.min
-        var uint = UInt64.max
-        var small: Int8 = -128
-        var double = 1.0
-        var doubles = [0.1, 1e20, 1e-7, -0.0, 123456789.125, 3.0e16, 2.5, -17]
-        var float: Float = 0.5
-        var flag = false
-        var nothing: Int? = nil
-        var nested: [[String: [Int]]] = [["b": [1, 2], "a": []], [:]]
-    }
-
-    @Test func numbersBooleansAndNestedCollectionsEncodeToFoundationsBytes() throws {
-        let value = Numbers()
-        #expect(Self.text(try SortedJSONEncoder().encode(value)) == Self.text(try Self.foundation(value)))
-        #expect(Self.text(try SortedJSONEncoder().encode(["k": [1, 2]])) == #"{"k":[1,2]}"#)
-        #expect(Self.text(try SortedJSONEncoder().encode("a/b")) == #""a/b""#)
-        #expect(Self.text(try SortedJSONEncoder().encode([String]())) == "[]")
-    }
-
-    /// A type that writes through nested containers and a super encoder, which synthesized code never uses.
-    struct Nested: Encodable {
-        enum Keys: String, CodingKey { case z, a, list, parent }
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            var inner = container.nestedContainer(keyedBy: Keys.self, forKey: .z)
-            var list = container.nestedUnkeyedContainer(forKey: .list)
-            try container.encode("first", forKey: .a)
-            try inner.encode(2, forKey: .z)
-            try inner.encode(1, forKey: .a)
-            try list.encode("x")
-            var sub = list.nestedContainer(keyedBy: Keys.self)
-            try list.encode("y")
-            try sub.encode(true, forKey: .a)
-            try "s".encode(to: container.superEncoder(forKey: .parent))
-        }
-    }
-
-    @Test func nestedContainersWrittenOutOfOrderEncodeToFoundationsBytes() throws {
-        let ours = Self.text(try SortedJSONEncoder().encode(Nested()))
-        #expect(ours == Self.text(try Self.foundation(Nested())))
-        #expect(ours == #"{"a":"first","list":["x",{"a":true},"y"],"parent":"s","z":{"a":1,"z":2}}"#)
-    }
-
-    @Test func valuesFoundationEncodesByItsOwnRulesAreRefusedWithTheirPath() throws {
-        struct Stamped: Encodable { var at = Date(timeIntervalSince1970: 0) }
-        #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode(Stamped()) }
-        #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode(["x": Double.nan]) }
-        do {
-            _ = try SortedJSONEncoder().encode(["outer": [Stamped()]])
-            Issue.record("a Date was encoded")
-        } catch EncodingError.invalidValue(_, let context) {
-            #expect(context.codingPath.map(\.stringValue) == ["outer", "Index 0", "at"])
+            #expect(Self.text(SortedJSONEncoder().encode(dataset)) == Self.text(try Self.foundation(dataset)))
         }
     }
 }

@@ -14,10 +14,10 @@ struct LiveRowTests {
 
     @Test func theBinaryFormReadsBackAsTheSameRow() throws {
         for record in [Self.rich, makeRecord("bare", title: "", titleLanguage: nil)] {
-            let row = try LiveRow(record.dataset)
+            let row = LiveRow(record.dataset)
             #expect(try LiveRow(decoding: row.encoded(), id: record.sourceIdentifier) == row)
         }
-        let row = try LiveRow(Self.rich.dataset)
+        let row = LiveRow(Self.rich.dataset)
         #expect(row.text.title == "Luftkvalitet Göteborg")
         #expect(row.hasDownload)
         #expect(row.distributions.map(\.formatKey) == ["CSV", "JSON", "ZIP"])
@@ -37,7 +37,7 @@ struct LiveRowTests {
 
     @Test(arguments: ["truncated", "another version", "trailing bytes", "a huge length"])
     func aDamagedRowIsACorruptionNamingTheDataset(how: String) throws {
-        let data = Self.damaged(try LiveRow(Self.rich.dataset).encoded(), how)
+        let data = Self.damaged(LiveRow(Self.rich.dataset).encoded(), how)
         let error = try #require(throws: StoreError.self, "\(how)") { try LiveRow(decoding: data, id: "rich") }
         #expect(error.code == .corrupt, "\(how)")
         #expect("\(error)".contains("rich"), "\(how)")

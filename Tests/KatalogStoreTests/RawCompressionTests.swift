@@ -64,7 +64,7 @@ struct RawCompressionTests {
         record.rawFormat = "application/n-triples"
         try await harvest(store, [record, makeRecord("r2", title: "Two")])
 
-        let rows = try await store.pool.read { db in
+        let rows = try store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT source_identifier, raw_encoding, LENGTH(raw) AS size FROM datasets ORDER BY source_identifier")
         }
         #expect(rows.map { $0["raw_encoding"] as String? } == [RawCompression.zlib, nil])

@@ -1,13 +1,13 @@
 /// The model's types write their own JSON for ``SortedJSONEncoder``, without the `Codable` machinery (generic
-/// containers, boxed keys, metadata lookups), which was most of the encoder's time: a harvest encodes every
-/// record it maps.
+/// containers, boxed keys, metadata lookups), which made Foundation's encoder 9% of a harvest's CPU: a harvest
+/// encodes every record it maps.
 ///
 /// Each writer must write exactly what the type's synthesized `Encodable` conformance writes through Foundation's
 /// `JSONEncoder` with sorted keys: every stored property under its name, keys in UTF-8 byte order, `nil` optionals
 /// left out, arrays and dictionaries always written. `SortedJSONEncoderTests` compares the two on a dataset in
 /// which every property of every type is set, and checks, by reflection, that it is: **a property added to a
 /// model type must be added to its writer here and to that test's dataset.**
-protocol SortedJSONWritable {
+package protocol SortedJSONWritable {
     func writeSortedJSON(to sink: JSONByteSink)
 }
 
@@ -86,7 +86,7 @@ struct JSONObjectWriter {
 }
 
 extension Dataset: SortedJSONWritable {
-    func writeSortedJSON(to sink: JSONByteSink) {
+    package func writeSortedJSON(to sink: JSONByteSink) {
         var object = JSONObjectWriter(sink)
         object.object("accessRights", accessRights)
         object.object("accrualPeriodicity", accrualPeriodicity)
@@ -121,7 +121,7 @@ extension Dataset: SortedJSONWritable {
 }
 
 extension Distribution: SortedJSONWritable {
-    func writeSortedJSON(to sink: JSONByteSink) {
+    package func writeSortedJSON(to sink: JSONByteSink) {
         var object = JSONObjectWriter(sink)
         object.object("accessRights", accessRights)
         object.strings("accessURLs", accessURLs)
@@ -145,7 +145,7 @@ extension Distribution: SortedJSONWritable {
 }
 
 extension Agent: SortedJSONWritable {
-    func writeSortedJSON(to sink: JSONByteSink) {
+    package func writeSortedJSON(to sink: JSONByteSink) {
         var object = JSONObjectWriter(sink)
         object.string("email", email)
         object.string("homepage", homepage)
@@ -158,7 +158,7 @@ extension Agent: SortedJSONWritable {
 }
 
 extension ContactPoint: SortedJSONWritable {
-    func writeSortedJSON(to sink: JSONByteSink) {
+    package func writeSortedJSON(to sink: JSONByteSink) {
         var object = JSONObjectWriter(sink)
         object.string("email", email)
         object.object("name", name)
@@ -169,7 +169,7 @@ extension ContactPoint: SortedJSONWritable {
 }
 
 extension Concept: SortedJSONWritable {
-    func writeSortedJSON(to sink: JSONByteSink) {
+    package func writeSortedJSON(to sink: JSONByteSink) {
         var object = JSONObjectWriter(sink)
         object.object("label", label)
         object.string("raw", raw)
@@ -179,7 +179,7 @@ extension Concept: SortedJSONWritable {
 }
 
 extension DateValue: SortedJSONWritable {
-    func writeSortedJSON(to sink: JSONByteSink) {
+    package func writeSortedJSON(to sink: JSONByteSink) {
         var object = JSONObjectWriter(sink)
         object.string("normalized", normalized)
         object.string("precision", precision?.rawValue)
@@ -189,7 +189,7 @@ extension DateValue: SortedJSONWritable {
 }
 
 extension TemporalRange: SortedJSONWritable {
-    func writeSortedJSON(to sink: JSONByteSink) {
+    package func writeSortedJSON(to sink: JSONByteSink) {
         var object = JSONObjectWriter(sink)
         object.object("end", end)
         object.object("start", start)
@@ -198,7 +198,7 @@ extension TemporalRange: SortedJSONWritable {
 }
 
 extension SpatialCoverage: SortedJSONWritable {
-    func writeSortedJSON(to sink: JSONByteSink) {
+    package func writeSortedJSON(to sink: JSONByteSink) {
         var object = JSONObjectWriter(sink)
         object.string("bbox", bbox)
         object.string("geometry", geometry)
@@ -209,7 +209,7 @@ extension SpatialCoverage: SortedJSONWritable {
 }
 
 extension Checksum: SortedJSONWritable {
-    func writeSortedJSON(to sink: JSONByteSink) {
+    package func writeSortedJSON(to sink: JSONByteSink) {
         var object = JSONObjectWriter(sink)
         object.string("algorithm", algorithm)
         object.string("value", value)
@@ -218,7 +218,7 @@ extension Checksum: SortedJSONWritable {
 }
 
 extension LangString: SortedJSONWritable {
-    func writeSortedJSON(to sink: JSONByteSink) {
+    package func writeSortedJSON(to sink: JSONByteSink) {
         var object = JSONObjectWriter(sink)
         object.string("language", language)
         object.string("value", value)
@@ -228,7 +228,7 @@ extension LangString: SortedJSONWritable {
 
 extension LocalizedText: SortedJSONWritable {
     /// A plain object of language → text, as its `Encodable` conformance writes it.
-    func writeSortedJSON(to sink: JSONByteSink) {
+    package func writeSortedJSON(to sink: JSONByteSink) {
         JSONObjectWriter.dictionary(values, to: sink) { sink.appendString($0) }
     }
 }

@@ -5,7 +5,7 @@ import KatalogModel
 extension CatalogStore {
     /// The content hash of a record: SHA-256 hex over the dataset's sorted-keys JSON, a zero byte, and the raw bytes.
     public static func contentHash(of record: SourceRecord) throws -> String {
-        try contentHash(datasetJSON: encode(record.dataset), raw: record.raw)
+        contentHash(datasetJSON: encode(record.dataset), raw: record.raw)
     }
 
     /// Source identifier → content hash of the source's live (not deleted) records, so unchanged records can be skipped.
@@ -34,7 +34,7 @@ extension CatalogStore {
     /// Encodes a record once into the form the store keeps, with its content hash, so a caller that needs
     /// the hash (to skip unchanged records) and then stages the record pays for one encoding.
     public static func prepare(_ record: SourceRecord) throws -> PreparedRecord {
-        let json = try encode(record.dataset)
+        let json = encode(record.dataset)
         let stored = RawCompression.pack(record.raw)
         return PreparedRecord(sourceIdentifier: record.sourceIdentifier, contentHash: contentHash(datasetJSON: json, raw: record.raw),
                               recordJSON: json, raw: record.raw, rawFormat: record.rawFormat, storedRaw: stored.bytes,
@@ -44,7 +44,7 @@ extension CatalogStore {
     /// Stages records prepared with ``prepare(_:)``; see ``stage(run:records:)``.
     @discardableResult
     public func stage(run: RunID, prepared: [PreparedRecord]) async throws -> [String] {
-        let staged = try prepared.map(StagedRow.init)
+        let staged = prepared.map(StagedRow.init)
         try await write("staging records", context: ["run": run.description]) { db in
             try CatalogStore.requireRunning(db, run)
             let statement = try StagedRow.insertStatement(db)
@@ -55,15 +55,11 @@ extension CatalogStore {
         return staged.map(\.contentHash)
     }
 
-    /// The dataset as sorted-keys JSON, the form stored in `record_json`. ``SortedJSONEncoder`` writes the bytes Foundation's `JSONEncoder` would with these options, in a fraction
-    /// of the time (this runs for every harvested record).
-    static func encode(_ dataset: Dataset) throws -> Data {
-        do {
-            return try SortedJSONEncoder().encode(dataset)
-        } catch {
-            throw StoreError(.encoding, "cannot encode dataset \(dataset.sourceIdentifier): \(error)",
-                             context: ["sourceIdentifier": dataset.sourceIdentifier])
-        }
+    /// The dataset as sorted-keys JSON, the form stored in `record_json`: ``SortedJSONEncoder`` writes the bytes
+    /// Foundation's `JSONEncoder` would with `.sortedKeys` and `.withoutEscapingSlashes`, in a fraction of the time
+    /// (this runs for every harvested record).
+    static func encode(_ dataset: Dataset) -> Data {
+        SortedJSONEncoder().encode(dataset)
     }
 
     /// Decodes a stored `record_json`.
@@ -100,10 +96,10 @@ struct StagedRow: Sendable {
 
 extension StagedRow {
     /// The row of a record about to be staged, with its live-table rows computed now.
-    init(_ record: PreparedRecord) throws {
+    init(_ record: PreparedRecord) {
         self.init(sourceIdentifier: record.sourceIdentifier, contentHash: record.contentHash,
                   recordJSON: String(decoding: record.recordJSON, as: UTF8.self), raw: record.storedRaw,
-                  rawFormat: record.rawFormat, rawEncoding: record.rawEncoding, liveRow: try LiveRow(record.dataset).encoded())
+                  rawFormat: record.rawFormat, rawEncoding: record.rawEncoding, liveRow: LiveRow(record.dataset).encoded())
     }
 
     /// The statement that stages a row (a record staged twice in one run keeps its last version).
@@ -123,16 +119,5 @@ extension StagedRow {
     func live() throws -> LiveRow {
         if let liveRow { return try LiveRow(decoding: liveRow, id: sourceIdentifier) }
         return try LiveRow(CatalogStore.decodeDataset(recordJSON, id: sourceIdentifier))
-    }
-}
-
-extension CatalogStore {
-    /// Sorted-keys JSON of any encodable value.
-    static func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
-        do {
-            return try SortedJSONEncoder().encode(value)
-        } catch {
-            throw StoreError(.encoding, "cannot encode \(T.self): \(error)")
-        }
     }
 }

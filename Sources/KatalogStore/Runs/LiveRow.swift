@@ -37,7 +37,7 @@ struct LiveRow: Equatable, Sendable {
 }
 
 extension LiveRow {
-    init(_ dataset: Dataset) throws {
+    init(_ dataset: Dataset) {
         columns = SortColumns(dataset)
         hasDownload = dataset.hasDownloadURL
         text = FullText(dataset)
@@ -49,7 +49,7 @@ extension LiveRow {
         }
         if let agent = dataset.publisher, !agent.key.isEmpty {
             publisher = PublisherRow(key: agent.key, iri: agent.iri,
-                                     nameJSON: String(decoding: try CatalogStore.encodeJSON(agent.name), as: UTF8.self))
+                                     nameJSON: String(decoding: SortedJSONEncoder().encode(agent.name), as: UTF8.self))
         }
     }
 }
