@@ -3,7 +3,7 @@ enum TermSyntax {
     /// `<iri>`, with characters that may not appear raw in an IRIREF written as `\uXXXX`.
     static func iri(_ value: String, into out: inout String) {
         out.append("<")
-        if value.utf8.contains(where: { CharClass.isForbiddenInIRI($0) }) {
+        if value.containsUTF8Byte(where: { CharClass.isForbiddenInIRI($0) }) {
             for scalar in value.unicodeScalars {
                 if scalar.value < 0x80, CharClass.isForbiddenInIRI(UInt8(scalar.value)) {
                     appendUCHAR(scalar.value, into: &out)
@@ -20,7 +20,7 @@ enum TermSyntax {
     /// `"lexical"` with the canonical escapes: ECHAR for BS, HT, LF, FF, CR, `"` and `\`, UCHAR for other controls.
     static func quoted(_ lexical: String, into out: inout String) {
         out.append("\"")
-        if lexical.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+        if lexical.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
             for scalar in lexical.unicodeScalars {
                 switch scalar.value {
                 case 0x08: out.append("\\b")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KatalogModel
+import KatalogRDF
 
 /// Writes live rows (dataset, distributions, facet terms, publisher, full-text row) inside an open write transaction.
 struct LiveWriter {
@@ -146,7 +147,7 @@ extension FullText {
     /// False when no byte of the text can begin a newline (U+000A–U+000D, U+0085, U+2028, U+2029) or a marker
     /// (U+E000, U+E001): most values, which are then used as they are instead of being rebuilt character by character.
     static func mayNeedCleaning(_ value: String) -> Bool {
-        value.utf8.contains { byte in
+        value.containsUTF8Byte { byte in
             switch byte {
             case 0x0A...0x0D, 0xC2, 0xE2, 0xEE: return true
             default: return false

@@ -36,7 +36,7 @@ extension DCATMapper {
 
     /// Escapes a literal's lexical form: `\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f`, other controls as `\u00XX`.
     static func escapeLiteral(_ text: String) -> String {
-        guard anyByte(of: text, where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else { return text }
+        guard text.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -57,7 +57,7 @@ extension DCATMapper {
 
     /// Escapes the characters an N-Triples IRIREF may not hold (controls, space, `<>"{}|^` and backquote, backslash).
     static func escapeIRI(_ iri: String) -> String {
-        guard anyByte(of: iri, where: isForbiddenInIRI) else { return iri }
+        guard iri.containsUTF8Byte(where: isForbiddenInIRI) else { return iri }
         var out = ""
         for scalar in iri.unicodeScalars {
             switch scalar {
@@ -68,14 +68,6 @@ extension DCATMapper {
             }
         }
         return out
-    }
-
-    /// Whether any UTF-8 byte of `text` satisfies `test`, scanned as a buffer (the generic `utf8.contains(where:)`
-    /// was a measurable share of a harvest: it runs for every term of every dataset).
-    @inline(__always)
-    private static func anyByte(of text: String, where test: (UInt8) -> Bool) -> Bool {
-        var text = text
-        return text.withUTF8 { $0.contains(where: test) }
     }
 
     /// Whether an IRI byte must be escaped; a switch, as this runs for every byte of every IRI of every dataset.
