@@ -54,14 +54,14 @@ public actor RunCollector {
         if pending.count >= batchSize { try await flush() }
     }
 
-    /// Accepts a DCAT mapping lane's batch in document order: one hop onto the collector per batch, not per record.
-    func accept(_ batch: [DCATPage.Mapped], url: String) async throws {
+    /// Accepts a mapping lane's batch in document order: one hop onto the collector per batch, not per record.
+    func accept(_ batch: [MappedRecord], url: String) async throws {
         for mapped in batch {
-            switch mapped.result {
-            case .success(let record):
-                try await accept(record, prepared: mapped.prepared)
-            case .failure(let failure):
-                fail(identifier: failure.identifier ?? mapped.subject, url: url, cause: failure.message)
+            switch mapped {
+            case .record(let record, let prepared):
+                try await accept(record, prepared: prepared)
+            case .failed(let identifier, let cause):
+                fail(identifier: identifier, url: url, cause: cause)
             }
         }
     }

@@ -112,7 +112,7 @@ public struct DCATAdapter: HarvestAdapter {
         defer { cancellation.cancel() }
         return try await withTaskCancellationHandler {
             var listing = SubjectListing(page: page, cancellation: cancellation)
-            var inFlight: [(lane: Int, task: Task<[DCATPage.Mapped], any Error>)] = []
+            var inFlight: [(lane: Int, task: Task<[MappedRecord], any Error>)] = []
             func dispatch(lane: Int) async throws {
                 guard let subjects = try await listing.next() else { return }
                 inFlight.append((lane, Task { try await OffPool.run { try page.map(subjects, lane: lane, cancellation: cancellation) } }))

@@ -15,23 +15,6 @@ import KatalogStore
 /// connection of its own and its own cache of nodes, and takes one batch at a time, so two batches are mapped
 /// on two cores at once without sharing anything but the (locked) vocabulary memory.
 final class DCATPage: @unchecked Sendable {
-    /// One dataset's outcome: its record, or why it could not be mapped.
-    struct Mapped: Sendable {
-        /// The dataset's IRI or blank node, for error messages.
-        var subject: String
-        /// The mapped record, or the mapping error's description.
-        var result: Result<SourceRecord, MappingFailure>
-        /// The record encoded and hashed for the store, in the lane (nil when mapping failed, or when preparing
-        /// failed: the collector prepares it again and reports the error).
-        var prepared: PreparedRecord?
-    }
-
-    /// A mapping error as a value that can cross threads.
-    struct MappingFailure: Error, Sendable {
-        var identifier: String?
-        var message: String
-    }
-
     /// What one page says about paging, read while its triples stream into the spool.
     struct PageFacts: Sendable {
         /// The pages it links to with `hydra:next` (or the older `hydra:nextPage`), in document order.
@@ -105,8 +88,8 @@ final class DCATPage: @unchecked Sendable {
     }
 
     /// Maps `subjects` in lane `lane` (0 ..< ``lanes``); a lane maps one batch at a time.
-    func map(_ subjects: [Term], lane: Int, cancellation: CancellationFlag) throws -> [Mapped] {
-        var batch: [Mapped] = []
+    func map(_ subjects: [Term], lane: Int, cancellation: CancellationFlag) throws -> [MappedRecord] {
+        var batch: [MappedRecord] = []
         batch.reserveCapacity(subjects.count)
         for subject in subjects {
             try cancellation.check()
@@ -115,15 +98,14 @@ final class DCATPage: @unchecked Sendable {
         return batch
     }
 
-    private func map(_ subject: Term, in graph: SpoolGraph) -> Mapped {
+    /// Maps one dataset and prepares it for the store; a failure is reported under the dataset's IRI, or its
+    /// blank node's label.
+    private func map(_ subject: Term, in graph: SpoolGraph) -> MappedRecord {
         graph.reset()
-        let name = DCATPage.describe(subject)
         do {
-            let record = try DCATMapper.record(subject, in: graph, normalizer: normalizer)
-            return Mapped(subject: name, result: .success(record), prepared: try? CatalogStore.prepare(record))
+            return .mapped(try DCATMapper.record(subject, in: graph, normalizer: normalizer))
         } catch {
-            let identifier: String? = if case .iri(let iri) = subject { iri } else { nil }
-            return Mapped(subject: name, result: .failure(MappingFailure(identifier: identifier, message: String(describing: error))))
+            return .failed(identifier: DCATPage.describe(subject), cause: String(describing: error))
         }
     }
 

@@ -54,19 +54,23 @@ public struct DataJSONAdapter: HarvestAdapter {
         // Batches are mapped and prepared for the store (JSON, hash, compression) off the pool in up to two lanes,
         // while the collector stages the batch before them; they reach the collector in document order.
         let count = catalogue.entries.count
-        func mapping(_ range: Range<Int>) -> Task<[MappedEntry], any Error> {
+        func mapping(_ range: Range<Int>) -> Task<[MappedRecord], any Error> {
             Task {
                 try await OffPool.run {
                     range.map { index in
-                        let result = catalogue.record(at: index, sourceURL: url, defaultLanguage: language, limits: limits)
-                        let prepared = (try? result.get()).flatMap { try? CatalogStore.prepare($0) }
-                        return MappedEntry(entry: catalogue.entries[index], result: result, prepared: prepared)
+                        switch catalogue.record(at: index, sourceURL: url, defaultLanguage: language, limits: limits) {
+                        case .success(let record):
+                            return .mapped(record)
+                        case .failure(let error):
+                            let entry = catalogue.entries[index]
+                            return .failed(identifier: entry.identifier ?? entry.path, cause: error.description)
+                        }
                     }
                 }
             }
         }
         var next = 0
-        var inFlight: [(range: Range<Int>, task: Task<[MappedEntry], any Error>)] = []
+        var inFlight: [(range: Range<Int>, task: Task<[MappedRecord], any Error>)] = []
         func dispatch() {
             guard next < count else { return }
             let range = next..<min(next + DataJSONAdapter.batchSize, count)
@@ -80,14 +84,7 @@ public struct DataJSONAdapter: HarvestAdapter {
                 let (range, task) = inFlight.removeFirst()
                 let mapped = try await task.value
                 dispatch()
-                for item in mapped {
-                    switch item.result {
-                    case .success(let record):
-                        try await collector.accept(record, prepared: item.prepared)
-                    case .failure(let error):
-                        await collector.fail(identifier: item.entry.identifier ?? item.entry.path, url: url, cause: error.description)
-                    }
-                }
+                try await collector.accept(mapped, url: url)
                 context.progress(HarvestProgress(source: source.name, pages: 1, records: range.upperBound, expected: count))
             }
         } catch {
@@ -96,12 +93,4 @@ public struct DataJSONAdapter: HarvestAdapter {
         }
         return .complete
     }
-}
-
-/// One data.json entry mapped in a lane: the record or its error, and the record prepared for the store (nil when
-/// mapping or preparing failed; the collector then prepares it again and reports the error).
-private struct MappedEntry: Sendable {
-    var entry: DataJSONEntry
-    var result: Result<SourceRecord, MappingError>
-    var prepared: PreparedRecord?
 }
