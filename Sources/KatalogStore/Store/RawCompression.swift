@@ -61,8 +61,8 @@ enum RawCompression {
             StoreError(.corrupt, "the raw record of dataset \(id) cannot be decompressed: \(why)", context: ["dataset": id])
         }
         guard stored.count > 4 else { throw damaged("it is \(stored.count) bytes long") }
-        let bytes = [UInt8](stored)
-        let length = Int(bytes[0]) << 24 | Int(bytes[1]) << 16 | Int(bytes[2]) << 8 | Int(bytes[3])
+        let start = stored.startIndex
+        let length = Int(stored[start]) << 24 | Int(stored[start + 1]) << 16 | Int(stored[start + 2]) << 8 | Int(stored[start + 3])
         guard length <= maximumSize else { throw damaged("it claims \(length) bytes") }
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -71,8 +71,9 @@ enum RawCompression {
         defer { inflateEnd(&stream) }
         // One byte more than claimed, so a stream that inflates to more than its length is caught.
         var out = [UInt8](repeating: 0, count: length + 1)
-        let status: Int32 = bytes.withUnsafeBufferPointer { input in
-            out.withUnsafeMutableBufferPointer { output in
+        let status: Int32 = stored.withUnsafeBytes { raw in
+            let input = raw.bindMemory(to: Bytef.self)
+            return out.withUnsafeMutableBufferPointer { output in
                 stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + 4)
                 stream.avail_in = uInt(input.count - 4)
                 stream.next_out = output.baseAddress!
