@@ -56,7 +56,10 @@ public final class TripleSpool: TripleSink {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -\(TripleSpool.readerCacheKiB)")
+            // The spool is not written once finished, so a reader takes its shared lock once and keeps it: SQLite
+            // then neither checks for a hot journal (a stat of the file system) nor re-validates its page cache
+            // (a read of the header) at each of the hundreds of thousands of statements a big dump costs.
+            try db.execute(sql: "PRAGMA cache_size = -\(TripleSpool.readerCacheKiB); PRAGMA locking_mode = EXCLUSIVE")
         }
         do {
             queue = try DatabaseQueue(path: file.path, configuration: configuration)
