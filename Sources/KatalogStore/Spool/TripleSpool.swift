@@ -35,7 +35,8 @@ public final class TripleSpool: TripleSink {
             queue = try DatabaseQueue(path: file.path, configuration: configuration)
             try queue.write { db in
                 try db.execute(sql: """
-                    CREATE TABLE triples (s TEXT NOT NULL, p TEXT NOT NULL, o_kind INTEGER NOT NULL, o TEXT NOT NULL, o_datatype TEXT, o_lang TEXT)
+                    CREATE TABLE triples (s TEXT NOT NULL, p TEXT NOT NULL, o_kind INTEGER NOT NULL, o TEXT NOT NULL, o_datatype TEXT, o_lang TEXT);
+                    CREATE TABLE type_triples (s TEXT NOT NULL, type TEXT NOT NULL);
                     """)
             }
         } catch {
@@ -99,15 +100,17 @@ public final class TripleSpool: TripleSink {
         finished = true
         try perform("indexing the spool") { db in
             try db.execute(sql: "CREATE INDEX triples_by_subject ON triples (s)")
-            try db.execute(sql: "CREATE INDEX triples_by_predicate ON triples (p)")
-            // Each (subject, type) once, numbered in document order, so typed subjects can be walked in pages.
+            // Each (subject, type) once, numbered in document order, so typed subjects can be walked in pages. The
+            // `rdf:type` triples with an IRI object were also written to `type_triples` as they came, so this reads
+            // those alone rather than the whole spool (an index on the predicate cost more than the subject's).
             try db.execute(sql: """
                 CREATE TABLE typed (n INTEGER PRIMARY KEY, s TEXT NOT NULL, type TEXT NOT NULL);
                 INSERT INTO typed (s, type)
-                    SELECT s, o FROM triples WHERE p = ? AND o_kind = 0 GROUP BY s, o ORDER BY MIN(rowid);
+                    SELECT s, type FROM type_triples GROUP BY s, type ORDER BY MIN(rowid);
+                DROP TABLE type_triples;
                 CREATE INDEX typed_by_type ON typed (type, n);
                 CREATE INDEX typed_by_subject ON typed (s);
-                """, arguments: [Vocab.rdfType])
+                """)
         }
         // Writing and indexing wanted a large page cache; listing subjects afterwards does not (readers have their own).
         try perform("shrinking the spool's cache") { db in
@@ -150,7 +153,8 @@ public final class TripleSpool: TripleSink {
         }
     }
 
-    /// Subjects and objects of the triples with `predicate` (e.g. every `hydra:next`), in document order.
+    /// Subjects and objects of the triples with `predicate` (e.g. every `hydra:next`), in document order. There is
+    /// no index on predicates (mapping never needs one), so this reads the whole spool.
     public func objects(ofPredicate predicate: String) throws -> [(subject: Term, object: Term)] {
         try read("reading a predicate") { db in
             let statement = try db.cachedStatement(sql: "SELECT s, o_kind, o, o_datatype, o_lang FROM triples WHERE p = ? ORDER BY rowid")
@@ -189,11 +193,13 @@ public final class TripleSpool: TripleSink {
         do {
             try queue.write { db in
                 let statement = try db.cachedStatement(sql: "INSERT INTO triples (s, p, o_kind, o, o_datatype, o_lang) VALUES (?, ?, ?, ?, ?, ?)")
+                let typeStatement = try db.cachedStatement(sql: "INSERT INTO type_triples (s, type) VALUES (?, ?)")
                 for triple in batch {
                     let subject = TripleSpool.encodeSubject(triple.subject)
                     switch triple.object {
                     case .iri(let iri):
                         try statement.execute(arguments: [subject, triple.predicate, 0, iri, nil, nil])
+                        if triple.predicate == Vocab.rdfType { try typeStatement.execute(arguments: [subject, iri]) }
                     case .blank(let label):
                         try statement.execute(arguments: [subject, triple.predicate, 1, label, nil, nil])
                     case .literal(let literal):
