@@ -142,3 +142,34 @@ private struct UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
+
+extension TripleSpoolReaderTests {
+    /// Text is bound and read through SQLite's C interface: empty text stays empty (not NULL), a missing language
+    /// stays missing, and non-ASCII text comes back byte for byte.
+    @Test func everyKindOfTermRoundTripsThroughTheSpool() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let spool = try TripleSpool(directory: directory)
+        let subject = Term.iri("https://data.example.org/dataset/åäö-ø-€")
+        let triples = [
+            Triple(subject, Vocab.rdfType, .iri(Self.dcatDataset)),
+            Triple(subject, "http://purl.org/dc/terms/title", .literal(Literal("Sjöar och älvar 🌊", language: "sv"))),
+            Triple(subject, "http://purl.org/dc/terms/description", .literal(Literal(""))),
+            Triple(subject, "http://purl.org/dc/terms/description", .literal(Literal("", language: "en"))),
+            Triple(subject, "http://www.w3.org/ns/dcat#byteSize",
+                   .literal(Literal("1024", datatype: "http://www.w3.org/2001/XMLSchema#decimal"))),
+            Triple(subject, "http://www.w3.org/ns/dcat#distribution", .blank("b0")),
+            Triple(subject, "http://www.w3.org/ns/dcat#keyword", .literal(Literal("tab\tnew\nline \"quoted\""))),
+        ]
+        let blankTriple = Triple(.blank("b0"), "http://www.w3.org/ns/dcat#accessURL", .iri(""))
+        for triple in triples + [blankTriple] { try spool.consume(triple) }
+        try spool.finish()
+        let reader = try spool.reader()
+        #expect(try reader.triples(about: subject) == triples)
+        #expect(try reader.triples(about: .blank("b0")) == [blankTriple])
+        #expect(try reader.triples(about: .iri("https://data.example.org/dataset/other")).isEmpty)
+        #expect(try reader.subjects(ofType: Self.dcatDataset) == [subject])
+        // Reading again gives the same answer: the statement is reset between lookups.
+        #expect(try reader.triples(about: subject) == triples)
+    }
+}

@@ -168,12 +168,16 @@ public final class TripleSpool: TripleSink {
     public func triples(about subject: Term) throws -> [Triple] {
         let key = TripleSpool.encodeSubject(subject)
         return try read("reading a subject") { db in
-            let statement = try db.cachedStatement(sql: "SELECT p, o_kind, o, o_datatype, o_lang FROM triples WHERE s = ? ORDER BY rowid")
-            // A cursor reads each column straight from the statement; fetchAll would copy every row first.
+            let select = SpoolStatement(try db.cachedStatement(
+                sql: "SELECT p, o_kind, o, o_datatype, o_lang FROM triples WHERE s = ? ORDER BY rowid"))
+            select.reset()
+            defer { select.reset() }
+            try select.bind(1, key)
             var triples: [Triple] = []
-            let rows = try Row.fetchCursor(statement, arguments: [key])
-            while let row = try rows.next() {
-                triples.append(Triple(subject, row[0], TripleSpool.decodeObject(kind: row[1], value: row[2], datatype: row[3], language: row[4])))
+            while try select.next() {
+                let object = TripleSpool.decodeObject(kind: select.integer(1), value: select.text(2) ?? "",
+                                                      datatype: select.text(3), language: select.text(4))
+                triples.append(Triple(subject, select.text(0) ?? "", object))
             }
             return triples
         }
@@ -192,23 +196,48 @@ public final class TripleSpool: TripleSink {
     private static func write(_ batch: [Triple], to queue: DatabaseQueue, file: URL) throws {
         do {
             try queue.write { db in
-                let statement = try db.cachedStatement(sql: "INSERT INTO triples (s, p, o_kind, o, o_datatype, o_lang) VALUES (?, ?, ?, ?, ?, ?)")
-                let typeStatement = try db.cachedStatement(sql: "INSERT INTO type_triples (s, type) VALUES (?, ?)")
+                let insert = SpoolStatement(try db.cachedStatement(
+                    sql: "INSERT INTO triples (s, p, o_kind, o, o_datatype, o_lang) VALUES (?, ?, ?, ?, ?, ?)"))
+                let insertType = SpoolStatement(try db.cachedStatement(sql: "INSERT INTO type_triples (s, type) VALUES (?, ?)"))
+                var subject: [UInt8] = []
+                subject.reserveCapacity(256)
                 for triple in batch {
-                    let subject = TripleSpool.encodeSubject(triple.subject)
+                    insert.reset()
+                    try bindSubject(triple.subject, at: 1, of: insert, buffer: &subject)
+                    try insert.bind(2, triple.predicate)
                     switch triple.object {
                     case .iri(let iri):
-                        try statement.execute(arguments: [subject, triple.predicate, 0, iri, nil, nil])
-                        if triple.predicate == Vocab.rdfType { try typeStatement.execute(arguments: [subject, iri]) }
+                        try insert.bind(3, 0)
+                        try insert.bind(4, iri)
                     case .blank(let label):
-                        try statement.execute(arguments: [subject, triple.predicate, 1, label, nil, nil])
+                        try insert.bind(3, 1)
+                        try insert.bind(4, label)
                     case .literal(let literal):
-                        try statement.execute(arguments: [subject, triple.predicate, 2, literal.lexical, literal.datatype, literal.language])
+                        try insert.bind(3, 2)
+                        try insert.bind(4, literal.lexical)
+                        try insert.bind(5, literal.datatype)
+                        try insert.bind(6, literal.language)
+                    }
+                    try insert.run()
+                    if case .iri(let type) = triple.object, triple.predicate == Vocab.rdfType {
+                        insertType.reset()
+                        try bindSubject(triple.subject, at: 1, of: insertType, buffer: &subject)
+                        try insertType.bind(2, type)
+                        try insertType.run()
                     }
                 }
             }
         } catch {
             throw StoreError(.io, "writing to the spool: \(error)", context: ["file": file.path])
+        }
+    }
+
+    /// Binds a subject in the form ``encodeSubject(_:)`` gives, without building that string.
+    private static func bindSubject(_ term: Term, at index: Int32, of statement: SpoolStatement, buffer: inout [UInt8]) throws {
+        switch term {
+        case .iri(let iri): try statement.bind(index, marker: UInt8(ascii: "<"), iri, buffer: &buffer)
+        case .blank(let label): try statement.bind(index, TripleSpool.encodeSubject(.blank(label)))
+        case .literal(let literal): try statement.bind(index, TripleSpool.encodeSubject(.literal(literal)))
         }
     }
 
