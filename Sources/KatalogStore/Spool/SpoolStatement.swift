@@ -9,13 +9,13 @@ import GRDBSQLite
 /// copies each string twice; that was most of the spool writer thread's time, the thread that held the parser back.
 /// Here text is bound from the string's own UTF-8 bytes (SQLite copies them) and read straight from SQLite's buffer.
 struct SpoolStatement {
+    private let statement: Statement
     private let handle: OpaquePointer
-    private let sql: String
 
     /// Wraps a statement prepared on `db`; use it only inside that database's access block.
     init(_ statement: Statement) {
+        self.statement = statement
         handle = statement.sqliteStatement
-        sql = statement.sql
     }
 
     /// Makes SQLite copy bound text, so the bytes need to live only as long as the bind call.
@@ -99,6 +99,7 @@ struct SpoolStatement {
 
     private func failure(_ code: Int32) -> DatabaseError {
         let message = sqlite3_db_handle(handle).flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        // GRDB's `sql` trims the text through Foundation on every call: only worth it for an error.
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
     }
 }
