@@ -30,27 +30,21 @@ struct SpoolStatement {
     /// Binds text to parameter `index` (1-based).
     func bind(_ index: Int32, _ text: String) throws {
         var text = text
-        let code = text.withUTF8 { bytes -> Int32 in
-            // SQLite binds NULL for a null pointer, so empty text is bound as an empty C string.
-            guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                return sqlite3_bind_text(handle, index, "", 0, SpoolStatement.transient)
-            }
-            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
-                sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), SpoolStatement.transient)
-            }
-        }
-        try check(code)
+        try text.withUTF8 { try bind(index, utf8: $0) }
     }
 
-    /// Binds text made of a one-byte marker followed by `text` (the spool's encoding of a subject).
-    func bind(_ index: Int32, marker: UInt8, _ text: String, buffer: inout [UInt8]) throws {
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(marker)
-        buffer.append(contentsOf: text.utf8)
-        let code = buffer.withUnsafeBufferPointer { bytes in
-            bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
-                sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), SpoolStatement.transient)
-            }
+    /// Binds UTF-8 text held in bytes to parameter `index` (1-based).
+    func bind(_ index: Int32, utf8 bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try bind(index, utf8: $0) }
+    }
+
+    private func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
+        // SQLite binds NULL for a null pointer, so empty text is bound as an empty C string.
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            return try check(sqlite3_bind_text(handle, index, "", 0, SpoolStatement.transient))
+        }
+        let code = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+            sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), SpoolStatement.transient)
         }
         try check(code)
     }

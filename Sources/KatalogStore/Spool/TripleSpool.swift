@@ -202,8 +202,9 @@ public final class TripleSpool: TripleSink {
                 var subject: [UInt8] = []
                 subject.reserveCapacity(256)
                 for triple in batch {
+                    TripleSpool.writeSubjectKey(triple.subject, into: &subject)
                     insert.reset()
-                    try bindSubject(triple.subject, at: 1, of: insert, buffer: &subject)
+                    try insert.bind(1, utf8: subject)
                     try insert.bind(2, triple.predicate)
                     switch triple.object {
                     case .iri(let iri):
@@ -221,7 +222,7 @@ public final class TripleSpool: TripleSink {
                     try insert.run()
                     if case .iri(let type) = triple.object, triple.predicate == Vocab.rdfType {
                         insertType.reset()
-                        try bindSubject(triple.subject, at: 1, of: insertType, buffer: &subject)
+                        try insertType.bind(1, utf8: subject)
                         try insertType.bind(2, type)
                         try insertType.run()
                     }
@@ -229,15 +230,6 @@ public final class TripleSpool: TripleSink {
             }
         } catch {
             throw StoreError(.io, "writing to the spool: \(error)", context: ["file": file.path])
-        }
-    }
-
-    /// Binds a subject in the form ``encodeSubject(_:)`` gives, without building that string.
-    private static func bindSubject(_ term: Term, at index: Int32, of statement: SpoolStatement, buffer: inout [UInt8]) throws {
-        switch term {
-        case .iri(let iri): try statement.bind(index, marker: UInt8(ascii: "<"), iri, buffer: &buffer)
-        case .blank(let label): try statement.bind(index, TripleSpool.encodeSubject(.blank(label)))
-        case .literal(let literal): try statement.bind(index, TripleSpool.encodeSubject(.literal(literal)))
         }
     }
 
@@ -260,12 +252,26 @@ public final class TripleSpool: TripleSink {
         }
     }
 
-    static func encodeSubject(_ term: Term) -> String {
+    /// How a subject is keyed in the spool: a prefix naming its kind, then its text.
+    private static func subjectKey(_ term: Term) -> (kind: String, text: String) {
         switch term {
-        case .iri(let iri): return "<" + iri
-        case .blank(let label): return "_:" + label
-        case .literal(let literal): return "\"" + literal.lexical
+        case .iri(let iri): return ("<", iri)
+        case .blank(let label): return ("_:", label)
+        case .literal(let literal): return ("\"", literal.lexical)
         }
+    }
+
+    static func encodeSubject(_ term: Term) -> String {
+        let key = subjectKey(term)
+        return key.kind + key.text
+    }
+
+    /// Writes the UTF-8 of ``encodeSubject(_:)`` into `buffer` (replacing what it held), without building a string.
+    static func writeSubjectKey(_ term: Term, into buffer: inout [UInt8]) {
+        let key = subjectKey(term)
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: key.kind.utf8)
+        buffer.append(contentsOf: key.text.utf8)
     }
 
     static func decodeSubject(_ key: String) -> Term {
