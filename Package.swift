@@ -108,6 +108,7 @@ let package = Package(
             name: "KatalogHarvestTests",
             dependencies: [
                 "KatalogHarvest", "KatalogStore", "KatalogModel", "KatalogFixtures", "KatalogHub",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
