@@ -16,36 +16,7 @@ enum DCATExtraKind: Sendable {
 
 extension DCATReader {
     /// Dataset properties of DCAT-AP and of the SE, NO and DK profiles that have no field in the model.
-    static var extraProperties: [(predicate: String, kind: DCATExtraKind)] {
-        let dct = DCATTerms.dct, dcat = DCATTerms.dcat, dcatno = DCATTerms.dcatno, legacy = DCATTerms.dcatnoLegacy
-        let norwegian = ["accessRightsComment", "legalBasisForRestriction", "legalBasisForProcessing",
-                         "legalBasisForAccess", "informationModel", "objective"]
-        var table: [(String, DCATExtraKind)] = [
-            // DCAT-AP 2.x / 3 optional properties.
-            (dct + "type", .text), (dct + "subject", .text), (DCATTerms.foaf + "page", .text),
-            (dct + "provenance", .text), (dct + "source", .text), (dct + "relation", .text),
-            (dct + "isReferencedBy", .text), (dct + "hasVersion", .text), (dct + "isVersionOf", .text),
-            (dct + "replaces", .text), (dcat + "hasVersion", .text), (dcat + "inSeries", .text), (dcat + "prev", .text),
-            (dcat + "previousVersion", .text), (DCATTerms.adms + "versionNotes", .text),
-            (dcat + "spatialResolutionInMeters", .text), (dcat + "temporalResolution", .text),
-            (DCATTerms.prov + "wasGeneratedBy", .text), (DCATTerms.dcatap + "applicableLegislation", .text),
-            (DCATTerms.dcatap + "hvdCategory", .text), (dct + "rightsHolder", .agent),
-            (DCATTerms.prov + "qualifiedAttribution", .attribution),
-            // DCAT-AP-NO.
-            (DCATTerms.dqv + "hasQualityAnnotation", .qualityAnnotation), (DCATTerms.cv + "hasCost", .cost),
-            // DCAT-AP-SE: a fee as schema:Offer.
-            (DCATTerms.schema + "offers", .text), (DCATTerms.schemaHTTPS + "offers", .text),
-            // DCAT-AP-DK (DCAT-DK vocabulary).
-            (DCATTerms.dcatdk + "datasetResponsibleOrganisation", .agent),
-            (DCATTerms.dcatdk + "hasConfidentialityType", .text), (DCATTerms.dcatdk + "paymentImposedContents", .text),
-            (DCATTerms.dcatdk + "personalDataCategory", .text),
-        ]
-        for name in norwegian {
-            table.append((dcatno + name, .text))
-            table.append((legacy + name, .text))
-        }
-        return table
-    }
+    static var extraProperties: [(predicate: String, kind: DCATExtraKind)] { DCATExtraProperties.all }
 
     /// `Dataset.extras`: compact property name → distinct values as text.
     func extras(_ subject: Term) throws -> [String: [String]] {
@@ -112,5 +83,39 @@ extension DCATReader {
         case (nil, let link): return link
         }
     }
+}
 
+/// The table behind ``DCATReader/extraProperties``, built once (a generic type cannot hold a stored static, and
+/// the table is read for every dataset mapped).
+enum DCATExtraProperties {
+    static let all: [(predicate: String, kind: DCATExtraKind)] = {
+        let dct = DCATTerms.dct, dcat = DCATTerms.dcat, dcatno = DCATTerms.dcatno, legacy = DCATTerms.dcatnoLegacy
+        let norwegian = ["accessRightsComment", "legalBasisForRestriction", "legalBasisForProcessing",
+                         "legalBasisForAccess", "informationModel", "objective"]
+        var table: [(String, DCATExtraKind)] = [
+            // DCAT-AP 2.x / 3 optional properties.
+            (dct + "type", .text), (dct + "subject", .text), (DCATTerms.foaf + "page", .text),
+            (dct + "provenance", .text), (dct + "source", .text), (dct + "relation", .text),
+            (dct + "isReferencedBy", .text), (dct + "hasVersion", .text), (dct + "isVersionOf", .text),
+            (dct + "replaces", .text), (dcat + "hasVersion", .text), (dcat + "inSeries", .text), (dcat + "prev", .text),
+            (dcat + "previousVersion", .text), (DCATTerms.adms + "versionNotes", .text),
+            (dcat + "spatialResolutionInMeters", .text), (dcat + "temporalResolution", .text),
+            (DCATTerms.prov + "wasGeneratedBy", .text), (DCATTerms.dcatap + "applicableLegislation", .text),
+            (DCATTerms.dcatap + "hvdCategory", .text), (dct + "rightsHolder", .agent),
+            (DCATTerms.prov + "qualifiedAttribution", .attribution),
+            // DCAT-AP-NO.
+            (DCATTerms.dqv + "hasQualityAnnotation", .qualityAnnotation), (DCATTerms.cv + "hasCost", .cost),
+            // DCAT-AP-SE: a fee as schema:Offer.
+            (DCATTerms.schema + "offers", .text), (DCATTerms.schemaHTTPS + "offers", .text),
+            // DCAT-AP-DK (DCAT-DK vocabulary).
+            (DCATTerms.dcatdk + "datasetResponsibleOrganisation", .agent),
+            (DCATTerms.dcatdk + "hasConfidentialityType", .text), (DCATTerms.dcatdk + "paymentImposedContents", .text),
+            (DCATTerms.dcatdk + "personalDataCategory", .text),
+        ]
+        for name in norwegian {
+            table.append((dcatno + name, .text))
+            table.append((legacy + name, .text))
+        }
+        return table
+    }()
 }
