@@ -67,6 +67,24 @@ struct DCATSubgraphTests: DCATTestSupport {
         #expect(mapped.title.best() == "Title")
     }
 
+    @Test func theNeighbourhoodNamesTheNodesAtTheSubgraphsEdge() throws {
+        let graph = catalogue().graph
+        let around = try DCATMapper.neighbourhood(of: ds, in: graph)
+        #expect(around.triples == (try DCATMapper.subgraph(of: ds, in: graph)))
+        #expect(around.nodes == [ds, bnode("d1"), bnode("sum"), bnode("cp"), bnode("t"), iri("http://ex.org/publisher")])
+        // The catalogue and the other dataset are described but not entered; the file is not described.
+        #expect(around.edge == [iri("http://ex.org/catalog"), iri("http://ex.org/other"), iri("http://ex.org/file.csv")])
+        #expect(!around.isCapped)
+
+        var chain = datasetBuilder()
+        chain.add(ds, DCATNS.rdfs + "seeAlso", bnode("n0"))
+        for index in 0..<50 {
+            chain.add(bnode("n\(index)"), DCATNS.rdfs + "seeAlso", bnode("n\(index + 1)"))
+        }
+        #expect(try DCATMapper.neighbourhood(of: ds, in: chain.graph, maxNodes: 10).isCapped)
+        #expect(try !DCATMapper.neighbourhood(of: ds, in: chain.graph, maxNodes: 100).isCapped)
+    }
+
     @Test func canonicalNTriplesRelabelsSortsAndEscapes() {
         let triples = [
             Triple(bnode("zz"), DCATNS.dct + "title", lit("Quote \" backslash \\ newline \n tab \t bell \u{07}", "sv")),

@@ -82,10 +82,12 @@ public struct Harvester: Sendable {
             try await collector.flush()
             let summary = try await complete(run: run, source: source, outcome: outcome, collector: collector, options: options)
             try await rememberValidators(of: collector, status: summary.status)
+            let unmapped = await collector.unmapped
             logger.info("harvest finished", metadata: [
                 "harvest.status": "\(summary.status)",
                 "harvest.added": "\(summary.counts.added)", "harvest.updated": "\(summary.counts.updated)",
-                "harvest.unchanged": "\(summary.counts.unchanged)", "harvest.deleted": "\(summary.counts.deleted)",
+                "harvest.unchanged": "\(summary.counts.unchanged)", "harvest.unchanged_unmapped": "\(unmapped)",
+                "harvest.deleted": "\(summary.counts.deleted)",
                 "harvest.errored": "\(summary.counts.errored)",
                 "harvest.seconds": "\((ContinuousClock.now - started).seconds)",
             ])

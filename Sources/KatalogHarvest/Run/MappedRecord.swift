@@ -10,9 +10,14 @@ enum MappedRecord: Sendable {
     case record(SourceRecord, prepared: PreparedRecord?)
     /// A record that could not be mapped: the identifier to report it under, and why.
     case failed(identifier: String, cause: String)
+    /// A record that was not mapped because what the mapper would read from the source is what the live record
+    /// was mapped from (its source digest matched; see ``PreparedRecord/sourceDigest``).
+    case unchanged(identifier: String)
 
-    /// A mapped record, prepared for the store here, in the lane.
-    static func mapped(_ record: SourceRecord) -> MappedRecord {
-        .record(record, prepared: try? CatalogStore.prepare(record))
+    /// A mapped record, prepared for the store here, in the lane, with the source digest it was read with.
+    static func mapped(_ record: SourceRecord, sourceDigest: String? = nil) -> MappedRecord {
+        var prepared = try? CatalogStore.prepare(record)
+        prepared?.sourceDigest = sourceDigest
+        return .record(record, prepared: prepared)
     }
 }

@@ -26,6 +26,8 @@ public actor RunCollector {
     public private(set) var documentValidators: (url: String, validators: DocumentValidators)?
     /// Most errors kept in full; later ones are only counted.
     public let maxErrors = 1_000
+    /// Records found unchanged by their source digest, so not mapped at all (part of the unchanged count).
+    public private(set) var unmapped = 0
 
     init(store: CatalogStore, run: RunID, source: SourceConfig, logger: Logger, batchSize: Int = 250) {
         self.store = store
@@ -62,6 +64,11 @@ public actor RunCollector {
                 try await accept(record, prepared: prepared)
             case .failed(let identifier, let cause):
                 fail(identifier: identifier, url: url, cause: cause)
+            case .unchanged(let identifier):
+                counts.fetched += 1
+                unmapped += 1
+                pending.append(.unchanged(identifier))
+                if pending.count >= batchSize { try await flush() }
             }
         }
     }
@@ -99,6 +106,12 @@ public actor RunCollector {
     public func noteDocumentValidators(url: String, etag: String?, lastModified: String?, contentSHA256: String?) {
         documentValidators = (url, DocumentValidators(etag: etag, lastModified: lastModified, contentSHA256: contentSHA256,
                                                       mapping: source.mappingFingerprint))
+    }
+
+    /// The source digests of the source's live records among `identifiers` (see
+    /// ``CatalogStore/sourceDigests(source:identifiers:)``).
+    func sourceDigests(of identifiers: [String]) async throws -> [String: String] {
+        try await store.sourceDigests(source: source.name, identifiers: identifiers)
     }
 
     /// Records the pending entries in the store: marks them seen, stages the new and changed records, counts the

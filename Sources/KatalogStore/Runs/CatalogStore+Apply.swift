@@ -114,7 +114,8 @@ struct RunApplication {
         let writer = LiveWriter(db: db, now: now, runID: run)
         let staged = try Row.fetchCursor(db, sql: """
             SELECT s.source_identifier, s.content_hash, s.record_json, s.raw, s.raw_format, s.live_row,
-                   d.pk, d.content_hash AS live_hash, d.deleted_at IS NOT NULL AS is_deleted, s.raw_encoding
+                   d.pk, d.content_hash AS live_hash, d.deleted_at IS NOT NULL AS is_deleted, s.raw_encoding,
+                   s.source_digest, d.source_digest AS live_digest
             FROM staged_records s
             LEFT JOIN datasets d ON d.source = ? AND d.source_identifier = s.source_identifier
             WHERE s.run_id = ?
@@ -122,12 +123,14 @@ struct RunApplication {
         while let row = try staged.next() {
             // By position, in the order selected: a name lookup per column and row is measurable over a large run.
             let record = StagedRow(sourceIdentifier: row[0], contentHash: row[1], recordJSON: row[2], raw: row[3],
-                                   rawFormat: row[4], rawEncoding: row[9], liveRow: row[5])
+                                   rawFormat: row[4], rawEncoding: row[9], liveRow: row[5], sourceDigest: row[10])
             let pk: Int64? = row[6]
             let isDeleted: Bool = row[8] ?? false
             let liveHash: String? = row[7]
-            if pk != nil, !isDeleted, liveHash == record.contentHash {
+            if let pk, !isDeleted, liveHash == record.contentHash {
                 stagedUnchanged += 1
+                let liveDigest: String? = row[11]
+                if let digest = record.sourceDigest, digest != liveDigest { try writer.setSourceDigest(pk: pk, digest) }
                 continue
             }
             let live = try record.live()

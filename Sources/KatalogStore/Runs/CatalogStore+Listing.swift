@@ -9,6 +9,10 @@ public enum ListingEntry: Sendable {
     /// An identifier the source lists but whose record was not harvested (it failed): it counts as seen, so a
     /// complete run keeps an earlier copy alive.
     case seenOnly(String)
+    /// An identifier whose record the adapter did not map because the live record's source digest (see
+    /// ``PreparedRecord/sourceDigest``, read with ``CatalogStore/sourceDigests(source:identifiers:)``) equals the one
+    /// it read now: it counts as seen and unchanged.
+    case unchanged(String)
 }
 
 /// What ``CatalogStore/recordListing(run:_:)`` did with a batch of entries.
@@ -38,30 +42,42 @@ extension CatalogStore {
     /// finds deletions from the same table.
     public func recordListing(run: RunID, _ entries: [ListingEntry]) async throws -> ListingOutcome {
         guard !entries.isEmpty else { return ListingOutcome() }
-        let listed = entries.map { entry -> (String, PreparedRecord?) in
+        let listed = entries.map { entry -> (String, PreparedRecord?, Bool) in
             switch entry {
-            case .seenOnly(let identifier): return (identifier, nil)
-            case .record(let record): return (record.sourceIdentifier, record)
+            case .seenOnly(let identifier): return (identifier, nil, false)
+            case .unchanged(let identifier): return (identifier, nil, true)
+            case .record(let record): return (record.sourceIdentifier, record, false)
             }
         }
         return try await write("recording a run's listing", context: ["run": run.description]) { db in
             let source = try CatalogStore.requireRunning(db, run)
             let markSeen = try CatalogStore.markSeenStatement(db)
-            let liveHash = try db.cachedStatement(sql: """
-                SELECT content_hash FROM datasets WHERE source = ? AND source_identifier = ? AND deleted_at IS NULL
+            let live = try db.cachedStatement(sql: """
+                SELECT pk, content_hash, source_digest FROM datasets
+                WHERE source = ? AND source_identifier = ? AND deleted_at IS NULL
                 """)
             let stage = try StagedRow.insertStatement(db)
             var outcome = ListingOutcome()
-            for (identifier, record) in listed {
+            for (identifier, record, unchanged) in listed {
                 try markSeen.execute(arguments: [run.rawValue, identifier])
                 let isFirst = db.changesCount > 0
-                guard let record else { continue }
+                guard record != nil || unchanged else { continue }
                 guard isFirst else {
                     outcome.repeated.append(identifier)
                     continue
                 }
-                if try String.fetchOne(liveHash, arguments: [source, identifier]) == record.contentHash {
+                guard let record else {
                     outcome.unchanged += 1
+                    continue
+                }
+                if let row = try Row.fetchOne(live, arguments: [source, identifier]), row[1] == record.contentHash {
+                    outcome.unchanged += 1
+                    // A record stored without a digest (before digests were kept), or under another one, gets the
+                    // one it was read with now: its next harvest can then skip mapping it.
+                    let liveDigest: String? = row[2]
+                    if let digest = record.sourceDigest, digest != liveDigest {
+                        try LiveWriter.setSourceDigest(db, pk: row[0], digest)
+                    }
                     continue
                 }
                 // Only a record that is staged pays for its live-table rows: a re-harvest of a source that barely
@@ -70,6 +86,27 @@ extension CatalogStore {
                 outcome.staged += 1
             }
             return outcome
+        }
+    }
+
+    /// The source digests (see ``PreparedRecord/sourceDigest``) of the source's live records among `identifiers`,
+    /// by identifier; records without one are left out (a tombstone has none).
+    public func sourceDigests(source: String, identifiers: [String]) async throws -> [String: String] {
+        guard !identifiers.isEmpty else { return [:] }
+        return try await read("reading source digests", context: ["source": source]) { db in
+            var digests: [String: String] = [:]
+            // SQLite allows 32,766 parameters; the chunks stay far below.
+            for chunk in stride(from: 0, to: identifiers.count, by: 500).map({ identifiers[$0..<min($0 + 500, identifiers.count)] }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT source_identifier, source_digest FROM datasets
+                    WHERE source = ? AND source_digest IS NOT NULL AND source_identifier IN (\(marks))
+                    """, arguments: StatementArguments([source] + Array(chunk)))
+                while let row = try rows.next() {
+                    digests[row[0]] = row[1]
+                }
+            }
+            return digests
         }
     }
 
@@ -87,6 +124,16 @@ extension CatalogStore {
             try await pool.writeWithoutTransaction { [scratchPath] db in try RunScratch.release(db, path: scratchPath) }
         } catch {
             logger.warning("cannot clear the run scratch", metadata: ["store.error": "\(error)", "store.path": "\(scratchPath)"])
+        }
+    }
+}
+
+extension CatalogStore {
+    /// Clears every stored source digest, as in a catalogue written before digests were kept: each record is mapped
+    /// on its next harvest (tests use this to stand for such a catalogue).
+    func clearSourceDigests() async throws {
+        try await write("clearing source digests") { db in
+            try db.execute(sql: "UPDATE datasets SET source_digest = NULL WHERE source_digest IS NOT NULL")
         }
     }
 }

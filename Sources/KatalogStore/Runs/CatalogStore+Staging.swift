@@ -38,7 +38,7 @@ extension CatalogStore {
         let stored = RawCompression.pack(record.raw)
         return PreparedRecord(sourceIdentifier: record.sourceIdentifier, contentHash: contentHash(datasetJSON: json, raw: record.raw),
                               recordJSON: json, raw: record.raw, rawFormat: record.rawFormat, storedRaw: stored.bytes,
-                              rawEncoding: stored.encoding, dataset: record.dataset)
+                              rawEncoding: stored.encoding, dataset: record.dataset, sourceDigest: nil)
     }
 
     /// Stages records prepared with ``prepare(_:)``; see ``stage(run:records:)``.
@@ -92,6 +92,8 @@ struct StagedRow: Sendable {
     var rawEncoding: String?
     /// The ``LiveRow`` in binary form; nil for a row staged by a version that did not store it.
     var liveRow: Data?
+    /// See ``PreparedRecord/sourceDigest``.
+    var sourceDigest: String?
 }
 
 extension StagedRow {
@@ -99,20 +101,22 @@ extension StagedRow {
     init(_ record: PreparedRecord) {
         self.init(sourceIdentifier: record.sourceIdentifier, contentHash: record.contentHash,
                   recordJSON: String(decoding: record.recordJSON, as: UTF8.self), raw: record.storedRaw,
-                  rawFormat: record.rawFormat, rawEncoding: record.rawEncoding, liveRow: LiveRow(record.dataset).encoded())
+                  rawFormat: record.rawFormat, rawEncoding: record.rawEncoding, liveRow: LiveRow(record.dataset).encoded(),
+                  sourceDigest: record.sourceDigest)
     }
 
     /// The statement that stages a row (a record staged twice in one run keeps its last version).
     static func insertStatement(_ db: Database) throws -> Statement {
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO staged_records (run_id, source_identifier, content_hash, record_json, raw, raw_format,
-                raw_encoding, live_row)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                raw_encoding, live_row, source_digest)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
     func insert(_ statement: Statement, run: RunID) throws {
-        try statement.execute(arguments: [run.rawValue, sourceIdentifier, contentHash, recordJSON, raw, rawFormat, rawEncoding, liveRow])
+        try statement.execute(arguments: [run.rawValue, sourceIdentifier, contentHash, recordJSON, raw, rawFormat, rawEncoding, liveRow,
+                                         sourceDigest])
     }
 
     /// The live-table rows: read from the staged binary form, or derived from the record's JSON when it has none.

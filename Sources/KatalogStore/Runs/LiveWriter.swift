@@ -28,21 +28,21 @@ struct LiveWriter {
             try db.execute(sql: """
                 UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, raw_encoding = ?,
                     title_sort = ?, modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?,
-                    deleted_at = NULL, last_run = ?, change_seq = ?, change_kind = 'added'
+                    deleted_at = NULL, last_run = ?, change_seq = ?, change_kind = 'added', source_digest = ?
                 WHERE pk = ?
                 """, arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, staged.rawEncoding, columns.title,
                                  columns.modified, columns.publisherKey, row.hasDownload, now,
-                                 runID.rawValue, seq, pk])
+                                 runID.rawValue, seq, staged.sourceDigest, pk])
             try writeDerived(pk: pk, source: source, row: row, replacing: false)
         } else {
             try db.cachedStatement(sql: """
                 INSERT INTO datasets (id, source, source_identifier, content_hash, record_json, raw, raw_format,
                     raw_encoding, title_sort, modified_sort, publisher_key, has_download, first_seen, updated_at,
-                    deleted_at, last_run, change_seq, change_kind)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'added')
+                    deleted_at, last_run, change_seq, change_kind, source_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'added', ?)
                 """).execute(arguments: [id, source, staged.sourceIdentifier, staged.contentHash, staged.recordJSON, staged.raw,
                                  staged.rawFormat, staged.rawEncoding, columns.title, columns.modified, columns.publisherKey,
-                                 row.hasDownload, now, now, runID.rawValue, seq])
+                                 row.hasDownload, now, now, runID.rawValue, seq, staged.sourceDigest])
             try writeDerived(pk: db.lastInsertedRowID, source: source, row: row, replacing: false)
         }
     }
@@ -53,18 +53,29 @@ struct LiveWriter {
         try db.cachedStatement(sql: """
             UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, raw_encoding = ?,
                 title_sort = ?, modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?, last_run = ?,
-                change_seq = ?, change_kind = 'updated'
+                change_seq = ?, change_kind = 'updated', source_digest = ?
             WHERE pk = ?
             """).execute(arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, staged.rawEncoding, columns.title,
                              columns.modified, columns.publisherKey, row.hasDownload, now, runID.rawValue,
-                             seq, pk])
+                             seq, staged.sourceDigest, pk])
         try writeDerived(pk: pk, source: source, row: row, replacing: true)
+    }
+
+    /// Records the source digest of a live row whose content is unchanged (a row stored before digests were, or
+    /// one whose digest was not known): no change is recorded, since nothing a reader sees changes.
+    func setSourceDigest(pk: Int64, _ digest: String) throws {
+        try LiveWriter.setSourceDigest(db, pk: pk, digest)
+    }
+
+    static func setSourceDigest(_ db: Database, pk: Int64, _ digest: String) throws {
+        try db.cachedStatement(sql: "UPDATE datasets SET source_digest = ? WHERE pk = ?").execute(arguments: [digest, pk])
     }
 
     /// Tombstones a live row: sets `deleted_at` and removes it from the index, the facets and the distributions.
     func tombstone(pk: Int64, seq: Int64) throws {
         try db.execute(sql: """
-            UPDATE datasets SET deleted_at = ?, last_run = ?, change_seq = ?, change_kind = 'deleted' WHERE pk = ?
+            UPDATE datasets SET deleted_at = ?, last_run = ?, change_seq = ?, change_kind = 'deleted', source_digest = NULL
+            WHERE pk = ?
             """, arguments: [now, runID.rawValue, seq, pk])
         try removeDerived(pk: pk)
     }

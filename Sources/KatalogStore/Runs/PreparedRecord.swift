@@ -19,4 +19,9 @@ public struct PreparedRecord: Sendable {
     let rawEncoding: String?
     /// The dataset, for its live-table rows (``LiveRow``), which are computed only if the record is staged.
     let dataset: Dataset
+    /// A digest of everything the mapper read from the source to make this record, under the source's mapping
+    /// fingerprint, when the adapter can name it (nil otherwise). Stored with the live record: a later run that
+    /// reads the same digest for the identifier knows the record is unchanged without mapping it again (see
+    /// ``ListingEntry/unchanged(_:)``).
+    public var sourceDigest: String?
 }

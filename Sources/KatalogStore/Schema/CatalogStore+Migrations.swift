@@ -42,6 +42,18 @@ extension CatalogStore {
             // a record stored as it came, as every record stored before was.
             try db.execute(sql: "ALTER TABLE datasets ADD COLUMN raw_encoding TEXT")
         }
+        migrator.registerMigration("v7-source-digest") { db in
+            // What the mapper read from the source for a record, hashed under the mapping fingerprint (see
+            // PreparedRecord.sourceDigest); NULL when unknown, as for every record stored before: such a record is
+            // mapped on its next harvest and gets one.
+            try db.execute(sql: "ALTER TABLE datasets ADD COLUMN source_digest TEXT")
+            // A harvest reads the digests of every dataset it lists; this index answers that without reading the
+            // dataset rows (several pages each: the digest is their last column). A tombstone has no digest.
+            try db.execute(sql: """
+                CREATE INDEX datasets_source_digests ON datasets (source, source_identifier, source_digest)
+                WHERE source_digest IS NOT NULL
+                """)
+        }
         return migrator
     }
 

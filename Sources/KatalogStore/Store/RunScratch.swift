@@ -69,6 +69,7 @@ enum RunScratch {
                 raw_format TEXT NOT NULL,
                 raw_encoding TEXT,
                 live_row BLOB,
+                source_digest TEXT,
                 PRIMARY KEY (run_id, source_identifier)
             );
             CREATE TABLE IF NOT EXISTS \(schema).run_seen (

@@ -90,7 +90,8 @@ public struct DCATAdapter: HarvestAdapter {
         }
         // Every page is in the spool: datasets are mapped with nodes described on any page.
         let pages = paging.pages
-        let catalogue = try await OffPool.run { try DCATPage.catalogue(of: spool.spool, pages: pages, lanes: DCATAdapter.mappingLanes) }
+        let catalogue = try await OffPool.run { try DCATPage.catalogue(of: spool.spool, pages: pages, lanes: DCATAdapter.mappingLanes,
+                                                                          fingerprint: source.mappingFingerprint) }
         _ = try await DCATAdapter.collectDatasets(of: catalogue, url: source.url, into: collector) { records in
             context.progress(HarvestProgress(source: source.name, pages: pages, records: records, expected: expected))
         }
@@ -115,7 +116,10 @@ public struct DCATAdapter: HarvestAdapter {
             var inFlight: [(lane: Int, task: Task<[MappedRecord], any Error>)] = []
             func dispatch(lane: Int) async throws {
                 guard let subjects = try await listing.next() else { return }
-                inFlight.append((lane, Task { try await OffPool.run { try page.map(subjects, lane: lane, cancellation: cancellation) } }))
+                let known = try await collector.sourceDigests(of: subjects.compactMap(\.iriValue))
+                inFlight.append((lane, Task {
+                    try await OffPool.run { try page.map(subjects, lane: lane, known: known, cancellation: cancellation) }
+                }))
             }
             for lane in 0..<page.lanes { try await dispatch(lane: lane) }
             var records = 0

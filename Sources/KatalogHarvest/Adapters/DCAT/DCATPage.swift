@@ -31,6 +31,8 @@ final class DCATPage: @unchecked Sendable {
     private let graphs: [SpoolGraph]
     /// The vocabularies, with answers remembered across the catalogue's datasets (shared by the lanes; it locks).
     private let normalizer = DCATNormalizer.default.remembering()
+    /// The source's mapping fingerprint (``SourceConfig/mappingFingerprint``), the first part of every source digest.
+    private let fingerprint: String
     /// Triples in the catalogue.
     let tripleCount: Int
     private var typeIndex = 0
@@ -42,8 +44,9 @@ final class DCATPage: @unchecked Sendable {
     /// How many batches can be mapped at once.
     var lanes: Int { graphs.count }
 
-    private init(spool: TripleSpool, pages: Int, lanes: Int) throws {
+    private init(spool: TripleSpool, pages: Int, lanes: Int, fingerprint: String) throws {
         self.spool = spool
+        self.fingerprint = fingerprint
         self.graphs = try (0..<max(lanes, 1)).map { _ in SpoolGraph(spool: try spool.reader(), deduplicating: pages > 1) }
         self.tripleCount = spool.count
     }
@@ -58,10 +61,10 @@ final class DCATPage: @unchecked Sendable {
     }
 
     /// The catalogue of every page loaded into `spool` (which is finished here and takes no more pages), mapped in
-    /// `lanes` lanes.
-    static func catalogue(of spool: TripleSpool, pages: Int, lanes: Int) throws -> DCATPage {
+    /// `lanes` lanes for a source with mapping fingerprint `fingerprint`.
+    static func catalogue(of spool: TripleSpool, pages: Int, lanes: Int, fingerprint: String) throws -> DCATPage {
         try spool.finish()
-        return try DCATPage(spool: spool, pages: pages, lanes: lanes)
+        return try DCATPage(spool: spool, pages: pages, lanes: lanes, fingerprint: fingerprint)
     }
 
     /// The next (at most) `limit` datasets to map, in document order (`dcat:Dataset`, then `dcat:DatasetSeries` not
@@ -87,26 +90,66 @@ final class DCATPage: @unchecked Sendable {
         return subjects
     }
 
-    /// Maps `subjects` in lane `lane` (0 ..< ``lanes``); a lane maps one batch at a time.
-    func map(_ subjects: [Term], lane: Int, cancellation: CancellationFlag) throws -> [MappedRecord] {
+    /// Maps `subjects` in lane `lane` (0 ..< ``lanes``); a lane maps one batch at a time. `known` holds the source
+    /// digests of the live records among them, by identifier: a dataset that reads the same is not mapped.
+    func map(_ subjects: [Term], lane: Int, known: [String: String] = [:], cancellation: CancellationFlag) throws -> [MappedRecord] {
         var batch: [MappedRecord] = []
         batch.reserveCapacity(subjects.count)
         for subject in subjects {
             try cancellation.check()
-            batch.append(map(subject, in: graphs[lane]))
+            batch.append(map(subject, in: graphs[lane], known: known))
         }
         return batch
     }
 
-    /// Maps one dataset and prepares it for the store; a failure is reported under the dataset's IRI, or its
-    /// blank node's label.
-    private func map(_ subject: Term, in graph: SpoolGraph) -> MappedRecord {
+    /// Maps one dataset and prepares it for the store, unless its source digest equals the live record's; a failure
+    /// is reported under the dataset's IRI, or its blank node's label.
+    private func map(_ subject: Term, in graph: SpoolGraph, known: [String: String]) -> MappedRecord {
         graph.reset()
         do {
-            return .mapped(try DCATMapper.record(subject, in: graph, normalizer: normalizer))
+            let around = try DCATMapper.neighbourhood(of: subject, in: graph)
+            let raw = Data(DCATMapper.canonicalNTriples(around.triples).utf8)
+            let digest = try sourceDigest(of: subject, around: around, raw: raw, in: graph)
+            if let digest, let iri = subject.iriValue, known[iri] == digest { return .unchanged(identifier: iri) }
+            let record = try DCATMapper.record(subject, in: graph, normalizer: normalizer, subgraph: around.triples, raw: raw)
+            // The digest stands for the record only when the mapper read no node beyond the ones it covers (the
+            // mapper may follow a link out of the subgraph, say to a series' title, and further).
+            var edge: Set<Term>?
+            let covered = graph.readSubjects.allSatisfy { node in
+                if around.nodes.contains(node) { return true }
+                if edge == nil { edge = Set(around.edge) }
+                return edge?.contains(node) == true
+            }
+            return .mapped(record, sourceDigest: covered ? digest : nil)
         } catch {
             return .failed(identifier: DCATPage.describe(subject), cause: String(describing: error))
         }
+    }
+
+    /// Most triples the nodes at a dataset's edge may have for it to get a source digest: a dataset that links to a
+    /// big node (its whole catalogue, say) is mapped on every run instead.
+    static let maxEdgeTriples = 1_024
+
+    /// The source digest of an IRI-named dataset: SHA-256 of the mapping fingerprint, the dataset's subgraph (`raw`,
+    /// its canonical N-Triples) and the triples of the nodes at its edge (the datasets, series and catalogues it links
+    /// to, whose titles the mapper reads). Nil when it cannot stand for everything the mapper reads: for a blank-node
+    /// dataset (its identifier is known only once mapped), a subgraph cut at the node limit, or too big an edge.
+    private func sourceDigest(of subject: Term, around: DCATMapper.Neighbourhood, raw: Data, in graph: SpoolGraph) throws -> String? {
+        guard subject.iriValue != nil, !around.isCapped else { return nil }
+        var edgeTriples: [Triple] = []
+        for node in around.edge {
+            edgeTriples += try graph.triples(about: node)
+            guard edgeTriples.count <= DCATPage.maxEdgeTriples else { return nil }
+        }
+        var hasher = SHA256()
+        hasher.update(Data(fingerprint.utf8))
+        hasher.update([0])
+        hasher.update(raw)
+        if !edgeTriples.isEmpty {
+            hasher.update([0])
+            hasher.update(Data(DCATMapper.canonicalNTriples(edgeTriples).utf8))
+        }
+        return SHA256.hexString(hasher.finalize())
     }
 
     static func describe(_ term: Term) -> String {

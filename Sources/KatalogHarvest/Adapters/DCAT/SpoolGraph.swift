@@ -17,13 +17,20 @@ final class SpoolGraph: RDFGraphView {
         self.deduplicating = deduplicating
     }
 
-    /// Forgets cached subjects; call between datasets.
+    /// The subjects whose triples were asked for since the last ``reset()``.
+    private(set) var readSubjects: Set<Term> = []
+
+    /// Forgets cached subjects and the subjects read; call between datasets.
     func reset() {
         cache.removeAll(keepingCapacity: true)
+        readSubjects.removeAll(keepingCapacity: true)
     }
 
     func triples(about subject: Term) throws -> [Triple] {
         if let cached = cache[subject] { return cached }
+        // A subject read earlier since the reset is cached, unless the cache was emptied since: noting it again
+        // then changes nothing.
+        readSubjects.insert(subject)
         var triples = try spool.triples(about: subject)
         if deduplicating, triples.count > 1 {
             var seen = Set<Triple>()
@@ -35,7 +42,12 @@ final class SpoolGraph: RDFGraphView {
     }
 
     func objects(of subject: Term, _ predicate: String) throws -> [Term] {
-        try triples(about: subject).compactMap { $0.predicate == predicate ? $0.object : nil }
+        // The mapper asks each node for dozens of predicates; most of a node's predicates differ from the one
+        // asked for in length, which is cheaper to compare than the text.
+        let length = predicate.utf8.count
+        return try triples(about: subject).compactMap { triple in
+            triple.predicate.utf8.count == length && triple.predicate == predicate ? triple.object : nil
+        }
     }
 
     func subjects(ofType type: String) throws -> [Term] {

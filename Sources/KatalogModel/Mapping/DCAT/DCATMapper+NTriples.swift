@@ -5,7 +5,7 @@ extension DCATMapper {
     ///
     /// Blank nodes are relabelled `_:b0`, `_:b1` … in order of first appearance, so the text does not depend on
     /// the labels a parser happened to assign. Literals use the canonical escapes of RDF 1.2 N-Triples.
-    static func canonicalNTriples(_ triples: [Triple]) -> String {
+    public static func canonicalNTriples(_ triples: [Triple]) -> String {
         var labels: [String: String] = [:]
         func term(_ term: Term) -> String {
             switch term {

@@ -9,27 +9,58 @@ extension DCATMapper {
     /// terminate; after `maxNodes` nodes no further node is entered. Triples come in visiting order (breadth first).
     public static func subgraph(of subject: Term, in graph: some RDFGraphView,
                                 maxNodes: Int = defaultMaxNodes) throws -> [Triple] {
-        guard subject.isResource, maxNodes > 0 else { return [] }
+        try neighbourhood(of: subject, in: graph, maxNodes: maxNodes).triples
+    }
+
+    /// A dataset's subgraph (see ``subgraph(of:in:maxNodes:)``) with the nodes it was collected from and the
+    /// nodes at its edge.
+    public struct Neighbourhood: Sendable {
+        /// The subgraph, as ``subgraph(of:in:maxNodes:)`` returns it.
+        public var triples: [Triple]
+        /// The dataset and every node whose triples are in ``triples``.
+        public var nodes: Set<Term>
+        /// The IRIs and blank nodes that objects of ``triples`` (other than `rdf:type`'s) name but that are not in
+        /// ``nodes``: nodes the graph does not describe, and the datasets, series and catalogues the walk does not
+        /// enter. Each once, in order of first appearance.
+        public var edge: [Term]
+        /// True when the walk stopped entering nodes at `maxNodes`.
+        public var isCapped: Bool
+    }
+
+    /// The dataset's ``Neighbourhood``: one walk gives the subgraph and what surrounds it.
+    public static func neighbourhood(of subject: Term, in graph: some RDFGraphView,
+                                     maxNodes: Int = defaultMaxNodes) throws -> Neighbourhood {
+        guard subject.isResource, maxNodes > 0 else { return Neighbourhood(triples: [], nodes: [], edge: [], isCapped: false) }
         let stopTypes: Set<String> = [DCATTerms.dataset, DCATTerms.datasetSeries, DCATTerms.catalog,
                                       DCATTerms.catalogRecord]
         var visited: Set<Term> = [subject]
         var queue: [Term] = [subject]
         var next = 0
         var result: [Triple] = []
+        var outside: Set<Term> = []
+        var edge: [Term] = []
+        var isCapped = false
         while next < queue.count {
             let node = queue[next]
             next += 1
             for triple in try graph.triples(about: node) {
                 result.append(triple)
                 let object = triple.object
-                guard object.isResource, triple.predicate != Vocab.rdfType, visited.count < maxNodes,
-                      !visited.contains(object) else { continue }
-                guard try graph.isDescribed(object) else { continue }
-                if try graph.types(of: object).contains(where: stopTypes.contains) { continue }
-                visited.insert(object)
-                queue.append(object)
+                guard object.isResource, triple.predicate != Vocab.rdfType, !visited.contains(object),
+                      !outside.contains(object) else { continue }
+                guard visited.count < maxNodes else {
+                    isCapped = true
+                    continue
+                }
+                if try graph.isDescribed(object), try !graph.types(of: object).contains(where: stopTypes.contains) {
+                    visited.insert(object)
+                    queue.append(object)
+                } else {
+                    outside.insert(object)
+                    edge.append(object)
+                }
             }
         }
-        return result
+        return Neighbourhood(triples: result, nodes: visited, edge: edge, isCapped: isCapped)
     }
 }

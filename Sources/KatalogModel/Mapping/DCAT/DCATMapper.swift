@@ -38,6 +38,14 @@ public enum DCATMapper {
         return SourceRecord(dataset: dataset, raw: Data(canonicalNTriples(triples).utf8), rawFormat: rawFormat)
     }
 
+    /// Maps one dataset whose subgraph the caller has collected (``neighbourhood(of:in:maxNodes:)``) and written as
+    /// canonical N-Triples (``canonicalNTriples(_:)``), so work done to decide whether to map it is not repeated.
+    public static func record(_ subject: Term, in graph: some RDFGraphView, normalizer: DCATNormalizer,
+                              subgraph triples: [Triple], raw: Data) throws -> SourceRecord {
+        let dataset = try mapped(subject, in: graph, normalizer: normalizer, subgraph: triples)
+        return SourceRecord(dataset: dataset, raw: raw, rawFormat: rawFormat)
+    }
+
     /// The SHA-256 (hex) of a subgraph's canonical N-Triples: independent of blank-node labels and triple order
     /// as long as the graph lists each node's triples in the same order.
     public static func contentHash(of triples: [Triple]) -> String {

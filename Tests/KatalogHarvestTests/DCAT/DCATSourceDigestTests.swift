@@ -1,0 +1,143 @@
+import Foundation
+import KatalogModel
+import KatalogRDF
+@testable import KatalogStore
+import Logging
+import Testing
+@testable import KatalogHarvest
+
+/// A dataset whose source digest (everything the mapper reads for it, under the mapping fingerprint) equals the
+/// live record's is not mapped again; one whose digest differs, or that has none, is.
+struct DCATSourceDigestTests {
+    static let base = "https://data.example.se/"
+    static let luft = base + "dataset/luft"
+    static let vatten = base + "dataset/vatten"
+    static let buller = base + "dataset/buller"
+    static let series = base + "series/miljo"
+
+    /// Four IRI datasets (one of them a series another one is in) and one blank-node dataset.
+    static func catalogue(seriesTitle: String = "Miljöserien", luftTitle: String = "Luftkvalitet",
+                          bullerLicence: String = "http://creativecommons.org/publicdomain/zero/1.0/") -> String {
+        """
+        @prefix dcat: <http://www.w3.org/ns/dcat#> .
+        @prefix dct: <http://purl.org/dc/terms/> .
+        <\(base)catalog> a dcat:Catalog ; dct:title "Katalog"@sv ;
+            dcat:dataset <\(luft)>, <\(vatten)>, <\(buller)> .
+        <\(series)> a dcat:DatasetSeries ; dct:title "\(seriesTitle)"@sv .
+        <\(luft)> a dcat:Dataset ; dct:title "\(luftTitle)"@sv ;
+            dct:license <http://creativecommons.org/publicdomain/zero/1.0/> ;
+            dcat:distribution [ a dcat:Distribution ; dcat:downloadURL <https://data.example.se/files/luft.csv> ] .
+        <\(vatten)> a dcat:Dataset ; dct:title "Vattenkvalitet"@sv ; dcat:inSeries <\(series)> .
+        <\(buller)> a dcat:Dataset ; dct:title "Buller"@sv ; dct:license <\(bullerLicence)> .
+        [] a dcat:Dataset ; dct:title "Utan IRI"@sv ; dct:identifier "anon-1" .
+        """
+    }
+
+    static let iris = [luft, vatten, buller, series]
+
+    @Test("a second harvest maps only the datasets whose source changed, and applies every change")
+    func unchangedDatasetsAreNotMapped() async throws {
+        try await DCATHarvestTests.withHarness { h in
+            let (logger, log) = RecordingLogHandler.logger()
+            let harvester = Harvester(store: h.store, logger: logger, clientConfiguration: CKANHarvestTests.fastRetries)
+            func run() async throws -> RunSummary {
+                try await harvester.run(SourceConfig(name: "dcatsource", kind: .dcat, url: h.server.url("/catalog.ttl")))
+            }
+            func unmapped() -> [String] {
+                log.all.filter { $0.message == "harvest finished" }.compactMap { $0.metadata["harvest.unchanged_unmapped"]?.description }
+            }
+            h.site.set("/catalog.ttl", Self.catalogue(), contentType: "text/turtle")
+            let first = try await run()
+            #expect(first.counts.added == 5)
+            let digests = try await h.store.sourceDigests(source: "dcatsource", identifiers: Self.iris + ["anon-1"])
+            #expect(Set(digests.keys) == Set(Self.iris), "every IRI dataset has a digest; the blank-node one has none")
+            #expect(Set(digests.values).count == 4)
+
+            // The series' title changes: the series and the dataset in it (which shows the series' title) are
+            // mapped and updated; the others read the same and are not mapped, except the blank-node dataset.
+            h.site.set("/catalog.ttl", Self.catalogue(seriesTitle: "Miljöserien 2"), contentType: "text/turtle")
+            let second = try await run()
+            #expect(second.counts.updated == 2)
+            #expect(second.counts.unchanged == 3)
+            #expect(unmapped() == ["0", "2"], "luft and buller were not mapped")
+            let vatten = try #require(try await h.dataset(Self.vatten))
+            #expect(vatten.extras["dcat:inSeries"] == ["Miljöserien 2 (\(Self.series))"])
+            let after = try await h.store.sourceDigests(source: "dcatsource", identifiers: Self.iris)
+            #expect(after[Self.luft] == digests[Self.luft])
+            #expect(after[Self.vatten] != digests[Self.vatten])
+
+            // A change inside a dataset, and in a node it links to that the document does not describe.
+            h.site.set("/catalog.ttl", Self.catalogue(seriesTitle: "Miljöserien 2", luftTitle: "Luftkvalitet 2024",
+                                                      bullerLicence: "http://creativecommons.org/licenses/by/4.0/"),
+                       contentType: "text/turtle")
+            let third = try await run()
+            #expect(third.counts.updated == 2)
+            #expect(unmapped().last == "2", "vatten and the series were not mapped")
+            #expect(try await h.dataset(Self.luft)?.title.values["sv"] == "Luftkvalitet 2024")
+            #expect(try await h.dataset(Self.buller)?.license?.raw == "http://creativecommons.org/licenses/by/4.0/")
+        }
+    }
+
+    @Test("a dataset deleted at the source loses its digest; when it comes back it is mapped and stored again")
+    func aDeletedDatasetHasNoDigest() async throws {
+        try await DCATHarvestTests.withHarness { h in
+            let source = SourceConfig(name: "dcatsource", kind: .dcat, url: h.server.url("/catalog.ttl"))
+            h.site.set("/catalog.ttl", Self.catalogue(), contentType: "text/turtle")
+            _ = try await h.harvester.run(source)
+            let withoutBuller = Self.catalogue().split(separator: "\n").filter { !$0.hasPrefix("<\(Self.buller)>") }
+                .joined(separator: "\n")
+            h.site.set("/catalog.ttl", withoutBuller, contentType: "text/turtle")
+            let second = try await h.harvester.run(source, options: .init(acceptDeletions: true))
+            #expect(second.counts.deleted == 1)
+            #expect(try await h.store.sourceDigests(source: "dcatsource", identifiers: [Self.buller]).isEmpty)
+            h.site.set("/catalog.ttl", Self.catalogue(), contentType: "text/turtle")
+            let third = try await h.harvester.run(source)
+            #expect(third.counts.added == 1)
+            #expect(try await h.dataset(Self.buller)?.title.values["sv"] == "Buller")
+            #expect(try await h.store.sourceDigests(source: "dcatsource", identifiers: [Self.buller]).count == 1)
+        }
+    }
+
+    @Test("another mapping fingerprint (here a changed record limit) maps every dataset again")
+    func aNewFingerprintMapsEverything() async throws {
+        try await DCATHarvestTests.withHarness { h in
+            let (logger, log) = RecordingLogHandler.logger()
+            let harvester = Harvester(store: h.store, logger: logger, clientConfiguration: CKANHarvestTests.fastRetries)
+            h.site.set("/catalog.ttl", Self.catalogue(), contentType: "text/turtle")
+            var source = SourceConfig(name: "dcatsource", kind: .dcat, url: h.server.url("/catalog.ttl"))
+            _ = try await harvester.run(source)
+            source.recordLimits.maxKeywords += 1
+            h.site.set("/catalog.ttl", Self.catalogue(luftTitle: "Luftkvalitet 2024"), contentType: "text/turtle")
+            let second = try await harvester.run(source)
+            #expect(second.counts.updated == 1)
+            #expect(second.counts.unchanged == 4)
+            let unmapped = log.all.filter { $0.message == "harvest finished" }.compactMap { $0.metadata["harvest.unchanged_unmapped"]?.description }
+            #expect(unmapped == ["0", "0"])
+            let digests = try await h.store.sourceDigests(source: "dcatsource", identifiers: Self.iris)
+            #expect(digests.count == 4, "the unchanged records took the new fingerprint's digests")
+        }
+    }
+
+    @Test("records stored without a digest get one when a run finds them unchanged, and are skipped after")
+    func recordsWithoutADigestGetOne() async throws {
+        try await DCATHarvestTests.withHarness { h in
+            let (logger, log) = RecordingLogHandler.logger()
+            let harvester = Harvester(store: h.store, logger: logger, clientConfiguration: CKANHarvestTests.fastRetries)
+            let source = SourceConfig(name: "dcatsource", kind: .dcat, url: h.server.url("/catalog.ttl"))
+            h.site.set("/catalog.ttl", Self.catalogue(), contentType: "text/turtle")
+            _ = try await harvester.run(source)
+            // As a catalogue stored by a version that kept no digests.
+            try await h.store.clearSourceDigests()
+            #expect(try await h.store.sourceDigests(source: "dcatsource", identifiers: Self.iris).isEmpty)
+            h.site.set("/catalog.ttl", Self.catalogue(luftTitle: "Luftkvalitet 2024"), contentType: "text/turtle")
+            let second = try await harvester.run(source)
+            #expect(second.counts.updated == 1)
+            #expect(try await h.store.sourceDigests(source: "dcatsource", identifiers: Self.iris).count == 4)
+            h.site.set("/catalog.ttl", Self.catalogue(luftTitle: "Luftkvalitet 2025"), contentType: "text/turtle")
+            let third = try await harvester.run(source)
+            #expect(third.counts.updated == 1)
+            let unmapped = log.all.filter { $0.message == "harvest finished" }.compactMap { $0.metadata["harvest.unchanged_unmapped"]?.description }
+            #expect(unmapped == ["0", "0", "3"])
+        }
+    }
+}
