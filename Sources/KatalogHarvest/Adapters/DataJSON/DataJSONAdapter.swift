@@ -53,14 +53,20 @@ public struct DataJSONAdapter: HarvestAdapter {
         let limits = source.recordLimits
         // Batches are mapped and prepared for the store (JSON, hash, compression) off the pool in up to two lanes,
         // while the collector stages the batch before them; they reach the collector in document order.
+        // An entry whose source digest equals its live record's is not mapped (see DataJSONCatalogue.sourceDigest).
         let count = catalogue.entries.count
-        func mapping(_ range: Range<Int>) -> Task<[MappedRecord], any Error> {
+        let fingerprint = source.mappingFingerprint
+        func mapping(_ range: Range<Int>, known: [String: String]) -> Task<[MappedRecord], any Error> {
             Task {
                 try await OffPool.run {
                     range.map { index in
+                        let digest = catalogue.sourceDigest(at: index, fingerprint: fingerprint)
+                        if let digest, let identifier = catalogue.entries[index].identifier, known[identifier] == digest {
+                            return .unchanged(identifier: identifier)
+                        }
                         switch catalogue.record(at: index, sourceURL: url, defaultLanguage: language, limits: limits) {
                         case .success(let record):
-                            return .mapped(record)
+                            return .mapped(record, sourceDigest: digest)
                         case .failure(let error):
                             let entry = catalogue.entries[index]
                             return .failed(identifier: entry.identifier ?? entry.path, cause: error.description)
@@ -71,19 +77,20 @@ public struct DataJSONAdapter: HarvestAdapter {
         }
         var next = 0
         var inFlight: [(range: Range<Int>, task: Task<[MappedRecord], any Error>)] = []
-        func dispatch() {
+        func dispatch() async throws {
             guard next < count else { return }
             let range = next..<min(next + DataJSONAdapter.batchSize, count)
             next = range.upperBound
-            inFlight.append((range, mapping(range)))
+            let known = try await collector.sourceDigests(of: range.compactMap { catalogue.entries[$0].identifier })
+            inFlight.append((range, mapping(range, known: known)))
         }
-        for _ in 0..<DCATAdapter.mappingLanes { dispatch() }
         do {
+            for _ in 0..<DCATAdapter.mappingLanes { try await dispatch() }
             while !inFlight.isEmpty {
                 try Task.checkCancellation()
                 let (range, task) = inFlight.removeFirst()
                 let mapped = try await task.value
-                dispatch()
+                try await dispatch()
                 try await collector.accept(mapped, url: url)
                 context.progress(HarvestProgress(source: source.name, pages: 1, records: range.upperBound, expected: count))
             }

@@ -68,6 +68,31 @@ public struct DataJSONCatalogue: Sendable {
         return .success(record)
     }
 
+    /// A digest of everything entry `index` is mapped from, under `fingerprint` (the source's mapping fingerprint,
+    /// which covers the source URL, the default language and the record limits): the catalogue's version and
+    /// languages, the entry's kind and series, and its JSON as published (a top-level dataset's bytes in the
+    /// document, else its value encoded). Two equal digests map to the same record, so a harvester that stored one
+    /// need not map the entry again while it reads the same. Nil for an entry that cannot be mapped.
+    public func sourceDigest(at index: Int, fingerprint: String) -> String? {
+        guard entries.indices.contains(index) else { return nil }
+        let entry = entries[index]
+        guard entry.problem == nil, entry.identifier != nil else { return nil }
+        var hasher = SHA256()
+        let context = ["data.json", fingerprint, version.rawValue, languages.joined(separator: " "), entry.kind.rawValue,
+                       entry.series.joined(separator: " ")].joined(separator: "\n")
+        hasher.update(Data(context.utf8))
+        hasher.update([0])
+        switch entry.storage {
+        case .bytes(let range, _):
+            guard let buffer, range.upperBound <= buffer.bytes.count else { return nil }
+            hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer.bytes[range])))
+        case .value(let value):
+            guard let encoded = try? value.encoded() else { return nil }
+            hasher.update(encoded)
+        }
+        return SHA256.hexString(hasher.finalize())
+    }
+
     /// Maps every entry; a convenience for small documents and tests.
     public func records(sourceURL: String, defaultLanguage: String?,
                         limits: RecordLimits = RecordLimits()) -> [Result<SourceRecord, MappingError>] {
