@@ -169,9 +169,6 @@ extension FullText {
 
 /// The facet values of a dataset, as stored in `dataset_terms`.
 enum FacetTerms {
-    /// The facets searches can count and filter on.
-    static let facets = ["publisher", "theme", "format", "licence", "language", "source", "keyword"]
-
     /// Every facet term of the dataset except its source's name (`source`), which the writer adds.
     static func terms(of dataset: Dataset) -> [FacetTerm] {
         var terms: [FacetTerm] = []
