@@ -108,34 +108,14 @@ public struct DCATAdapter: HarvestAdapter {
     /// collector hashes and stages one batch, the next ones are mapped in the page's lanes (one batch per lane, each
     /// on a thread of its own), so both cores are busy.
     static func collectDatasets(of page: DCATPage, url: String, into collector: RunCollector,
-                                progress: @escaping (Int) -> Void = { _ in }) async throws -> Int {
+                                progress: (Int) -> Void = { _ in }) async throws -> Int {
         let cancellation = CancellationFlag()
-        defer { cancellation.cancel() }
-        return try await withTaskCancellationHandler {
-            var listing = SubjectListing(page: page, cancellation: cancellation)
-            var inFlight: [(lane: Int, task: Task<[MappedRecord], any Error>)] = []
-            func dispatch(lane: Int) async throws {
-                guard let subjects = try await listing.next() else { return }
-                let known = try await collector.sourceDigests(of: subjects.compactMap(\.iriValue))
-                inFlight.append((lane, Task {
-                    try await OffPool.run { try page.map(subjects, lane: lane, known: known, cancellation: cancellation) }
-                }))
-            }
-            for lane in 0..<page.lanes { try await dispatch(lane: lane) }
-            var records = 0
-            while !inFlight.isEmpty {
-                let (lane, task) = inFlight.removeFirst()
-                let batch = try await task.value
-                // The lane is free again: it maps the batch after the ones already in flight.
-                try await dispatch(lane: lane)
-                defer { progress(records) }
-                records += batch.count
-                try await collector.accept(batch, url: url)
-            }
-            return records
-        } onCancel: {
-            cancellation.cancel()
-        }
+        var listing = SubjectListing(page: page, cancellation: cancellation)
+        return try await MappingLanes.collect(
+            lanes: page.lanes, into: collector, url: url, cancellation: cancellation,
+            next: { try await listing.next().map { MappingLanes.Batch(work: $0, identifiers: $0.compactMap(\.iriValue)) } },
+            map: { subjects, lane, known in try page.map(subjects, lane: lane, known: known, cancellation: cancellation) },
+            delivered: progress)
     }
 
     /// Hands out a page's datasets in batches, listing them from the spool a few thousand at a time (off the pool).

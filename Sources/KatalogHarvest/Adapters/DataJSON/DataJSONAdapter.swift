@@ -51,53 +51,40 @@ public struct DataJSONAdapter: HarvestAdapter {
 
         let language = source.language
         let limits = source.recordLimits
-        // Batches are mapped and prepared for the store (JSON, hash, compression) off the pool in up to two lanes,
-        // while the collector stages the batch before them; they reach the collector in document order.
-        // An entry whose source digest equals its live record's is not mapped (see DataJSONCatalogue.sourceDigest).
+        // Batches are mapped and prepared for the store (JSON, hash, compression) in the mapping lanes while the
+        // collector stages the batch before them; an entry whose source digest equals its live record's is not
+        // mapped (see DataJSONCatalogue.sourceDigest).
         let count = catalogue.entries.count
         let fingerprint = source.mappingFingerprint
-        func mapping(_ range: Range<Int>, known: [String: String]) -> Task<[MappedRecord], any Error> {
-            Task {
-                try await OffPool.run {
-                    range.map { index in
-                        let digest = catalogue.sourceDigest(at: index, fingerprint: fingerprint)
-                        if let digest, let identifier = catalogue.entries[index].identifier, known[identifier] == digest {
-                            return .unchanged(identifier: identifier)
-                        }
-                        switch catalogue.record(at: index, sourceURL: url, defaultLanguage: language, limits: limits) {
-                        case .success(let record):
-                            return .mapped(record, sourceDigest: digest)
-                        case .failure(let error):
-                            let entry = catalogue.entries[index]
-                            return .failed(identifier: entry.identifier ?? entry.path, cause: error.description)
-                        }
+        let cancellation = CancellationFlag()
+        var next = 0
+        _ = try await MappingLanes.collect(
+            lanes: DCATAdapter.mappingLanes, into: collector, url: url, cancellation: cancellation,
+            next: { () -> MappingLanes.Batch<Range<Int>>? in
+                guard next < count else { return nil }
+                let range = next..<min(next + DataJSONAdapter.batchSize, count)
+                next = range.upperBound
+                return MappingLanes.Batch(work: range, identifiers: range.compactMap { catalogue.entries[$0].identifier })
+            },
+            map: { (range: Range<Int>, _, known) in
+                try range.map { index -> MappedRecord in
+                    try cancellation.check()
+                    let digest = catalogue.sourceDigest(at: index, fingerprint: fingerprint)
+                    if let digest, let identifier = catalogue.entries[index].identifier, known[identifier] == digest {
+                        return .unchanged(identifier: identifier)
+                    }
+                    switch catalogue.record(at: index, sourceURL: url, defaultLanguage: language, limits: limits) {
+                    case .success(let record):
+                        return .mapped(record, sourceDigest: digest)
+                    case .failure(let error):
+                        let entry = catalogue.entries[index]
+                        return .failed(identifier: entry.identifier ?? entry.path, cause: error.description)
                     }
                 }
-            }
-        }
-        var next = 0
-        var inFlight: [(range: Range<Int>, task: Task<[MappedRecord], any Error>)] = []
-        func dispatch() async throws {
-            guard next < count else { return }
-            let range = next..<min(next + DataJSONAdapter.batchSize, count)
-            next = range.upperBound
-            let known = try await collector.sourceDigests(of: range.compactMap { catalogue.entries[$0].identifier })
-            inFlight.append((range, mapping(range, known: known)))
-        }
-        do {
-            for _ in 0..<DCATAdapter.mappingLanes { try await dispatch() }
-            while !inFlight.isEmpty {
-                try Task.checkCancellation()
-                let (range, task) = inFlight.removeFirst()
-                let mapped = try await task.value
-                try await dispatch()
-                try await collector.accept(mapped, url: url)
-                context.progress(HarvestProgress(source: source.name, pages: 1, records: range.upperBound, expected: count))
-            }
-        } catch {
-            for (_, task) in inFlight { task.cancel() }
-            throw error
-        }
+            },
+            delivered: { records in
+                context.progress(HarvestProgress(source: source.name, pages: 1, records: records, expected: count))
+            })
         return .complete
     }
 }
