@@ -101,6 +101,25 @@ struct DCATSubgraphTests: DCATTestSupport {
             """)
     }
 
+    /// The bytes of every kind of escape, pinned: content hashes and source digests are taken over them, so a change
+    /// here would make every stored dataset look changed.
+    @Test func canonicalNTriplesBytesArePinned() {
+        let triples = [
+            Triple(iri("http://ex.org/{a}|b^c`d\\e\u{7F}f\"g<h>"), DCATNS.dct + "title",
+                   lit("del \u{7F} bs \u{08} ff \u{0C} cr \r nul \u{00} unit \u{1F} åäö – 𝄞", "nb")),
+            Triple(bnode("x"), DCATNS.dct + "issued", typed("2020", "http://ex.org/type with space")),
+            Triple(bnode("y"), DCATNS.dct + "relation", bnode("x")),
+            Triple(bnode("x"), DCATNS.dct + "title", lit("plain", nil)),
+        ]
+        #expect(DCATMapper.canonicalNTriples(triples) == """
+            <http://ex.org/\\u007Ba\\u007D\\u007Cb\\u005Ec\\u0060d\\u005Ce\\u007Ff\\u0022g\\u003Ch\\u003E> <http://purl.org/dc/terms/title> "del \\u007F bs \\b ff \\f cr \\r nul \\u0000 unit \\u001F åäö – 𝄞"@nb .
+            _:b0 <http://purl.org/dc/terms/issued> "2020"^^<http://ex.org/type\\u0020with\\u0020space> .
+            _:b0 <http://purl.org/dc/terms/title> "plain" .
+            _:b1 <http://purl.org/dc/terms/relation> _:b0 .
+
+            """)
+    }
+
     @Test func contentHashIgnoresBlankNodeLabels() {
         let a = [Triple(bnode("x1"), DCATNS.dct + "title", lit("T")), Triple(bnode("x1"), DCATNS.dcat + "keyword", lit("k"))]
         let b = [Triple(bnode("genid42"), DCATNS.dct + "title", lit("T")), Triple(bnode("genid42"), DCATNS.dcat + "keyword", lit("k"))]

@@ -1,11 +1,14 @@
-/// Term spelling shared by the N-Triples and Turtle writers (RDF 1.1/1.2 canonical escapes).
-enum TermSyntax {
-    /// `<iri>`, with characters that may not appear raw in an IRIREF written as `\uXXXX`.
-    static func iri(_ value: String, into out: inout String) {
+/// Term spelling shared by the N-Triples and Turtle writers and the DCAT mapper's canonical N-Triples (RDF 1.1/1.2
+/// canonical escapes). Content hashes are taken over the canonical N-Triples, so the bytes written for a term must
+/// not change (`DCATSubgraphTests.canonicalNTriplesBytesArePinned`).
+public enum TermSyntax {
+    /// `<iri>`, with characters that may not appear raw in an IRIREF written as `\uXXXX`, and DEL too (allowed raw,
+    /// but a control character).
+    public static func iri(_ value: String, into out: inout String) {
         out.append("<")
-        if value.containsUTF8Byte(where: { CharClass.isForbiddenInIRI($0) }) {
+        if value.containsUTF8Byte(where: isEscapedInIRI) {
             for scalar in value.unicodeScalars {
-                if scalar.value < 0x80, CharClass.isForbiddenInIRI(UInt8(scalar.value)) {
+                if scalar.value < 0x80, isEscapedInIRI(UInt8(scalar.value)) {
                     appendUCHAR(scalar.value, into: &out)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -17,8 +20,14 @@ enum TermSyntax {
         out.append(">")
     }
 
+    /// Whether an IRI byte is written as `\uXXXX`: the bytes an IRIREF may not hold, and DEL.
+    @inline(__always)
+    static func isEscapedInIRI(_ byte: UInt8) -> Bool {
+        CharClass.isForbiddenInIRI(byte) || byte == 0x7F
+    }
+
     /// `"lexical"` with the canonical escapes: ECHAR for BS, HT, LF, FF, CR, `"` and `\`, UCHAR for other controls.
-    static func quoted(_ lexical: String, into out: inout String) {
+    public static func quoted(_ lexical: String, into out: inout String) {
         out.append("\"")
         if lexical.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
             for scalar in lexical.unicodeScalars {
@@ -41,7 +50,7 @@ enum TermSyntax {
     }
 
     /// `_:label`; labels that are not valid `BLANK_NODE_LABEL`s (or look like an encoded one) are hex-encoded.
-    static func blank(_ label: String, into out: inout String) {
+    public static func blank(_ label: String, into out: inout String) {
         out.append("_:")
         if isPlainBlankLabel(label) && !label.hasPrefix("bnhex_") {
             out.append(label)
@@ -75,7 +84,7 @@ enum TermSyntax {
     }
 
     /// A literal in N-Triples form: `"…"`, `"…"@lang` or `"…"^^<datatype>`.
-    static func literal(_ literal: Literal, into out: inout String) {
+    public static func literal(_ literal: Literal, into out: inout String) {
         quoted(literal.lexical, into: &out)
         if let language = literal.language {
             out.append("@")
@@ -87,7 +96,7 @@ enum TermSyntax {
     }
 
     /// Any term in N-Triples form.
-    static func term(_ term: Term, into out: inout String) {
+    public static func term(_ term: Term, into out: inout String) {
         switch term {
         case .iri(let value): iri(value, into: &out)
         case .blank(let label): blank(label, into: &out)
