@@ -53,6 +53,18 @@ extension CatalogStore {
                 CREATE INDEX datasets_source_digests ON datasets (source, source_identifier, source_digest)
                 WHERE source_digest IS NOT NULL
                 """)
+            // A digest stands for the content it was stored with. A writer that changes the content or tombstones
+            // the row without setting a digest (an older Katalog still running against this catalogue) leaves a
+            // digest that no longer does: it is cleared, so the record is mapped again on its next harvest.
+            try db.execute(sql: """
+                CREATE TRIGGER datasets_source_digest_follows_content
+                AFTER UPDATE OF content_hash, deleted_at ON datasets
+                WHEN NEW.source_digest IS NOT NULL AND NEW.source_digest IS OLD.source_digest
+                    AND (NEW.content_hash IS NOT OLD.content_hash OR NEW.deleted_at IS NOT NULL)
+                BEGIN
+                    UPDATE datasets SET source_digest = NULL WHERE pk = NEW.pk;
+                END
+                """)
         }
         return migrator
     }
