@@ -54,7 +54,7 @@ YAML
 
 run() {
     local label="$1"
-    /usr/bin/time -v "$katalog" harvest --config "$work/sources.yaml" --log-level warning >"$work/out.txt" 2>"$work/time.txt" || {
+    /usr/bin/time -v "$katalog" harvest --config "$work/sources.yaml" --log-level info >"$work/out.txt" 2>"$work/time.txt" || {
         cat "$work/out.txt" "$work/time.txt"; exit 1; }
     local wall rss
     wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
@@ -63,6 +63,10 @@ run() {
     seconds=$(python3 -c "import sys; p=sys.argv[1].split(':'); print(sum(float(x)*60**i for i,x in enumerate(reversed(p))))" "$wall")
     echo "== $label"
     sed 's/^/   /' "$work/out.txt"
+    # Datasets found unchanged by their source digest, so not mapped (from the "harvest finished" log line).
+    local unmapped
+    unmapped=$(sed -n 's/.*harvest\.unchanged_unmapped=\([0-9]*\).*/\1/p' "$work/time.txt" | tail -1)
+    [ -n "$unmapped" ] && echo "   datasets not mapped (source digest unchanged): $unmapped"
     python3 -c "import sys; s=float(sys.argv[1]); n=int(sys.argv[2]); print(f'   wall {s:.2f} s, {n/s:,.0f} datasets/s, peak RSS {int(sys.argv[3])/1024:.0f} MiB')" "$seconds" "$count" "$rss"
     echo "$seconds" >"$work/seconds-$label"
 }
