@@ -18,6 +18,8 @@ public final class TripleSpool: TripleSink {
     /// Writes full batches on a thread of its own while the parser produces the next (nil for readers).
     private let writer: SpoolWriter?
     private var finished = false
+    /// The subjects with triples (filled by the writer thread; read only once the spool is finished).
+    private let subjects: SubjectFilter
     /// Triples appended so far.
     public private(set) var count = 0
     /// Triples buffered before they are written in one transaction.
@@ -42,8 +44,10 @@ public final class TripleSpool: TripleSink {
         } catch {
             throw StoreError(.io, "cannot create a triple spool: \(error)", context: ["file": file.path])
         }
+        let subjects = SubjectFilter()
+        self.subjects = subjects
         let (queue, file) = (self.queue, self.file)
-        writer = SpoolWriter { batch in try TripleSpool.write(batch, to: queue, file: file) }
+        writer = SpoolWriter { batch in try TripleSpool.write(batch, to: queue, file: file, subjects: subjects) }
         pending.reserveCapacity(TripleSpool.batchSize)
     }
 
@@ -52,6 +56,7 @@ public final class TripleSpool: TripleSink {
         file = spool.file
         owner = spool
         writer = nil
+        subjects = spool.subjects
         count = spool.count
         finished = true
         var configuration = Configuration()
@@ -164,9 +169,11 @@ public final class TripleSpool: TripleSink {
         }
     }
 
-    /// Every triple whose subject is `subject`, in document order.
+    /// Every triple whose subject is `subject`, in document order. A subject the spool holds nothing about is
+    /// usually answered from memory (see ``SubjectFilter``).
     public func triples(about subject: Term) throws -> [Triple] {
-        let key = TripleSpool.encodeSubject(subject)
+        var key = TripleSpool.encodeSubject(subject)
+        if finished, !key.withUTF8({ subjects.mayContain(UnsafeRawBufferPointer($0)) }) { return [] }
         return try read("reading a subject") { db in
             let select = SpoolStatement(try db.cachedStatement(
                 sql: "SELECT p, o_kind, o, o_datatype, o_lang FROM triples WHERE s = ? ORDER BY rowid"))
@@ -193,7 +200,7 @@ public final class TripleSpool: TripleSink {
     }
 
     /// Writes one batch in one transaction (on the writer thread).
-    private static func write(_ batch: [Triple], to queue: DatabaseQueue, file: URL) throws {
+    private static func write(_ batch: [Triple], to queue: DatabaseQueue, file: URL, subjects: SubjectFilter) throws {
         do {
             try queue.write { db in
                 let insert = SpoolStatement(try db.cachedStatement(
@@ -201,8 +208,14 @@ public final class TripleSpool: TripleSink {
                 let insertType = SpoolStatement(try db.cachedStatement(sql: "INSERT INTO type_triples (s, type) VALUES (?, ?)"))
                 var subject: [UInt8] = []
                 subject.reserveCapacity(256)
+                var previous: Term?
                 for triple in batch {
                     TripleSpool.writeSubjectKey(triple.subject, into: &subject)
+                    // Triples come grouped by subject, mostly: a repeat of the last subject needs no hashing.
+                    if previous != triple.subject {
+                        subject.withUnsafeBytes { subjects.insert($0) }
+                        previous = triple.subject
+                    }
                     insert.reset()
                     try insert.bind(1, utf8: subject)
                     try insert.bind(2, triple.predicate)
