@@ -75,6 +75,8 @@ struct DCATSubgraphTests: DCATTestSupport {
         // The catalogue and the other dataset are described but not entered; the file is not described.
         #expect(around.edge == [iri("http://ex.org/catalog"), iri("http://ex.org/other"), iri("http://ex.org/file.csv")])
         #expect(!around.isCapped)
+        #expect(around.covers(bnode("d1")) && around.covers(iri("http://ex.org/other")))
+        #expect(!around.covers(iri("http://ex.org/elsewhere")))
 
         var chain = datasetBuilder()
         chain.add(ds, DCATNS.rdfs + "seeAlso", bnode("n0"))

@@ -52,8 +52,7 @@ public actor RunCollector {
             fail(identifier: identifier, url: nil, cause: "record skipped: \(violation)")
             return
         }
-        pending.append(.record(try prepared ?? CatalogStore.prepare(record)))
-        if pending.count >= batchSize { try await flush() }
+        try await enqueue(.record(try prepared ?? CatalogStore.prepare(record)))
     }
 
     /// Accepts a mapping lane's batch in document order: one hop onto the collector per batch, not per record.
@@ -67,8 +66,7 @@ public actor RunCollector {
             case .unchanged(let identifier):
                 counts.fetched += 1
                 unmapped += 1
-                pending.append(.unchanged(identifier))
-                if pending.count >= batchSize { try await flush() }
+                try await enqueue(.unchanged(identifier))
             }
         }
     }
@@ -112,6 +110,12 @@ public actor RunCollector {
     /// ``CatalogStore/sourceDigests(source:identifiers:)``).
     func sourceDigests(of identifiers: [String]) async throws -> [String: String] {
         try await store.sourceDigests(source: source.name, identifiers: identifiers)
+    }
+
+    /// Queues a listing entry, and records the batch once it is full.
+    private func enqueue(_ entry: ListingEntry) async throws {
+        pending.append(entry)
+        if pending.count >= batchSize { try await flush() }
     }
 
     /// Records the pending entries in the store: marks them seen, stages the new and changed records, counts the

@@ -129,8 +129,7 @@ struct RunApplication {
             let liveHash: String? = row[7]
             if let pk, !isDeleted, liveHash == record.contentHash {
                 stagedUnchanged += 1
-                let liveDigest: String? = row[11]
-                if let digest = record.sourceDigest, digest != liveDigest { try writer.setSourceDigest(pk: pk, digest) }
+                try LiveWriter.keepSourceDigest(db, pk: pk, digest: record.sourceDigest, live: row[11])
                 continue
             }
             let live = try record.live()

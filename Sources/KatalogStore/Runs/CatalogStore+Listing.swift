@@ -72,12 +72,8 @@ extension CatalogStore {
                 }
                 if let row = try Row.fetchOne(live, arguments: [source, identifier]), row[1] == record.contentHash {
                     outcome.unchanged += 1
-                    // A record stored without a digest (before digests were kept), or under another one, gets the
-                    // one it was read with now: its next harvest can then skip mapping it.
-                    let liveDigest: String? = row[2]
-                    if let digest = record.sourceDigest, digest != liveDigest {
-                        try LiveWriter.setSourceDigest(db, pk: row[0], digest)
-                    }
+                    // Its next harvest can then skip mapping it.
+                    try LiveWriter.keepSourceDigest(db, pk: row[0], digest: record.sourceDigest, live: row[2])
                     continue
                 }
                 // Only a record that is staged pays for its live-table rows: a re-harvest of a source that barely

@@ -61,13 +61,11 @@ struct LiveWriter {
         try writeDerived(pk: pk, source: source, row: row, replacing: true)
     }
 
-    /// Records the source digest of a live row whose content is unchanged (a row stored before digests were, or
-    /// one whose digest was not known): no change is recorded, since nothing a reader sees changes.
-    func setSourceDigest(pk: Int64, _ digest: String) throws {
-        try LiveWriter.setSourceDigest(db, pk: pk, digest)
-    }
-
-    static func setSourceDigest(_ db: Database, pk: Int64, _ digest: String) throws {
+    /// Gives a live row whose content a run found unchanged the source digest it was read with, when it has one and
+    /// the row holds another (or none: a row stored before digests were kept). No change is recorded, since nothing
+    /// a reader sees changes.
+    static func keepSourceDigest(_ db: Database, pk: Int64, digest: String?, live: String?) throws {
+        guard let digest, digest != live else { return }
         try db.cachedStatement(sql: "UPDATE datasets SET source_digest = ? WHERE pk = ?").execute(arguments: [digest, pk])
     }
 

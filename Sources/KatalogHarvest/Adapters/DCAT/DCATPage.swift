@@ -114,12 +114,7 @@ final class DCATPage: @unchecked Sendable {
             let record = try DCATMapper.record(subject, in: graph, normalizer: normalizer, subgraph: around.triples, raw: raw)
             // The digest stands for the record only when the mapper read no node beyond the ones it covers (the
             // mapper may follow a link out of the subgraph, say to a series' title, and further).
-            var edge: Set<Term>?
-            let covered = graph.readSubjects.allSatisfy { node in
-                if around.nodes.contains(node) { return true }
-                if edge == nil { edge = Set(around.edge) }
-                return edge?.contains(node) == true
-            }
+            let covered = graph.readSubjects.allSatisfy(around.covers)
             return .mapped(record, sourceDigest: covered ? digest : nil)
         } catch {
             return .failed(identifier: DCATPage.describe(subject), cause: String(describing: error))

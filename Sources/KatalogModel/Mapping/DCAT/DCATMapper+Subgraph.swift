@@ -25,12 +25,21 @@ extension DCATMapper {
         public var edge: [Term]
         /// True when the walk stopped entering nodes at `maxNodes`.
         public var isCapped: Bool
+        /// ``edge`` as a set.
+        let edgeSet: Set<Term>
+
+        /// Whether `node` is in ``nodes`` or in ``edge``.
+        public func covers(_ node: Term) -> Bool {
+            nodes.contains(node) || edgeSet.contains(node)
+        }
     }
 
     /// The dataset's ``Neighbourhood``: one walk gives the subgraph and what surrounds it.
     public static func neighbourhood(of subject: Term, in graph: some RDFGraphView,
                                      maxNodes: Int = defaultMaxNodes) throws -> Neighbourhood {
-        guard subject.isResource, maxNodes > 0 else { return Neighbourhood(triples: [], nodes: [], edge: [], isCapped: false) }
+        guard subject.isResource, maxNodes > 0 else {
+            return Neighbourhood(triples: [], nodes: [], edge: [], isCapped: false, edgeSet: [])
+        }
         let stopTypes: Set<String> = [DCATTerms.dataset, DCATTerms.datasetSeries, DCATTerms.catalog,
                                       DCATTerms.catalogRecord]
         var visited: Set<Term> = [subject]
@@ -61,6 +70,6 @@ extension DCATMapper {
                 }
             }
         }
-        return Neighbourhood(triples: result, nodes: visited, edge: edge, isCapped: isCapped)
+        return Neighbourhood(triples: result, nodes: visited, edge: edge, isCapped: isCapped, edgeSet: outside)
     }
 }

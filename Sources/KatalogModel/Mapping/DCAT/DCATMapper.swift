@@ -34,8 +34,7 @@ public enum DCATMapper {
     public static func record(_ subject: Term, in graph: some RDFGraphView, normalizer: DCATNormalizer = .default,
                               maxNodes: Int = defaultMaxNodes) throws -> SourceRecord {
         let triples = try subgraph(of: subject, in: graph, maxNodes: maxNodes)
-        let dataset = try mapped(subject, in: graph, normalizer: normalizer, subgraph: triples)
-        return SourceRecord(dataset: dataset, raw: Data(canonicalNTriples(triples).utf8), rawFormat: rawFormat)
+        return try record(subject, in: graph, normalizer: normalizer, subgraph: triples, raw: Data(canonicalNTriples(triples).utf8))
     }
 
     /// Maps one dataset whose subgraph the caller has collected (``neighbourhood(of:in:maxNodes:)``) and written as
