@@ -44,6 +44,8 @@ let package = Package(
         ),
         // SHA-256 block compression in C, with the x86 SHA extensions when the CPU has them.
         .target(name: "CKatalogHash"),
+        // FTS5's bm25 ranking with the row lengths and phrase frequencies supplied from memory.
+        .target(name: "CKatalogSearch", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "KatalogRDF",
             dependencies: ["CLibXML2"]
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "KatalogStore",
             dependencies: [
-                "KatalogModel", "CZlib",
+                "KatalogModel", "CZlib", "CKatalogSearch",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -102,7 +104,7 @@ let package = Package(
         .testTarget(name: "KatalogModelTests", dependencies: ["KatalogModel", "KatalogFixtures"]),
         .testTarget(
             name: "KatalogStoreTests",
-            dependencies: ["KatalogStore", "KatalogModel", "KatalogRDF", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KatalogStore", "KatalogModel", "KatalogRDF", "CKatalogSearch", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "KatalogHarvestTests",

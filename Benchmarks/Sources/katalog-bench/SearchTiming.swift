@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import KatalogStore
 
-/// `katalog-bench search-timing --db PATH --queries FILE [--rounds N] [--facets memory|sql]`: times the hub's query
-/// mix without HTTP.
+/// `katalog-bench search-timing --db PATH --queries FILE [--rounds N] [--facets memory|sql] [--term-statistics N]`:
+/// times the hub's query mix without HTTP.
 ///
 /// With `--facets memory` (the default, as the hub runs) the in-memory facet terms are read first, and the
 /// time and memory that takes are printed; with `--facets sql` the store counts facets with SQL.
@@ -26,7 +26,11 @@ enum SearchTiming {
         guard ["memory", "sql"].contains(facetMode) else { throw Options.UsageError(description: "--facets must be memory or sql, not \(facetMode)") }
         // Every query is timed after a warm-up round, so the result cache would answer all of them: it is off
         // here, and this measures the search itself.
-        let store = try CatalogStore(path: path, configuration: .init(inMemoryFacets: facetMode == "memory", searchCacheEntries: 0))
+        // Phrase frequencies are kept across searches as the hub keeps them (`--term-statistics 0`: counted per search).
+        let termStatistics = try options.int("term-statistics", default: CatalogStore.Configuration().termStatisticsEntries)
+        let store = try CatalogStore(path: path, configuration: .init(inMemoryFacets: facetMode == "memory", searchCacheEntries: 0,
+                                                                      termStatisticsEntries: termStatistics))
+        print("phrase frequencies kept between searches: \(termStatistics)")
         if facetMode == "memory" {
             let before = residentMiB()
             let started = ContinuousClock.now

@@ -11,12 +11,13 @@ extension CatalogStore {
     public func search(_ query: SearchQuery) async throws -> SearchResult {
         let index = facetIndexCache.current
         let cache = searchCache
+        let statistics = termStatistics
         let (result, indexIsCurrent) = try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
             let version = try FacetIndex.currentVersion(db)
             // Only valid queries are kept, so a kept result needs no parsing or validation.
             if let kept = cache.result(for: query, version: version) { return (kept, true) }
             let plan = try SearchPlan(query)
-            var (result, indexIsCurrent) = try plan.run(db, facetIndex: index, version: version)
+            var (result, indexIsCurrent) = try plan.run(db, facetIndex: index, version: version, statistics: statistics)
             result.catalogueVersion = version
             cache.keep(result, for: query, version: version)
             return (result, indexIsCurrent)
@@ -179,12 +180,16 @@ struct SearchPlan: Sendable {
 
     /// Runs the search in `db`'s snapshot. Facets are counted with `facetIndex` when it reflects this very
     /// snapshot, else with SQL; the second value tells whether the index was current.
-    /// `version` is the snapshot's change sequence, when the caller has read it already.
-    func run(_ db: Database, facetIndex: FacetIndex? = nil, version: Int64? = nil) throws -> (SearchResult, indexIsCurrent: Bool) {
+    /// `version` is the snapshot's change sequence, when the caller has read it already; `statistics` keeps
+    /// the phrases' document frequencies across searches (without it each search counts its own).
+    func run(_ db: Database, facetIndex: FacetIndex? = nil, version: Int64? = nil,
+             statistics: TermStatistics? = nil) throws -> (SearchResult, indexIsCurrent: Bool) {
         let (matchSQL, matchArguments) = matchSet()
         let snapshot = try version ?? FacetIndex.currentVersion(db)
         let index = facetIndex.flatMap { $0.version == snapshot ? $0 : nil }
-        if let index, let result = try rankInMemory(db, index: index) { return (result, true) }
+        if let index, let result = try rankInMemory(db, index: index, version: snapshot, statistics: statistics) {
+            return (result, true)
+        }
         let total: Int
         var facets: [String: [FacetCount]] = [:]
         if query.facets, let index {
@@ -224,23 +229,23 @@ struct SearchPlan: Sendable {
     /// matches: each match's rank and row key are read once, filtered and counted against the in-memory facet
     /// terms, and the page's best ranks kept. The SQL plan would pass over the matches three times (count,
     /// rank with a join to `datasets` for the filters, facets). Nil when the query needs SQL.
-    private func rankInMemory(_ db: Database, index: FacetIndex) throws -> SearchResult? {
+    /// The ranks are `bm25`'s, computed from the in-memory row lengths and kept phrase frequencies
+    /// (``RankScan``).
+    private func rankInMemory(_ db: Database, index: FacetIndex, version: Int64,
+                              statistics: TermStatistics?) throws -> SearchResult? {
         guard sort == .relevance, let expression, exclusion == nil, !matchesNothing, modifiedSince == nil,
               query.hasDownloadURL == nil, let filter = index.filter(query.filters) else { return nil }
         let after = cursor.flatMap { cursor in cursor.rank.flatMap { rank in cursor.pk.map { (rank, $0) } } }
         var counts = query.facets ? index.emptyCounts() : []
         var total = 0
         var best = BestRanks(capacity: query.limit + 1)
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT rowid, bm25(datasets_fts, 10.0, 5.0, 2.0, 1.0) FROM datasets_fts WHERE datasets_fts MATCH ?
-            """, arguments: [expression])
-        while let row = try rows.next() {
-            let pk: Int64 = row[0]
-            guard index.matches(pk, filter) else { continue }
+        let phrases = try QueryParser.phrases(for: query.text)
+        let frequencies = try statistics?.frequencies(of: phrases, version: version, in: db)
+        try RankScan.scan(db, expression: expression, frequencies: frequencies, rowLengths: index.rowLengths) { pk, rank in
+            guard index.matches(pk, filter) else { return }
             total += 1
             if query.facets { index.add(pk, to: &counts) }
-            let rank: Double = row[1]
-            if let after, !(rank > after.0 || (rank == after.0 && pk > after.1)) { continue }
+            if let after, !(rank > after.0 || (rank == after.0 && pk > after.1)) { return }
             best.offer(rank: rank, pk: pk)
         }
         let page = best.ordered.map { PageRow(pk: $0.pk, key: nil, rank: $0.rank) }

@@ -1,3 +1,4 @@
+import CKatalogSearch
 import Foundation
 import GRDB
 import Synchronization
@@ -12,6 +13,9 @@ import Synchronization
 /// Layout: `entries[offsets[pk] ..< offsets[pk + 1]]` are the dataset's terms, each `facet << 26 | value id`.
 /// A million datasets with about seven counted terms each take about 50 MB (measured: resident memory grew
 /// by 52 MiB reading the benchmark catalogue of 1,000,000 datasets).
+///
+/// It also keeps each dataset's length in full-text tokens (``rowLengths``, 4 bytes a dataset), which BM25
+/// ranking needs for every match (see ``RankScan``).
 struct FacetIndex: Sendable {
     /// The change sequence this copy reflects.
     let version: Int64
@@ -27,6 +31,9 @@ struct FacetIndex: Sendable {
     let datasetCount: Int
     /// Counts over every dataset, for queries that match the whole live catalogue.
     let everything: [[UInt32]]
+    /// Per pk: the dataset's tokens in all `datasets_fts` columns, or `KATALOG_RANK_UNKNOWN_LENGTH` when it has
+    /// no full-text row (a tombstone, a gap in the keys).
+    let rowLengths: [UInt32]
 
     static let facetShift: UInt32 = 26
     static let valueMask: UInt32 = (1 << facetShift) - 1
@@ -89,7 +96,47 @@ struct FacetIndex: Sendable {
             entries[Int(cursor[Int(pk)])] = term
             cursor[Int(pk)] += 1
         }
-        return FacetIndex(version: version, values: interner.values, ids: interner.ids, offsets: offsets, entries: entries)
+        var rowLengths = [UInt32](repeating: KATALOG_RANK_UNKNOWN_LENGTH, count: Int(largest + 1))
+        let sizes = try Row.fetchCursor(db, sql: "SELECT id, sz FROM datasets_fts_docsize")
+        while let row = try sizes.next() {
+            let pk: Int64 = row[0]
+            guard let length = FacetIndex.rowLength(row[1]) else { continue }
+            if pk >= rowLengths.count {
+                rowLengths += [UInt32](repeating: KATALOG_RANK_UNKNOWN_LENGTH, count: Int(pk) + 1 - rowLengths.count)
+            }
+            rowLengths[Int(pk)] = length
+        }
+        return FacetIndex(version: version, values: interner.values, ids: interner.ids, offsets: offsets, entries: entries,
+                          rowLengths: rowLengths)
+    }
+
+    /// The total of an FTS5 `_docsize` value: one SQLite varint per column, each that column's tokens.
+    /// Nil when the value is not such a list.
+    static func rowLength(_ value: DatabaseValue) -> UInt32? {
+        guard case .blob(let bytes) = value.storage else { return nil }
+        var total: UInt64 = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            // SQLite's varint: up to eight bytes of seven bits, big-endian, high bit set on all but the last;
+            // a ninth byte gives all eight bits.
+            var value: UInt64 = 0
+            var length = 0
+            while true {
+                guard index < bytes.endIndex else { return nil }
+                let byte = bytes[index]
+                index += 1
+                length += 1
+                if length == 9 {
+                    value = value << 8 | UInt64(byte)
+                    break
+                }
+                value = value << 7 | UInt64(byte & 0x7f)
+                if byte & 0x80 == 0 { break }
+            }
+            total &+= value
+        }
+        guard total < UInt64(KATALOG_RANK_UNKNOWN_LENGTH), total <= UInt64(Int32.max) else { return nil }
+        return UInt32(total)
     }
 
     /// This copy brought up to `db`'s snapshot by re-reading only the datasets changed since ``version``.
@@ -115,6 +162,22 @@ struct FacetIndex: Sendable {
                 fresh[pk, default: []].append(try interner.entry(facet: facet, value: row[2]))
             }
         }
+        var rowLengths = self.rowLengths
+        let wanted = Int(changed.max() ?? -1) + 1
+        if wanted > rowLengths.count {
+            rowLengths += [UInt32](repeating: KATALOG_RANK_UNKNOWN_LENGTH, count: wanted - rowLengths.count)
+        }
+        for pk in changed { rowLengths[Int(pk)] = KATALOG_RANK_UNKNOWN_LENGTH }
+        for chunk in stride(from: 0, to: changed.count, by: 500) {
+            let slice = changed[chunk..<min(chunk + 500, changed.count)]
+            let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, sz FROM datasets_fts_docsize WHERE id IN (\(marks))",
+                                           arguments: StatementArguments(Array(slice)))
+            while let row = try rows.next() {
+                let pk: Int64 = row[0]
+                if let length = FacetIndex.rowLength(row[1]), pk >= 0, pk < rowLengths.count { rowLengths[Int(pk)] = length }
+            }
+        }
         let largest = max(Int64(offsets.count) - 2, changed.max() ?? -1)
         var newOffsets = [UInt32](repeating: 0, count: Int(largest + 2))
         var newEntries: [UInt32] = []
@@ -128,11 +191,14 @@ struct FacetIndex: Sendable {
             }
         }
         newOffsets[newOffsets.count - 1] = try FacetIndex.narrow(Int64(newEntries.count))
-        return FacetIndex(version: version, values: interner.values, ids: interner.ids, offsets: newOffsets, entries: newEntries)
+        return FacetIndex(version: version, values: interner.values, ids: interner.ids, offsets: newOffsets, entries: newEntries,
+                          rowLengths: rowLengths)
     }
 
-    private init(version: Int64, values: [[String]], ids: [[String: UInt32]], offsets: [UInt32], entries: [UInt32]) {
+    private init(version: Int64, values: [[String]], ids: [[String: UInt32]], offsets: [UInt32], entries: [UInt32],
+                 rowLengths: [UInt32]) {
         self.version = version
+        self.rowLengths = rowLengths
         self.values = values
         self.ids = ids
         self.offsets = offsets

@@ -53,6 +53,13 @@ struct QueryParser {
         return .match("(" + positive + ") NOT (" + excluded + ")")
     }
 
+    /// The quoted phrases of ``plan(for:)``'s `.match` expression, in the order they appear in it (FTS5
+    /// numbers a query's phrases that way): the positive terms group by group, then the excluded ones.
+    static func phrases(for text: String) throws -> [String] {
+        let groups = try parse(text)
+        return groups.positive.flatMap { $0.map(quoted) } + groups.excluded.map(quoted)
+    }
+
     /// The positive terms as OR-groups (ANDed together) and the excluded terms.
     static func parse(_ text: String) throws -> (positive: [[Term]], excluded: [Term]) {
         let scalarCount = text.unicodeScalars.count

@@ -19,13 +19,18 @@ extension CatalogStore {
         /// How many recent search results are kept for repeated queries (each tied to the catalogue's state, so
         /// never stale; pages of more than 100 hits are not kept); 0 turns it off. Default 512.
         public var searchCacheEntries: Int
+        /// How many phrases' document frequencies (the rows matching each search word or phrase alone, which
+        /// BM25 ranking weighs by) are kept between searches, for the catalogue's current state only; 0 counts
+        /// them for every search. Default 4,096 (a few hundred KB).
+        public var termStatisticsEntries: Int
 
         /// Creates a configuration.
         public init(staleRunInterval: TimeInterval = 120, busyTimeout: TimeInterval = 10, maximumReaderCount: Int = 4,
                     maxStoredRunErrors: Int = 1_000, inMemoryFacets: Bool = true, searchCacheEntries: Int = 512,
-                    now: @escaping @Sendable () -> Date = { Date() }) {
+                    termStatisticsEntries: Int = 4_096, now: @escaping @Sendable () -> Date = { Date() }) {
             self.inMemoryFacets = inMemoryFacets
             self.searchCacheEntries = searchCacheEntries
+            self.termStatisticsEntries = termStatisticsEntries
             self.staleRunInterval = staleRunInterval
             self.busyTimeout = busyTimeout
             self.maximumReaderCount = maximumReaderCount

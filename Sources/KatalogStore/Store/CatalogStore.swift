@@ -17,6 +17,8 @@ public final class CatalogStore: Sendable {
     let facetIndexCache = FacetIndexCache()
     /// Recent search results (see ``SearchResultCache``).
     let searchCache: SearchResultCache
+    /// Phrases' document frequencies for ranking, per catalogue version (see ``RankScan``).
+    let termStatistics: TermStatistics
     /// The run scratch file attached to the writer connection (see ``RunScratch``); deleted with the store.
     let scratchPath: String
 
@@ -26,6 +28,7 @@ public final class CatalogStore: Sendable {
         self.configuration = configuration
         self.logger = logger
         searchCache = SearchResultCache(capacity: configuration.searchCacheEntries)
+        termStatistics = TermStatistics(capacity: configuration.termStatisticsEntries)
         scratchPath = RunScratch.newPath(for: path)
         var config = GRDB.Configuration()
         config.label = "katalog"
@@ -37,6 +40,7 @@ public final class CatalogStore: Sendable {
             // A run is applied in one transaction; with SQLite's 2 MiB default cache its pages spill to the
             // WAL and are looked up there again and again. 16 MiB per connection keeps a batch's pages in memory.
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            try RankScan.register(db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
