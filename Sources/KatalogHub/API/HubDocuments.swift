@@ -1,4 +1,5 @@
 import Foundation
+import KatalogModel
 import KatalogStore
 
 /// The JSON documents of the HTTP API, for other front ends (the CLI's `--json`) to print the same shapes.
@@ -19,7 +20,18 @@ public enum HubDocuments {
             total: result.total, limit: query.limit, nextCursor: result.nextCursor,
             queryTimeMs: queryTimeMs ?? queryTime.milliseconds, results: hits, facets: query.facets ? facets : nil
         )
-        return try encode(view)
+        return SortedJSONEncoder().encode(view)
+    }
+
+    /// The search body as Foundation's `JSONEncoder` writes it (for tests of the hand-written one).
+    static func searchWithFoundation(_ result: SearchResult, query: SearchQuery, queryTimeMs: Double) throws -> Data {
+        let languages = query.languages
+        let hits = result.hits.map {
+            DatasetSummaryView(id: $0.id, source: $0.source, dataset: $0.dataset, snippet: $0.snippet?.marked(), languages: languages)
+        }
+        let facets = result.facets.mapValues { $0.map { FacetValueView(value: $0.value, count: $0.count) } }
+        return try encode(SearchResponseView(total: result.total, limit: query.limit, nextCursor: result.nextCursor,
+                                             queryTimeMs: queryTimeMs, results: hits, facets: query.facets ? facets : nil))
     }
 
     /// The `/api/v1/datasets/{id}` body.

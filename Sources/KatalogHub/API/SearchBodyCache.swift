@@ -42,10 +42,7 @@ final class SearchBodyCache: Sendable {
     }
 
     private static func splice(_ head: Data, _ queryTime: Duration, _ tail: Data) -> Data {
-        // Milliseconds with three decimals, written by hand (String(format:) showed up in profiles).
-        let micros = max(0, Int((queryTime.milliseconds * 1000).rounded()))
-        let fraction = String(micros % 1000)
-        let number = String(micros / 1000) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        let number = SearchResponseView.milliseconds(queryTime.milliseconds)
         var body = Data(capacity: head.count + number.utf8.count + tail.count)
         body.append(head)
         body.append(contentsOf: number.utf8)

@@ -20,20 +20,20 @@ package struct SortedJSONEncoder: Sendable {
 
 /// The byte buffer one encoding writes into.
 package final class JSONByteSink {
-    var bytes: [UInt8] = []
+    package var bytes: [UInt8] = []
 
-    init() {
+    package init() {
         bytes.reserveCapacity(2_048)
     }
 
     @inline(__always)
-    func append(_ byte: UInt8) {
+    package func append(_ byte: UInt8) {
         bytes.append(byte)
     }
 
     /// Appends a JSON string literal: `"`, `\`, and controls below U+0020 are escaped (`\b \f \n \r \t`, else
     /// `\u00xx` in lower-case hex); everything else, `/` and U+007F included, is copied as UTF-8.
-    func appendString(_ string: String) {
+    package func appendString(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
@@ -61,7 +61,7 @@ package final class JSONByteSink {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    func appendASCII(_ text: String) {
+    package func appendASCII(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 }

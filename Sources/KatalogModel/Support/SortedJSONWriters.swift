@@ -12,16 +12,16 @@ package protocol SortedJSONWritable {
 }
 
 /// Writes one JSON object's members; the caller gives them in key order.
-struct JSONObjectWriter {
+package struct JSONObjectWriter {
     let sink: JSONByteSink
     private var first = true
 
-    init(_ sink: JSONByteSink) {
+    package init(_ sink: JSONByteSink) {
         self.sink = sink
         sink.append(UInt8(ascii: "{"))
     }
 
-    mutating func key(_ key: StaticString) {
+    package mutating func key(_ key: StaticString) {
         if !first { sink.append(UInt8(ascii: ",")) }
         first = false
         sink.append(UInt8(ascii: "\""))
@@ -30,39 +30,39 @@ struct JSONObjectWriter {
         sink.append(UInt8(ascii: ":"))
     }
 
-    mutating func string(_ key: StaticString, _ value: String?) {
+    package mutating func string(_ key: StaticString, _ value: String?) {
         guard let value else { return }
         self.key(key)
         sink.appendString(value)
     }
 
-    mutating func strings(_ key: StaticString, _ values: [String]) {
+    package mutating func strings(_ key: StaticString, _ values: [String]) {
         self.key(key)
         JSONObjectWriter.array(values, to: sink) { sink.appendString($0) }
     }
 
-    mutating func integer(_ key: StaticString, _ value: Int64?) {
+    package mutating func integer(_ key: StaticString, _ value: Int64?) {
         guard let value else { return }
         self.key(key)
         sink.appendASCII(String(value))
     }
 
-    mutating func object(_ key: StaticString, _ value: (some SortedJSONWritable)?) {
+    package mutating func object(_ key: StaticString, _ value: (some SortedJSONWritable)?) {
         guard let value else { return }
         self.key(key)
         value.writeSortedJSON(to: sink)
     }
 
-    mutating func objects(_ key: StaticString, _ values: [some SortedJSONWritable]) {
+    package mutating func objects(_ key: StaticString, _ values: [some SortedJSONWritable]) {
         self.key(key)
         JSONObjectWriter.array(values, to: sink) { $0.writeSortedJSON(to: sink) }
     }
 
-    func end() {
+    package func end() {
         sink.append(UInt8(ascii: "}"))
     }
 
-    static func array<T>(_ values: [T], to sink: JSONByteSink, _ write: (T) -> Void) {
+    package static func array<T>(_ values: [T], to sink: JSONByteSink, _ write: (T) -> Void) {
         sink.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { sink.append(UInt8(ascii: ",")) }
@@ -72,7 +72,7 @@ struct JSONObjectWriter {
     }
 
     /// A dictionary as Foundation writes it with sorted keys: members in the UTF-8 byte order of the keys.
-    static func dictionary<T>(_ values: [String: T], to sink: JSONByteSink, _ write: (T) -> Void) {
+    package static func dictionary<T>(_ values: [String: T], to sink: JSONByteSink, _ write: (T) -> Void) {
         sink.append(UInt8(ascii: "{"))
         let keys = values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for (index, key) in keys.enumerated() {
