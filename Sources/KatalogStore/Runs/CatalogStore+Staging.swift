@@ -64,8 +64,11 @@ extension CatalogStore {
 
     /// Decodes a stored `record_json`.
     static func decodeDataset(_ json: String, id: String) throws -> Dataset {
+        let bytes = Data(json.utf8)
+        // The fast reader gives what JSONDecoder gives; JSONDecoder stays for what it refuses (and its message).
+        if let dataset = try? StoredRecordReader.dataset(bytes) { return dataset }
         do {
-            return try JSONDecoder().decode(Dataset.self, from: Data(json.utf8))
+            return try JSONDecoder().decode(Dataset.self, from: bytes)
         } catch {
             throw StoreError(.corrupt, "stored record of dataset \(id) cannot be decoded: \(error)", context: ["dataset": id])
         }

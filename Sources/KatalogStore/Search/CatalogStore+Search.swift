@@ -401,7 +401,7 @@ struct SearchPlan: Sendable {
             for row in try Row.fetchAll(db, sql: "SELECT key, name_json FROM publishers WHERE key IN (\(marks))",
                                         arguments: StatementArguments(keys)) {
                 let json: String = row["name_json"]
-                if let name = try? JSONDecoder().decode(LocalizedText.self, from: Data(json.utf8)) {
+                if let name = try? StoredRecordReader.localizedText(Data(json.utf8)) {
                     labels[row["key"]] = name.best(query.languages)
                 }
             }
