@@ -31,7 +31,13 @@ extension CatalogStore {
 
     /// Titles whose words start with the typed words (the last one as a prefix) and keywords starting with the text.
     ///
-    /// The prefix is tokenised here and every token is quoted, so no user text reaches `MATCH` as syntax.
+    /// The prefix is tokenised here and every token is quoted, so no user text reaches `MATCH` as syntax. The last
+    /// word is completed when it has at least ``minCompletedPrefix`` characters; a single character is matched as a
+    /// whole word, since every title has words starting with most letters.
+    ///
+    /// Titles are ranked by BM25 on the title column from the full-text index alone (`katalog_rank`, with the row
+    /// lengths kept in memory when they are current), and only the best rows' ids are read: a typed letter or two
+    /// can match most of the catalogue.
     public func suggest(prefix: String, limit: Int = 10) async throws -> Suggestions {
         let text = prefix.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count <= CatalogStore.maxSuggestPrefix else {
@@ -40,29 +46,47 @@ extension CatalogStore {
         let limit = min(max(limit, 1), 50)
         let tokens = text.lowercased().split { !($0.isLetter || $0.isNumber) }.prefix(8).map(String.init)
         guard !tokens.isEmpty else { return Suggestions(titles: [], keywords: []) }
-        let pattern = "title : " + tokens.enumerated().map { index, token in
-            "\"\(token.replacingOccurrences(of: "\"", with: "\"\""))\"" + (index == tokens.count - 1 ? "*" : "")
-        }.joined(separator: " ")
+        let phrases = tokens.enumerated().map { index, token in
+            let completed = index == tokens.count - 1 && token.count >= CatalogStore.minCompletedPrefix
+            return "\"\(token.replacingOccurrences(of: "\"", with: "\"\""))\"" + (completed ? "*" : "")
+        }
+        // The column filter covers every phrase only when they are bracketed together.
+        let pattern = "title : (" + phrases.joined(separator: " ") + ")"
         let keywordPrefix = text.lowercased()
+        let index = facetIndexCache.current
+        let statistics = termStatistics
         return try await read("suggesting completions", context: ["prefix": String(text.prefix(40))]) { db in
+            let version = try FacetIndex.currentVersion(db)
+            let lengths = index.flatMap { $0.version == version ? $0.rowLengths : nil } ?? []
+            let frequencies = try statistics.frequencies(of: phrases.map { "title : " + $0 }, version: version, in: db)
+            var best = BestRanks(capacity: limit)
+            // The index holds live datasets only (a tombstone removes its row), so no join to `datasets` is needed.
+            try RankScan.scan(db, expression: pattern, frequencies: frequencies, rowLengths: lengths,
+                              weights: [10, 0, 0, 0]) { pk, rank in best.offer(rank: rank, pk: pk) }
+            let pks = best.ordered.map(\.pk)
             var titles: [Suggestions.Title] = []
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.id, datasets_fts.title FROM datasets_fts JOIN datasets d ON d.pk = datasets_fts.rowid
-                WHERE datasets_fts MATCH ? AND d.deleted_at IS NULL
-                ORDER BY bm25(datasets_fts, 10.0, 0.0, 0.0, 0.0) LIMIT ?
-                """, arguments: [pattern, limit])
-            for row in rows {
-                let all: String = row[1]
-                let lines = all.split(separator: "\n").map(String.init)
+            if !pks.isEmpty {
+                let marks = Array(repeating: "?", count: pks.count).joined(separator: ", ")
+                var found: [Int64: (id: String, title: String)] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT d.pk, d.id, f.title FROM datasets d JOIN datasets_fts f ON f.rowid = d.pk WHERE d.pk IN (\(marks))
+                    """, arguments: StatementArguments(pks)) {
+                    found[row[0]] = (row[1], row[2])
+                }
                 let folded = tokens.last.map { CatalogStore.fold($0) } ?? ""
-                let best = lines.first { CatalogStore.fold($0).contains(folded) } ?? lines.first ?? all
-                titles.append(.init(id: row[0], title: best))
+                for pk in pks {
+                    guard let (id, all) = found[pk] else { continue }
+                    let lines = all.split(separator: "\n").map(String.init)
+                    let best = lines.first { CatalogStore.fold($0).contains(folded) } ?? lines.first ?? all
+                    titles.append(.init(id: id, title: best))
+                }
             }
             var keywords: [Suggestions.Keyword] = []
+            // Tombstones keep no terms, so every keyword row belongs to a live dataset.
             let keywordRows = try Row.fetchAll(db, sql: """
-                SELECT t.value, COUNT(*) AS uses FROM dataset_terms t JOIN datasets d ON d.pk = t.dataset_pk
-                WHERE t.facet = 'keyword' AND t.value >= ? AND t.value < ? AND d.deleted_at IS NULL
-                GROUP BY t.value ORDER BY uses DESC, t.value LIMIT ?
+                SELECT value, COUNT(*) AS uses FROM dataset_terms
+                WHERE facet = 'keyword' AND value >= ? AND value < ?
+                GROUP BY value ORDER BY uses DESC, value LIMIT ?
                 """, arguments: [keywordPrefix, keywordPrefix + "\u{10FFFF}", limit])
             for row in keywordRows {
                 keywords.append(.init(keyword: row[0], count: row[1]))
@@ -70,6 +94,9 @@ extension CatalogStore {
             return Suggestions(titles: titles, keywords: keywords)
         }
     }
+
+    /// The fewest characters of the last typed word that are completed as a prefix.
+    public static let minCompletedPrefix = 2
 
     /// Lower-cased and without diacritics, for matching a typed prefix against a title line.
     static func fold(_ text: String) -> String {

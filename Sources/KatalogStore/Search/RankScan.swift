@@ -41,10 +41,11 @@ enum RankScan {
     /// - Parameters:
     ///   - frequencies: per phrase of `expression` in FTS5's order (``QueryParser/phrases(for:)``), the rows
     ///     matching it alone, or nil to let FTS5 count them.
-    ///   - rowLengths: per rowid, the row's tokens in all columns (``KatalogRankUnknownLength`` when unknown).
+    ///   - rowLengths: per rowid, the row's tokens in all columns (`KATALOG_RANK_UNKNOWN_LENGTH` when unknown).
+    ///   - weights: the column weights, as `bm25`'s extra arguments (at most `KATALOG_RANK_MAX_COLUMNS`).
     @discardableResult
     static func scan(_ db: Database, expression: String, frequencies: [Int64]?, rowLengths: [UInt32],
-                     _ body: (Int64, Double) throws -> Void) throws -> Fallbacks {
+                     weights: [Double] = RankScan.weights, _ body: (Int64, Double) throws -> Void) throws -> Fallbacks {
         guard let connection = db.sqliteConnection else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database connection is closed", sql: sql)
         }
@@ -53,7 +54,7 @@ enum RankScan {
             let slots = raw.bindMemory(to: Double.self)
             for (column, weight) in weights.enumerated() where column < slots.count { slots[column] = weight }
         }
-        context.column_count = Int32(weights.count)
+        context.column_count = Int32(min(weights.count, Int(KATALOG_RANK_MAX_COLUMNS)))
         if let frequencies, frequencies.count <= Int(KATALOG_RANK_MAX_PHRASES) {
             context.phrase_count = Int32(frequencies.count)
             withUnsafeMutableBytes(of: &context.document_frequency) { raw in
