@@ -106,7 +106,7 @@ struct FacetIndexTests {
         #expect(updated.version > first.version)
         #expect(updated.datasetCount == 311)
         #expect(updated.datasetCount == full.datasetCount)
-        #expect(updated.everything.map { $0.reduce(0, +) } == full.everything.map { $0.reduce(0, +) })
+        #expect(updated.top(updated.everything, limit: 1_000) == full.top(full.everything, limit: 1_000))
         try await expectAgreement(store, index: updated)
         try await expectAgreement(store, index: full)
     }

@@ -193,7 +193,7 @@ struct SearchPlan: Sendable {
         let total: Int
         var facets: [String: [FacetCount]] = [:]
         if query.facets, let index {
-            var counts: [[UInt32]]
+            var counts: [UInt32]
             if isWholeCatalogue {
                 counts = index.everything
                 total = index.datasetCount
@@ -236,17 +236,22 @@ struct SearchPlan: Sendable {
         guard sort == .relevance, let expression, exclusion == nil, !matchesNothing, modifiedSince == nil,
               query.hasDownloadURL == nil, let filter = index.filter(query.filters) else { return nil }
         let after = cursor.flatMap { cursor in cursor.rank.flatMap { rank in cursor.pk.map { (rank, $0) } } }
-        var counts = query.facets ? index.emptyCounts() : []
+        var counts = index.emptyCounts()
         var total = 0
         var best = BestRanks(capacity: query.limit + 1)
         let phrases = try QueryParser.phrases(for: query.text)
         let frequencies = try statistics?.frequencies(of: phrases, version: version, in: db)
-        try RankScan.scan(db, expression: expression, frequencies: frequencies, rowLengths: index.rowLengths) { pk, rank in
-            guard index.matches(pk, filter) else { return }
-            total += 1
-            if query.facets { index.add(pk, to: &counts) }
-            if let after, !(rank > after.0 || (rank == after.0 && pk > after.1)) { return }
-            best.offer(rank: rank, pk: pk)
+        let countFacets = query.facets
+        try counts.withUnsafeMutableBufferPointer { counts in
+            try index.withCounter(counts) { counter in
+                try RankScan.scan(db, expression: expression, frequencies: frequencies, rowLengths: index.rowLengths) { pk, rank in
+                    guard index.matches(pk, filter) else { return }
+                    total += 1
+                    if countFacets { counter.add(pk) }
+                    if let after, !(rank > after.0 || (rank == after.0 && pk > after.1)) { return }
+                    best.offer(rank: rank, pk: pk)
+                }
+            }
         }
         let page = best.ordered.map { PageRow(pk: $0.pk, key: nil, rank: $0.rank) }
         let hits = try hydrate(db, page: Array(page.prefix(query.limit)))

@@ -29,8 +29,11 @@ struct FacetIndex: Sendable {
     let entries: [UInt32]
     /// Datasets with at least one counted term (every live dataset has its `source` term).
     let datasetCount: Int
-    /// Counts over every dataset, for queries that match the whole live catalogue.
-    let everything: [[UInt32]]
+    /// Counts over every dataset, for queries that match the whole live catalogue (``emptyCounts()`` layout).
+    let everything: [UInt32]
+    /// Where each facet's counters start in a counter array (one counter per value, facet after facet);
+    /// the last element is the array's length.
+    let countBases: [Int]
     /// Per pk: the dataset's tokens in all `datasets_fts` columns, or `KATALOG_RANK_UNKNOWN_LENGTH` when it has
     /// no full-text row (a tombstone, a gap in the keys).
     let rowLengths: [UInt32]
@@ -203,12 +206,15 @@ struct FacetIndex: Sendable {
         self.ids = ids
         self.offsets = offsets
         self.entries = entries
-        var everything = values.map { [UInt32](repeating: 0, count: $0.count) }
+        var bases = [0]
+        for facetValues in values { bases.append(bases[bases.count - 1] + facetValues.count) }
+        countBases = bases
+        var everything = [UInt32](repeating: 0, count: bases[bases.count - 1])
         var datasets = 0
         for pk in 0..<max(offsets.count - 1, 0) where offsets[pk] < offsets[pk + 1] {
             datasets += 1
             for entry in entries[Int(offsets[pk])..<Int(offsets[pk + 1])] {
-                everything[Int(entry >> FacetIndex.facetShift)][Int(entry & FacetIndex.valueMask)] += 1
+                everything[bases[Int(entry >> FacetIndex.facetShift)] + Int(entry & FacetIndex.valueMask)] += 1
             }
         }
         datasetCount = datasets
@@ -227,22 +233,49 @@ struct FacetIndex: Sendable {
         return narrowed
     }
 
-    /// Empty counters, one array per facet.
-    func emptyCounts() -> [[UInt32]] {
-        values.map { [UInt32](repeating: 0, count: $0.count) }
+    /// Empty counters: one per value, facet after facet (``countBases``).
+    func emptyCounts() -> [UInt32] {
+        [UInt32](repeating: 0, count: countBases[countBases.count - 1])
     }
 
     /// Adds one dataset's terms to `counts`; a pk the copy does not know adds nothing.
-    @inline(__always)
-    func add(_ pk: Int64, to counts: inout [[UInt32]]) {
-        guard pk >= 0, pk + 1 < offsets.count else { return }
-        let start = Int(offsets[Int(pk)])
-        let end = Int(offsets[Int(pk) + 1])
-        var position = start
-        while position < end {
-            let entry = entries[position]
-            counts[Int(entry >> FacetIndex.facetShift)][Int(entry & FacetIndex.valueMask)] += 1
-            position += 1
+    func add(_ pk: Int64, to counts: inout [UInt32]) {
+        counts.withUnsafeMutableBufferPointer { counts in
+            withCounter(counts) { $0.add(pk) }
+        }
+    }
+
+    /// Counts terms into a counter array without Swift's per-access checks, for a pass over a large match set.
+    /// Its pointers are valid only inside ``withCounter(_:_:)``.
+    struct Counter {
+        fileprivate let offsets: UnsafeBufferPointer<UInt32>
+        fileprivate let entries: UnsafeBufferPointer<UInt32>
+        fileprivate let bases: UnsafeBufferPointer<Int>
+        fileprivate let counts: UnsafeMutableBufferPointer<UInt32>
+
+        /// Adds one dataset's terms; a pk the copy does not know adds nothing.
+        @inline(__always)
+        func add(_ pk: Int64) {
+            guard pk >= 0, pk + 1 < offsets.count else { return }
+            var position = Int(offsets[Int(pk)])
+            let end = Int(offsets[Int(pk) + 1])
+            while position < end {
+                let entry = entries[position]
+                counts[bases[Int(entry >> FacetIndex.facetShift)] + Int(entry & FacetIndex.valueMask)] += 1
+                position += 1
+            }
+        }
+    }
+
+    /// Runs `body` with a ``Counter`` adding into `counts` (``emptyCounts()`` layout).
+    func withCounter<T>(_ counts: UnsafeMutableBufferPointer<UInt32>, _ body: (Counter) throws -> T) rethrows -> T {
+        precondition(counts.count == countBases[countBases.count - 1], "counters of another facet index")
+        return try offsets.withUnsafeBufferPointer { offsets in
+            try entries.withUnsafeBufferPointer { entries in
+                try countBases.withUnsafeBufferPointer { bases in
+                    try body(Counter(offsets: offsets, entries: entries, bases: bases, counts: counts))
+                }
+            }
         }
     }
 
@@ -288,17 +321,18 @@ struct FacetIndex: Sendable {
 
     /// The top `limit` values of each facet by count (ties by value in byte order, as SQLite sorts text), the
     /// same lists the SQL strategies of ``SearchPlan/countFacets(_:matchSQL:arguments:fromMatchSet:)`` return.
-    func top(_ counts: [[UInt32]], limit: Int) -> [String: [FacetCount]] {
+    func top(_ counts: [UInt32], limit: Int) -> [String: [FacetCount]] {
         var facets: [String: [FacetCount]] = [:]
         for (facet, name) in SearchPlan.countedFacets.enumerated() {
-            let nonzero = counts[facet].indices.filter { counts[facet][$0] > 0 }
+            let base = countBases[facet]
+            let nonzero = (0..<values[facet].count).filter { counts[base + $0] > 0 }
             let ordered = nonzero.sorted { left, right in
-                let (a, b) = (counts[facet][left], counts[facet][right])
+                let (a, b) = (counts[base + left], counts[base + right])
                 if a != b { return a > b }
                 return values[facet][left].utf8.lexicographicallyPrecedes(values[facet][right].utf8)
             }
             facets[name] = ordered.prefix(limit).map {
-                FacetCount(value: values[facet][$0], count: Int(counts[facet][$0]), label: nil)
+                FacetCount(value: values[facet][$0], count: Int(counts[base + $0]), label: nil)
             }
         }
         return facets
