@@ -113,6 +113,16 @@ struct FacetIndex: Sendable {
                           rowLengths: rowLengths)
     }
 
+    /// Runs `select` (ending in `… IN`) for `pks`, 500 at a time, and calls `body` with each row.
+    private static func forEachRow(_ db: Database, _ select: String, of pks: [Int64], _ body: (Row) throws -> Void) throws {
+        for chunk in stride(from: 0, to: pks.count, by: 500) {
+            let slice = pks[chunk..<min(chunk + 500, pks.count)]
+            let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
+            let rows = try Row.fetchCursor(db, sql: select + " (" + marks + ")", arguments: StatementArguments(Array(slice)))
+            while let row = try rows.next() { try body(row) }
+        }
+    }
+
     /// The total of an FTS5 `_docsize` value: one SQLite varint per column, each that column's tokens.
     /// Nil when the value is not such a list.
     static func rowLength(_ value: DatabaseValue) -> UInt32? {
@@ -153,17 +163,11 @@ struct FacetIndex: Sendable {
         var fresh: [Int64: [UInt32]] = [:]
         for pk in changed { fresh[pk] = [] }
         let facetIDs = Dictionary(uniqueKeysWithValues: SearchPlan.countedFacets.enumerated().map { ($1, $0) })
-        for chunk in stride(from: 0, to: changed.count, by: 500) {
-            let slice = changed[chunk..<min(chunk + 500, changed.count)]
-            let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
-            let rows = try Row.fetchCursor(db, sql: "SELECT dataset_pk, facet, value FROM dataset_terms WHERE dataset_pk IN (\(marks))",
-                                           arguments: StatementArguments(Array(slice)))
-            while let row = try rows.next() {
-                let facetName: String = row[1]
-                guard let facet = facetIDs[facetName] else { continue }
-                let pk: Int64 = row[0]
-                fresh[pk, default: []].append(try interner.entry(facet: facet, value: row[2]))
-            }
+        try FacetIndex.forEachRow(db, "SELECT dataset_pk, facet, value FROM dataset_terms WHERE dataset_pk IN", of: changed) { row in
+            let facetName: String = row[1]
+            guard let facet = facetIDs[facetName] else { return }
+            let pk: Int64 = row[0]
+            fresh[pk, default: []].append(try interner.entry(facet: facet, value: row[2]))
         }
         var rowLengths = self.rowLengths
         let wanted = Int(changed.max() ?? -1) + 1
@@ -171,15 +175,9 @@ struct FacetIndex: Sendable {
             rowLengths += [UInt32](repeating: KATALOG_RANK_UNKNOWN_LENGTH, count: wanted - rowLengths.count)
         }
         for pk in changed { rowLengths[Int(pk)] = KATALOG_RANK_UNKNOWN_LENGTH }
-        for chunk in stride(from: 0, to: changed.count, by: 500) {
-            let slice = changed[chunk..<min(chunk + 500, changed.count)]
-            let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, sz FROM datasets_fts_docsize WHERE id IN (\(marks))",
-                                           arguments: StatementArguments(Array(slice)))
-            while let row = try rows.next() {
-                let pk: Int64 = row[0]
-                if let length = FacetIndex.rowLength(row[1]), pk >= 0, pk < rowLengths.count { rowLengths[Int(pk)] = length }
-            }
+        try FacetIndex.forEachRow(db, "SELECT id, sz FROM datasets_fts_docsize WHERE id IN", of: changed) { row in
+            let pk: Int64 = row[0]
+            if let length = FacetIndex.rowLength(row[1]), pk >= 0, pk < rowLengths.count { rowLengths[Int(pk)] = length }
         }
         let largest = max(Int64(offsets.count) - 2, changed.max() ?? -1)
         var newOffsets = [UInt32](repeating: 0, count: Int(largest + 2))
