@@ -91,7 +91,7 @@ extension CatalogStore {
                 GROUP BY p.key ORDER BY p.key
                 """).map { row in
                 let json: String = row["name_json"]
-                let name = (try? JSONDecoder().decode(LocalizedText.self, from: Data(json.utf8))) ?? LocalizedText()
+                let name = (try? StoredRecordReader.localizedText(Data(json.utf8))) ?? LocalizedText()
                 return PublisherInfo(key: row["key"], iri: row["iri"], name: name, datasetCount: row["n"])
             }
         }
