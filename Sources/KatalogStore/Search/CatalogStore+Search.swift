@@ -242,7 +242,7 @@ struct SearchPlan: Sendable {
         let phrases = try QueryParser.phrases(for: query.text)
         let frequencies = try statistics?.frequencies(of: phrases, version: version, in: db)
         let countFacets = query.facets
-        try counts.withUnsafeMutableBufferPointer { counts in
+        _ = try counts.withUnsafeMutableBufferPointer { counts in
             try index.withCounter(counts) { counter in
                 try RankScan.scan(db, expression: expression, frequencies: frequencies, rowLengths: index.rowLengths) { pk, rank in
                     guard index.matches(pk, filter) else { return }
