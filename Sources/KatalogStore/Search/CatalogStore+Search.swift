@@ -345,23 +345,43 @@ struct SearchPlan: Sendable {
             """, arguments: StatementArguments(pks)) {
             rows[row["pk"]] = row
         }
-        var highlighted: [Int64: String] = [:]
-        if let expression {
-            let sql = "SELECT rowid, highlight(datasets_fts, 2, char(57344), char(57345)) FROM datasets_fts "
-                + "WHERE datasets_fts MATCH ? AND rowid IN (\(marks))"
-            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([expression.databaseValue] + pks.map(\.databaseValue))) {
-                highlighted[row[0]] = row[1]
-            }
+        var datasets: [Int64: Dataset] = [:]
+        for (pk, row) in rows {
+            datasets[pk] = try CatalogStore.decodeDataset(row["record_json"], id: row["id"])
         }
-        return try page.compactMap { entry in
-            guard let row = rows[entry.pk] else { return nil }
-            let id: String = row["id"]
-            let dataset = try CatalogStore.decodeDataset(row["record_json"], id: id)
-            return SearchHit(id: id, source: row["source"], sourceIdentifier: row["source_identifier"],
+        let highlighted = try expression.map { try highlights(db, expression: $0, datasets: datasets) } ?? [:]
+        return page.compactMap { entry in
+            guard let row = rows[entry.pk], let dataset = datasets[entry.pk] else { return nil }
+            return SearchHit(id: row["id"], source: row["source"], sourceIdentifier: row["source_identifier"],
                              title: dataset.title.best(query.languages) ?? "", dataset: dataset, rank: entry.rank,
                              snippet: Snippet.forHit(dataset, markedColumn: highlighted[entry.pk], languages: query.languages),
                              firstSeen: row["first_seen"], updatedAt: row["updated_at"])
         }
+    }
+
+    /// The description column of each hit with the query's matches marked, as FTS5's `highlight()` marks them:
+    /// computed from the decoded records (``MatchHighlighter``), or with SQL when that cannot be set up.
+    private func highlights(_ db: Database, expression: String, datasets: [Int64: Dataset]) throws -> [Int64: String] {
+        var highlighted: [Int64: String] = [:]
+        if let highlighter = try? MatchHighlighter(db, queryText: query.text) {
+            do {
+                for (pk, dataset) in datasets {
+                    highlighted[pk] = try highlighter.highlight(FullText(dataset).description,
+                                                                open: LiveWriter.markOpen, close: LiveWriter.markClose)
+                }
+                return highlighted
+            } catch {
+                highlighted = [:]
+            }
+        }
+        let pks = Array(datasets.keys)
+        let marks = Array(repeating: "?", count: pks.count).joined(separator: ", ")
+        let sql = "SELECT rowid, highlight(datasets_fts, 2, char(57344), char(57345)) FROM datasets_fts "
+            + "WHERE datasets_fts MATCH ? AND rowid IN (\(marks))"
+        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([expression.databaseValue] + pks.map(\.databaseValue))) {
+            highlighted[row[0]] = row[1]
+        }
+        return highlighted
     }
 
     /// Up to this many matches, facets are counted by walking the match set's own terms; above it, by
