@@ -91,16 +91,11 @@ extension CatalogStore {
         guard !identifiers.isEmpty else { return [:] }
         return try await read("reading source digests", context: ["source": source]) { db in
             var digests: [String: String] = [:]
-            // SQLite allows 32,766 parameters; the chunks stay far below.
-            for chunk in stride(from: 0, to: identifiers.count, by: 500).map({ identifiers[$0..<min($0 + 500, identifiers.count)] }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT source_identifier, source_digest FROM datasets
-                    WHERE source = ? AND source_digest IS NOT NULL AND source_identifier IN (\(marks))
-                    """, arguments: StatementArguments([source] + Array(chunk)))
-                while let row = try rows.next() {
-                    digests[row[0]] = row[1]
-                }
+            try db.forEachRow("""
+                SELECT source_identifier, source_digest FROM datasets
+                WHERE source = ? AND source_digest IS NOT NULL AND source_identifier IN
+                """, leading: [source.databaseValue], in: identifiers) { row in
+                digests[row[0]] = row[1]
             }
             return digests
         }

@@ -202,9 +202,13 @@ struct SearchPlan: Sendable {
                 var matched = 0
                 let (sql, arguments) = matchKeys(matchSQL: matchSQL, arguments: matchArguments)
                 let keys = try Int64.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-                while let pk = try keys.next() {
-                    index.add(pk, to: &counts)
-                    matched += 1
+                try counts.withUnsafeMutableBufferPointer { counts in
+                    try index.withCounter(counts) { counter in
+                        while let pk = try keys.next() {
+                            counter.add(pk)
+                            matched += 1
+                        }
+                    }
                 }
                 total = matched
             }

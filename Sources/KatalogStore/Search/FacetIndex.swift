@@ -113,16 +113,6 @@ struct FacetIndex: Sendable {
                           rowLengths: rowLengths)
     }
 
-    /// Runs `select` (ending in `… IN`) for `pks`, 500 at a time, and calls `body` with each row.
-    private static func forEachRow(_ db: Database, _ select: String, of pks: [Int64], _ body: (Row) throws -> Void) throws {
-        for chunk in stride(from: 0, to: pks.count, by: 500) {
-            let slice = pks[chunk..<min(chunk + 500, pks.count)]
-            let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
-            let rows = try Row.fetchCursor(db, sql: select + " (" + marks + ")", arguments: StatementArguments(Array(slice)))
-            while let row = try rows.next() { try body(row) }
-        }
-    }
-
     /// The total of an FTS5 `_docsize` value: one SQLite varint per column, each that column's tokens.
     /// Nil when the value is not such a list.
     static func rowLength(_ value: DatabaseValue) -> UInt32? {
@@ -163,7 +153,7 @@ struct FacetIndex: Sendable {
         var fresh: [Int64: [UInt32]] = [:]
         for pk in changed { fresh[pk] = [] }
         let facetIDs = Dictionary(uniqueKeysWithValues: SearchPlan.countedFacets.enumerated().map { ($1, $0) })
-        try FacetIndex.forEachRow(db, "SELECT dataset_pk, facet, value FROM dataset_terms WHERE dataset_pk IN", of: changed) { row in
+        try db.forEachRow("SELECT dataset_pk, facet, value FROM dataset_terms WHERE dataset_pk IN", in: changed) { row in
             let facetName: String = row[1]
             guard let facet = facetIDs[facetName] else { return }
             let pk: Int64 = row[0]
@@ -175,7 +165,7 @@ struct FacetIndex: Sendable {
             rowLengths += [UInt32](repeating: KATALOG_RANK_UNKNOWN_LENGTH, count: wanted - rowLengths.count)
         }
         for pk in changed { rowLengths[Int(pk)] = KATALOG_RANK_UNKNOWN_LENGTH }
-        try FacetIndex.forEachRow(db, "SELECT id, sz FROM datasets_fts_docsize WHERE id IN", of: changed) { row in
+        try db.forEachRow("SELECT id, sz FROM datasets_fts_docsize WHERE id IN", in: changed) { row in
             let pk: Int64 = row[0]
             if let length = FacetIndex.rowLength(row[1]), pk >= 0, pk < rowLengths.count { rowLengths[Int(pk)] = length }
         }
@@ -234,13 +224,6 @@ struct FacetIndex: Sendable {
     /// Empty counters: one per value, facet after facet (``countBases``).
     func emptyCounts() -> [UInt32] {
         [UInt32](repeating: 0, count: countBases[countBases.count - 1])
-    }
-
-    /// Adds one dataset's terms to `counts`; a pk the copy does not know adds nothing.
-    func add(_ pk: Int64, to counts: inout [UInt32]) {
-        counts.withUnsafeMutableBufferPointer { counts in
-            withCounter(counts) { $0.add(pk) }
-        }
     }
 
     /// Counts terms into a counter array without Swift's per-access checks, for a pass over a large match set.
