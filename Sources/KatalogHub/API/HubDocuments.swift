@@ -11,27 +11,19 @@ public enum HubDocuments {
 
     /// The search body; `queryTimeMs`, when given, is written instead of `queryTime`.
     static func search(_ result: SearchResult, query: SearchQuery, queryTime: Duration, queryTimeMs: Double?) throws -> Data {
-        let languages = query.languages
-        let hits = result.hits.map {
-            DatasetSummaryView(id: $0.id, source: $0.source, dataset: $0.dataset, snippet: $0.snippet?.marked(), languages: languages)
-        }
-        let facets = result.facets.mapValues { $0.map { FacetValueView(value: $0.value, count: $0.count) } }
-        let view = SearchResponseView(
-            total: result.total, limit: query.limit, nextCursor: result.nextCursor,
-            queryTimeMs: queryTimeMs ?? queryTime.milliseconds, results: hits, facets: query.facets ? facets : nil
-        )
-        return SortedJSONEncoder().encode(view)
+        SortedJSONEncoder().encode(searchView(result, query: query, queryTimeMs: queryTimeMs ?? queryTime.milliseconds))
     }
 
-    /// The search body as Foundation's `JSONEncoder` writes it (for tests of the hand-written one).
-    static func searchWithFoundation(_ result: SearchResult, query: SearchQuery, queryTimeMs: Double) throws -> Data {
+    /// The search body as a view: what ``search(_:query:queryTime:queryTimeMs:)`` writes by hand, and what tests
+    /// encode with Foundation's `JSONEncoder` (``encode(_:)``) to compare.
+    static func searchView(_ result: SearchResult, query: SearchQuery, queryTimeMs: Double) -> SearchResponseView {
         let languages = query.languages
         let hits = result.hits.map {
             DatasetSummaryView(id: $0.id, source: $0.source, dataset: $0.dataset, snippet: $0.snippet?.marked(), languages: languages)
         }
         let facets = result.facets.mapValues { $0.map { FacetValueView(value: $0.value, count: $0.count) } }
-        return try encode(SearchResponseView(total: result.total, limit: query.limit, nextCursor: result.nextCursor,
-                                             queryTimeMs: queryTimeMs, results: hits, facets: query.facets ? facets : nil))
+        return SearchResponseView(total: result.total, limit: query.limit, nextCursor: result.nextCursor,
+                                  queryTimeMs: queryTimeMs, results: hits, facets: query.facets ? facets : nil)
     }
 
     /// The `/api/v1/datasets/{id}` body.

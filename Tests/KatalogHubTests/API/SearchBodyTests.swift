@@ -36,7 +36,7 @@ struct SearchBodyTests {
         let result = try await store.search(query)
         let placeholder = 987_654_321.125
         let written = try HubDocuments.search(result, query: query, queryTime: .zero, queryTimeMs: placeholder)
-        let foundation = try HubDocuments.searchWithFoundation(result, query: query, queryTimeMs: placeholder)
+        let foundation = try HubDocuments.encode(HubDocuments.searchView(result, query: query, queryTimeMs: placeholder))
         #expect(String(decoding: written, as: UTF8.self) == String(decoding: foundation, as: UTF8.self))
         #expect(written == foundation)
         if query.text.isEmpty {
