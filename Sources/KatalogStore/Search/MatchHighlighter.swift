@@ -55,14 +55,15 @@ struct MatchHighlighter {
         }
         guard !ranges.isEmpty else { return text }
         let bytes = Array(text.utf8)
+        let (opening, closing) = (Array(String(open).utf8), Array(String(close).utf8))
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + ranges.count * 6)
+        output.reserveCapacity(bytes.count + ranges.count * (opening.count + closing.count))
         var copied = 0
         for range in ranges {
             output += bytes[copied..<tokens[range.start].start]
-            output += Array(String(open).utf8)
+            output += opening
             output += bytes[tokens[range.start].start..<tokens[range.end].end]
-            output += Array(String(close).utf8)
+            output += closing
             copied = tokens[range.end].end
         }
         output += bytes[copied...]
