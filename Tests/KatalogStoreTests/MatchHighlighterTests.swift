@@ -23,6 +23,11 @@ struct MatchHighlighterTests {
         "ends water", "\"with water quality\"", "la*", "göteborg", "😀 water", "q*", "\"water quality\" OR lake",
     ]
 
+    /// The terms a search marks: the positive ones, as ``SearchPlan`` keeps them.
+    static func positiveTerms(_ text: String) throws -> [QueryParser.Term] {
+        try SearchPlan(SearchQuery(text)).positiveTerms
+    }
+
     @Test("The marks equal SQL highlight() for every matched row of every query")
     func equalsSQLHighlight() async throws {
         let store = try CatalogStore.temporary()
@@ -38,7 +43,7 @@ struct MatchHighlighterTests {
                     Issue.record("\(text) is not a match")
                     continue
                 }
-                let highlighter = try #require(try MatchHighlighter(db, queryText: text))
+                let highlighter = try #require(try MatchHighlighter(db, terms: Self.positiveTerms(text)))
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT f.rowid, highlight(datasets_fts, 2, char(57344), char(57345)), d.id, d.record_json
                     FROM datasets_fts f JOIN datasets d ON d.pk = f.rowid WHERE datasets_fts MATCH ?
@@ -63,8 +68,8 @@ struct MatchHighlighterTests {
     func exclusionsOnly() async throws {
         let store = try CatalogStore.temporary()
         try await store.pool.read { db in
-            let exclusions = try MatchHighlighter(db, queryText: "-water")
-            let blank = try MatchHighlighter(db, queryText: "")
+            let exclusions = try MatchHighlighter(db, terms: Self.positiveTerms("-water"))
+            let blank = try MatchHighlighter(db, terms: Self.positiveTerms(""))
             #expect(exclusions == nil)
             #expect(blank == nil)
         }

@@ -63,7 +63,7 @@ struct RankScanTests {
                     continue
                 }
                 let expected = try bm25(db, expression)
-                let phrases = try QueryParser.phrases(for: text)
+                let phrases = QueryParser.phrases(try QueryParser.parse(text))
                 let frequencies = try phrases.map {
                     try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM datasets_fts WHERE datasets_fts MATCH ?", arguments: [$0]) ?? 0
                 }

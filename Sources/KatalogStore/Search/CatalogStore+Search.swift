@@ -111,6 +111,10 @@ struct SearchPlan: Sendable {
     let exclusion: String?
     /// True when the text has no indexable word, so nothing can match.
     let matchesNothing: Bool
+    /// The quoted phrases of ``expression``, in FTS5's order (``QueryParser/phrases(_:)``), for ranking.
+    let phrases: [String]
+    /// The positive terms, whose matches a hit's snippet marks.
+    let positiveTerms: [QueryParser.Term]
     let sort: SearchQuery.Sort
     let cursor: SearchCursor?
     let modifiedSince: String?
@@ -123,7 +127,10 @@ struct SearchPlan: Sendable {
             throw StoreError(.invalidQuery, "the \(facet) filter lists \(values.count) values; the limit is \(SearchQuery.maxFilterValues)")
         }
         self.query = query
-        switch try QueryParser.plan(for: query.text) {
+        let groups = try QueryParser.parse(query.text)
+        phrases = QueryParser.phrases(groups)
+        positiveTerms = groups.positive.flatMap { $0 }
+        switch QueryParser.plan(groups, text: query.text) {
         case .everything: (expression, exclusion, matchesNothing) = (nil, nil, false)
         case .nothing: (expression, exclusion, matchesNothing) = (nil, nil, true)
         case .match(let match): (expression, exclusion, matchesNothing) = (match, nil, false)
@@ -243,7 +250,6 @@ struct SearchPlan: Sendable {
         var counts = index.emptyCounts()
         var total = 0
         var best = BestRanks(capacity: query.limit + 1)
-        let phrases = try QueryParser.phrases(for: query.text)
         let frequencies = try statistics?.frequencies(of: phrases, version: version, in: db)
         let countFacets = query.facets
         _ = try counts.withUnsafeMutableBufferPointer { counts in
@@ -367,7 +373,7 @@ struct SearchPlan: Sendable {
     /// computed from the decoded records (``MatchHighlighter``), or with SQL when that cannot be set up.
     private func highlights(_ db: Database, expression: String, datasets: [Int64: Dataset]) throws -> [Int64: String] {
         var highlighted: [Int64: String] = [:]
-        if let highlighter = try? MatchHighlighter(db, queryText: query.text) {
+        if let highlighter = try? MatchHighlighter(db, terms: positiveTerms) {
             do {
                 for (pk, dataset) in datasets {
                     highlighted[pk] = try highlighter.highlight(FullText(dataset).description,

@@ -27,9 +27,8 @@ struct MatchHighlighter {
     /// The tokenizer of `datasets_fts` (see the schema).
     static let tokenizerDescriptor = FTS5TokenizerDescriptor(components: ["unicode61", "remove_diacritics", "2"])
 
-    /// A highlighter for the positive terms of `text` (as ``QueryParser`` parses it); nil when there are none.
-    init?(_ db: Database, queryText text: String) throws {
-        let terms = try QueryParser.parse(text).positive.flatMap { $0 }
+    /// A highlighter for a query's positive terms (as ``QueryParser`` parses them); nil when there are none.
+    init?(_ db: Database, terms: [QueryParser.Term]) throws {
         guard !terms.isEmpty else { return nil }
         let tokenizer = try db.makeTokenizer(MatchHighlighter.tokenizerDescriptor)
         self.tokenizer = tokenizer

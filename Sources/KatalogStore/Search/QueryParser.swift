@@ -39,7 +39,11 @@ struct QueryParser {
     }
 
     static func plan(for text: String) throws -> Plan {
-        let groups = try parse(text)
+        plan(try parse(text), text: text)
+    }
+
+    /// The plan for `groups`, ``parse(_:)``'s reading of `text`.
+    static func plan(_ groups: Groups, text: String) -> Plan {
         let excluded = groups.excluded.isEmpty ? nil : groups.excluded.map(quoted).joined(separator: " OR ")
         guard !groups.positive.isEmpty else {
             if let excluded { return .excluding(excluded) }
@@ -53,15 +57,17 @@ struct QueryParser {
         return .match("(" + positive + ") NOT (" + excluded + ")")
     }
 
-    /// The quoted phrases of ``plan(for:)``'s `.match` expression, in the order they appear in it (FTS5
-    /// numbers a query's phrases that way): the positive terms group by group, then the excluded ones.
-    static func phrases(for text: String) throws -> [String] {
-        let groups = try parse(text)
-        return groups.positive.flatMap { $0.map(quoted) } + groups.excluded.map(quoted)
+    /// The quoted phrases of the `.match` expression ``plan(_:text:)`` makes of `groups`, in the order they appear
+    /// in it (FTS5 numbers a query's phrases that way): the positive terms group by group, then the excluded ones.
+    static func phrases(_ groups: Groups) -> [String] {
+        groups.positive.flatMap { $0.map(quoted) } + groups.excluded.map(quoted)
     }
 
+    /// A query's terms: the positive ones as OR-groups (ANDed together), and the excluded ones.
+    typealias Groups = (positive: [[Term]], excluded: [Term])
+
     /// The positive terms as OR-groups (ANDed together) and the excluded terms.
-    static func parse(_ text: String) throws -> (positive: [[Term]], excluded: [Term]) {
+    static func parse(_ text: String) throws -> Groups {
         let scalarCount = text.unicodeScalars.count
         guard scalarCount <= maxLength else {
             throw StoreError(.invalidQuery, "the query is \(scalarCount) characters long; the limit is \(maxLength)")

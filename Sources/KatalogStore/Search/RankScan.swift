@@ -39,7 +39,7 @@ enum RankScan {
 
     /// Calls `body` with each match's rowid and rank, in rowid order.
     /// - Parameters:
-    ///   - frequencies: per phrase of `expression` in FTS5's order (``QueryParser/phrases(for:)``), the rows
+    ///   - frequencies: per phrase of `expression` in FTS5's order (``QueryParser/phrases(_:)``), the rows
     ///     matching it alone, or nil to let FTS5 count them.
     ///   - rowLengths: per rowid, the row's tokens in all columns (`KATALOG_RANK_UNKNOWN_LENGTH` when unknown).
     ///   - weights: the column weights, as `bm25`'s extra arguments (at most `KATALOG_RANK_MAX_COLUMNS`).
