@@ -15,13 +15,10 @@ enum DCATExtraKind: Sendable {
 }
 
 extension DCATReader {
-    /// Dataset properties of DCAT-AP and of the SE, NO and DK profiles that have no field in the model.
-    static var extraProperties: [(predicate: String, kind: DCATExtraKind)] { DCATExtraProperties.all }
-
     /// `Dataset.extras`: compact property name → distinct values as text.
     func extras(_ subject: Term) throws -> [String: [String]] {
         var extras: [String: [String]] = [:]
-        for (predicate, kind) in Self.extraProperties {
+        for (predicate, kind) in DCATExtraProperties.all {
             let values = try objects(subject, predicate).compactMap { try extraValue($0, kind) }
             guard !values.isEmpty else { continue }
             let key = DCATTerms.compact(predicate)
@@ -85,8 +82,9 @@ extension DCATReader {
     }
 }
 
-/// The table behind ``DCATReader/extraProperties``, built once (a generic type cannot hold a stored static, and
-/// the table is read for every dataset mapped).
+/// Dataset properties of DCAT-AP and of the SE, NO and DK profiles that have no field in the model, for
+/// ``DCATReader/extras(_:)``: built once here (a generic type cannot hold a stored static, and the table is read for
+/// every dataset mapped).
 enum DCATExtraProperties {
     static let all: [(predicate: String, kind: DCATExtraKind)] = {
         let dct = DCATTerms.dct, dcat = DCATTerms.dcat, dcatno = DCATTerms.dcatno, legacy = DCATTerms.dcatnoLegacy
