@@ -17,24 +17,20 @@ package enum StoredRecordReader {
 
     /// The dataset in `json`.
     package static func dataset(_ json: Data) throws -> Dataset {
-        let value: JSONValue
-        do {
-            value = try JSONValue.parse(json)
-        } catch {
-            throw Unreadable(path: "JSON (\(error))")
-        }
-        return try dataset(Members(value, path: "dataset"))
+        try dataset(Members(parse(json), path: "dataset"))
     }
 
     /// A ``LocalizedText`` stored on its own (an object of language → text), as `JSONDecoder` reads it.
     package static func localizedText(_ json: Data) throws -> LocalizedText {
-        let value: JSONValue
+        try Members(parse(json), path: "text").localizedValue()
+    }
+
+    private static func parse(_ json: Data) throws -> JSONValue {
         do {
-            value = try JSONValue.parse(json)
+            return try JSONValue.parse(json)
         } catch {
             throw Unreadable(path: "JSON (\(error))")
         }
-        return try Members(value, path: "text").localizedValue()
     }
 
     private static func dataset(_ o: Members) throws -> Dataset {
@@ -181,9 +177,15 @@ package enum StoredRecordReader {
         }
 
         func strings(_ key: String) throws -> [String] {
-            guard case .array(let elements)? = try member(key) else { throw Unreadable(path: path + "." + key) }
+            guard let value = try member(key) else { throw Unreadable(path: path + "." + key) }
+            return try Members(value, path: path + "." + key).stringArray()
+        }
+
+        /// This value as an array of strings.
+        func stringArray() throws -> [String] {
+            guard case .array(let elements) = value else { throw Unreadable(path: path) }
             return try elements.map { element in
-                guard case .string(let text) = element else { throw Unreadable(path: path + "." + key + "[]") }
+                guard case .string(let text) = element else { throw Unreadable(path: path + "[]") }
                 return text
             }
         }
@@ -219,8 +221,8 @@ package enum StoredRecordReader {
         func extras(_ key: String) throws -> [String: [String]] {
             guard case .object(let members)? = try member(key) else { throw Unreadable(path: path + "." + key) }
             var extras: [String: [String]] = [:]
-            for name in members.keys {
-                extras[name] = try Members(.object(members), path: path + "." + key).strings(name)
+            for (name, values) in members {
+                extras[name] = try Members(values, path: path + "." + key + "." + name).stringArray()
             }
             return extras
         }
