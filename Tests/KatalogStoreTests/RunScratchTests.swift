@@ -88,6 +88,17 @@ struct RunScratchTests {
         #expect(FileManager.default.fileExists(atPath: store.scratchPath))
     }
 
+    @Test("A temporary store's directory, with its database and WAL, is removed when the store is released")
+    func temporaryStoreRemovesItsDirectory() async throws {
+        var store: CatalogStore? = try CatalogStore.temporary()
+        let directory = try #require(store.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path })
+        try await store?.write("writing") { db in try db.execute(sql: "CREATE TABLE probe (x)") }
+        #expect(FileManager.default.fileExists(atPath: directory))
+        #expect(FileManager.default.fileExists(atPath: store!.path + "-wal"))
+        store = nil
+        #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
     @Test("A catalogue from before v5 loses its staging tables on open, and harvests as before")
     func migrationDropsTheOldStagingTables() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-v4-\(UUID().uuidString)")

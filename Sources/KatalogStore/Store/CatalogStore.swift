@@ -21,10 +21,18 @@ public final class CatalogStore: Sendable {
     let termStatistics: TermStatistics
     /// The run scratch file attached to the writer connection (see ``RunScratch``); deleted with the store.
     let scratchPath: String
+    /// The directory ``temporary(configuration:logger:)`` created for this store, removed with the store.
+    private let ownedDirectory: String?
 
     /// Opens (creating if missing) the database at `path` and brings its schema up to date.
-    public init(path: String, configuration: Configuration = Configuration(), logger: Logger = Logger(label: "katalog.store")) throws {
+    public convenience init(path: String, configuration: Configuration = Configuration(),
+                            logger: Logger = Logger(label: "katalog.store")) throws {
+        try self.init(path: path, configuration: configuration, logger: logger, ownedDirectory: nil)
+    }
+
+    private init(path: String, configuration: Configuration, logger: Logger, ownedDirectory: String?) throws {
         self.path = path
+        self.ownedDirectory = ownedDirectory
         self.configuration = configuration
         self.logger = logger
         searchCache = SearchResultCache(capacity: configuration.searchCacheEntries)
@@ -59,9 +67,14 @@ public final class CatalogStore: Sendable {
     deinit {
         // The writer connection closes after this; its scratch file, unlinked, is gone when it does.
         try? FileManager.default.removeItem(atPath: scratchPath)
+        // Likewise a temporary store's directory: its database, WAL and scratch files go with the last connection.
+        if let ownedDirectory { try? FileManager.default.removeItem(atPath: ownedDirectory) }
     }
 
     /// Opens a store on a new file in a fresh temporary directory (for tests and one-off tools).
+    ///
+    /// The directory and everything in it are removed when the store is released; a store opened on the same
+    /// path with ``init(path:configuration:logger:)`` does not keep it alive.
     public static func temporary(configuration: Configuration = Configuration(),
                                  logger: Logger = Logger(label: "katalog.store")) throws -> CatalogStore {
         let directory = FileManager.default.temporaryDirectory
@@ -71,8 +84,13 @@ public final class CatalogStore: Sendable {
         } catch {
             throw StoreError(.io, "cannot create a temporary directory: \(error)", context: ["path": directory.path])
         }
-        return try CatalogStore(path: directory.appendingPathComponent("katalog.sqlite").path,
-                                configuration: configuration, logger: logger)
+        do {
+            return try CatalogStore(path: directory.appendingPathComponent("katalog.sqlite").path,
+                                    configuration: configuration, logger: logger, ownedDirectory: directory.path)
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
     }
 
     /// Runs `PRAGMA integrity_check` and returns true when SQLite answers `ok`.
