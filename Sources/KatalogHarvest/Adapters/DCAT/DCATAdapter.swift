@@ -65,9 +65,16 @@ public struct DCATAdapter: HarvestAdapter {
                 return .sameDigest(sha256)
             }
             let format = try DCATDocumentFormat.detect(contentType: head.contentType, url: head.finalURL, file: file, source: source.name)
+            let parseStarted = ContinuousClock.now
+            let triplesBefore = spool.spool.count
             let facts = try await DCATAdapter.load(file: file, format: format, baseIRI: head.finalURL, page: paging.pages + 1,
                                                    into: spool, source: source.name, url: url)
             try? FileManager.default.removeItem(at: file)
+            context.logger.info("page parsed into the spool", metadata: [
+                "harvest.url": "\(url)", "harvest.page": "\(paging.pages + 1)", "rdf.format": "\(format.rawValue)",
+                "rdf.triples": "\(spool.spool.count - triplesBefore)",
+                "harvest.seconds": "\((ContinuousClock.now - parseStarted).seconds)",
+            ])
             if isFirst {
                 await collector.noteDocumentValidators(url: url, etag: head.etag, lastModified: head.lastModified, contentSHA256: sha256)
             }
@@ -90,11 +97,19 @@ public struct DCATAdapter: HarvestAdapter {
         }
         // Every page is in the spool: datasets are mapped with nodes described on any page.
         let pages = paging.pages
+        let indexStarted = ContinuousClock.now
         let catalogue = try await OffPool.run { try DCATPage.catalogue(of: spool.spool, pages: pages, lanes: DCATAdapter.mappingLanes,
                                                                           fingerprint: source.mappingFingerprint) }
-        _ = try await DCATAdapter.collectDatasets(of: catalogue, url: source.url, into: collector) { records in
+        let mappingStarted = ContinuousClock.now
+        context.logger.info("spool indexed", metadata: [
+            "rdf.triples": "\(catalogue.tripleCount)", "harvest.seconds": "\((mappingStarted - indexStarted).seconds)",
+        ])
+        let datasets = try await DCATAdapter.collectDatasets(of: catalogue, url: source.url, into: collector) { records in
             context.progress(HarvestProgress(source: source.name, pages: pages, records: records, expected: expected))
         }
+        context.logger.info("datasets mapped and staged", metadata: [
+            "harvest.datasets": "\(datasets)", "harvest.seconds": "\((ContinuousClock.now - mappingStarted).seconds)",
+        ])
         if let reason = paging.incompleteReason { return .incomplete(reason: reason) }
         return .complete
     }
