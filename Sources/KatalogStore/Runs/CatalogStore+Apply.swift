@@ -118,26 +118,32 @@ struct RunApplication {
     /// Moves every staged record of the run into the live tables.
     mutating func upsertStaged() throws {
         let writer = LiveWriter(db: db, now: now, runID: run)
-        let staged = try Row.fetchCursor(db, sql: """
+        // Read through SQLite's C interface: a large run is hundreds of thousands of rows of several kilobytes each.
+        let staged = RawStatement(try db.makeStatement(sql: """
             SELECT s.source_identifier, s.content_hash, s.record_json, s.raw, s.raw_format, s.live_row,
                    d.pk, d.content_hash AS live_hash, d.deleted_at IS NOT NULL AS is_deleted, s.raw_encoding,
                    s.source_digest, d.source_digest AS live_digest
             FROM staged_records s
             LEFT JOIN datasets d ON d.source = ? AND d.source_identifier = s.source_identifier
             WHERE s.run_id = ?
-            """, arguments: [source, run.rawValue])
-        while let row = try staged.next() {
-            // By position, in the order selected: a name lookup per column and row is measurable over a large run.
-            let record = StagedRow(sourceIdentifier: row[0], contentHash: row[1], recordJSON: row[2], raw: row[3],
-                                   rawFormat: row[4], rawEncoding: row[9], liveRow: row[5], sourceDigest: row[10])
-            let pk: Int64? = row[6]
-            let isDeleted: Bool = row[8] ?? false
-            let liveHash: String? = row[7]
-            if let pk, !isDeleted, liveHash == record.contentHash {
+            """))
+        try staged.bind(1, source)
+        try staged.bind(2, run.rawValue)
+        defer { staged.reset() }
+        while try staged.next() {
+            // By position, in the order selected; the record's text and bytes only once it is known to have changed.
+            let contentHash = staged.text(1) ?? ""
+            let pk = staged.optionalInteger(6)
+            let isDeleted = staged.integer(8) != 0
+            if let pk, !isDeleted, staged.text(7) == contentHash {
                 stagedUnchanged += 1
-                try LiveWriter.keepSourceDigest(db, pk: pk, digest: record.sourceDigest, live: row[11])
+                try LiveWriter.keepSourceDigest(db, pk: pk, digest: staged.text(10), live: staged.text(11))
                 continue
             }
+            let record = StagedRow(sourceIdentifier: staged.text(0) ?? "", contentHash: contentHash,
+                                   recordJSON: staged.text(2) ?? "", raw: staged.blob(3) ?? Data(),
+                                   rawFormat: staged.text(4) ?? "", rawEncoding: staged.text(9), liveRow: staged.blob(5),
+                                   sourceDigest: staged.text(10))
             let live = try record.live()
             if let pk, !isDeleted {
                 try writer.update(pk: pk, source: source, staged: record, row: live, seq: nextSequence())

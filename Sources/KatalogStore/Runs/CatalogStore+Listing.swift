@@ -51,15 +51,19 @@ extension CatalogStore {
         }
         return try await write("recording a run's listing", context: ["run": run.description]) { db in
             let source = try CatalogStore.requireRunning(db, run)
-            let markSeen = try CatalogStore.markSeenStatement(db)
-            let live = try db.cachedStatement(sql: """
+            // One batch is hundreds of records, each a few statements: through SQLite's C interface.
+            let markSeen = RawStatement(try CatalogStore.markSeenStatement(db))
+            let live = RawStatement(try db.cachedStatement(sql: """
                 SELECT pk, content_hash, source_digest FROM datasets
                 WHERE source = ? AND source_identifier = ? AND deleted_at IS NULL
-                """)
-            let stage = try StagedRow.insertStatement(db)
+                """))
+            let stage = RawStatement(try StagedRow.insertStatement(db))
             var outcome = ListingOutcome()
             for (identifier, record, unchanged) in listed {
-                try markSeen.execute(arguments: [run.rawValue, identifier])
+                markSeen.reset()
+                try markSeen.bind(1, run.rawValue)
+                try markSeen.bind(2, identifier)
+                try markSeen.run()
                 let isFirst = db.changesCount > 0
                 guard record != nil || unchanged else { continue }
                 guard isFirst else {
@@ -70,12 +74,18 @@ extension CatalogStore {
                     outcome.unchanged += 1
                     continue
                 }
-                if let row = try Row.fetchOne(live, arguments: [source, identifier]), row[1] == record.contentHash {
+                live.reset()
+                try live.bind(1, source)
+                try live.bind(2, identifier)
+                if try live.next(), live.text(1) == record.contentHash {
                     outcome.unchanged += 1
                     // Its next harvest can then skip mapping it.
-                    try LiveWriter.keepSourceDigest(db, pk: row[0], digest: record.sourceDigest, live: row[2])
+                    let (pk, digest) = (Int64(live.integer(0)), live.text(2))
+                    live.reset()
+                    try LiveWriter.keepSourceDigest(db, pk: pk, digest: record.sourceDigest, live: digest)
                     continue
                 }
+                live.reset()
                 // Only a record that is staged pays for its live-table rows: a re-harvest of a source that barely
                 // changed computes almost none.
                 try StagedRow(record).insert(stage, run: run)

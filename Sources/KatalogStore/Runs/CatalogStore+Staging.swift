@@ -47,7 +47,7 @@ extension CatalogStore {
         let staged = prepared.map(StagedRow.init)
         try await write("staging records", context: ["run": run.description]) { db in
             try CatalogStore.requireRunning(db, run)
-            let statement = try StagedRow.insertStatement(db)
+            let statement = RawStatement(try StagedRow.insertStatement(db))
             for row in staged {
                 try row.insert(statement, run: run)
             }
@@ -117,9 +117,18 @@ extension StagedRow {
             """)
     }
 
-    func insert(_ statement: Statement, run: RunID) throws {
-        try statement.execute(arguments: [run.rawValue, sourceIdentifier, contentHash, recordJSON, raw, rawFormat, rawEncoding, liveRow,
-                                         sourceDigest])
+    func insert(_ statement: RawStatement, run: RunID) throws {
+        statement.reset()
+        try statement.bind(1, run.rawValue)
+        try statement.bind(2, sourceIdentifier)
+        try statement.bind(3, contentHash)
+        try statement.bind(4, recordJSON)
+        try statement.bind(5, blob: raw)
+        try statement.bind(6, rawFormat)
+        try statement.bind(7, rawEncoding)
+        try statement.bind(8, blob: liveRow)
+        try statement.bind(9, sourceDigest)
+        try statement.run()
     }
 
     /// The live-table rows: read from the staged binary form, or derived from the record's JSON when it has none.

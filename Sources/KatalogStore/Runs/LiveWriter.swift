@@ -9,11 +9,14 @@ struct LiveWriter {
     let runID: RunID
     /// The run's time as the database value every written row gets, formatted once rather than per row.
     private let now: DatabaseValue
+    /// The same as text, for the statements bound through ``RawStatement``.
+    private let nowText: String
 
     init(db: Database, now: Date, runID: RunID) {
         self.db = db
         self.runID = runID
         self.now = now.databaseValue
+        nowText = String.fromDatabaseValue(self.now) ?? ""
     }
 
     /// Private-use characters the store uses internally to mark highlights; stripped from indexed text.
@@ -35,14 +38,31 @@ struct LiveWriter {
                                  runID.rawValue, seq, staged.sourceDigest, pk])
             try writeDerived(pk: pk, source: source, row: row, replacing: false)
         } else {
-            try db.cachedStatement(sql: """
+            let insert = RawStatement(try db.cachedStatement(sql: """
                 INSERT INTO datasets (id, source, source_identifier, content_hash, record_json, raw, raw_format,
                     raw_encoding, title_sort, modified_sort, publisher_key, has_download, first_seen, updated_at,
                     deleted_at, last_run, change_seq, change_kind, source_digest)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'added', ?)
-                """).execute(arguments: [id, source, staged.sourceIdentifier, staged.contentHash, staged.recordJSON, staged.raw,
-                                 staged.rawFormat, staged.rawEncoding, columns.title, columns.modified, columns.publisherKey,
-                                 row.hasDownload, now, now, runID.rawValue, seq, staged.sourceDigest])
+                """))
+            insert.reset()
+            try insert.bind(1, id)
+            try insert.bind(2, source)
+            try insert.bind(3, staged.sourceIdentifier)
+            try insert.bind(4, staged.contentHash)
+            try insert.bind(5, staged.recordJSON)
+            try insert.bind(6, blob: staged.raw)
+            try insert.bind(7, staged.rawFormat)
+            try insert.bind(8, staged.rawEncoding)
+            try insert.bind(9, columns.title)
+            try insert.bind(10, columns.modified)
+            try insert.bind(11, columns.publisherKey)
+            try insert.bind(12, row.hasDownload)
+            try insert.bind(13, nowText)
+            try insert.bind(14, nowText)
+            try insert.bind(15, runID.rawValue)
+            try insert.bind(16, seq)
+            try insert.bind(17, staged.sourceDigest)
+            try insert.run()
             try writeDerived(pk: db.lastInsertedRowID, source: source, row: row, replacing: false)
         }
     }
@@ -50,14 +70,28 @@ struct LiveWriter {
     /// Replaces a live row's content with a changed staged record.
     func update(pk: Int64, source: String, staged: StagedRow, row: LiveRow, seq: Int64) throws {
         let columns = row.columns
-        try db.cachedStatement(sql: """
+        let update = RawStatement(try db.cachedStatement(sql: """
             UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, raw_encoding = ?,
                 title_sort = ?, modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?, last_run = ?,
                 change_seq = ?, change_kind = 'updated', source_digest = ?
             WHERE pk = ?
-            """).execute(arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, staged.rawEncoding, columns.title,
-                             columns.modified, columns.publisherKey, row.hasDownload, now, runID.rawValue,
-                             seq, staged.sourceDigest, pk])
+            """))
+        update.reset()
+        try update.bind(1, staged.contentHash)
+        try update.bind(2, staged.recordJSON)
+        try update.bind(3, blob: staged.raw)
+        try update.bind(4, staged.rawFormat)
+        try update.bind(5, staged.rawEncoding)
+        try update.bind(6, columns.title)
+        try update.bind(7, columns.modified)
+        try update.bind(8, columns.publisherKey)
+        try update.bind(9, row.hasDownload)
+        try update.bind(10, nowText)
+        try update.bind(11, runID.rawValue)
+        try update.bind(12, seq)
+        try update.bind(13, staged.sourceDigest)
+        try update.bind(14, pk)
+        try update.run()
         try writeDerived(pk: pk, source: source, row: row, replacing: true)
     }
 
@@ -87,28 +121,56 @@ struct LiveWriter {
     private func writeDerived(pk: Int64, source: String, row: LiveRow, replacing: Bool) throws {
         if replacing { try removeDerived(pk: pk) }
         let text = row.text
-        try db.cachedStatement(sql: "INSERT INTO datasets_fts (rowid, title, keywords, description, publisher) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [pk, text.title, text.keywords, text.description, text.publisher])
-        let terms = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dataset_terms (dataset_pk, facet, value) VALUES (?, ?, ?)")
-        if !source.isEmpty { try terms.execute(arguments: [pk, "source", source]) }
-        for term in row.terms {
-            try terms.execute(arguments: [pk, term.facet, term.value])
+        let fullText = RawStatement(try db.cachedStatement(
+            sql: "INSERT INTO datasets_fts (rowid, title, keywords, description, publisher) VALUES (?, ?, ?, ?, ?)"))
+        fullText.reset()
+        try fullText.bind(1, pk)
+        try fullText.bind(2, text.title)
+        try fullText.bind(3, text.keywords)
+        try fullText.bind(4, text.description)
+        try fullText.bind(5, text.publisher)
+        try fullText.run()
+        let terms = RawStatement(try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO dataset_terms (dataset_pk, facet, value) VALUES (?, ?, ?)"))
+        func insertTerm(_ facet: String, _ value: String) throws {
+            terms.reset()
+            try terms.bind(1, pk)
+            try terms.bind(2, facet)
+            try terms.bind(3, value)
+            try terms.run()
         }
-        let distributions = try db.cachedStatement(sql: """
+        if !source.isEmpty { try insertTerm("source", source) }
+        for term in row.terms {
+            try insertTerm(term.facet, term.value)
+        }
+        let distributions = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO distributions (dataset_pk, position, identifier, title, format_key, media_type, access_url, download_url)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            """))
         for (position, distribution) in row.distributions.enumerated() {
-            try distributions.execute(arguments: [pk, position, distribution.identifier, distribution.title,
-                                                  distribution.formatKey, distribution.mediaType,
-                                                  distribution.accessURL, distribution.downloadURL])
+            distributions.reset()
+            try distributions.bind(1, pk)
+            try distributions.bind(2, position)
+            try distributions.bind(3, distribution.identifier)
+            try distributions.bind(4, distribution.title)
+            try distributions.bind(5, distribution.formatKey)
+            try distributions.bind(6, distribution.mediaType)
+            try distributions.bind(7, distribution.accessURL)
+            try distributions.bind(8, distribution.downloadURL)
+            try distributions.run()
         }
         if let publisher = row.publisher {
-            try db.cachedStatement(sql: """
+            let upsert = RawStatement(try db.cachedStatement(sql: """
                 INSERT INTO publishers (key, iri, name_json, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (key) DO UPDATE SET iri = excluded.iri, name_json = excluded.name_json, updated_at = excluded.updated_at
                 WHERE excluded.name_json <> publishers.name_json OR excluded.iri IS NOT publishers.iri
-                """).execute(arguments: [publisher.key, publisher.iri, publisher.nameJSON, now])
+                """))
+            upsert.reset()
+            try upsert.bind(1, publisher.key)
+            try upsert.bind(2, publisher.iri)
+            try upsert.bind(3, publisher.nameJSON)
+            try upsert.bind(4, nowText)
+            try upsert.run()
         }
     }
 }

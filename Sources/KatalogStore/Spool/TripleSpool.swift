@@ -175,7 +175,7 @@ public final class TripleSpool: TripleSink {
         var key = TripleSpool.encodeSubject(subject)
         if finished, !key.withUTF8({ subjects.mayContain(UnsafeRawBufferPointer($0)) }) { return [] }
         return try read("reading a subject") { db in
-            let select = SpoolStatement(try db.cachedStatement(
+            let select = RawStatement(try db.cachedStatement(
                 sql: "SELECT p, o_kind, o, o_datatype, o_lang FROM triples WHERE s = ? ORDER BY rowid"))
             select.reset()
             defer { select.reset() }
@@ -203,9 +203,9 @@ public final class TripleSpool: TripleSink {
     private static func write(_ batch: [Triple], to queue: DatabaseQueue, file: URL, subjects: SubjectFilter) throws {
         do {
             try queue.write { db in
-                let insert = SpoolStatement(try db.cachedStatement(
+                let insert = RawStatement(try db.cachedStatement(
                     sql: "INSERT INTO triples (s, p, o_kind, o, o_datatype, o_lang) VALUES (?, ?, ?, ?, ?, ?)"))
-                let insertType = SpoolStatement(try db.cachedStatement(sql: "INSERT INTO type_triples (s, type) VALUES (?, ?)"))
+                let insertType = RawStatement(try db.cachedStatement(sql: "INSERT INTO type_triples (s, type) VALUES (?, ?)"))
                 var subject: [UInt8] = []
                 subject.reserveCapacity(256)
                 var previous: Term?

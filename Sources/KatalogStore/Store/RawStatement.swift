@@ -1,14 +1,16 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The spool's two hot statements — appending a triple, and reading a subject's triples — driven through SQLite's C
-/// interface on a statement GRDB prepared and caches.
+/// A hot statement driven through SQLite's C interface, on a statement GRDB prepared and caches: the spool's append
+/// and subject lookup, and the rows a run's apply step writes.
 ///
-/// A dump of a million triples costs a million executions of each. GRDB's `StatementArguments` box every value in
-/// an existential and convert it again to bind it, and reading a row column by column through `Row` validates and
-/// copies each string twice; that was most of the spool writer thread's time, the thread that held the parser back.
-/// Here text is bound from the string's own UTF-8 bytes (SQLite copies them) and read straight from SQLite's buffer.
-struct SpoolStatement {
+/// A dump of a million triples costs a million executions of each spool statement, and applying 100,000 datasets
+/// some two million inserts. GRDB's `StatementArguments` box every value in an existential and convert it again to
+/// bind it, and reading a row column by column through `Row` validates and copies each string twice; that was most of
+/// the spool writer thread's time, the thread that held the parser back. Here text is bound from the string's own
+/// UTF-8 bytes (SQLite copies them) and read straight from SQLite's buffer.
+struct RawStatement {
     private let statement: Statement
     private let handle: OpaquePointer
 
@@ -41,10 +43,10 @@ struct SpoolStatement {
     private func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
         // SQLite binds NULL for a null pointer, so empty text is bound as an empty C string.
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
-            return try check(sqlite3_bind_text(handle, index, "", 0, SpoolStatement.transient))
+            return try check(sqlite3_bind_text(handle, index, "", 0, RawStatement.transient))
         }
         let code = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
-            sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), SpoolStatement.transient)
+            sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), RawStatement.transient)
         }
         try check(code)
     }
@@ -57,6 +59,35 @@ struct SpoolStatement {
     /// Binds an integer.
     func bind(_ index: Int32, _ value: Int) throws {
         try check(sqlite3_bind_int64(handle, index, Int64(value)))
+    }
+
+    /// Binds an integer.
+    func bind(_ index: Int32, _ value: Int64) throws {
+        try check(sqlite3_bind_int64(handle, index, value))
+    }
+
+    /// Binds an integer, or NULL for nil.
+    func bind(_ index: Int32, _ value: Int64?) throws {
+        if let value { try bind(index, value) } else { try check(sqlite3_bind_null(handle, index)) }
+    }
+
+    /// Binds a boolean as 0 or 1, as GRDB stores it.
+    func bind(_ index: Int32, _ value: Bool) throws {
+        try check(sqlite3_bind_int64(handle, index, value ? 1 : 0))
+    }
+
+    /// Binds bytes as a blob (SQLite copies them; empty bytes are an empty blob, not NULL).
+    func bind(_ index: Int32, blob: Data) throws {
+        let code = blob.withUnsafeBytes { bytes in
+            sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count),
+                              RawStatement.transient)
+        }
+        try check(code)
+    }
+
+    /// Binds bytes as a blob, or NULL for nil.
+    func bind(_ index: Int32, blob: Data?) throws {
+        if let blob { try bind(index, blob: blob) } else { try check(sqlite3_bind_null(handle, index)) }
     }
 
     /// Runs a statement that returns no rows.
@@ -85,6 +116,25 @@ struct SpoolStatement {
     /// Column `index` (0-based) of the current row as an integer (0 for NULL).
     func integer(_ index: Int32) -> Int {
         Int(sqlite3_column_int64(handle, index))
+    }
+
+    /// Column `index` (0-based) of the current row as an integer; nil for NULL.
+    func optionalInteger(_ index: Int32) -> Int64? {
+        isNull(index) ? nil : sqlite3_column_int64(handle, index)
+    }
+
+    /// Whether column `index` (0-based) of the current row is NULL.
+    func isNull(_ index: Int32) -> Bool {
+        sqlite3_column_type(handle, index) == SQLITE_NULL
+    }
+
+    /// Column `index` (0-based) of the current row as bytes (a blob, or text's UTF-8); nil for NULL.
+    func blob(_ index: Int32) -> Data? {
+        guard !isNull(index) else { return nil }
+        let pointer = sqlite3_column_blob(handle, index)
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard let pointer, count > 0 else { return Data() }
+        return Data(bytes: pointer, count: count)
     }
 
     private func check(_ code: Int32) throws {
