@@ -36,7 +36,12 @@ final class SubjectFilter: @unchecked Sendable {
 
     /// Adds a subject key.
     func insert(_ key: UnsafeRawBufferPointer) {
-        let (first, step) = SubjectFilter.hash(key)
+        insert(hash: SubjectFilter.hash(key))
+    }
+
+    /// Adds a subject key by its ``hash(_:)``.
+    func insert(hash: UInt64) {
+        let (first, step) = SubjectFilter.probes(hash)
         // A key already answered "maybe" adds nothing (repeats of a subject do not use up the capacity).
         if contains(first, step) { return }
         if layers[layers.count - 1].count >= layers[layers.count - 1].capacity {
@@ -54,7 +59,12 @@ final class SubjectFilter: @unchecked Sendable {
 
     /// False when the key was certainly never inserted.
     func mayContain(_ key: UnsafeRawBufferPointer) -> Bool {
-        let (first, step) = SubjectFilter.hash(key)
+        mayContain(hash: SubjectFilter.hash(key))
+    }
+
+    /// False when the key with this ``hash(_:)`` was certainly never inserted.
+    func mayContain(hash: UInt64) -> Bool {
+        let (first, step) = SubjectFilter.probes(hash)
         return contains(first, step)
     }
 
@@ -71,11 +81,16 @@ final class SubjectFilter: @unchecked Sendable {
         return false
     }
 
-    /// Two 64-bit hashes of the key (double hashing gives the k bit positions).
-    private static func hash(_ key: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+    /// A 64-bit hash of a subject key, the same for the same bytes within this process (Swift's `Hasher` is seeded
+    /// per process; the spool is too). The spool also keys its subject index by it.
+    static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
         var hasher = Hasher()
         hasher.combine(bytes: key)
-        let value = UInt64(bitPattern: Int64(hasher.finalize()))
+        return UInt64(bitPattern: Int64(hasher.finalize()))
+    }
+
+    /// The first probe and the step between probes of a key's hash (double hashing gives the k bit positions).
+    private static func probes(_ value: UInt64) -> (UInt64, UInt64) {
         // The second hash must be odd so the positions cycle through the whole (power-of-two) table.
         let mixed = (value ^ (value >> 29)) &* 0xBF58_476D_1CE4_E5B9
         return (value, (mixed ^ (mixed >> 32)) | 1)

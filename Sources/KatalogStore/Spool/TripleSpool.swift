@@ -37,7 +37,7 @@ public final class TripleSpool: TripleSink {
             queue = try DatabaseQueue(path: file.path, configuration: configuration)
             try queue.write { db in
                 try db.execute(sql: """
-                    CREATE TABLE triples (s TEXT NOT NULL, p TEXT NOT NULL, o_kind INTEGER NOT NULL, o TEXT NOT NULL, o_datatype TEXT, o_lang TEXT);
+                    CREATE TABLE triples (h INTEGER NOT NULL, s TEXT NOT NULL, p TEXT NOT NULL, o_kind INTEGER NOT NULL, o TEXT NOT NULL, o_datatype TEXT, o_lang TEXT);
                     CREATE TABLE type_triples (s TEXT NOT NULL, type TEXT NOT NULL);
                     """)
             }
@@ -104,7 +104,9 @@ public final class TripleSpool: TripleSink {
         try writer?.finish()
         finished = true
         try perform("indexing the spool") { db in
-            try db.execute(sql: "CREATE INDEX triples_by_subject ON triples (s)")
+            // By the subject's 64-bit hash, not its text: IRIs share long prefixes, and sorting millions of them by
+            // text was most of the time this step took. A lookup checks the text of the few rows the hash finds.
+            try db.execute(sql: "CREATE INDEX triples_by_subject ON triples (h)")
             // Each (subject, type) once, numbered in document order, so typed subjects can be walked in pages. The
             // `rdf:type` triples with an IRI object were also written to `type_triples` as they came, so this reads
             // those alone rather than the whole spool (an index on the predicate cost more than the subject's).
@@ -173,13 +175,15 @@ public final class TripleSpool: TripleSink {
     /// usually answered from memory (see ``SubjectFilter``).
     public func triples(about subject: Term) throws -> [Triple] {
         var key = TripleSpool.encodeSubject(subject)
-        if finished, !key.withUTF8({ subjects.mayContain(UnsafeRawBufferPointer($0)) }) { return [] }
+        let hash = key.withUTF8 { SubjectFilter.hash(UnsafeRawBufferPointer($0)) }
+        if finished, !subjects.mayContain(hash: hash) { return [] }
         return try read("reading a subject") { db in
             let select = RawStatement(try db.cachedStatement(
-                sql: "SELECT p, o_kind, o, o_datatype, o_lang FROM triples WHERE s = ? ORDER BY rowid"))
+                sql: "SELECT p, o_kind, o, o_datatype, o_lang FROM triples WHERE h = ? AND s = ? ORDER BY rowid"))
             select.reset()
             defer { select.reset() }
-            try select.bind(1, key)
+            try select.bind(1, Int64(bitPattern: hash))
+            try select.bind(2, key)
             var triples: [Triple] = []
             while try select.next() {
                 let object = TripleSpool.decodeObject(kind: select.integer(1), value: select.text(2) ?? "",
@@ -204,33 +208,36 @@ public final class TripleSpool: TripleSink {
         do {
             try queue.write { db in
                 let insert = RawStatement(try db.cachedStatement(
-                    sql: "INSERT INTO triples (s, p, o_kind, o, o_datatype, o_lang) VALUES (?, ?, ?, ?, ?, ?)"))
+                    sql: "INSERT INTO triples (h, s, p, o_kind, o, o_datatype, o_lang) VALUES (?, ?, ?, ?, ?, ?, ?)"))
                 let insertType = RawStatement(try db.cachedStatement(sql: "INSERT INTO type_triples (s, type) VALUES (?, ?)"))
                 var subject: [UInt8] = []
                 subject.reserveCapacity(256)
                 var previous: Term?
+                var hash: UInt64 = 0
                 for triple in batch {
                     TripleSpool.writeSubjectKey(triple.subject, into: &subject)
                     // Triples come grouped by subject, mostly: a repeat of the last subject needs no hashing.
                     if previous != triple.subject {
-                        subject.withUnsafeBytes { subjects.insert($0) }
+                        hash = subject.withUnsafeBytes { SubjectFilter.hash($0) }
+                        subjects.insert(hash: hash)
                         previous = triple.subject
                     }
                     insert.reset()
-                    try insert.bind(1, utf8: subject)
-                    try insert.bind(2, triple.predicate)
+                    try insert.bind(1, Int64(bitPattern: hash))
+                    try insert.bind(2, utf8: subject)
+                    try insert.bind(3, triple.predicate)
                     switch triple.object {
                     case .iri(let iri):
-                        try insert.bind(3, 0)
-                        try insert.bind(4, iri)
+                        try insert.bind(4, 0)
+                        try insert.bind(5, iri)
                     case .blank(let label):
-                        try insert.bind(3, 1)
-                        try insert.bind(4, label)
+                        try insert.bind(4, 1)
+                        try insert.bind(5, label)
                     case .literal(let literal):
-                        try insert.bind(3, 2)
-                        try insert.bind(4, literal.lexical)
-                        try insert.bind(5, literal.datatype)
-                        try insert.bind(6, literal.language)
+                        try insert.bind(4, 2)
+                        try insert.bind(5, literal.lexical)
+                        try insert.bind(6, literal.datatype)
+                        try insert.bind(7, literal.language)
                     }
                     try insert.run()
                     if case .iri(let type) = triple.object, triple.predicate == Vocab.rdfType {
