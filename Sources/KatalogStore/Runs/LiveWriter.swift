@@ -7,16 +7,13 @@ import KatalogRDF
 struct LiveWriter {
     let db: Database
     let runID: RunID
-    /// The run's time as the database value every written row gets, formatted once rather than per row.
-    private let now: DatabaseValue
-    /// The same as text, for the statements bound through ``RawStatement``.
+    /// The run's time as every written row stores it (GRDB's text form of a date), formatted once rather than per row.
     private let nowText: String
 
     init(db: Database, now: Date, runID: RunID) {
         self.db = db
         self.runID = runID
-        self.now = now.databaseValue
-        nowText = String.fromDatabaseValue(self.now) ?? ""
+        nowText = String.fromDatabaseValue(now.databaseValue) ?? ""
     }
 
     /// Private-use characters the store uses internally to mark highlights; stripped from indexed text.
@@ -25,43 +22,21 @@ struct LiveWriter {
 
     /// Inserts a new live row (or revives a tombstoned one) for a staged record.
     func insert(source: String, staged: StagedRow, row: LiveRow, seq: Int64, revive pk: Int64?) throws {
-        let id = DatasetID.make(source: source, sourceIdentifier: staged.sourceIdentifier)
-        let columns = row.columns
         if let pk {
-            try db.execute(sql: """
-                UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, raw_encoding = ?,
-                    title_sort = ?, modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?,
-                    deleted_at = NULL, last_run = ?, change_seq = ?, change_kind = 'added', source_digest = ?
-                WHERE pk = ?
-                """, arguments: [staged.contentHash, staged.recordJSON, staged.raw, staged.rawFormat, staged.rawEncoding, columns.title,
-                                 columns.modified, columns.publisherKey, row.hasDownload, now,
-                                 runID.rawValue, seq, staged.sourceDigest, pk])
+            try rewrite(pk: pk, staged: staged, row: row, seq: seq, reviving: true)
             try writeDerived(pk: pk, source: source, row: row, replacing: false)
         } else {
-            let insert = RawStatement(try db.cachedStatement(sql: """
-                INSERT INTO datasets (id, source, source_identifier, content_hash, record_json, raw, raw_format,
-                    raw_encoding, title_sort, modified_sort, publisher_key, has_download, first_seen, updated_at,
-                    deleted_at, last_run, change_seq, change_kind, source_digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'added', ?)
-                """))
+            let insert = RawStatement(try db.cachedStatement(sql: LiveWriter.insertSQL))
             insert.reset()
-            try insert.bind(1, id)
+            try insert.bind(1, DatasetID.make(source: source, sourceIdentifier: staged.sourceIdentifier))
             try insert.bind(2, source)
             try insert.bind(3, staged.sourceIdentifier)
-            try insert.bind(4, staged.contentHash)
-            try insert.bind(5, staged.recordJSON)
-            try insert.bind(6, blob: staged.raw)
-            try insert.bind(7, staged.rawFormat)
-            try insert.bind(8, staged.rawEncoding)
-            try insert.bind(9, columns.title)
-            try insert.bind(10, columns.modified)
-            try insert.bind(11, columns.publisherKey)
-            try insert.bind(12, row.hasDownload)
-            try insert.bind(13, nowText)
-            try insert.bind(14, nowText)
-            try insert.bind(15, runID.rawValue)
-            try insert.bind(16, seq)
-            try insert.bind(17, staged.sourceDigest)
+            var next = try bindContent(insert, from: 4, staged: staged, row: row)
+            try insert.bind(next.advance(), nowText)
+            try insert.bind(next.advance(), nowText)
+            try insert.bind(next.advance(), runID.rawValue)
+            try insert.bind(next.advance(), seq)
+            try insert.bind(next.advance(), staged.sourceDigest)
             try insert.run()
             try writeDerived(pk: db.lastInsertedRowID, source: source, row: row, replacing: false)
         }
@@ -69,30 +44,65 @@ struct LiveWriter {
 
     /// Replaces a live row's content with a changed staged record.
     func update(pk: Int64, source: String, staged: StagedRow, row: LiveRow, seq: Int64) throws {
-        let columns = row.columns
-        let update = RawStatement(try db.cachedStatement(sql: """
-            UPDATE datasets SET content_hash = ?, record_json = ?, raw = ?, raw_format = ?, raw_encoding = ?,
-                title_sort = ?, modified_sort = ?, publisher_key = ?, has_download = ?, updated_at = ?, last_run = ?,
-                change_seq = ?, change_kind = 'updated', source_digest = ?
-            WHERE pk = ?
-            """))
-        update.reset()
-        try update.bind(1, staged.contentHash)
-        try update.bind(2, staged.recordJSON)
-        try update.bind(3, blob: staged.raw)
-        try update.bind(4, staged.rawFormat)
-        try update.bind(5, staged.rawEncoding)
-        try update.bind(6, columns.title)
-        try update.bind(7, columns.modified)
-        try update.bind(8, columns.publisherKey)
-        try update.bind(9, row.hasDownload)
-        try update.bind(10, nowText)
-        try update.bind(11, runID.rawValue)
-        try update.bind(12, seq)
-        try update.bind(13, staged.sourceDigest)
-        try update.bind(14, pk)
-        try update.run()
+        try rewrite(pk: pk, staged: staged, row: row, seq: seq, reviving: false)
         try writeDerived(pk: pk, source: source, row: row, replacing: true)
+    }
+
+    /// Writes a staged record's content over row `pk`: as an update, or reviving a tombstone (a change of kind `added`).
+    private func rewrite(pk: Int64, staged: StagedRow, row: LiveRow, seq: Int64, reviving: Bool) throws {
+        let statement = RawStatement(try db.cachedStatement(sql: reviving ? LiveWriter.reviveSQL : LiveWriter.updateSQL))
+        statement.reset()
+        var next = try bindContent(statement, from: 1, staged: staged, row: row)
+        try statement.bind(next.advance(), nowText)
+        try statement.bind(next.advance(), runID.rawValue)
+        try statement.bind(next.advance(), seq)
+        try statement.bind(next.advance(), staged.sourceDigest)
+        try statement.bind(next.advance(), pk)
+        try statement.run()
+    }
+
+    /// The `datasets` columns a record's content sets, in the order ``bindContent(_:from:staged:row:)`` binds them.
+    private static let contentColumns = ["content_hash", "record_json", "raw", "raw_format", "raw_encoding", "title_sort",
+                                         "modified_sort", "publisher_key", "has_download"]
+    private static let insertSQL = """
+        INSERT INTO datasets (id, source, source_identifier, \(contentColumns.joined(separator: ", ")),
+            first_seen, updated_at, deleted_at, last_run, change_seq, change_kind, source_digest)
+        VALUES (?, ?, ?, \(contentColumns.map { _ in "?" }.joined(separator: ", ")), ?, ?, NULL, ?, ?, 'added', ?)
+        """
+    private static let updateSQL = rewriteSQL(clearing: "", kind: "updated")
+    private static let reviveSQL = rewriteSQL(clearing: " deleted_at = NULL,", kind: "added")
+    private static func rewriteSQL(clearing: String, kind: String) -> String {
+        """
+        UPDATE datasets SET \(contentColumns.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ?,\(clearing)
+            last_run = ?, change_seq = ?, change_kind = '\(kind)', source_digest = ?
+        WHERE pk = ?
+        """
+    }
+
+    /// Binds ``contentColumns`` from parameter `first` on; returns the parameter after them.
+    private func bindContent(_ statement: RawStatement, from first: Int32, staged: StagedRow, row: LiveRow) throws -> Parameter {
+        var next = Parameter(first)
+        try statement.bind(next.advance(), staged.contentHash)
+        try statement.bind(next.advance(), staged.recordJSON)
+        try statement.bind(next.advance(), blob: staged.raw)
+        try statement.bind(next.advance(), staged.rawFormat)
+        try statement.bind(next.advance(), staged.rawEncoding)
+        try statement.bind(next.advance(), row.columns.title)
+        try statement.bind(next.advance(), row.columns.modified)
+        try statement.bind(next.advance(), row.columns.publisherKey)
+        try statement.bind(next.advance(), row.hasDownload)
+        return next
+    }
+
+    /// Numbers a statement's parameters in order.
+    private struct Parameter {
+        private var index: Int32
+        init(_ first: Int32) { index = first }
+        /// The current parameter; the next call gives the one after.
+        mutating func advance() -> Int32 {
+            defer { index += 1 }
+            return index
+        }
     }
 
     /// Gives a live row whose content a run found unchanged the source digest it was read with, when it has one and
@@ -108,7 +118,7 @@ struct LiveWriter {
         try db.execute(sql: """
             UPDATE datasets SET deleted_at = ?, last_run = ?, change_seq = ?, change_kind = 'deleted', source_digest = NULL
             WHERE pk = ?
-            """, arguments: [now, runID.rawValue, seq, pk])
+            """, arguments: [nowText, runID.rawValue, seq, pk])
         try removeDerived(pk: pk)
     }
 
