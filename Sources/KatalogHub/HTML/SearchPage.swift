@@ -1,5 +1,6 @@
 import KatalogModel
 import KatalogStore
+import Synchronization
 
 /// Renders the search page: the box, facet filters with counts, hits with highlighted snippets, paging.
 struct SearchPage {
@@ -68,6 +69,29 @@ struct SearchPage {
 
     /// A readable name for a controlled-vocabulary facet value (`EDUC` → "Utbildning, kultur och sport").
     static func vocabularyLabel(facet: String, value: String, language: String) -> String? {
+        // Every search page labels up to two dozen values, mostly the same few; normalising one costs string searches.
+        guard facet == "theme" || facet == "licence" else { return nil }
+        let key = LabelKey(facet: facet, value: value, language: language)
+        if let known = labels.withLock({ $0[key] }) { return known }
+        let label = lookUpLabel(facet: facet, value: value, language: language)
+        labels.withLock { cache in
+            if cache.count >= maxRememberedLabels { cache.removeAll(keepingCapacity: true) }
+            cache[key] = .some(label)
+        }
+        return label
+    }
+
+    private struct LabelKey: Hashable {
+        var facet: String
+        var value: String
+        var language: String
+    }
+
+    /// Labels looked up so far (nil when the vocabulary has none), emptied when it holds ``maxRememberedLabels``.
+    private static let labels = Mutex<[LabelKey: String?]>([:])
+    private static let maxRememberedLabels = 4_096
+
+    private static func lookUpLabel(facet: String, value: String, language: String) -> String? {
         let concept: Concept
         switch facet {
         case "theme": concept = DataTheme.normalize(value)
@@ -92,7 +116,9 @@ struct SearchPage {
             let rendered = snippet.segments.map { $0.highlighted ? "<mark>\(HTML.escape($0.text))</mark>" : HTML.escape($0.text) }.joined()
             html += "<p class=\"snippet\">\(rendered)</p>"
         } else if let description = dataset.description.best(preferred) {
-            html += "<p class=\"snippet\">\(HTML.escape(String(description.prefix(280))))\(description.count > 280 ? "…" : "")</p>"
+            // The first 280 characters, without counting the rest of a long description.
+            let head = description.prefix(280)
+            html += "<p class=\"snippet\">\(HTML.escape(String(head)))\(head.endIndex < description.endIndex ? "…" : "")</p>"
         }
         let formats = dataset.formatKeys
         if !formats.isEmpty {
