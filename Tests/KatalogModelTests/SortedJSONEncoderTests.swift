@@ -14,6 +14,31 @@ struct SortedJSONEncoderTests {
 
     static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
 
+    /// The API's form: Foundation's `JSONEncoder` with `.convertToSnakeCase` as well.
+    static func foundationSnakeCase<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(value)
+    }
+
+    @Test("With snake-case keys, every fixture record and the dataset with every property set are Foundation's bytes")
+    func snakeCaseKeysAreFoundations() throws {
+        var datasets = try MappingRevisionTests.fixtureRecords().map(\.dataset)
+        datasets.append(Self.fullDataset())
+        for dataset in datasets {
+            let ours = SortedJSONEncoder(keyStyle: .snakeCase).encode(dataset)
+            let theirs = try Self.foundationSnakeCase(dataset)
+            #expect(ours == theirs, "\(Self.text(ours)) != \(Self.text(theirs))")
+        }
+        // The conversion is Foundation's own, quirks included: `accessURLs` becomes `access_ur_ls`, as the API has
+        // always written it. Dictionary keys (languages) are data and stay as they are.
+        let full = Self.text(SortedJSONEncoder(keyStyle: .snakeCase).encode(Self.fullDataset()))
+        #expect(full.contains("\"access_ur_ls\":"))
+        #expect(full.contains("\"source_identifier\":"))
+        #expect(full.contains("{\"\":\"untagged\",\"en\":"))
+    }
+
     @Test func everyFixtureRecordEncodesToFoundationsBytes() throws {
         let records = try MappingRevisionTests.fixtureRecords()
         #expect(records.count > 150)

@@ -28,7 +28,7 @@ public enum HubDocuments {
 
     /// The `/api/v1/datasets/{id}` body.
     public static func dataset(_ stored: StoredDataset, includeRaw: Bool) throws -> Data {
-        try encode(DatasetDetailView(stored, includeRaw: includeRaw))
+        SortedJSONEncoder(keyStyle: .snakeCase).encode(DatasetDetailView(stored, includeRaw: includeRaw))
     }
 
     /// The `/api/v1/runs` body.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes the model's values as compact JSON with object keys sorted by their UTF-8 bytes and `/` unescaped: the
 /// bytes Foundation's `JSONEncoder` writes with `[.sortedKeys, .withoutEscapingSlashes]`, many times faster.
@@ -8,21 +9,37 @@ import Foundation
 /// through the `Codable` machinery and serialises it; the model's types instead write themselves straight into one
 /// byte buffer (``SortedJSONWritable``).
 package struct SortedJSONEncoder: Sendable {
-    package init() {}
+    /// How member names are written.
+    let keyStyle: JSONKeyStyle
+
+    package init(keyStyle: JSONKeyStyle = .asWritten) {
+        self.keyStyle = keyStyle
+    }
 
     /// The JSON text of `value`.
     package func encode(_ value: some SortedJSONWritable) -> Data {
-        let sink = JSONByteSink()
+        let sink = JSONByteSink(keyStyle: keyStyle)
         value.writeSortedJSON(to: sink)
         return Data(sink.bytes)
     }
 }
 
+/// How a ``JSONByteSink`` writes the member names the model's writers give it.
+package enum JSONKeyStyle: Sendable {
+    /// As written (`accessURLs`): the stored records' form.
+    case asWritten
+    /// As Foundation's `JSONEncoder` writes them with `.convertToSnakeCase` (`access_urls`): the API's form.
+    /// Dictionary keys (languages, extras) are data and stay as they are, as Foundation leaves them.
+    case snakeCase
+}
+
 /// The byte buffer one encoding writes into.
 package final class JSONByteSink {
     package var bytes: [UInt8] = []
+    package let keyStyle: JSONKeyStyle
 
-    package init() {
+    package init(keyStyle: JSONKeyStyle = .asWritten) {
+        self.keyStyle = keyStyle
         bytes.reserveCapacity(2_048)
     }
 
@@ -63,5 +80,46 @@ package final class JSONByteSink {
 
     package func appendASCII(_ text: String) {
         bytes.append(contentsOf: text.utf8)
+    }
+}
+
+/// Member names in Foundation's snake case, asked of Foundation once per name and remembered, so they are its
+/// conversion exactly (the API's bodies must not change by a byte).
+enum SnakeCaseKeys {
+    private static let converted = Mutex<[String: [UInt8]]>([:])
+
+    /// The UTF-8 of `key` converted.
+    static func bytes(_ key: StaticString) -> [UInt8] {
+        let name = key.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        if let known = converted.withLock({ $0[name] }) { return known }
+        let bytes = Array(convert(name).utf8)
+        converted.withLock { $0[name] = bytes }
+        return bytes
+    }
+
+    private static func convert(_ name: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        guard let data = try? encoder.encode(Probe(name: name)),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Int],
+              let converted = object.keys.first else { return name }
+        return converted
+    }
+
+    /// An object with one member named `name`.
+    private struct Probe: Encodable {
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        let name: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(0, forKey: Key(stringValue: name))
+        }
     }
 }

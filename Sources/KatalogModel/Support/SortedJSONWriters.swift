@@ -25,7 +25,10 @@ package struct JSONObjectWriter {
         if !first { sink.append(UInt8(ascii: ",")) }
         first = false
         sink.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { sink.bytes.append(contentsOf: $0) }
+        switch sink.keyStyle {
+        case .asWritten: key.withUTF8Buffer { sink.bytes.append(contentsOf: $0) }
+        case .snakeCase: sink.bytes.append(contentsOf: SnakeCaseKeys.bytes(key))
+        }
         sink.append(UInt8(ascii: "\""))
         sink.append(UInt8(ascii: ":"))
     }
