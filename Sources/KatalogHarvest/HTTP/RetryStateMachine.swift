@@ -1,3 +1,5 @@
+import KatalogModel
+
 /// Decides, attempt by attempt, whether a fetch is done, should be retried (and after how long), or has failed.
 ///
 /// A pure value type: it does no I/O and reads no clock, so every decision is unit-tested directly.
@@ -86,12 +88,6 @@ struct RetryStateMachine: Sendable {
 }
 
 extension Duration {
-    /// The duration as fractional seconds.
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    }
-
     /// The duration in whole milliseconds, rounded up, clamped to what a C `long` holds.
     var wholeMilliseconds: Int {
         let parts = components

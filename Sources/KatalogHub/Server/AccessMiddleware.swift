@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import KatalogModel
 import Logging
 
 /// Records metrics and a structured access-log line for every request, and adds CORS and caching headers to GET answers.
@@ -17,8 +18,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
             let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
             response = try APIError(status, status.reasonPhrase).response(from: request, context: context)
         }
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - started).seconds
         let route = context.endpointPath ?? "unmatched"
         metrics.record(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
         if request.method == .get || request.method == .head {

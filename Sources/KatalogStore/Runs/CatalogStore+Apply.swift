@@ -67,17 +67,13 @@ extension CatalogStore {
             "harvest.source": "\(summary.source)", "harvest.run": "\(run)", "harvest.status": "\(summary.status.rawValue)",
             "harvest.added": "\(summary.counts.added)", "harvest.updated": "\(summary.counts.updated)",
             "harvest.deleted": "\(summary.counts.deleted)", "harvest.held": "\(summary.heldDeletions)",
-            "harvest.seconds": "\(Self.seconds(ContinuousClock.now - started))",
+            "harvest.seconds": "\((ContinuousClock.now - started).seconds)",
         ])
         // A process that searches (the hub) keeps its in-memory facet terms in step with the runs it applies.
         if facetIndexCache.current != nil, summary.counts.added + summary.counts.updated + summary.counts.deleted > 0 {
             refreshFacetIndexInBackground()
         }
         return summary
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 

@@ -54,12 +54,12 @@ extension CatalogStore {
                 return try FacetIndex.build(db)
             }
             if fresh.version != base?.version {
-                let elapsed = (ContinuousClock.now - started).components
+                let elapsed = ContinuousClock.now - started
                 // A full read happens at start-up (seconds for a million datasets); incremental ones after each run.
                 logger.log(level: base == nil ? .info : .debug, "facet terms refreshed", metadata: [
                     "store.datasets": "\(fresh.datasetCount)", "store.version": "\(fresh.version)",
                     "store.incremental": "\(base != nil)",
-                    "store.seconds": "\(Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)",
+                    "store.seconds": "\(elapsed.seconds)",
                 ])
             }
             return fresh

@@ -1,4 +1,5 @@
 import Foundation
+import KatalogModel
 import Testing
 
 @testable import KatalogHarvest
