@@ -8,12 +8,12 @@ import Testing
 struct SubjectFilterTests {
     private func insert(_ filter: SubjectFilter, _ key: String) {
         var key = key
-        key.withUTF8 { filter.insert(UnsafeRawBufferPointer($0)) }
+        filter.insert(hash: key.withUTF8 { SubjectFilter.hash(UnsafeRawBufferPointer($0)) })
     }
 
     private func mayContain(_ filter: SubjectFilter, _ key: String) -> Bool {
         var key = key
-        return key.withUTF8 { filter.mayContain(UnsafeRawBufferPointer($0)) }
+        return filter.mayContain(hash: key.withUTF8 { SubjectFilter.hash(UnsafeRawBufferPointer($0)) })
     }
 
     @Test("every inserted key is found, across several layers, and few others are")

@@ -34,11 +34,6 @@ final class SubjectFilter: @unchecked Sendable {
     /// Bytes held by the layers.
     var byteCount: Int { layers.reduce(0) { $0 + $1.words.count * 8 } }
 
-    /// Adds a subject key.
-    func insert(_ key: UnsafeRawBufferPointer) {
-        insert(hash: SubjectFilter.hash(key))
-    }
-
     /// Adds a subject key by its ``hash(_:)``.
     func insert(hash: UInt64) {
         let (first, step) = SubjectFilter.probes(hash)
@@ -55,11 +50,6 @@ final class SubjectFilter: @unchecked Sendable {
             position &+= step
         }
         layers[last].count += 1
-    }
-
-    /// False when the key was certainly never inserted.
-    func mayContain(_ key: UnsafeRawBufferPointer) -> Bool {
-        mayContain(hash: SubjectFilter.hash(key))
     }
 
     /// False when the key with this ``hash(_:)`` was certainly never inserted.
