@@ -68,6 +68,24 @@ run() {
     unmapped=$(sed -n 's/.*harvest\.unchanged_unmapped=\([0-9]*\).*/\1/p' "$work/time.txt" | tail -1)
     [ -n "$unmapped" ] && echo "   datasets not mapped (source digest unchanged): $unmapped"
     python3 -c "import sys; s=float(sys.argv[1]); n=int(sys.argv[2]); print(f'   wall {s:.2f} s, {n/s:,.0f} datasets/s, peak RSS {int(sys.argv[3])/1024:.0f} MiB')" "$seconds" "$count" "$rss"
+    # CPU time, and the phases the harvest logs (seconds each; parsing summed over pages), so a change can be
+    # placed: on a shared machine the whole run's wall time moves more than most changes do.
+    python3 - "$work/time.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+def cpu(name):
+    m = re.search(name + r" time \(seconds\): ([0-9.]+)", text)
+    return float(m.group(1)) if m else 0.0
+phases = [("parse", "page parsed into the spool"), ("index", "spool indexed"),
+          ("map and stage", "datasets mapped and staged"), ("apply", "run applied")]
+parts = []
+for label, message in phases:
+    seconds = [float(m) for line in text.splitlines() if line.endswith("] " + message)
+               for m in re.findall(r"harvest\.seconds=([0-9.]+)", line)]
+    if seconds:
+        parts.append(f"{label} {sum(seconds):.2f} s")
+print(f"   CPU user {cpu('User'):.2f} s, system {cpu('System'):.2f} s" + ("; phases: " + ", ".join(parts) if parts else ""))
+PY
     echo "$seconds" >"$work/seconds-$label"
 }
 
