@@ -75,6 +75,56 @@ struct JSONWriterTests {
         #expect(try JSONValue.parse(value.encoded()) == value)
     }
 
+    /// The bytes Foundation's `JSONEncoder` writes for the value, which `encoded()` must reproduce: CKAN and data.json
+    /// raw records are these bytes, and so are their content hashes.
+    static func foundationBytes(_ value: JSONValue) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
+    @Test func writesFoundationsBytesForEdgeValues() throws {
+        let numbers: [Double] = [1, -125, 0.1, 0.5, -0.25, 1e20, 1e21, 1e-7, 2.5e-5, 1.5e300, -0.0, 5e-324,
+                                 0.30000000000000004, 9_007_199_254_740_993, 1e16, 1_000_000_000_000_000.5, 1234.5678,
+                                 -1.7976931348623157e308, 4.9e-10, 123_456_789_012_345_678]
+        let keys = ["b", "B", "a10", "a9", "ä", "z", "Z", "_x", "é", "e", "😀", "\u{FFFD}", "\u{E000}", "", " ", "a b",
+                    "\"q\"", "back\\slash", "ctl\u{1}", "Ω", "ﬁ"]
+        var members: [String: JSONValue] = [:]
+        for (index, key) in keys.enumerated() { members[key] = .int(Int64(index)) }
+        let strings = ["", "plain", "a/b", "quote \" and \\", "\u{0}\u{1}\u{8}\u{9}\u{A}\u{C}\u{D}\u{1F}\u{7F}",
+                       "line\u{2028}sep\u{2029}", "åäö ÆØ Ŋ", "😀 \u{10FFFF}", "e\u{301}", "<tag>&amp;"]
+        let value = JSONValue.object([
+            "numbers": .array(numbers.map(JSONValue.number)),
+            "integers": .array([.int(0), .int(-1), .int(Int64.max), .int(Int64.min)]),
+            "strings": .array(strings.map(JSONValue.string)),
+            "keys": .object(members),
+            "nested": .array([.array([]), .object([:]), .null, .bool(true), .bool(false), .array([.object(["k": .null])])]),
+        ])
+        #expect(try value.encoded() == Self.foundationBytes(value))
+        for number in numbers {
+            #expect(try JSONValue.number(number).encoded() == Self.foundationBytes(.number(number)), "\(number)")
+        }
+    }
+
+    /// Every CKAN and data.json document Katalog reads in its tests, re-encoded both ways.
+    @Test func writesFoundationsBytesForTheFixturesAndSamples() throws {
+        var files = [KatalogFixtures.file("ckan/avoindata-pohjola/packages.json"),
+                     KatalogFixtures.file("ckan/oppnadata-vastra/packages.json")]
+        let shared = TestSupport.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/samples")
+        for folder in ["ckan", "datajson"] {
+            let url = shared.appendingPathComponent(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            files += names.filter { $0.hasSuffix(".json") }.sorted().map { url.appendingPathComponent($0) }
+        }
+        var compared = 0
+        for file in files {
+            let value = try JSONValue.parse(Data(contentsOf: file))
+            #expect(try value.encoded() == Self.foundationBytes(value), "\(file.lastPathComponent)")
+            compared += 1
+        }
+        #expect(compared >= 2)
+    }
+
     @Test func roundTripsTheFixtures() throws {
         let data = try Data(contentsOf: KatalogFixtures.file("ckan/avoindata-pohjola/packages.json"))
         let value = try JSONValue.parse(data)
