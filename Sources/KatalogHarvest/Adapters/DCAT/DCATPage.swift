@@ -19,6 +19,8 @@ final class DCATPage: @unchecked Sendable {
     struct PageFacts: Sendable {
         /// The pages it links to with `hydra:next` (or the older `hydra:nextPage`), in document order.
         var nextLinks: [String] = []
+        /// The links in `nextLinks`, so a page with many is not read in quadratic time.
+        var nextLinkSet = Set<String>()
         /// The collection size it announces (`hydra:totalItems`), when it does.
         var totalItems: Int?
     }
@@ -195,7 +197,7 @@ private struct PageSink: TripleSink {
         if case .blank(let label) = triple.object { triple.object = .blank(prefix + label) }
         switch triple.predicate {
         case PageSink.next, PageSink.nextPage:
-            if case .iri(let iri) = triple.object, !facts.nextLinks.contains(iri) { facts.nextLinks.append(iri) }
+            if case .iri(let iri) = triple.object, facts.nextLinkSet.insert(iri).inserted { facts.nextLinks.append(iri) }
         case PageSink.totalItems:
             if facts.totalItems == nil, case .literal(let literal) = triple.object {
                 facts.totalItems = Int(literal.lexical.trimmingCharacters(in: .whitespaces))

@@ -39,6 +39,7 @@ extension DataJSONMapper {
     /// `contactPoint`: one vCard (1.1) or a list of `Kind`s (3.0): `fn`, `hasEmail`, `hasTelephone`, `hasURL`.
     static func contactPoints(_ fields: inout DataJSONFields) -> [ContactPoint] {
         var result: [ContactPoint] = []
+        var kept = Set<ContactPoint>()  // duplicates dropped by hash, not by comparing with every kept card
         for (offset, object) in fields.objects("contactPoint") {
             var card = DataJSONFields(object, path: "\(fields.path).contactPoint[\(offset)]", identifier: fields.identifier)
             let name = card.textOrNode("fn", labelKeys: [])
@@ -50,7 +51,7 @@ extension DataJSONMapper {
             fields.absorb(card)
             let contact = ContactPoint(name: name.map { LocalizedText($0) } ?? LocalizedText(), email: email,
                                        telephone: telephone, url: url)
-            if contact != ContactPoint(), !result.contains(contact) { result.append(contact) }
+            if contact != ContactPoint(), kept.insert(contact).inserted { result.append(contact) }
         }
         return result
     }

@@ -3,6 +3,9 @@ extension DataJSONMapper {
     static func temporal(_ fields: inout DataJSONFields) -> [TemporalRange] {
         guard let value = fields.value("temporal") else { return [] }
         var result: [TemporalRange] = []
+        // Duplicates are dropped by hash: checking each against every kept one was quadratic, and a list of
+        // 30,000 periods took half a minute.
+        var kept = Set<TemporalRange>()
         for item in value.array ?? [value] {
             var range: TemporalRange?
             if let text = item.nonEmptyString {
@@ -14,7 +17,7 @@ extension DataJSONMapper {
             } else if !item.isNull {
                 fields.problem(.invalidField, "temporal", "expected an interval string or a period object, found \(DataJSONFields.kind(of: item))")
             }
-            if let range, !result.contains(range) { result.append(range) }
+            if let range, kept.insert(range).inserted { result.append(range) }
         }
         return result
     }
@@ -39,6 +42,7 @@ extension DataJSONMapper {
     static func spatial(_ fields: inout DataJSONFields) -> [SpatialCoverage] {
         guard let value = fields.value("spatial") else { return [] }
         var result: [SpatialCoverage] = []
+        var kept = Set<SpatialCoverage>()
         for item in value.array ?? [value] {
             var coverage: SpatialCoverage?
             if let text = item.nonEmptyString {
@@ -56,7 +60,7 @@ extension DataJSONMapper {
             } else if !item.isNull {
                 fields.problem(.invalidField, "spatial", "expected a string or a location object, found \(DataJSONFields.kind(of: item))")
             }
-            if let coverage, !result.contains(coverage) { result.append(coverage) }
+            if let coverage, kept.insert(coverage).inserted { result.append(coverage) }
         }
         return result
     }
