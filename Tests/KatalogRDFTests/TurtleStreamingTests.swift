@@ -116,3 +116,52 @@ struct TurtleStreamingTests {
         #expect(graph.triples.count == 2)
     }
 }
+
+/// Directives change the reader's prefixes and base only once complete, so a statement cut off by the end of a
+/// buffer is read again against the state before it; and a resolved IRI is held to the IRI length limit.
+@Suite("Turtle directives across buffers")
+struct TurtleDirectiveTests {
+    static let document = """
+        @prefix ex: <http://example.org/one/> .
+        ex:a ex:p [ ex:q "1" ] .
+        @prefix ex: <http://example.org/two/> .
+        PREFIX dct: <http://purl.org/dc/terms/>
+        ex:b dct:title "två" ; ex:r [ ex:q "2" ] .
+        @base <http://example.org/base/> .
+        <c> ex:p <d> .
+        BASE <sub/>
+        <e> ex:p [] .
+        """
+
+    @Test(arguments: [1, 2, 3, 5, 11, 4096])
+    func cutDirectivesTakeEffectOnceComplete(chunkSize: Int) throws {
+        let whole = try turtle(Self.document, chunkSize: Int.max)
+        #expect(try turtle(Self.document, chunkSize: chunkSize) == whole)
+        let text = Set(whole.map { "\($0.subject) \($0.predicate) \($0.object)" })
+        #expect(whole.count == 7)
+        #expect(whole.contains { $0.subject == .iri("http://example.org/one/a") && $0.predicate == "http://example.org/one/p" })
+        #expect(whole.contains { $0.subject == .iri("http://example.org/two/b") && $0.predicate == "http://purl.org/dc/terms/title" })
+        #expect(whole.contains { $0.subject == .iri("http://example.org/base/c") && $0.object == .iri("http://example.org/base/d") })
+        #expect(whole.contains { $0.subject == .iri("http://example.org/base/sub/e") }, "\(text)")
+    }
+
+    @Test func manyPrefixesAreAllUsable() throws {
+        var text = ""
+        for index in 0..<20_000 { text += "@prefix p\(index): <http://example.org/ns\(index)/> .\n" }
+        text += "p0:s p19999:p p12345:o .\n"
+        let triples = try turtle(text, chunkSize: 1 << 16)
+        #expect(triples == [Triple(.iri("http://example.org/ns0/s"), "http://example.org/ns19999/p", .iri("http://example.org/ns12345/o"))])
+    }
+
+    @Test func aBaseResolvedPastTheIRILimitIsAnError() {
+        var limits = ParserLimits()
+        limits.maxIRIBytes = 1_000
+        // Each relative base adds a segment to the one before: no IRI written is long, but the base grows.
+        var text = "@base <http://example.org/> .\n"
+        for _ in 0..<200 { text += "@base <segment/> .\n" }
+        text += "<s> <p> <o> .\n"
+        let error = parseError { _ = try turtle(text, limits: limits) }
+        #expect(error?.code == .limitExceeded)
+        #expect(error?.message.contains("resolved") == true, "\(String(describing: error))")
+    }
+}

@@ -75,12 +75,14 @@ struct TextParserCore {
             var reader = TextReader(bytes: pointer, pos: consumed, isFinal: isFinal, dialect: dialect, limits: limits,
                                     state: state)
             var statementStart = reader.pos
-            var saved = reader.state
+            // A statement cut off by the end of the buffer is read again with more input. Directives change the
+            // prefixes and base only once complete, so only the blank-node counter needs rolling back.
+            var savedAnonymousCount = reader.state.anonymousCount
             while true {
                 do {
                     guard try reader.parseStatement() else { break }
                 } catch is NeedMoreInput {
-                    reader.state = saved
+                    reader.state.anonymousCount = savedAnonymousCount
                     reader.pos = statementStart
                     break
                 } catch let fault as ReaderFault {
@@ -90,7 +92,7 @@ struct TextParserCore {
                 reader.pending.removeAll(keepingCapacity: true)
                 reader.depth = 0
                 statementStart = reader.pos
-                saved = reader.state
+                savedAnonymousCount = reader.state.anonymousCount
             }
             return .success((statementStart, reader.state))
         }

@@ -57,7 +57,13 @@ extension TextReader {
         guard let base = state.base else {
             throw fault("relative IRI <\(value)> but no base IRI is set", at: offset)
         }
-        return IRI.resolve(value, against: base)
+        let resolved = IRI.resolve(value, against: base)
+        // The limit holds for the resolved IRI too: a chain of relative `@base`s would otherwise grow the base
+        // without bound (each base resolved against the one before).
+        if resolved.utf8.count > limits.maxIRIBytes {
+            throw fault(.limitExceeded, "IRI longer than \(limits.maxIRIBytes) bytes once resolved against the base", at: offset)
+        }
+        return resolved
     }
 
     private func hasScheme(_ value: String) -> Bool {

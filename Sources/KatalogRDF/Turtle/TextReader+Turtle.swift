@@ -1,5 +1,21 @@
 /// The Turtle statement grammar: directives, triples, predicate-object lists, collections, property lists.
 extension TextReader {
+    /// A directive read but not yet applied.
+    private enum Directive {
+        case prefix(name: String, namespace: String)
+        case base(String)
+    }
+
+    /// Applies a directive to the state. Directives change the state only once they are complete, so a statement cut
+    /// off at the end of a buffer leaves the prefixes and base as they were: the caller need not keep a copy of them
+    /// to roll back (with one kept, every `@prefix` copied the whole prefix table, quadratic in their number).
+    private mutating func apply(_ directive: Directive) {
+        switch directive {
+        case .prefix(let name, let namespace): state.prefixes[name] = namespace
+        case .base(let base): state.base = base
+        }
+    }
+
     /// `@prefix PNAME_NS IRIREF .` or `@base IRIREF .`
     mutating func parseAtDirective() throws {
         let start = pos
@@ -7,16 +23,18 @@ extension TextReader {
         let wordStart = pos
         while let c = try peek(), CharClass.isAlpha(c) { pos += 1 }
         let word = string(wordStart..<pos)
+        let directive: Directive
         switch word {
         case "prefix":
-            try parsePrefixBody()
+            directive = try parsePrefixBody()
         case "base":
-            try parseBaseBody()
+            directive = try parseBaseBody()
         default:
             throw fault("unknown directive '@\(word)'", at: start)
         }
         try skipWhitespace()
         try expect(UInt8(ascii: "."), "'.' after the directive")
+        apply(directive)
     }
 
     /// `PREFIX PNAME_NS IRIREF` / `BASE IRIREF` (case-insensitive, no final dot); false when the word is something else.
@@ -30,18 +48,18 @@ extension TextReader {
         let word = string(pos..<(pos + k)).uppercased()
         if word == "PREFIX" {
             pos += k
-            try parsePrefixBody()
+            apply(try parsePrefixBody())
             return true
         }
         if word == "BASE" {
             pos += k
-            try parseBaseBody()
+            apply(try parseBaseBody())
             return true
         }
         return false
     }
 
-    private mutating func parsePrefixBody() throws {
+    private mutating func parsePrefixBody() throws -> Directive {
         try skipWhitespace()
         let nameStart = pos
         let name: String
@@ -54,13 +72,13 @@ extension TextReader {
         try expect(UInt8(ascii: ":"), "':' after the prefix name")
         try skipWhitespace()
         guard try peek() == UInt8(ascii: "<") else { throw fault("expected '<' starting the namespace IRI") }
-        state.prefixes[name] = try readIRIRef()
+        return .prefix(name: name, namespace: try readIRIRef())
     }
 
-    private mutating func parseBaseBody() throws {
+    private mutating func parseBaseBody() throws -> Directive {
         try skipWhitespace()
         guard try peek() == UInt8(ascii: "<") else { throw fault("expected '<' starting the base IRI") }
-        state.base = try readIRIRef()
+        return .base(try readIRIRef())
     }
 
     /// `triples ::= subject predicateObjectList | blankNodePropertyList predicateObjectList?`
