@@ -16,7 +16,7 @@ struct ParseCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Base IRI for relative references (default: the file's URL).")
     var base: String?
 
-    @Option(name: .long, help: "Deepest nesting accepted.")
+    @Option(name: .long, help: "Deepest nesting accepted (1 to \(ParseCommand.deepestNesting)).")
     var maxDepth = ParserLimits().maxDepth
 
     @Option(name: .long, help: "Largest literal accepted, in bytes.")
@@ -24,6 +24,19 @@ struct ParseCommand: AsyncParsableCommand {
 
     @Argument(help: "The file to parse.")
     var file: String
+
+    /// The deepest nesting this command accepts: the Turtle reader recurses once per level on the command's
+    /// thread, and far deeper documents overflow its stack (a crash rather than an error).
+    static let deepestNesting = 1_024
+
+    func validate() throws {
+        guard (1...ParseCommand.deepestNesting).contains(maxDepth) else {
+            throw ValidationError("--max-depth must be from 1 to \(ParseCommand.deepestNesting), not \(maxDepth)")
+        }
+        guard maxLiteralBytes >= 1 else {
+            throw ValidationError("--max-literal-bytes must be at least 1, not \(maxLiteralBytes)")
+        }
+    }
 
     func run() async throws {
         var limits = ParserLimits()

@@ -25,6 +25,21 @@ struct CLIParseTests {
         ])
     }
 
+    /// A depth the parser's thread cannot recurse to is refused before parsing, not met with a stack overflow.
+    @Test func maxDepthIsBounded() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let depth = 1_024
+        let nested = String(repeating: "[ <http://e/p> ", count: depth) + "<http://e/o>" + String(repeating: " ]", count: depth)
+        try "<http://e/s> <http://e/p> \(nested) .\n".write(to: folder.appendingPathComponent("deep.ttl"), atomically: true, encoding: .utf8)
+        let refused = try await KatalogProcess.run(["parse", "--format", "turtle", "--max-depth", "100000", "deep.ttl"], in: folder)
+        #expect(refused.status == 64, "\(refused.stderr)")
+        #expect(refused.stderr.contains("--max-depth must be from 1 to 1024"), "\(refused.stderr)")
+        let deepest = try await KatalogProcess.run(["parse", "--format", "turtle", "--max-depth", "1024", "deep.ttl"], in: folder)
+        #expect(deepest.status == 0, "\(deepest.stderr)")
+        #expect(deepest.stdout.split(separator: "\n").count == depth + 1)
+    }
+
     @Test func rdfXMLBecomesNTriples() async throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
