@@ -46,23 +46,8 @@ extension JSONValue {
         case .int(let value): sink.appendASCII(String(value))
         case .number(let value): sink.appendASCII(JSONValue.foundationText(of: value))
         case .string(let value): sink.appendString(value)
-        case .array(let elements):
-            sink.append(UInt8(ascii: "["))
-            for (index, element) in elements.enumerated() {
-                if index > 0 { sink.append(UInt8(ascii: ",")) }
-                element.write(to: sink)
-            }
-            sink.append(UInt8(ascii: "]"))
-        case .object(let members):
-            sink.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
-                if index > 0 { sink.append(UInt8(ascii: ",")) }
-                sink.appendString(key)
-                sink.append(UInt8(ascii: ":"))
-                members[key]!.write(to: sink)
-            }
-            sink.append(UInt8(ascii: "}"))
+        case .array(let elements): JSONObjectWriter.array(elements, to: sink) { $0.write(to: sink) }
+        case .object(let members): JSONObjectWriter.dictionary(members, to: sink) { $0.write(to: sink) }
         }
     }
 

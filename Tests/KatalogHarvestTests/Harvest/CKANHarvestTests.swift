@@ -16,9 +16,17 @@ struct CKANHarvestTests {
         let server: TestHTTPServer
         let store: CatalogStore
         let harvester: Harvester
+        let log: RecordingLogHandler.Store
 
-        func source(pageSize: Int = 5) -> SourceConfig {
-            SourceConfig(name: "testportal", kind: .ckan, url: server.url("/portal/"), pageSize: pageSize)
+        func source(pageSize: Int = 5, language: String? = nil) -> SourceConfig {
+            var source = SourceConfig(name: "testportal", kind: .ckan, url: server.url("/portal/"), pageSize: pageSize)
+            source.language = language
+            return source
+        }
+
+        /// `harvest.unchanged_unmapped` of each finished run so far.
+        func unmapped() -> [String] {
+            log.all.filter { $0.message == "harvest finished" }.compactMap { $0.metadata["harvest.unchanged_unmapped"]?.description }
         }
 
         func run(pageSize: Int = 5, acceptDeletions: Bool = false) async throws -> RunSummary {
@@ -42,8 +50,9 @@ struct CKANHarvestTests {
         try server.start()
         defer { server.stop() }
         let store = try CatalogStore.temporary()
-        let harvester = Harvester(store: store, logger: Logger(label: "test"), clientConfiguration: fastRetries)
-        try await body(Harness(portal: portal, server: server, store: store, harvester: harvester))
+        let (logger, log) = RecordingLogHandler.logger()
+        let harvester = Harvester(store: store, logger: logger, clientConfiguration: fastRetries)
+        try await body(Harness(portal: portal, server: server, store: store, harvester: harvester, log: log))
     }
 
     static func packages(_ count: Int, titlePrefix: String = "Luftkvalitet mätstation") -> [String] {

@@ -8,40 +8,10 @@ import Testing
 /// A CKAN package whose source digest (the mapping fingerprint and the package's JSON) equals its live record's is
 /// not mapped again; pages are requested one at a time, and a page's packages reach the store in the portal's order.
 struct CKANSourceDigestTests {
-    struct Harness {
-        let portal: CKANTestPortal
-        let server: TestHTTPServer
-        let store: CatalogStore
-        let harvester: Harvester
-        let log: RecordingLogHandler.Store
-
-        func source(pageSize: Int = 5, language: String? = nil) -> SourceConfig {
-            var source = SourceConfig(name: "testportal", kind: .ckan, url: server.url("/portal/"), pageSize: pageSize)
-            source.language = language
-            return source
-        }
-
-        /// `harvest.unchanged_unmapped` of each finished run so far.
-        func unmapped() -> [String] {
-            log.all.filter { $0.message == "harvest finished" }.compactMap { $0.metadata["harvest.unchanged_unmapped"]?.description }
-        }
-    }
-
-    static func withHarness(_ packages: [String], _ body: (Harness) async throws -> Void) async throws {
-        let portal = CKANTestPortal(packages: packages)
-        let server = TestHTTPServer(handler: portal.handler)
-        try server.start()
-        defer { server.stop() }
-        let store = try CatalogStore.temporary()
-        let (logger, log) = RecordingLogHandler.logger()
-        let harvester = Harvester(store: store, logger: logger, clientConfiguration: CKANHarvestTests.fastRetries)
-        try await body(Harness(portal: portal, server: server, store: store, harvester: harvester, log: log))
-    }
-
     @Test("an unchanged portal maps nothing; a changed package is mapped alone; a new language maps all")
     func unchangedPackagesAreNotMapped() async throws {
         let packages = CKANHarvestTests.packages(12)
-        try await Self.withHarness(packages) { h in
+        try await CKANHarvestTests.withHarness(packages) { h in
             let first = try await h.harvester.run(h.source())
             #expect(first.counts.added == 12)
             let identifiers = (0..<12).map { String(format: "pkg-%03d", $0) }
@@ -85,7 +55,7 @@ struct CKANSourceDigestTests {
             packages[index] = CKANTestPortal.package(id: "pkg-003", title: "En senare kopia \(index)", notes: "Kopia.",
                                                      tags: ["kopia"], resources: [])
         }
-        try await Self.withHarness(packages) { h in
+        try await CKANHarvestTests.withHarness(packages) { h in
             let summary = try await h.harvester.run(h.source(pageSize: 100))
             #expect(h.portal.searches == 3)
             #expect(summary.counts.added == 228, "\(summary.message)")
