@@ -77,6 +77,48 @@ struct JSONLDErrorTests {
         #expect(try T.parse(ok).count == 501)
     }
 
+    /// A scoped context is processed again at each use. A small document that applies a large one thousands of
+    /// times is refused; a large document whose every node names a context is not (the budget grows with it).
+    @Test("context processing is bounded by the document's size")
+    func contextProcessingBudget() throws {
+        let terms = (0..<500).map { "\"t\($0)\": \"http://example.org/t\($0)\"" }.joined(separator: ", ")
+        let uses = (0..<300).map { _ in "{\"s\": \"x\"}" }.joined(separator: ", ")
+        let hostile = """
+            {"@context": {"@vocab": "http://example.org/", "s": {"@id": "http://example.org/s", "@context": {\(terms)}}},
+             "@id": "http://example.org/n", "p": [\(uses)], "s": [\(Array(repeating: "\"v\"", count: 100).joined(separator: ", "))]}
+            """
+        var limits = ParserLimits()
+        limits.jsonLDContextDefinitions = 20_000
+        let failure = try #require(error { _ = try T.parse(hostile, limits: limits) })
+        #expect(failure.code == .limitExceeded)
+        #expect(failure.message.contains("term definitions in all"), "\(failure.message)")
+
+        // 1,000 datasets, each naming the bundled DCAT 3 context again: every context is processed.
+        let datasets = (0..<1_000).map { index in
+            """
+            {"@context": "https://www.w3.org/ns/dcat3.jsonld",
+             "@id": "http://example.org/d/\(index)", "@type": "Dataset", "title": "Dataset \(index)"}
+            """
+        }
+        let catalogue = "{\"@graph\": [\(datasets.joined(separator: ",\n"))]}"
+        #expect(try T.parse(catalogue, limits: limits).count >= 1_000)
+    }
+
+    @Test("the term definitions held by the contexts around one node are bounded")
+    func nestedContextsAreBounded() throws {
+        let terms = (0..<2_000).map { "\"t\($0)\": \"http://example.org/t\($0)\"" }.joined(separator: ", ")
+        let depth = 200
+        let nested = String(repeating: #"{"@context": {"x": "http://example.org/x"}, "http://example.org/p": "#, count: depth)
+            + "\"v\"" + String(repeating: "}", count: depth)
+        let document = "{\"@context\": {\(terms)}, \"@id\": \"http://example.org/root\", \"http://example.org/p\": \(nested)}"
+        let failure = try #require(error { _ = try T.parse(document) })
+        #expect(failure.code == .limitExceeded)
+        #expect(failure.message.contains("nested around one node"), "\(failure.message)")
+        // The same nesting under a small context parses.
+        let small = "{\"@context\": {\"t\": \"http://example.org/t\"}, \"@id\": \"http://example.org/root\", \"http://example.org/p\": \(nested)}"
+        #expect(try T.parse(small).count == depth + 1)
+    }
+
     @Test("literal and document size limits")
     func sizeLimits() throws {
         var limits = ParserLimits()

@@ -4,16 +4,29 @@ struct JSONLDContextProcessor {
     /// Most remote contexts one context may pull in, directly or through others.
     static let maxRemoteContexts = 32
 
+    /// Term definitions a document may process per byte, beside ``ParserLimits/jsonLDContextDefinitions``.
+    /// A node that names a 200-term context again in 100 bytes asks for 2 definitions per byte.
+    static let definitionsPerByte = 4
+
     let loader: JSONLDContextLoader
     let limits: ParserLimits
     let location: String?
     /// Decoded remote context documents by URL.
     private var documents: [String: JSONLDValue] = [:]
+    /// Term definitions processed so far, and how many this document may process.
+    ///
+    /// A scoped context is processed again at each use, so a small document can ask for millions of definitions
+    /// (fuzzing found 100 KB that took 30 s). The budget grows with the document, so the work stays linear in its
+    /// size: a large catalogue whose every node names a context still parses, and a small document that repeats a
+    /// large context thousands of times is refused with an error.
+    private var definitionsProcessed = 0
+    private let definitionBudget: Int
 
-    init(loader: JSONLDContextLoader, limits: ParserLimits, location: String?) {
+    init(loader: JSONLDContextLoader, limits: ParserLimits, location: String?, documentBytes: Int = 0) {
         self.loader = loader
         self.limits = limits
         self.location = location
+        definitionBudget = limits.jsonLDContextDefinitions + Self.definitionsPerByte * documentBytes
     }
 
     /// Applies `local` (an `@context` value) to `active`.
@@ -109,6 +122,11 @@ struct JSONLDContextProcessor {
         }
         if let propagate = definitions["@propagate"], !(propagate == .bool(true) || propagate == .bool(false)) {
             throw error("invalid @propagate value: expected a boolean")
+        }
+        definitionsProcessed += definitions.count
+        if definitionsProcessed > definitionBudget {
+            throw error("JSON-LD contexts ask for more than \(definitionBudget) term definitions in all "
+                        + "(a context applied over and over, as a scoped context is at each use); refused", code: .limitExceeded)
         }
         let isProtected = definitions["@protected"] == .bool(true)
         var defined: [String: Bool] = [:]

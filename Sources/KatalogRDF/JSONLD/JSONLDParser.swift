@@ -42,7 +42,7 @@ public struct JSONLDParser: RDFStreamParser {
         let loader = contexts
         try JSONLDDeepStack.run {
             let document = try JSONLDDecoder.decode(bytes, limits: limits, location: base)
-            let processor = JSONLDContextProcessor(loader: loader, limits: limits, location: base)
+            let processor = JSONLDContextProcessor(loader: loader, limits: limits, location: base, documentBytes: bytes.count)
             var emitter = JSONLDEmitter(sink: sink, processor: processor, limits: limits, documentBase: base)
             defer { sink = emitter.sink }
             try emitter.emitDocument(document)

@@ -9,6 +9,9 @@ public struct ParserLimits: Sendable, Hashable {
     public var maxIRIBytes: Int
     /// Largest single statement a streaming text parser buffers while waiting for more input, in bytes.
     public var maxStatementBytes: Int
+    /// JSON-LD: term definitions one document may have its contexts process, beyond four per byte of the document
+    /// (a scoped context is processed again at each use, so a small document can otherwise ask for millions).
+    public var jsonLDContextDefinitions = 500_000
 
     /// Defaults: depth 512, literals up to 16 MiB, IRIs up to 64 KiB, statements up to 64 MiB.
     public init(maxDepth: Int = 512, maxLiteralBytes: Int = 16 << 20, maxIRIBytes: Int = 64 << 10, maxStatementBytes: Int = 64 << 20) {
