@@ -10,6 +10,9 @@ enum MappedRecord: Sendable {
     case record(SourceRecord, prepared: PreparedRecord?)
     /// A record that could not be mapped: the identifier to report it under, and why.
     case failed(identifier: String, cause: String)
+    /// A record that was mapped but breaks the source's record limits, dropped in the lane so a pathological record
+    /// is not kept until the collector sees it; counted as fetched and errored, as the collector counts one it rejects.
+    case rejected(identifier: String, cause: String)
     /// A record that was not mapped because what the mapper would read from the source is what the live record
     /// was mapped from (its source digest matched; see ``PreparedRecord/sourceDigest``).
     case unchanged(identifier: String)

@@ -37,6 +37,9 @@ public actor RunCollector {
         self.batchSize = batchSize
     }
 
+    /// The run error of a record that breaks the source's record limits.
+    static func limitCause(_ violation: String) -> String { "record skipped: \(violation)" }
+
     /// Accepts one mapped record.
     public func accept(_ record: SourceRecord) async throws {
         try await accept(record, prepared: nil)
@@ -49,7 +52,7 @@ public actor RunCollector {
         counts.fetched += 1
         let identifier = record.sourceIdentifier
         if let violation = source.recordLimits.violation(of: record) {
-            fail(identifier: identifier, url: nil, cause: "record skipped: \(violation)")
+            fail(identifier: identifier, url: nil, cause: RunCollector.limitCause(violation))
             return
         }
         try await enqueue(.record(try prepared ?? CatalogStore.prepare(record)))
@@ -63,6 +66,9 @@ public actor RunCollector {
                 try await accept(record, prepared: prepared)
             case .failed(let identifier, let cause):
                 fail(identifier: identifier, url: url, cause: cause)
+            case .rejected(let identifier, let cause):
+                counts.fetched += 1
+                fail(identifier: identifier, url: nil, cause: cause)
             case .unchanged(let identifier):
                 counts.fetched += 1
                 unmapped += 1
