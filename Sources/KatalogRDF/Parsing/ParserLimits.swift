@@ -11,14 +11,17 @@ public struct ParserLimits: Sendable, Hashable {
     public var maxStatementBytes: Int
     /// JSON-LD: term definitions one document may have its contexts process, beyond four per byte of the document
     /// (a scoped context is processed again at each use, so a small document can otherwise ask for millions).
-    public var jsonLDContextDefinitions = 500_000
+    public var jsonLDContextDefinitions: Int
 
-    /// Defaults: depth 512, literals up to 16 MiB, IRIs up to 64 KiB, statements up to 64 MiB.
-    public init(maxDepth: Int = 512, maxLiteralBytes: Int = 16 << 20, maxIRIBytes: Int = 64 << 10, maxStatementBytes: Int = 64 << 20) {
+    /// Defaults: depth 512, literals up to 16 MiB, IRIs up to 64 KiB, statements up to 64 MiB, 500,000 JSON-LD
+    /// term definitions.
+    public init(maxDepth: Int = 512, maxLiteralBytes: Int = 16 << 20, maxIRIBytes: Int = 64 << 10, maxStatementBytes: Int = 64 << 20,
+                jsonLDContextDefinitions: Int = 500_000) {
         self.maxDepth = maxDepth
         self.maxLiteralBytes = maxLiteralBytes
         self.maxIRIBytes = maxIRIBytes
         self.maxStatementBytes = maxStatementBytes
+        self.jsonLDContextDefinitions = jsonLDContextDefinitions
     }
 }
 
