@@ -107,9 +107,11 @@ struct JSONLDEmitter<Sink: TripleSink> {
                     }
                 }
             }
-            // A context made here lives while the node's members are expanded: count its terms (and the type-scoped
-            // one's, when that is another) against the bound on what the path holds.
-            let held = (processed || typeScopedApplied ? context.terms.count : 0) + (processed && typeScopedApplied ? typeScoped.terms.count : 0)
+            // Contexts made here live while the node's members are expanded; their terms count against the bound on
+            // what the path holds.
+            var held = 0
+            if processed || typeScopedApplied { held += context.terms.count }  // the one the members are expanded in
+            if processed && typeScopedApplied { held += typeScoped.terms.count }  // and the one before the type's
             liveTerms += held
             defer { liveTerms -= held }
             if liveTerms > Self.maxLiveTerms {
