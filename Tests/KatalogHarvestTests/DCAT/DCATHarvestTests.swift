@@ -384,6 +384,30 @@ struct DCATHarvestTests {
         }
     }
 
+    /// A dataset over the source's record limits is refused in its mapping lane with the collector's error and
+    /// counts, and the rest of the catalogue is harvested.
+    @Test func aDatasetOverTheRecordLimitsIsAnErrorForItAlone() async throws {
+        try await Self.withHarness { h in
+            let turtle = """
+                @prefix dcat: <http://www.w3.org/ns/dcat#> .
+                @prefix dct: <http://purl.org/dc/terms/> .
+                <https://data.example.se/d/a> a dcat:Dataset ; dct:title "A"@sv ; dct:description "Om A."@sv ; dcat:keyword "ett" .
+                <https://data.example.se/d/b> a dcat:Dataset ; dct:title "B"@sv ; dct:description "Om B."@sv ;
+                    dcat:keyword "k1", "k2", "k3", "k4", "k5", "k6" .
+                <https://data.example.se/d/c> a dcat:Dataset ; dct:title "C"@sv ; dct:description "Om C."@sv .
+                """
+            h.site.set("/catalog.ttl", turtle, contentType: "text/turtle")
+            let summary = try await h.run("/catalog.ttl") { $0.recordLimits.maxKeywords = 5 }
+            #expect(summary.counts.fetched == 3)
+            #expect(summary.counts.added == 2)
+            #expect(summary.counts.errored == 1)
+            let run = try #require(try await h.store.run(summary.run))
+            #expect(run.errors.map(\.subject) == ["https://data.example.se/d/b"])
+            #expect(run.errors.first?.cause == "record skipped: 6 keywords, over the limit of 5")
+            #expect(try await h.dataset("https://data.example.se/d/c")?.title.values["sv"] == "C")
+        }
+    }
+
     /// Datasets are mapped in two lanes at once, but reach the collector in document order: of two blank-node
     /// datasets with the same dct:identifier, in batches mapped by different lanes, the first in the document is kept.
     @Test func batchesMappedInTwoLanesArriveInDocumentOrder() async throws {

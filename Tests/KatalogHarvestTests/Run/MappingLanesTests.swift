@@ -18,7 +18,7 @@ struct MappingLanesTests {
 
     private static func record(_ identifier: String) -> MappedRecord {
         .mapped(SourceRecord(dataset: Dataset(sourceIdentifier: identifier, title: LocalizedText(identifier, language: "en")),
-                             raw: Data(identifier.utf8), rawFormat: "text/plain"))
+                             raw: Data(identifier.utf8), rawFormat: "text/plain"), limits: RecordLimits())
     }
 
     @Test("a batch that finishes before the one listed ahead of it still reaches the collector after it")

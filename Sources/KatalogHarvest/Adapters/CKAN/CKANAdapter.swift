@@ -112,11 +112,7 @@ public struct CKANAdapter: HarvestAdapter {
                     if known[entry.identifier] == digest { return .unchanged(identifier: entry.identifier) }
                     do {
                         let record = try CKANMapper.record(from: entry.package, rawData: raw, portalURL: portal, defaultLanguage: language)
-                        // Checked here, so a record of 200,000 resources is let go now, not kept with its batch.
-                        if let violation = limits.violation(of: record) {
-                            return .rejected(identifier: entry.identifier, cause: RunCollector.limitCause(violation))
-                        }
-                        return .mapped(record, sourceDigest: digest)
+                        return .mapped(record, sourceDigest: digest, limits: limits)
                     } catch {
                         return .failed(identifier: entry.identifier, cause: (error as? MappingError)?.description ?? String(describing: error))
                     }

@@ -99,7 +99,8 @@ public struct DCATAdapter: HarvestAdapter {
         let pages = paging.pages
         let indexStarted = ContinuousClock.now
         let catalogue = try await OffPool.run { try DCATPage.catalogue(of: spool.spool, pages: pages, lanes: DCATAdapter.mappingLanes,
-                                                                          fingerprint: source.mappingFingerprint) }
+                                                                          fingerprint: source.mappingFingerprint,
+                                                                          limits: source.recordLimits) }
         let mappingStarted = ContinuousClock.now
         context.logger.info("spool indexed", metadata: [
             "rdf.triples": "\(catalogue.tripleCount)", "harvest.seconds": "\((mappingStarted - indexStarted).seconds)",

@@ -35,6 +35,8 @@ final class DCATPage: @unchecked Sendable {
     private let normalizer = DCATNormalizer.default.remembering()
     /// The source's mapping fingerprint (``SourceConfig/mappingFingerprint``), the first part of every source digest.
     private let fingerprint: String
+    /// The source's record limits, checked as each dataset is mapped.
+    private let limits: RecordLimits
     /// Triples in the catalogue.
     let tripleCount: Int
     private var typeIndex = 0
@@ -46,9 +48,10 @@ final class DCATPage: @unchecked Sendable {
     /// How many batches can be mapped at once.
     var lanes: Int { graphs.count }
 
-    private init(spool: TripleSpool, pages: Int, lanes: Int, fingerprint: String) throws {
+    private init(spool: TripleSpool, pages: Int, lanes: Int, fingerprint: String, limits: RecordLimits) throws {
         self.spool = spool
         self.fingerprint = fingerprint
+        self.limits = limits
         self.graphs = try (0..<max(lanes, 1)).map { _ in SpoolGraph(spool: try spool.reader(), deduplicating: pages > 1) }
         self.tripleCount = spool.count
     }
@@ -64,9 +67,10 @@ final class DCATPage: @unchecked Sendable {
 
     /// The catalogue of every page loaded into `spool` (which is finished here and takes no more pages), mapped in
     /// `lanes` lanes for a source with mapping fingerprint `fingerprint`.
-    static func catalogue(of spool: TripleSpool, pages: Int, lanes: Int, fingerprint: String) throws -> DCATPage {
+    static func catalogue(of spool: TripleSpool, pages: Int, lanes: Int, fingerprint: String,
+                          limits: RecordLimits) throws -> DCATPage {
         try spool.finish()
-        return try DCATPage(spool: spool, pages: pages, lanes: lanes, fingerprint: fingerprint)
+        return try DCATPage(spool: spool, pages: pages, lanes: lanes, fingerprint: fingerprint, limits: limits)
     }
 
     /// The next (at most) `limit` datasets to map, in document order (`dcat:Dataset`, then `dcat:DatasetSeries` not
@@ -117,7 +121,7 @@ final class DCATPage: @unchecked Sendable {
             // The digest stands for the record only when the mapper read no node beyond the ones it covers (the
             // mapper may follow a link out of the subgraph, say to a series' title, and further).
             let covered = graph.readSubjects.allSatisfy(around.covers)
-            return .mapped(record, sourceDigest: covered ? digest : nil)
+            return .mapped(record, sourceDigest: covered ? digest : nil, limits: limits)
         } catch {
             return .failed(identifier: DCATPage.describe(subject), cause: String(describing: error))
         }

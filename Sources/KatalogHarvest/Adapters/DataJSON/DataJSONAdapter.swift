@@ -75,7 +75,7 @@ public struct DataJSONAdapter: HarvestAdapter {
                     }
                     switch catalogue.record(at: index, sourceURL: url, defaultLanguage: language, limits: limits) {
                     case .success(let record):
-                        return .mapped(record, sourceDigest: digest)
+                        return .mapped(record, sourceDigest: digest, limits: limits)
                     case .failure(let error):
                         let entry = catalogue.entries[index]
                         return .failed(identifier: entry.identifier ?? entry.path, cause: error.description)
