@@ -87,6 +87,25 @@ struct DCATSubgraphTests: DCATTestSupport {
         #expect(try !DCATMapper.neighbourhood(of: ds, in: chain.graph, maxNodes: 100).isCapped)
     }
 
+    @Test func aDataServiceIsLinkedButNotEntered() throws {
+        var g = catalogue()
+        let service = iri("http://ex.org/api")
+        g.type(service, DCATNS.dcat + "DataService")
+        g.add(service, DCATNS.dct + "title", lit("API", "en"))
+        g.add(service, DCATNS.dcat + "servesDataset", ds)
+        g.add(service, DCATNS.dcat + "servesDataset", iri("http://ex.org/other"))
+        g.add(bnode("d1"), DCATNS.dcat + "accessService", service)
+        let graph = g.graph
+        let around = try DCATMapper.neighbourhood(of: ds, in: graph)
+        #expect(around.triples.contains(Triple(bnode("d1"), DCATNS.dcat + "accessService", service)))
+        #expect(!around.triples.contains { $0.subject == service })
+        #expect(!around.nodes.contains(service))
+        #expect(!around.edge.contains(service), "the mapper reads nothing of a service, so it is not part of the digest")
+        #expect(!around.covers(service))
+        #expect(around.edge == [iri("http://ex.org/catalog"), iri("http://ex.org/other"), iri("http://ex.org/file.csv")])
+        #expect(around.triples.count == 15)
+    }
+
     @Test func canonicalNTriplesRelabelsSortsAndEscapes() {
         let triples = [
             Triple(bnode("zz"), DCATNS.dct + "title", lit("Quote \" backslash \\ newline \n tab \t bell \u{07}", "sv")),

@@ -40,6 +40,8 @@ struct TripleSpoolReaderTests {
         #expect(try again.triples(about: .blank("d7")) == spool.triples(about: .blank("d7")))
         #expect(try reader.subjects(ofType: Self.dcatDataset) == spool.subjects(ofType: Self.dcatDataset))
         #expect(try reader.types(of: subject) == [Self.dcatDataset])
+        #expect(try reader.types(of: .blank("d7")).isEmpty, "described, but without a type")
+        #expect(try reader.types(of: .iri("https://data.example.org/nowhere")).isEmpty)
         #expect(reader.count == 200)
     }
 

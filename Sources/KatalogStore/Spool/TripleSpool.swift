@@ -152,9 +152,11 @@ public final class TripleSpool: TripleSink {
         }
     }
 
-    /// The `rdf:type` IRIs of a subject.
+    /// The `rdf:type` IRIs of a subject, from the index of types. A subject the spool holds nothing about is
+    /// usually answered from memory (see ``SubjectFilter``).
     public func types(of subject: Term) throws -> [String] {
-        let key = TripleSpool.encodeSubject(subject)
+        var key = TripleSpool.encodeSubject(subject)
+        if finished, !subjects.mayContain(hash: key.withUTF8 { SubjectFilter.hash(UnsafeRawBufferPointer($0)) }) { return [] }
         return try read("reading a subject's types") { db in
             try String.fetchAll(db.cachedStatement(sql: "SELECT type FROM typed WHERE s = ? ORDER BY n"), arguments: [key])
         }
@@ -171,19 +173,20 @@ public final class TripleSpool: TripleSink {
         }
     }
 
-    /// Every triple whose subject is `subject`, in document order. A subject the spool holds nothing about is
-    /// usually answered from memory (see ``SubjectFilter``).
-    public func triples(about subject: Term) throws -> [Triple] {
+    /// Every triple whose subject is `subject`, in document order, or the first `limit` of them. A subject the spool
+    /// holds nothing about is usually answered from memory (see ``SubjectFilter``).
+    public func triples(about subject: Term, limit: Int? = nil) throws -> [Triple] {
         var key = TripleSpool.encodeSubject(subject)
         let hash = key.withUTF8 { SubjectFilter.hash(UnsafeRawBufferPointer($0)) }
         if finished, !subjects.mayContain(hash: hash) { return [] }
         return try read("reading a subject") { db in
-            let select = RawStatement(try db.cachedStatement(
-                sql: "SELECT p, o_kind, o, o_datatype, o_lang FROM triples WHERE h = ? AND s = ? ORDER BY rowid"))
+            let sql = "SELECT p, o_kind, o, o_datatype, o_lang FROM triples WHERE h = ? AND s = ? ORDER BY rowid"
+            let select = RawStatement(try db.cachedStatement(sql: limit == nil ? sql : sql + " LIMIT ?"))
             select.reset()
             defer { select.reset() }
             try select.bind(1, Int64(bitPattern: hash))
             try select.bind(2, key)
+            if let limit { try select.bind(3, Int64(limit)) }
             var triples: [Triple] = []
             while try select.next() {
                 let object = TripleSpool.decodeObject(kind: select.integer(1), value: select.text(2) ?? "",

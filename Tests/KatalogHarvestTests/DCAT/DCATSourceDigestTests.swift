@@ -78,6 +78,56 @@ struct DCATSourceDigestTests {
         }
     }
 
+    /// `count` datasets whose distributions name one data service, which lists every one of them.
+    static func servedCatalogue(count: Int, serviceTitle: String = "API") -> String {
+        var text = """
+            @prefix dcat: <http://www.w3.org/ns/dcat#> .
+            @prefix dct: <http://purl.org/dc/terms/> .
+            <\(base)api> a dcat:DataService ; dct:title "\(serviceTitle)"@en ;
+                dcat:endpointURL <\(base)api/v1> ;
+                dcat:servesDataset \((0..<count).map { "<\(base)dataset/d\($0)>" }.joined(separator: ", ")) .
+
+            """
+        for index in 0..<count {
+            text += """
+                <\(base)dataset/d\(index)> a dcat:Dataset ; dct:title "Dataset \(index)"@sv ;
+                    dcat:distribution <\(base)distribution/d\(index)> .
+                <\(base)distribution/d\(index)> a dcat:Distribution ; dcat:accessURL <\(base)api/v1> ;
+                    dcat:accessService <\(base)api> .
+
+                """
+        }
+        return text
+    }
+
+    @Test("a data service serving every dataset is linked, not entered: records stay their own size and a change to it maps nothing")
+    func aDataServiceIsNotPartOfEachDataset() async throws {
+        try await DCATHarvestTests.withHarness { h in
+            let (logger, log) = RecordingLogHandler.logger()
+            let harvester = Harvester(store: h.store, logger: logger, clientConfiguration: CKANHarvestTests.fastRetries)
+            let source = SourceConfig(name: "dcatsource", kind: .dcat, url: h.server.url("/catalog.ttl"))
+            h.site.set("/catalog.ttl", Self.servedCatalogue(count: 300), contentType: "text/turtle")
+            let first = try await harvester.run(source)
+            #expect(first.counts.added == 300)
+            #expect(first.counts.errored == 0)
+            let stored = try #require(try await h.store.dataset(source: "dcatsource", sourceIdentifier: Self.base + "dataset/d7"))
+            let raw = String(decoding: stored.raw, as: UTF8.self)
+            #expect(raw.contains("<\(Self.base)distribution/d7> <http://www.w3.org/ns/dcat#accessService> <\(Self.base)api> ."))
+            #expect(!raw.contains("servesDataset"), "the service's list of every dataset is not in each record")
+            #expect(!raw.contains("\"API\"@en"))
+            #expect(raw.split(separator: "\n").count == 6)
+
+            // The service changes (its title, and one more dataset it serves): the 300 datasets read as before.
+            h.site.set("/catalog.ttl", Self.servedCatalogue(count: 301, serviceTitle: "API 2"), contentType: "text/turtle")
+            let second = try await harvester.run(source)
+            #expect(second.counts.added == 1)
+            #expect(second.counts.updated == 0)
+            #expect(second.counts.unchanged == 300)
+            let unmapped = log.all.filter { $0.message == "harvest finished" }.compactMap { $0.metadata["harvest.unchanged_unmapped"]?.description }
+            #expect(unmapped.last == "300")
+        }
+    }
+
     @Test("a dataset deleted at the source loses its digest; when it comes back it is mapped and stored again")
     func aDeletedDatasetHasNoDigest() async throws {
         try await DCATHarvestTests.withHarness { h in

@@ -31,7 +31,12 @@ final class SpoolGraph: RDFGraphView {
         // A subject read earlier since the reset is cached, unless the cache was emptied since: noting it again
         // then changes nothing.
         readSubjects.insert(subject)
-        var triples = try spool.triples(about: subject)
+        return remember(try spool.triples(about: subject), about: subject)
+    }
+
+    /// Keeps a subject's triples (each once, for a spool that may repeat them) until the next reset.
+    private func remember(_ read: [Triple], about subject: Term) -> [Triple] {
+        var triples = read
         if deduplicating, triples.count > 1 {
             var seen = Set<Triple>()
             triples = triples.filter { seen.insert($0).inserted }
@@ -52,6 +57,27 @@ final class SpoolGraph: RDFGraphView {
 
     func subjects(ofType type: String) throws -> [Term] {
         try spool.subjects(ofType: type)
+    }
+
+    /// Answered from the subject's triples when it has few (they are read and kept, as ``triples(about:)`` would:
+    /// the walk reads them next anyway), and from the spool's index of types when it has many, without reading
+    /// them or counting the subject among ``readSubjects``: the subgraph walk asks this of every node it links to,
+    /// and a data service may list every dataset of the catalogue.
+    func hasType(_ subject: Term, in types: Set<String>) throws -> Bool {
+        if let cached = cache[subject] { return Self.has(cached, typeIn: types) }
+        let head = try spool.triples(about: subject, limit: SpoolGraph.smallNode + 1)
+        guard head.count > SpoolGraph.smallNode else {
+            readSubjects.insert(subject)
+            return Self.has(remember(head, about: subject), typeIn: types)
+        }
+        return try spool.types(of: subject).contains(where: types.contains)
+    }
+
+    /// Most triples a subject may have for ``hasType(_:in:)`` to read them all.
+    static let smallNode = 64
+
+    private static func has(_ triples: [Triple], typeIn types: Set<String>) -> Bool {
+        triples.contains { $0.predicate == Vocab.rdfType && $0.object.iriValue.map(types.contains) == true }
     }
 
     func isDescribed(_ subject: Term) throws -> Bool {

@@ -4,9 +4,12 @@ extension DCATMapper {
     /// The triples describing one dataset: its own, and those of every node reachable from it through blank
     /// nodes and through IRIs the graph describes (distributions, agents, contact points, periods, locations …).
     ///
-    /// Other datasets, dataset series and catalogues are not entered (a link to them is kept, their
-    /// description is not), so one dataset never drags in its neighbours. Each node is visited once, so cycles
-    /// terminate; after `maxNodes` nodes no further node is entered. Triples come in visiting order (breadth first).
+    /// Other datasets, dataset series, catalogues, catalogue records and data services are not entered (a link to
+    /// them is kept, their description is not), so one dataset never drags in its neighbours — nor, through a
+    /// distribution's `dcat:accessService`, a service's `dcat:servesDataset` list of every dataset it serves, which
+    /// would make each dataset's subgraph as big as the catalogue. The walk asks a linked node's types
+    /// (``RDFGraphView/hasType(_:in:)``) before it reads the node. Each node is visited once, so cycles terminate;
+    /// after `maxNodes` nodes no further node is entered. Triples come in visiting order (breadth first).
     public static func subgraph(of subject: Term, in graph: some RDFGraphView,
                                 maxNodes: Int = defaultMaxNodes) throws -> [Triple] {
         try neighbourhood(of: subject, in: graph, maxNodes: maxNodes).triples
@@ -20,8 +23,10 @@ extension DCATMapper {
         /// The dataset and every node whose triples are in ``triples``.
         public var nodes: Set<Term>
         /// The IRIs and blank nodes that objects of ``triples`` (other than `rdf:type`'s) name but that are not in
-        /// ``nodes``: nodes the graph does not describe, and the datasets, series and catalogues the walk does not
-        /// enter. Each once, in order of first appearance.
+        /// ``nodes``: nodes the graph does not describe, and the datasets, series, catalogues and catalogue records
+        /// the walk does not enter (whose titles the mapper may read). Each once, in order of first appearance.
+        /// Data services are not entered and not at the edge: the mapper reads nothing of them, and
+        /// ``covers(_:)`` is false for them.
         public var edge: [Term]
         /// True when the walk stopped entering nodes at `maxNodes`.
         public var isCapped: Bool
@@ -40,14 +45,13 @@ extension DCATMapper {
         guard subject.isResource, maxNodes > 0 else {
             return Neighbourhood(triples: [], nodes: [], edge: [], isCapped: false, edgeSet: [])
         }
-        let stopTypes: Set<String> = [DCATTerms.dataset, DCATTerms.datasetSeries, DCATTerms.catalog,
-                                      DCATTerms.catalogRecord]
         var visited: Set<Term> = [subject]
         var queue: [Term] = [subject]
         var next = 0
         var result: [Triple] = []
         var outside: Set<Term> = []
         var edge: [Term] = []
+        var services: Set<Term> = []
         var isCapped = false
         while next < queue.count {
             let node = queue[next]
@@ -56,12 +60,17 @@ extension DCATMapper {
                 result.append(triple)
                 let object = triple.object
                 guard object.isResource, triple.predicate != Vocab.rdfType, !visited.contains(object),
-                      !outside.contains(object) else { continue }
+                      !outside.contains(object), !services.contains(object) else { continue }
                 guard visited.count < maxNodes else {
                     isCapped = true
                     continue
                 }
-                if try graph.isDescribed(object), try !graph.types(of: object).contains(where: stopTypes.contains) {
+                if try graph.hasType(object, in: linkedResourceTypes) {
+                    outside.insert(object)
+                    edge.append(object)
+                } else if try graph.hasType(object, in: serviceTypes) {
+                    services.insert(object)
+                } else if try graph.isDescribed(object) {
                     visited.insert(object)
                     queue.append(object)
                 } else {
@@ -72,4 +81,12 @@ extension DCATMapper {
         }
         return Neighbourhood(triples: result, nodes: visited, edge: edge, isCapped: isCapped, edgeSet: outside)
     }
+
+    /// The catalogued resources a dataset's subgraph links to without entering, and whose triples count for its
+    /// source digest (the mapper reads their titles).
+    static let linkedResourceTypes: Set<String> = [DCATTerms.dataset, DCATTerms.datasetSeries, DCATTerms.catalog,
+                                                   DCATTerms.catalogRecord]
+    /// Resources the walk neither enters nor puts at the edge: a data service may serve every dataset of a
+    /// catalogue, and the mapper reads nothing of it.
+    static let serviceTypes: Set<String> = [DCATTerms.dataService]
 }

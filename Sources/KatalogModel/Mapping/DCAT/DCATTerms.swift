@@ -33,6 +33,7 @@ enum DCATTerms {
     static let datasetSeries = dcat + "DatasetSeries"
     static let catalog = dcat + "Catalog"
     static let catalogRecord = dcat + "CatalogRecord"
+    static let dataService = dcat + "DataService"
 
     // Literal-valued and link properties used more than once.
     static let title = dct + "title"

@@ -15,6 +15,10 @@ public protocol RDFGraphView {
     func subjects(ofType type: String) throws -> [Term]
     /// True when the graph holds at least one triple with this subject.
     func isDescribed(_ subject: Term) throws -> Bool
+    /// True when `subject` has an `rdf:type` among `types`. The subgraph walk asks this of every node it links to,
+    /// before reading the node, to stop at datasets, catalogues and services; a graph with an index of types may
+    /// answer from it without reading the node's other triples.
+    func hasType(_ subject: Term, in types: Set<String>) throws -> Bool
 }
 
 extension RDFGraphView {
@@ -26,6 +30,11 @@ extension RDFGraphView {
     /// True when the subject has `rdf:type` `type`.
     public func hasType(_ subject: Term, _ type: String) throws -> Bool {
         try objects(of: subject, Vocab.rdfType).contains(.iri(type))
+    }
+
+    /// Default: reads the subject's types.
+    public func hasType(_ subject: Term, in types: Set<String>) throws -> Bool {
+        try self.types(of: subject).contains(where: types.contains)
     }
 
     /// Default: a subject is described when it has at least one triple.
