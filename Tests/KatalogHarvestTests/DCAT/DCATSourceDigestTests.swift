@@ -128,6 +128,40 @@ struct DCATSourceDigestTests {
         }
     }
 
+    @Test("every member of a big series shows its title, and a new title reaches every member")
+    func aBigSeriesTitleReachesEveryMember() async throws {
+        func catalogue(members: Int, title: String) -> String {
+            var text = """
+                @prefix dcat: <http://www.w3.org/ns/dcat#> .
+                @prefix dct: <http://purl.org/dc/terms/> .
+                <\(Self.series)> a dcat:DatasetSeries ; dct:title "\(title)"@sv ;
+                    dcat:seriesMember \((0..<members).map { "<\(Self.base)dataset/day\($0)>" }.joined(separator: ", ")) .
+
+                """
+            for index in 0..<members {
+                text += "<\(Self.base)dataset/day\(index)> a dcat:Dataset ; dct:title \"Dag \(index)\"@sv ; dcat:inSeries <\(Self.series)> .\n"
+            }
+            return text
+        }
+        try await DCATHarvestTests.withHarness { h in
+            let source = SourceConfig(name: "dcatsource", kind: .dcat, url: h.server.url("/catalog.ttl"))
+            h.site.set("/catalog.ttl", catalogue(members: 400, title: "Dagliga mätningar"), contentType: "text/turtle")
+            let first = try await h.harvester.run(source)
+            #expect(first.counts.added == 401, "the series is a dataset too")
+            for index in [0, 199, 399] {
+                let member = try #require(try await h.dataset(Self.base + "dataset/day\(index)"))
+                #expect(member.extras["dcat:inSeries"] == ["Dagliga mätningar (\(Self.series))"])
+            }
+            h.site.set("/catalog.ttl", catalogue(members: 400, title: "Dygnsmätningar"), contentType: "text/turtle")
+            let second = try await h.harvester.run(source)
+            #expect(second.counts.updated == 401)
+            for index in [0, 399] {
+                let member = try #require(try await h.dataset(Self.base + "dataset/day\(index)"))
+                #expect(member.extras["dcat:inSeries"] == ["Dygnsmätningar (\(Self.series))"])
+            }
+        }
+    }
+
     @Test("a dataset deleted at the source loses its digest; when it comes back it is mapped and stored again")
     func aDeletedDatasetHasNoDigest() async throws {
         try await DCATHarvestTests.withHarness { h in

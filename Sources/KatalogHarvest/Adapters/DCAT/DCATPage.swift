@@ -139,8 +139,9 @@ final class DCATPage: @unchecked Sendable {
         guard subject.iriValue != nil, !around.isCapped else { return nil }
         var edgeTriples: [Triple] = []
         for node in around.edge {
-            edgeTriples += try graph.triples(about: node)
-            guard edgeTriples.count <= DCATPage.maxEdgeTriples else { return nil }
+            let triples = try graph.triples(about: node)
+            guard edgeTriples.count + triples.count <= DCATPage.maxEdgeTriples else { return nil }
+            edgeTriples += triples
         }
         var hasher = SHA256()
         hasher.update(Data(fingerprint.utf8))

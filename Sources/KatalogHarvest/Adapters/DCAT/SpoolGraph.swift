@@ -4,6 +4,10 @@ import KatalogStore
 
 /// The DCAT mapper's view of a spooled document: lookups go to the spool's subject index, and the triples of
 /// the subjects touched while mapping one dataset are kept until ``reset()``, so each node is read once.
+///
+/// Subjects with many triples are also kept across resets, up to ``maxLargeTriples`` in all: a node that many
+/// datasets link to (a dataset series listing its thousands of members, whose title each member shows) is then
+/// read from the spool once per lane, not once per dataset.
 final class SpoolGraph: RDFGraphView {
     private let spool: TripleSpool
     /// Whether a triple may be in the spool twice (a catalogue of several pages that repeat a node).
@@ -11,6 +15,13 @@ final class SpoolGraph: RDFGraphView {
     private var cache: [Term: [Triple]] = [:]
     /// Most subjects cached before the cache is emptied (a dataset with thousands of nodes stays bounded).
     private let maxCached = 4_096
+    /// Subjects of more than ``smallNode`` triples, kept across resets.
+    private var large: [Term: [Triple]] = [:]
+    /// The objects of each node in ``large`` by predicate, so asking such a node for its title does not scan it.
+    private var largeObjects: [Term: [String: [Term]]] = [:]
+    private var largeTriples = 0
+    /// Most triples kept in ``large`` (about 10 MB); a node bigger than this is read for each dataset that needs it.
+    static let maxLargeTriples = 50_000
 
     init(spool: TripleSpool, deduplicating: Bool = false) {
         self.spool = spool
@@ -31,7 +42,24 @@ final class SpoolGraph: RDFGraphView {
         // A subject read earlier since the reset is cached, unless the cache was emptied since: noting it again
         // then changes nothing.
         readSubjects.insert(subject)
-        return remember(try spool.triples(about: subject), about: subject)
+        if let kept = large[subject] { return kept }
+        let triples = remember(try spool.triples(about: subject), about: subject)
+        keepIfLarge(triples, about: subject)
+        return triples
+    }
+
+    private func keepIfLarge(_ triples: [Triple], about subject: Term) {
+        guard triples.count > SpoolGraph.smallNode, triples.count <= SpoolGraph.maxLargeTriples else { return }
+        if largeTriples + triples.count > SpoolGraph.maxLargeTriples {
+            large.removeAll(keepingCapacity: true)
+            largeObjects.removeAll(keepingCapacity: true)
+            largeTriples = 0
+        }
+        large[subject] = triples
+        var objects: [String: [Term]] = [:]
+        for triple in triples { objects[triple.predicate, default: []].append(triple.object) }
+        largeObjects[subject] = objects
+        largeTriples += triples.count
     }
 
     /// Keeps a subject's triples (each once, for a spool that may repeat them) until the next reset.
@@ -49,6 +77,10 @@ final class SpoolGraph: RDFGraphView {
     func objects(of subject: Term, _ predicate: String) throws -> [Term] {
         // The mapper asks each node for dozens of predicates; most of a node's predicates differ from the one
         // asked for in length, which is cheaper to compare than the text.
+        if cache[subject] == nil, let objects = largeObjects[subject] {
+            readSubjects.insert(subject)
+            return objects[predicate] ?? []
+        }
         let length = predicate.utf8.count
         return try triples(about: subject).compactMap { triple in
             triple.predicate.utf8.count == length && triple.predicate == predicate ? triple.object : nil
@@ -64,7 +96,7 @@ final class SpoolGraph: RDFGraphView {
     /// them or counting the subject among ``readSubjects``: the subgraph walk asks this of every node it links to,
     /// and a data service may list every dataset of the catalogue.
     func hasType(_ subject: Term, in types: Set<String>) throws -> Bool {
-        if let cached = cache[subject] { return Self.has(cached, typeIn: types) }
+        if let cached = cache[subject] ?? large[subject] { return Self.has(cached, typeIn: types) }
         let head = try spool.triples(about: subject, limit: SpoolGraph.smallNode + 1)
         guard head.count > SpoolGraph.smallNode else {
             readSubjects.insert(subject)
