@@ -106,6 +106,27 @@ struct DCATSubgraphTests: DCATTestSupport {
         #expect(around.triples.count == 15)
     }
 
+    @Test func aNodeOfThousandsOfTriplesAddsItsFirst256() throws {
+        var g = catalogue()
+        let publisher = iri("http://ex.org/publisher")
+        for index in 0..<1_000 {
+            g.add(publisher, DCATNS.foaf + "name", lit("Name \(index)"))
+        }
+        g.add(publisher, DCATNS.foaf + "name", lit("Utgivaren", "sv"))
+        let graph = g.graph
+        let around = try DCATMapper.neighbourhood(of: ds, in: graph)
+        #expect(around.triples.filter { $0.subject == publisher }.count == DCATMapper.maxNodeTriples)
+        #expect(around.isCapped, "the subgraph is not all the mapper reads, so it gets no source digest")
+        #expect(try !DCATMapper.neighbourhood(of: ds, in: catalogue().graph).isCapped)
+        // The mapper reads the first 256 names of the node: the English one, the first untagged one, not the Swedish one after.
+        let mapped = try DCATMapper.dataset(ds, in: graph)
+        #expect(mapped.publisher?.name.values == ["en": "Publisher", "": "Name 0"])
+        // The dataset's own triples are never cut.
+        var own = datasetBuilder()
+        for index in 0..<600 { own.add(ds, DCATNS.dcat + "keyword", lit("k\(index)")) }
+        #expect(try DCATMapper.subgraph(of: ds, in: own.graph).count > 600)
+    }
+
     @Test func canonicalNTriplesRelabelsSortsAndEscapes() {
         let triples = [
             Triple(bnode("zz"), DCATNS.dct + "title", lit("Quote \" backslash \\ newline \n tab \t bell \u{07}", "sv")),

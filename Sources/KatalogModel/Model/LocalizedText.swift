@@ -29,10 +29,11 @@ public struct LocalizedText: Hashable, Sendable, Codable {
 
     /// Sets the value for a language; the first non-empty value of a language wins unless `replace` is true.
     public mutating func set(_ value: String, language: String?, replace: Bool = false) {
+        let key = LocalizedText.normalizedTag(language)
+        guard replace || values[key] == nil else { return }
         let trimmed = value.trimmingWhitespace()
         guard !trimmed.isEmpty else { return }
-        let key = LocalizedText.normalizedTag(language)
-        if replace || values[key] == nil { values[key] = trimmed }
+        values[key] = trimmed
     }
 
     /// The value in the first preferred language present, then English, untagged, and any other (sorted).

@@ -96,7 +96,10 @@ final class SpoolGraph: RDFGraphView {
     /// them or counting the subject among ``readSubjects``: the subgraph walk asks this of every node it links to,
     /// and a data service may list every dataset of the catalogue.
     func hasType(_ subject: Term, in types: Set<String>) throws -> Bool {
-        if let cached = cache[subject] ?? large[subject] { return Self.has(cached, typeIn: types) }
+        if let objects = largeObjects[subject] {
+            return objects[Vocab.rdfType]?.contains { $0.iriValue.map(types.contains) == true } == true
+        }
+        if let cached = cache[subject] { return Self.has(cached, typeIn: types) }
         let head = try spool.triples(about: subject, limit: SpoolGraph.smallNode + 1)
         guard head.count > SpoolGraph.smallNode else {
             readSubjects.insert(subject)

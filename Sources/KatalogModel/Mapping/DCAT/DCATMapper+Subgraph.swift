@@ -9,7 +9,8 @@ extension DCATMapper {
     /// distribution's `dcat:accessService`, a service's `dcat:servesDataset` list of every dataset it serves, which
     /// would make each dataset's subgraph as big as the catalogue. The walk asks a linked node's types
     /// (``RDFGraphView/hasType(_:in:)``) before it reads the node. Each node is visited once, so cycles terminate;
-    /// after `maxNodes` nodes no further node is entered. Triples come in visiting order (breadth first).
+    /// after `maxNodes` nodes no further node is entered, and a node other than the dataset adds at most its first
+    /// ``maxNodeTriples`` triples. Triples come in visiting order (breadth first).
     public static func subgraph(of subject: Term, in graph: some RDFGraphView,
                                 maxNodes: Int = defaultMaxNodes) throws -> [Triple] {
         try neighbourhood(of: subject, in: graph, maxNodes: maxNodes).triples
@@ -28,7 +29,8 @@ extension DCATMapper {
         /// Data services are not entered and not at the edge: the mapper reads nothing of them, and
         /// ``covers(_:)`` is false for them.
         public var edge: [Term]
-        /// True when the walk stopped entering nodes at `maxNodes`.
+        /// True when the walk stopped entering nodes at `maxNodes`, or left out triples of a node over
+        /// ``DCATMapper/maxNodeTriples``: the subgraph is then not all the mapper may read.
         public var isCapped: Bool
         /// ``edge`` as a set.
         let edgeSet: Set<Term>
@@ -56,7 +58,12 @@ extension DCATMapper {
         while next < queue.count {
             let node = queue[next]
             next += 1
-            for triple in try graph.triples(about: node) {
+            var triples = try graph.triples(about: node)
+            if node != subject, triples.count > maxNodeTriples {
+                triples = Array(triples.prefix(maxNodeTriples))
+                isCapped = true
+            }
+            for triple in triples {
                 result.append(triple)
                 let object = triple.object
                 guard object.isResource, triple.predicate != Vocab.rdfType, !visited.contains(object),

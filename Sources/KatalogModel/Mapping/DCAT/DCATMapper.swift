@@ -8,6 +8,12 @@ public enum DCATMapper {
     /// The most nodes ``subgraph(of:in:maxNodes:)`` collects for one dataset by default.
     public static let defaultMaxNodes = 10_000
 
+    /// The most triples a node other than the dataset itself adds to the dataset's subgraph (its raw record). A
+    /// publisher or contact point has a few dozen; one with thousands (a hostile document giving one publisher of
+    /// every dataset 10,000 names) would otherwise be copied into every dataset's record: quadratic in time and
+    /// storage. The mapper still reads the whole node from the graph.
+    public static let maxNodeTriples = 256
+
     /// The media type of the raw records ``record(_:in:normalizer:maxNodes:)`` produces.
     public static let rawFormat = "application/n-triples"
 

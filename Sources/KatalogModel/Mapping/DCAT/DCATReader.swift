@@ -41,7 +41,7 @@ struct DCATReader<Graph: RDFGraphView> {
     func localized(_ subject: Term, _ predicates: [String]) throws -> LocalizedText {
         for predicate in predicates {
             var text = LocalizedText()
-            for object in try objects(subject, predicate) {
+            for object in try objects(subject, predicate).prefix(DCATReader.maxLocalizedValues) {
                 guard let value = DCATValues.text(object) else { continue }
                 text.set(value, language: object.literalValue?.language)
             }
@@ -49,6 +49,10 @@ struct DCATReader<Graph: RDFGraphView> {
         }
         return LocalizedText()
     }
+
+    /// The most values of one property ``localized(_:_:)`` reads (a text keeps one per language, and the first of a
+    /// language wins): a node shared by every dataset with 10,000 names would otherwise cost every dataset 10,000.
+    static var maxLocalizedValues: Int { 256 }
 
     /// The display label of a node (`skos:prefLabel`, `rdfs:label`, `dct:title`, `foaf:name`, `skos:altLabel`), or of a literal.
     func label(of term: Term) throws -> LocalizedText {
