@@ -9,6 +9,7 @@ Shapes:
   series    each dataset is in one dcat:DatasetSeries (dcat:inSeries), which lists its members
             (dcat:seriesMember) -- a daily or yearly series of DCAT-AP 3;
   plain     the same datasets in the series, without the member list (the baseline);
+  catalog   each dataset links back to the dcat:Catalog (dct:isPartOf) that lists every dataset (dcat:dataset);
   names     one publisher with N foaf:name values shared by every dataset (a hostile document).
 
 Usage: generate_shared_nodes.py SHAPE COUNT OUTPUT
@@ -26,15 +27,20 @@ if shape == "service":
 elif shape in ("series", "plain"):
     members = f" ;\n    dcat:seriesMember {datasets}" if shape == "series" else ""
     lines.append(f'<{base}series/daily> a dcat:DatasetSeries ; dct:title "Daily observations"@en{members} .')
+elif shape == "catalog":
+    lines.append(f'<{base}catalog> a dcat:Catalog ; dct:title "Catalogue"@en ;')
+    lines.append(f"    dcat:dataset {datasets} .")
 elif shape == "names":
     names = ", ".join(f'"Agency {i}"' for i in range(count))
     lines.append(f"<{base}org/1> a foaf:Agent ; foaf:name {names} .")
 else:
-    sys.exit(f"unknown shape {shape!r}: service, series, plain or names")
+    sys.exit(f"unknown shape {shape!r}: service, series, plain, catalog or names")
 lines.append(f'<{base}org/0> a foaf:Agent ; foaf:name "Agency"@en .')
 publisher = f"<{base}org/1>" if shape == "names" else f"<{base}org/0>"
 for i in range(count):
     link = f" ; dcat:inSeries <{base}series/daily>" if shape in ("series", "plain") else ""
+    if shape == "catalog":
+        link = f" ; dct:isPartOf <{base}catalog>"
     lines.append(f'<{base}dataset/{i}> a dcat:Dataset ; dct:title "Observations, day {i}"@en ; '
                  f'dct:publisher {publisher} ; dcat:distribution <{base}distribution/{i}>{link} .')
     service = f" ; dcat:accessService <{base}api>" if shape == "service" else ""

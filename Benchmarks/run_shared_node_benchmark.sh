@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # How a DCAT harvest scales when every dataset links to one big node: a data service listing every dataset it
-# serves, a dataset series listing its members (against the same series without the list), and a publisher with
+# serves, a dataset series listing its members (against the same series without the list), a catalogue listing
+# every dataset that links back to it, and a publisher with
 # as many names as there are datasets. Each catalogue (Benchmarks/generate_shared_nodes.py) is served from
 # 127.0.0.1 and harvested by the release `katalog` into a fresh catalogue; prints wall time and peak RSS.
-# Usage: Benchmarks/run_shared_node_benchmark.sh [COUNTS]   (default "2000 5000"; KATALOG_BIN=path runs another build)
+# Usage: Benchmarks/run_shared_node_benchmark.sh [COUNTS]   (default "2000 5000"; KATALOG_BIN=path runs another build,
+# SHAPES="series service" only those shapes)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -35,7 +37,7 @@ done
 [ -n "$port" ] || { echo "the file server did not start"; cat "$work/http.log"; exit 1; }
 
 for count in $counts; do
-    for shape in plain series service names; do
+    for shape in ${SHAPES:-plain series service catalog names}; do
         python3 "$here/generate_shared_nodes.py" "$shape" "$count" "$work/www/$shape.ttl"
         rm -f "$work"/c.sqlite*
         cat >"$work/sources.yaml" <<YAML

@@ -139,8 +139,9 @@ final class DCATPage: @unchecked Sendable {
         guard subject.iriValue != nil, !around.isCapped else { return nil }
         var edgeTriples: [Triple] = []
         for node in around.edge {
-            let triples = try graph.triples(about: node)
-            guard edgeTriples.count + triples.count <= DCATPage.maxEdgeTriples else { return nil }
+            let room = DCATPage.maxEdgeTriples - edgeTriples.count
+            let triples = try graph.triples(about: node, upTo: room + 1)
+            guard triples.count <= room else { return nil }
             edgeTriples += triples
         }
         var hasher = SHA256()

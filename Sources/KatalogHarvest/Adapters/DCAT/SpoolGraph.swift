@@ -48,6 +48,23 @@ final class SpoolGraph: RDFGraphView {
         return triples
     }
 
+    /// At most `limit` of the subject's triples (each once, for a spool that may repeat them), from memory when it
+    /// was read whole, else from the spool without keeping them: the source digest asks this of the nodes at a
+    /// dataset's edge, one of which may be a catalogue listing a hundred thousand datasets.
+    func triples(about subject: Term, upTo limit: Int) throws -> [Triple] {
+        if let known = cache[subject] ?? large[subject] {
+            readSubjects.insert(subject)
+            return Array(known.prefix(limit))
+        }
+        readSubjects.insert(subject)
+        var triples = try spool.triples(about: subject, limit: limit)
+        if deduplicating, triples.count > 1 {
+            var seen = Set<Triple>()
+            triples = triples.filter { seen.insert($0).inserted }
+        }
+        return triples
+    }
+
     private func keepIfLarge(_ triples: [Triple], about subject: Term) {
         guard triples.count > SpoolGraph.smallNode, triples.count <= SpoolGraph.maxLargeTriples else { return }
         if largeTriples + triples.count > SpoolGraph.maxLargeTriples {
