@@ -35,17 +35,25 @@ struct DCATSourceDigestTests {
 
     static let iris = [luft, vatten, buller, series]
 
+    /// A harvester whose log the test reads.
+    static func recordingHarvester(_ h: DCATHarvestTests.Harness) -> (Harvester, RecordingLogHandler.Store) {
+        let (logger, log) = RecordingLogHandler.logger()
+        return (Harvester(store: h.store, logger: logger, clientConfiguration: CKANHarvestTests.fastRetries), log)
+    }
+
+    /// The `harvest.unchanged_unmapped` count of each run `log` saw finish, in order.
+    static func unmapped(_ log: RecordingLogHandler.Store) -> [String] {
+        log.all.filter { $0.message == "harvest finished" }.compactMap { $0.metadata["harvest.unchanged_unmapped"]?.description }
+    }
+
     @Test("a second harvest maps only the datasets whose source changed, and applies every change")
     func unchangedDatasetsAreNotMapped() async throws {
         try await DCATHarvestTests.withHarness { h in
-            let (logger, log) = RecordingLogHandler.logger()
-            let harvester = Harvester(store: h.store, logger: logger, clientConfiguration: CKANHarvestTests.fastRetries)
+            let (harvester, log) = Self.recordingHarvester(h)
             func run() async throws -> RunSummary {
                 try await harvester.run(SourceConfig(name: "dcatsource", kind: .dcat, url: h.server.url("/catalog.ttl")))
             }
-            func unmapped() -> [String] {
-                log.all.filter { $0.message == "harvest finished" }.compactMap { $0.metadata["harvest.unchanged_unmapped"]?.description }
-            }
+            func unmapped() -> [String] { Self.unmapped(log) }
             h.site.set("/catalog.ttl", Self.catalogue(), contentType: "text/turtle")
             let first = try await run()
             #expect(first.counts.added == 5)
@@ -103,8 +111,7 @@ struct DCATSourceDigestTests {
     @Test("a data service serving every dataset is linked, not entered: records stay their own size and a change to it maps nothing")
     func aDataServiceIsNotPartOfEachDataset() async throws {
         try await DCATHarvestTests.withHarness { h in
-            let (logger, log) = RecordingLogHandler.logger()
-            let harvester = Harvester(store: h.store, logger: logger, clientConfiguration: CKANHarvestTests.fastRetries)
+            let (harvester, log) = Self.recordingHarvester(h)
             let source = SourceConfig(name: "dcatsource", kind: .dcat, url: h.server.url("/catalog.ttl"))
             h.site.set("/catalog.ttl", Self.servedCatalogue(count: 300), contentType: "text/turtle")
             let first = try await harvester.run(source)
@@ -123,7 +130,7 @@ struct DCATSourceDigestTests {
             #expect(second.counts.added == 1)
             #expect(second.counts.updated == 0)
             #expect(second.counts.unchanged == 300)
-            let unmapped = log.all.filter { $0.message == "harvest finished" }.compactMap { $0.metadata["harvest.unchanged_unmapped"]?.description }
+            let unmapped = Self.unmapped(log)
             #expect(unmapped.last == "300")
         }
     }
@@ -185,8 +192,7 @@ struct DCATSourceDigestTests {
     @Test("another mapping fingerprint (here a changed record limit) maps every dataset again")
     func aNewFingerprintMapsEverything() async throws {
         try await DCATHarvestTests.withHarness { h in
-            let (logger, log) = RecordingLogHandler.logger()
-            let harvester = Harvester(store: h.store, logger: logger, clientConfiguration: CKANHarvestTests.fastRetries)
+            let (harvester, log) = Self.recordingHarvester(h)
             h.site.set("/catalog.ttl", Self.catalogue(), contentType: "text/turtle")
             var source = SourceConfig(name: "dcatsource", kind: .dcat, url: h.server.url("/catalog.ttl"))
             _ = try await harvester.run(source)
@@ -195,7 +201,7 @@ struct DCATSourceDigestTests {
             let second = try await harvester.run(source)
             #expect(second.counts.updated == 1)
             #expect(second.counts.unchanged == 4)
-            let unmapped = log.all.filter { $0.message == "harvest finished" }.compactMap { $0.metadata["harvest.unchanged_unmapped"]?.description }
+            let unmapped = Self.unmapped(log)
             #expect(unmapped == ["0", "0"])
             let digests = try await h.store.sourceDigests(source: "dcatsource", identifiers: Self.iris)
             #expect(digests.count == 4, "the unchanged records took the new fingerprint's digests")
@@ -205,8 +211,7 @@ struct DCATSourceDigestTests {
     @Test("records stored without a digest get one when a run finds them unchanged, and are skipped after")
     func recordsWithoutADigestGetOne() async throws {
         try await DCATHarvestTests.withHarness { h in
-            let (logger, log) = RecordingLogHandler.logger()
-            let harvester = Harvester(store: h.store, logger: logger, clientConfiguration: CKANHarvestTests.fastRetries)
+            let (harvester, log) = Self.recordingHarvester(h)
             let source = SourceConfig(name: "dcatsource", kind: .dcat, url: h.server.url("/catalog.ttl"))
             h.site.set("/catalog.ttl", Self.catalogue(), contentType: "text/turtle")
             _ = try await harvester.run(source)
@@ -220,7 +225,7 @@ struct DCATSourceDigestTests {
             h.site.set("/catalog.ttl", Self.catalogue(luftTitle: "Luftkvalitet 2025"), contentType: "text/turtle")
             let third = try await harvester.run(source)
             #expect(third.counts.updated == 1)
-            let unmapped = log.all.filter { $0.message == "harvest finished" }.compactMap { $0.metadata["harvest.unchanged_unmapped"]?.description }
+            let unmapped = Self.unmapped(log)
             #expect(unmapped == ["0", "0", "3"])
         }
     }
