@@ -110,6 +110,7 @@ let package = Package(
             name: "KatalogHarvestTests",
             dependencies: [
                 "KatalogHarvest", "KatalogStore", "KatalogModel", "KatalogFixtures", "KatalogHub",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -130,6 +130,33 @@ struct RunLifecycleTests {
         #expect(last["other"]?.status == .aborted)
     }
 
+    @Test("Applying a run credits other running runs with the time it held the write lock")
+    func applyCreditsOtherRunsHeartbeats() async throws {
+        let clock = TestClock()
+        let store = try CatalogStore.temporary(configuration: .init(staleRunInterval: 120, now: { clock.now }))
+        let waiting = try await store.beginRun(source: "waiting", kind: "ckan", url: "u")
+        let before = try #require(try await store.run(waiting)).heartbeatAt
+        clock.advance(by: 100)
+        let big = try await store.beginRun(source: "big", kind: "dcat", url: "u2")
+        for batch in 0..<4 {
+            let records = (0..<500).map { makeRecord("r\(batch)-\($0)", title: "Dataset \(batch) \($0)", description: "Text \($0)") }
+            try await store.stage(run: big, records: records)
+        }
+        let started = ContinuousClock.now
+        _ = try await store.completeRun(run: big, seen: [], isComplete: true)
+        let applying = (ContinuousClock.now - started).seconds
+
+        // The waiting run could not have written its heartbeat while the lock was held: the apply moved it on.
+        let after = try #require(try await store.run(waiting)).heartbeatAt
+        let credit = after.timeIntervalSince(before)
+        #expect(credit > 0)
+        #expect(credit <= applying + 0.001)
+        // A run that ended is not credited, and the credit never passes the clock.
+        let ended = try #require(try await store.run(big))
+        #expect(ended.heartbeatAt == clock.now)
+        #expect(after <= clock.now)
+    }
+
     @Test("Run errors, counts and status are recorded")
     func errorsAreRecorded() async throws {
         let store = try CatalogStore.temporary()

@@ -27,6 +27,7 @@ extension CatalogStore {
         let maxErrors = configuration.maxStoredRunErrors
         let started = ContinuousClock.now
         let summary = try await write("applying a run", context: ["run": run.description]) { db in
+            let holding = ContinuousClock.now
             let source = try CatalogStore.requireRunning(db, run)
             var apply = try RunApplication(db: db, run: run, source: source, now: now)
             try apply.markSeen(seen)
@@ -59,6 +60,7 @@ extension CatalogStore {
             for (position, issue) in errors.prefix(maxErrors).enumerated() {
                 try insertError.execute(arguments: [run.rawValue, position, issue.subject, issue.cause])
             }
+            try CatalogStore.creditHeartbeats(db, besides: run, lockedFor: (ContinuousClock.now - holding).seconds, now: now)
             return RunSummary(run: run, source: source, status: status, counts: counts, heldDeletions: deletion.held,
                               purged: purged, message: message)
         }

@@ -156,6 +156,27 @@ extension CatalogStore {
         }
     }
 
+    /// Moves the heartbeat of every other running run forward by `seconds`, the time this write transaction held the
+    /// catalogue's write lock, but not past `now`.
+    ///
+    /// While one transaction holds the lock (applying a large run takes minutes), no other run can write its
+    /// heartbeat: those of this process wait in the writer's queue, those of other processes in SQLite's busy
+    /// handler. Without the credit, the first `beginRun` after a long apply would find them stale and abort runs that
+    /// are alive and only waited for the lock. A run that really stopped still goes stale: the credit is the lock's
+    /// time, once.
+    static func creditHeartbeats(_ db: Database, besides run: RunID, lockedFor seconds: Double, now: Date) throws {
+        guard seconds > 0 else { return }
+        let others = try Row.fetchAll(db, sql: "SELECT id, heartbeat_at FROM runs WHERE status = 'running' AND id <> ?",
+                                      arguments: [run.rawValue])
+        for row in others {
+            let id: Int64 = row["id"]
+            let heartbeat: Date = row["heartbeat_at"]
+            let credited = min(heartbeat.addingTimeInterval(seconds), max(heartbeat, now))
+            guard credited > heartbeat else { continue }
+            try db.execute(sql: "UPDATE runs SET heartbeat_at = ? WHERE id = ?", arguments: [credited, id])
+        }
+    }
+
     /// Throws unless the run exists and is `running`; returns its source.
     @discardableResult
     static func requireRunning(_ db: Database, _ run: RunID) throws -> String {

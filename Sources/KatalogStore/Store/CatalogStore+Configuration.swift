@@ -5,7 +5,10 @@ extension CatalogStore {
     public struct Configuration: Sendable {
         /// How long a `running` run may go without a heartbeat before the next `beginRun` marks it aborted. Default 2 minutes.
         public var staleRunInterval: TimeInterval
-        /// How long a write waits for a lock held by another connection or process. Default 10 seconds.
+        /// How long a write waits for a lock held by another connection or process, in seconds, before it fails with
+        /// ``StoreError/Code/busy``; a wait is logged after 5 seconds and once a minute after that. Default 10 minutes:
+        /// another process applying a large run holds the write lock for minutes, and a run waiting for it is not
+        /// failing.
         public var busyTimeout: TimeInterval
         /// Most concurrent reader connections. Default 4.
         public var maximumReaderCount: Int
@@ -25,7 +28,7 @@ extension CatalogStore {
         public var termStatisticsEntries: Int
 
         /// Creates a configuration.
-        public init(staleRunInterval: TimeInterval = 120, busyTimeout: TimeInterval = 10, maximumReaderCount: Int = 4,
+        public init(staleRunInterval: TimeInterval = 120, busyTimeout: TimeInterval = 600, maximumReaderCount: Int = 4,
                     maxStoredRunErrors: Int = 1_000, inMemoryFacets: Bool = true, searchCacheEntries: Int = 512,
                     termStatisticsEntries: Int = 4_096, now: @escaping @Sendable () -> Date = { Date() }) {
             self.inMemoryFacets = inMemoryFacets

@@ -40,7 +40,9 @@ public final class CatalogStore: Sendable {
         scratchPath = RunScratch.newPath(for: path)
         var config = GRDB.Configuration()
         config.label = "katalog"
-        config.busyMode = .timeout(configuration.busyTimeout)
+        let wait = LockWait(limit: configuration.busyTimeout, noticeAfter: min(5, configuration.busyTimeout / 2),
+                            logger: logger, path: path)
+        config.busyMode = .callback { tries in wait.callback(tries) }
         config.maximumReaderCount = configuration.maximumReaderCount
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
