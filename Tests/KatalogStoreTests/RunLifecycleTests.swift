@@ -213,4 +213,24 @@ struct RunLifecycleTests {
         let reopened = try CatalogStore(path: store.path)
         #expect(try await reopened.datasetCount() == 1)
     }
+
+    @Test("A catalogue migrated by a newer Katalog is refused with a clear error, and left as it was")
+    func newerSchemaIsRefused() async throws {
+        let store = try CatalogStore.temporary()
+        try await harvest(store, [makeRecord("r1", title: "One")])
+        try await store.pool.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-a-later-version')")
+        }
+        do {
+            _ = try CatalogStore(path: store.path)
+            Issue.record("expected newerSchema")
+        } catch let error as StoreError {
+            #expect(error.code == .newerSchema)
+            #expect(error.message.contains("v99-from-a-later-version"))
+            #expect(error.context["path"] == store.path)
+        }
+        #expect(try await store.datasetCount() == 1)
+        let applied = try await store.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied.contains("v99-from-a-later-version"))
+    }
 }

@@ -54,6 +54,7 @@ public final class CatalogStore: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
+            try CatalogStore.refuseNewerSchema(pool, path: path)
             try CatalogStore.migrator.migrate(pool)
             for abandoned in RunScratch.removeAbandoned(besides: path) {
                 logger.info("removed the run scratch of a process that no longer exists", metadata: ["store.path": "\(abandoned)"])
@@ -64,6 +65,22 @@ public final class CatalogStore: Sendable {
         }
         facetIndexCache.setEnabled(configuration.inMemoryFacets)
         logger.debug("opened catalogue", metadata: ["store.path": "\(path)"])
+    }
+
+    /// Throws ``StoreError/Code/newerSchema`` when the catalogue holds migrations this version does not know.
+    ///
+    /// A newer Katalog may store what this one would misread or break (a changed record format, an invariant a
+    /// trigger or a new column keeps), so an older binary, such as a cron job not yet upgraded, stops with a clear
+    /// message instead of reading or writing.
+    static func refuseNewerSchema(_ pool: DatabasePool, path: String) throws {
+        let unknown = try pool.read { db in
+            try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+        }
+        guard !unknown.isEmpty else { return }
+        let names = unknown.sorted().joined(separator: ", ")
+        throw StoreError(.newerSchema,
+                         "the catalogue was changed by a newer version of Katalog (schema migrations unknown to this version: \(names)); use that version or a later one",
+                         context: ["path": path])
     }
 
     deinit {

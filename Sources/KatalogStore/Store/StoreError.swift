@@ -4,7 +4,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: String, Hashable, Sendable {
             case sourceBusy, runNotActive, notFound, invalidQuery, invalidCursor, invalidArgument
-            case corrupt, busy, io, encoding
+            case corrupt, busy, io, encoding, newerSchema
         }
 
         private let value: Value
@@ -24,6 +24,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidArgument = Code(.invalidArgument)
         /// The database file is damaged or is not a Katalog database.
         public static let corrupt = Code(.corrupt)
+        /// The catalogue was migrated by a newer Katalog: its schema has changes this version does not know, so it
+        /// neither reads nor writes it.
+        public static let newerSchema = Code(.newerSchema)
         /// The database stayed locked by another connection past the busy timeout.
         public static let busy = Code(.busy)
         /// Any other failure reading or writing the database.
