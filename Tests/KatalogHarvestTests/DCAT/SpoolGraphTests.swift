@@ -64,4 +64,27 @@ struct SpoolGraphTests {
             #expect(try !graph.hasType(.iri("https://data.example.org/nowhere"), in: [Self.dcat + "Dataset"]))
         }
     }
+
+    @Test("a node too big for a dataset's edge is read from the spool once per lane, not once per dataset")
+    func aNodeTooBigForTheEdgeIsReadOnce() throws {
+        try withSpool(members: 1_200) { spool in
+            let graph = SpoolGraph(spool: try spool.reader())
+            let member = Term.iri("https://data.example.org/dataset/7")
+            for round in 0..<3 {
+                graph.reset()
+                #expect(try graph.triples(about: Self.service, atMost: 1_024) == nil)
+                #expect(graph.edgeReads == 1, "round \(round): the bound found in round 0 answers")
+                #expect(graph.readSubjects.contains(Self.service))
+            }
+            // A smaller limit is answered from the bound too; a bigger one reads again, and gets every triple.
+            #expect(try graph.triples(about: Self.service, atMost: 10) == nil)
+            #expect(graph.edgeReads == 1)
+            let all = try #require(try graph.triples(about: Self.service, atMost: 2_000))
+            #expect(all.count == 1_201)
+            #expect(graph.edgeReads == 2)
+            // A small node fits, read each time it is asked for outside the cache.
+            #expect(try graph.triples(about: member, atMost: 1_024)?.count == 2)
+            #expect(try graph.triples(about: member, atMost: 1) == nil)
+        }
+    }
 }

@@ -140,8 +140,7 @@ final class DCATPage: @unchecked Sendable {
         var edgeTriples: [Triple] = []
         for node in around.edge {
             let room = DCATPage.maxEdgeTriples - edgeTriples.count
-            let triples = try graph.triples(about: node, upTo: room + 1)
-            guard triples.count <= room else { return nil }
+            guard let triples = try graph.triples(about: node, atMost: room) else { return nil }
             edgeTriples += triples
         }
         var hasher = SHA256()

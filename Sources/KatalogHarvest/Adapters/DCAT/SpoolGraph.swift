@@ -48,22 +48,36 @@ final class SpoolGraph: RDFGraphView {
         return triples
     }
 
-    /// At most `limit` of the subject's triples (each once, for a spool that may repeat them), from memory when it
-    /// was read whole, else from the spool without keeping them: the source digest asks this of the nodes at a
-    /// dataset's edge, one of which may be a catalogue listing a hundred thousand datasets.
-    func triples(about subject: Term, upTo limit: Int) throws -> [Triple] {
-        if let known = cache[subject] ?? large[subject] {
-            readSubjects.insert(subject)
-            return Array(known.prefix(limit))
-        }
+    /// The subject's triples (each once, for a spool that may repeat them) when it has at most `limit`, else nil:
+    /// the source digest asks this of the nodes at a dataset's edge, one of which may be a catalogue listing a
+    /// hundred thousand datasets. From memory when the subject was read whole; else at most `limit + 1` rows from
+    /// the spool, not kept. A subject found to have more rows is remembered with that bound for the rest of the run
+    /// (the spool does not change while datasets are mapped), so the next dataset linking to it reads nothing.
+    /// (Rows, not distinct triples: a repeating spool may answer nil for a node that fits once deduplicated, which
+    /// only costs that dataset its digest.)
+    func triples(about subject: Term, atMost limit: Int) throws -> [Triple]? {
         readSubjects.insert(subject)
-        var triples = try spool.triples(about: subject, limit: limit)
-        if deduplicating, triples.count > 1 {
-            var seen = Set<Triple>()
-            triples = triples.filter { seen.insert($0).inserted }
+        if let known = cache[subject] ?? large[subject] {
+            return known.count <= limit ? known : nil
         }
-        return triples
+        if let bound = exceeding[subject], bound >= limit { return nil }
+        edgeReads += 1
+        let rows = try spool.triples(about: subject, limit: limit + 1)
+        guard rows.count <= limit else {
+            if exceeding.count >= maxCached { exceeding.removeAll(keepingCapacity: true) }
+            exceeding[subject] = limit
+            return nil
+        }
+        guard deduplicating, rows.count > 1 else { return rows }
+        var seen = Set<Triple>()
+        return rows.filter { seen.insert($0).inserted }
     }
+
+    /// Subjects found to have more spool rows than the bound given, kept across resets (see
+    /// ``triples(about:atMost:)``).
+    private var exceeding: [Term: Int] = [:]
+    /// How many times ``triples(about:atMost:)`` read the spool (for tests).
+    private(set) var edgeReads = 0
 
     private func keepIfLarge(_ triples: [Triple], about subject: Term) {
         guard triples.count > SpoolGraph.smallNode, triples.count <= SpoolGraph.maxLargeTriples else { return }
