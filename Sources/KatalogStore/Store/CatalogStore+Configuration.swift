@@ -5,10 +5,11 @@ extension CatalogStore {
     public struct Configuration: Sendable {
         /// How long a `running` run may go without a heartbeat before the next `beginRun` marks it aborted. Default 2 minutes.
         public var staleRunInterval: TimeInterval
-        /// How long a write waits for a lock held by another connection or process, in seconds, before it fails with
-        /// ``StoreError/Code/busy``; a wait is logged after 5 seconds and once a minute after that. Default 10 minutes:
-        /// another process applying a large run holds the write lock for minutes, and a run waiting for it is not
-        /// failing.
+        /// How long a write waits for a lock held by another process, in seconds, before it fails with
+        /// ``StoreError/Code/busy``; a wait is logged after 5 seconds and once a minute after that, and cancelling the
+        /// task ends it. Default 10 minutes: another process applying a large run holds the write lock for minutes,
+        /// and a run waiting for it is not failing. Reads wait at most 2 seconds, or a quarter of this (they rarely wait
+        /// at all: in WAL mode a writer does not block them).
         public var busyTimeout: TimeInterval
         /// Most concurrent reader connections. Default 4.
         public var maximumReaderCount: Int

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KatalogModel
 import Logging
 
 /// The Katalog catalogue: one SQLite database (WAL) holding datasets, harvest runs, the full-text index and HTTP validators.
@@ -40,9 +41,8 @@ public final class CatalogStore: Sendable {
         scratchPath = RunScratch.newPath(for: path)
         var config = GRDB.Configuration()
         config.label = "katalog"
-        let wait = LockWait(limit: configuration.busyTimeout, noticeAfter: min(5, configuration.busyTimeout / 2),
-                            logger: logger, path: path)
-        config.busyMode = .callback { tries in wait.callback(tries) }
+        // SQLite's own wait for a lock, per attempt; a write tries again until `busyTimeout` (see `write`).
+        config.busyMode = .timeout(CatalogStore.lockAttempt(configuration.busyTimeout))
         config.maximumReaderCount = configuration.maximumReaderCount
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
@@ -55,7 +55,22 @@ public final class CatalogStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try CatalogStore.refuseNewerSchema(pool, path: path)
-            try CatalogStore.migrator.migrate(pool)
+            // Migrating takes the write lock (an up-to-date catalogue is only read): wait for it as writes do.
+            let started = ContinuousClock.now
+            var logged = false
+            while true {
+                do {
+                    try CatalogStore.migrator.migrate(pool)
+                    break
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY
+                    && (ContinuousClock.now - started).seconds < configuration.busyTimeout {
+                    if !logged {
+                        logger.warning("waiting for the catalogue's write lock to migrate it", metadata: ["store.path": "\(path)"])
+                        logged = true
+                    }
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+            }
             for abandoned in RunScratch.removeAbandoned(besides: path) {
                 logger.info("removed the run scratch of a process that no longer exists", metadata: ["store.path": "\(abandoned)"])
             }
@@ -131,13 +146,51 @@ public final class CatalogStore: Sendable {
     }
 
     /// Writes in one immediate transaction, mapping database failures to ``StoreError``.
+    ///
+    /// While another process holds the write lock (applying a large run takes minutes), the write waits: SQLite
+    /// waits up to ``lockAttempt(_:)`` for the lock, then the write tries again after a cancellable pause, until
+    /// `configuration.busyTimeout` has passed; it logs that it waits after 5 seconds and once a minute after that.
+    /// The transaction never began when the lock was refused, so trying again repeats nothing. Cancelling the task
+    /// (a hub shutting down) ends the wait within one attempt.
     func write<T: Sendable>(_ what: String, context: [String: String] = [:],
                             _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.write(body)
-        } catch {
-            throw CatalogStore.storeError(error, doing: what, context: context)
+        let started = ContinuousClock.now
+        let limit = configuration.busyTimeout
+        let notice = min(5, limit / 2)
+        var notices = 0
+        while true {
+            do {
+                return try await pool.write(body)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && error.extendedResultCode != .SQLITE_BUSY_SNAPSHOT {
+                let waited = (ContinuousClock.now - started).seconds
+                guard waited < limit else {
+                    logger.error("gave up waiting for the catalogue's write lock", metadata: [
+                        "store.path": "\(path)", "store.waited_seconds": "\(waited)", "store.doing": "\(what)"])
+                    throw CatalogStore.storeError(error, doing: what, context: context)
+                }
+                // At `notice` seconds, then once a minute.
+                if waited >= notice, notices == 0 || waited - notice >= Double(notices) * 60 {
+                    notices += 1
+                    logger.warning("waiting for the catalogue's write lock, held by another connection (another process applying a run?)", metadata: [
+                        "store.path": "\(path)", "store.waited_seconds": "\(waited)", "store.limit_seconds": "\(limit)",
+                        "store.doing": "\(what)"])
+                }
+                do {
+                    try await Task.sleep(for: .milliseconds(50))
+                } catch {
+                    throw CatalogStore.storeError(error, doing: what, context: context)
+                }
+            } catch {
+                throw CatalogStore.storeError(error, doing: what, context: context)
+            }
         }
+    }
+
+    /// How long SQLite itself waits for a lock in one attempt: at most 2 seconds, so a cancelled write stops
+    /// waiting soon (SQLite's wait cannot be interrupted), and a quarter of the whole limit, so a short limit is
+    /// still tried several times.
+    static func lockAttempt(_ busyTimeout: TimeInterval) -> TimeInterval {
+        max(0, min(2, busyTimeout / 4))
     }
 
     /// Turns any error into a ``StoreError`` (a StoreError passes through unchanged).

@@ -58,10 +58,10 @@ struct WriteLockTests {
         let run = Task { try await harvester.run(source) }
 
         let deadline = ContinuousClock.now + .seconds(30)
-        while !log.all.contains(where: { $0.message.hasPrefix("waiting for the catalogue's lock") }), ContinuousClock.now < deadline {
+        while !log.all.contains(where: { $0.message.hasPrefix("waiting for the catalogue's write lock") }), ContinuousClock.now < deadline {
             await Task.yield()
         }
-        let notice = try #require(log.all.first { $0.message.hasPrefix("waiting for the catalogue's lock") })
+        let notice = try #require(log.all.first { $0.message.hasPrefix("waiting for the catalogue's write lock") })
         #expect(notice.level == .warning)
         #expect(notice.metadata["store.path"]?.description == store.path)
         try await holder.release()
@@ -84,16 +84,39 @@ struct WriteLockTests {
             #expect(error.message.contains("starting a run"))
         }
         try await holder.release()
-        #expect(log.all.contains { $0.level == .error && $0.message == "gave up waiting for the catalogue's lock" })
+        #expect(log.all.contains { $0.level == .error && $0.message == "gave up waiting for the catalogue's write lock" })
         // Once the lock is free the same call succeeds.
         let run = try await store.beginRun(source: "buller", kind: "ckan", url: "http://127.0.0.1/")
         try await store.failRun(run: run, error: "test over", status: .aborted)
     }
 
-    @Test func theSleepScheduleIsSQLites() {
-        #expect(LockWait.waited(beforeTry: 0) == 0)
-        #expect(LockWait.waited(beforeTry: 3) == 8)
-        #expect(LockWait.waited(beforeTry: 12) == 328)
-        #expect(LockWait.waited(beforeTry: 22) == 1_328)
+    @Test func cancellingAWaitingWriteEndsTheWait() async throws {
+        let (logger, log) = RecordingLogHandler.logger()
+        // The default limit (ten minutes); the wait is logged after 5 s.
+        let store = try CatalogStore.temporary(logger: logger)
+        let holder = try await LockHolder.hold(path: store.path)
+        let waiting = Task { try await store.beginRun(source: "buller", kind: "ckan", url: "http://127.0.0.1/") }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !log.all.contains(where: { $0.message.hasPrefix("waiting for the catalogue's write lock") }), ContinuousClock.now < deadline {
+            await Task.yield()
+        }
+        #expect(log.all.contains { $0.message.hasPrefix("waiting for the catalogue's write lock") })
+        let cancelled = ContinuousClock.now
+        waiting.cancel()
+        await #expect(throws: (any Error).self) { _ = try await waiting.value }
+        // Within one attempt (SQLite waits at most 2 s), not the ten-minute limit.
+        #expect(ContinuousClock.now - cancelled < .seconds(4))
+        try await holder.release()
+        #expect(try await store.runs(limit: 10).isEmpty)
+    }
+
+    @Test func aCatalogueOpensWhileAnotherProcessWrites() async throws {
+        let store = try CatalogStore.temporary(configuration: .init(busyTimeout: 2))
+        let holder = try await LockHolder.hold(path: store.path)
+        let started = ContinuousClock.now
+        let other = try CatalogStore(path: store.path, configuration: .init(busyTimeout: 2))
+        #expect(ContinuousClock.now - started < .seconds(1), "an up-to-date catalogue opens without the write lock")
+        #expect(try await other.datasetCount() == 0)
+        try await holder.release()
     }
 }
