@@ -87,4 +87,27 @@ struct SpoolGraphTests {
             #expect(try graph.triples(about: member, atMost: 1) == nil)
         }
     }
+
+    @Test("a node too big to keep whole keeps its predicates of few values, and reads the others when asked")
+    func aHugeNodeKeepsItsFewValuedPredicates() throws {
+        try withSpool(members: 1_500) { spool in
+            // 1,502 triples: over this budget, so the 1,500 members (over 1,024 values) are not kept.
+            let graph = SpoolGraph(spool: try spool.reader(), largeBudget: 600)
+            let title = [Term.literal(Literal("Daily", language: "en"))]
+            #expect(try graph.objects(of: Self.series, Self.title) == title)
+            #expect(graph.subjectReads == 1)
+            for _ in 0..<3 {
+                graph.reset()
+                #expect(try graph.objects(of: Self.series, Self.title) == title)
+                #expect(try graph.hasType(Self.series, in: [Self.dcat + "DatasetSeries"]))
+                #expect(try graph.isDescribed(Self.series))
+                #expect(graph.readSubjects == [Self.series], "a kept node still counts as read, for the source digest")
+            }
+            #expect(graph.subjectReads == 1, "the title, type and description come from what was kept")
+            // The dropped predicate is read again, in full.
+            #expect(try graph.objects(of: Self.series, Self.dcat + "seriesMember").count == 1_500)
+            #expect(graph.subjectReads == 2)
+            #expect(try graph.triples(about: Self.series).count == 1_502)
+        }
+    }
 }

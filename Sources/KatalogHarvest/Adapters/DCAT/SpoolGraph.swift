@@ -20,12 +20,17 @@ final class SpoolGraph: RDFGraphView {
     /// The objects of each node in ``large`` by predicate, so asking such a node for its title does not scan it.
     private var largeObjects: [Term: [String: [Term]]] = [:]
     private var largeTriples = 0
-    /// Most triples kept in ``large`` (about 10 MB); a node bigger than this is read for each dataset that needs it.
+    /// Most triples kept in ``large`` (about 10 MB). A node bigger than this is kept without its predicates of more
+    /// than ``maxKeptValues`` values, which are read from the spool for each dataset that asks for them.
     static let maxLargeTriples = 50_000
 
-    init(spool: TripleSpool, deduplicating: Bool = false) {
+    /// Most triples kept across resets; ``maxLargeTriples`` but in tests.
+    private let largeBudget: Int
+
+    init(spool: TripleSpool, deduplicating: Bool = false, largeBudget: Int = SpoolGraph.maxLargeTriples) {
         self.spool = spool
         self.deduplicating = deduplicating
+        self.largeBudget = largeBudget
     }
 
     /// The subjects whose triples were asked for since the last ``reset()``.
@@ -43,6 +48,7 @@ final class SpoolGraph: RDFGraphView {
         // then changes nothing.
         readSubjects.insert(subject)
         if let kept = large[subject] { return kept }
+        subjectReads += 1
         let triples = remember(try spool.triples(about: subject), about: subject)
         keepIfLarge(triples, about: subject)
         return triples
@@ -78,20 +84,44 @@ final class SpoolGraph: RDFGraphView {
     private var exceeding: [Term: Int] = [:]
     /// How many times ``triples(about:atMost:)`` read the spool (for tests).
     private(set) var edgeReads = 0
+    /// How many times a subject was read whole from the spool (for tests).
+    private(set) var subjectReads = 0
 
     private func keepIfLarge(_ triples: [Triple], about subject: Term) {
-        guard triples.count > SpoolGraph.smallNode, triples.count <= SpoolGraph.maxLargeTriples else { return }
-        if largeTriples + triples.count > SpoolGraph.maxLargeTriples {
-            large.removeAll(keepingCapacity: true)
-            largeObjects.removeAll(keepingCapacity: true)
-            largeTriples = 0
-        }
-        large[subject] = triples
+        guard triples.count > SpoolGraph.smallNode, largeObjects[subject] == nil else { return }
         var objects: [String: [Term]] = [:]
         for triple in triples { objects[triple.predicate, default: []].append(triple.object) }
+        var kept = triples.count
+        var dropped: Set<String> = []
+        if triples.count > largeBudget {
+            // Too big to keep whole (a series listing a hundred thousand members): keep the predicates with few
+            // values, which are what datasets ask of it (its title), and read the rest from the spool when asked.
+            for (predicate, values) in objects where values.count > SpoolGraph.maxKeptValues {
+                objects[predicate] = nil
+                dropped.insert(predicate)
+                kept -= values.count
+            }
+            guard kept <= largeBudget else { return }
+        }
+        if largeTriples + kept > largeBudget {
+            large.removeAll(keepingCapacity: true)
+            largeObjects.removeAll(keepingCapacity: true)
+            largeDropped.removeAll(keepingCapacity: true)
+            largeTriples = 0
+        }
+        if dropped.isEmpty {
+            large[subject] = triples
+        } else {
+            largeDropped[subject] = dropped
+        }
         largeObjects[subject] = objects
-        largeTriples += triples.count
+        largeTriples += kept
     }
+
+    /// For a node kept without some of its predicates (see ``keepIfLarge(_:about:)``), those predicates.
+    private var largeDropped: [Term: Set<String>] = [:]
+    /// Most values of one predicate kept for a node too big to keep whole.
+    static let maxKeptValues = 1_024
 
     /// Keeps a subject's triples (each once, for a spool that may repeat them) until the next reset.
     private func remember(_ read: [Triple], about subject: Term) -> [Triple] {
@@ -108,7 +138,7 @@ final class SpoolGraph: RDFGraphView {
     func objects(of subject: Term, _ predicate: String) throws -> [Term] {
         // The mapper asks each node for dozens of predicates; most of a node's predicates differ from the one
         // asked for in length, which is cheaper to compare than the text.
-        if cache[subject] == nil, let objects = largeObjects[subject] {
+        if cache[subject] == nil, let objects = largeObjects[subject], largeDropped[subject]?.contains(predicate) != true {
             readSubjects.insert(subject)
             return objects[predicate] ?? []
         }
@@ -127,7 +157,7 @@ final class SpoolGraph: RDFGraphView {
     /// them or counting the subject among ``readSubjects``: the subgraph walk asks this of every node it links to,
     /// and a data service may list every dataset of the catalogue.
     func hasType(_ subject: Term, in types: Set<String>) throws -> Bool {
-        if let objects = largeObjects[subject] {
+        if let objects = largeObjects[subject], largeDropped[subject]?.contains(Vocab.rdfType) != true {
             return objects[Vocab.rdfType]?.contains { $0.iriValue.map(types.contains) == true } == true
         }
         if let cached = cache[subject] { return Self.has(cached, typeIn: types) }
@@ -147,6 +177,10 @@ final class SpoolGraph: RDFGraphView {
     }
 
     func isDescribed(_ subject: Term) throws -> Bool {
-        try !triples(about: subject).isEmpty
+        if cache[subject] == nil, largeObjects[subject] != nil {
+            readSubjects.insert(subject)
+            return true
+        }
+        return try !triples(about: subject).isEmpty
     }
 }
