@@ -62,7 +62,7 @@ public final class CatalogStore: Sendable {
                 do {
                     try CatalogStore.migrator.migrate(pool)
                     break
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY
+                } catch let error as DatabaseError where CatalogStore.isLockRefusal(error)
                     && (ContinuousClock.now - started).seconds < configuration.busyTimeout {
                     if !logged {
                         logger.warning("waiting for the catalogue's write lock to migrate it", metadata: ["store.path": "\(path)"])
@@ -161,7 +161,7 @@ public final class CatalogStore: Sendable {
         while true {
             do {
                 return try await pool.write(body)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && error.extendedResultCode != .SQLITE_BUSY_SNAPSHOT {
+            } catch let error as DatabaseError where CatalogStore.isLockRefusal(error) {
                 let waited = (ContinuousClock.now - started).seconds
                 guard waited < limit else {
                     logger.error("gave up waiting for the catalogue's write lock", metadata: [
@@ -184,6 +184,12 @@ public final class CatalogStore: Sendable {
                 throw CatalogStore.storeError(error, doing: what, context: context)
             }
         }
+    }
+
+    /// Whether SQLite refused the lock after its wait (worth trying again), rather than a snapshot gone stale under
+    /// a read transaction, which waiting does not mend.
+    static func isLockRefusal(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_BUSY && error.extendedResultCode != .SQLITE_BUSY_SNAPSHOT
     }
 
     /// How long SQLite itself waits for a lock in one attempt: at most 2 seconds, so a cancelled write stops

@@ -74,9 +74,7 @@ final class SpoolGraph: RDFGraphView {
             exceeding[subject] = limit
             return nil
         }
-        guard deduplicating, rows.count > 1 else { return rows }
-        var seen = Set<Triple>()
-        return rows.filter { seen.insert($0).inserted }
+        return unique(rows)
     }
 
     /// Subjects found to have more spool rows than the bound given, kept across resets (see
@@ -123,13 +121,16 @@ final class SpoolGraph: RDFGraphView {
     /// Most values of one predicate kept for a node too big to keep whole.
     static let maxKeptValues = 1_024
 
+    /// The rows each once, for a spool that may repeat them; as read otherwise.
+    private func unique(_ rows: [Triple]) -> [Triple] {
+        guard deduplicating, rows.count > 1 else { return rows }
+        var seen = Set<Triple>()
+        return rows.filter { seen.insert($0).inserted }
+    }
+
     /// Keeps a subject's triples (each once, for a spool that may repeat them) until the next reset.
     private func remember(_ read: [Triple], about subject: Term) -> [Triple] {
-        var triples = read
-        if deduplicating, triples.count > 1 {
-            var seen = Set<Triple>()
-            triples = triples.filter { seen.insert($0).inserted }
-        }
+        let triples = unique(read)
         if cache.count >= maxCached { cache.removeAll(keepingCapacity: true) }
         cache[subject] = triples
         return triples
