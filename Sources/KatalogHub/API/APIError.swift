@@ -28,20 +28,24 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
 
     /// Renders the problem document.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: document(instance: request.uri.path))))
+    }
+
+    /// The problem document's JSON; `instance` is the request path when the request got that far.
+    func document(instance: String?) -> Data {
         var body: [String: JSONScalar] = [
             "type": .string("about:blank"),
             "title": .string(status.reasonPhrase),
             "status": .int(status.code),
             "detail": .string(detail),
-            "instance": .string(request.uri.path),
         ]
+        if let instance { body["instance"] = .string(instance) }
         if let parameter { body["parameter"] = .string(parameter) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(body)) ?? Data("{}".utf8)
-        var headers: HTTPFields = [.contentType: "application/problem+json"]
-        headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return (try? encoder.encode(body)) ?? Data("{}".utf8)
     }
 }
 

@@ -42,8 +42,11 @@ public enum Hub {
         services: [any Service] = [],
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        Application(
-            router: router(store: store, logger: logger),
+        let metrics = RequestMetrics()
+        return Application(
+            router: router(store: store, logger: logger, metrics: metrics),
+            // Requests the HTTP parser refuses are answered with a problem document too, and counted.
+            server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler(logger: logger, metrics: metrics)])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Katalog"),
             services: services,
             onServerRunning: { channel in
