@@ -29,7 +29,7 @@ struct HarvestCommand: AsyncParsableCommand {
         guard !sources.isEmpty else { throw CLIError("\(config): no enabled sources to harvest") }
         let path = options.databasePath(config: configuration, configPath: config)
         let store = try options.openStore(path: path, create: true, logger: logger)
-        let harvester = Harvester(store: store, logger: logger)
+        let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes)
         let progress = ProgressLine()
         var failures: [String] = []
         for source in sources {

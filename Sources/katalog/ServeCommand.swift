@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
                                           configuration: .init(searchCacheEntries: searchCacheEntries))
         var services: [any Service] = []
         if let configuration {
-            let harvester = Harvester(store: store, logger: logger)
+            let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes)
             services.append(HarvestScheduler(harvester: harvester, sources: configuration.sources,
                                              concurrency: configuration.concurrency, logger: logger))
         }

@@ -8,13 +8,17 @@ public struct KatalogConfig: Sendable, Hashable {
     public var database: String?
     /// How many sources `katalog serve` harvests at once (the `harvest.concurrency` key, default 2).
     public var concurrency: Int
+    /// How many batches of a source's records are mapped at once (the `harvest.mapping_lanes` key); nil
+    /// when the file does not say, for ``Harvester/defaultMappingLanes``.
+    public var mappingLanes: Int?
     /// The sources, in file order.
     public var sources: [SourceConfig]
 
     /// Creates a configuration.
-    public init(database: String? = nil, concurrency: Int = 2, sources: [SourceConfig] = []) {
+    public init(database: String? = nil, concurrency: Int = 2, mappingLanes: Int? = nil, sources: [SourceConfig] = []) {
         self.database = database
         self.concurrency = concurrency
+        self.mappingLanes = mappingLanes
         self.sources = sources
     }
 
@@ -51,10 +55,12 @@ public struct KatalogConfig: Sendable, Hashable {
         config.database = try reader.string(mapping["database"], key: "database")
         if let harvest = mapping["harvest"] {
             guard let harvestMapping = harvest.mapping else { throw reader.error(harvest, "harvest", "expected a mapping") }
-            try reader.rejectUnknownKeys(harvestMapping, allowed: ["concurrency"], prefix: "harvest.")
+            try reader.rejectUnknownKeys(harvestMapping, allowed: ["concurrency", "mapping_lanes"], prefix: "harvest.")
             if let value = try reader.int(harvestMapping["concurrency"], key: "harvest.concurrency", range: 1...64) {
                 config.concurrency = value
             }
+            config.mappingLanes = try reader.int(harvestMapping["mapping_lanes"], key: "harvest.mapping_lanes",
+                                                 range: 1...Harvester.maxMappingLanes)
         }
         guard let sourcesNode = mapping["sources"] else {
             throw HarvestConfigError(.invalidYAML, "missing the 'sources:' list")

@@ -39,6 +39,8 @@ public struct HarvestContext: Sendable {
     public var conditional: Bool
     /// What the last successful run stored for a URL (validators, digest, mapping), if anything.
     public var storedValidators: @Sendable (String) async throws -> DocumentValidators?
+    /// How many batches of records the adapter maps at once (see ``Harvester/defaultMappingLanes``).
+    public var mappingLanes: Int
 
     /// The source's configured extra headers, for every request of the run.
     public var requestHeaders: HTTPHeaders {
@@ -83,7 +85,9 @@ public struct HarvestContext: Sendable {
     public init(source: SourceConfig, client: HTTPClient, logger: Logger,
                 progress: @escaping @Sendable (HarvestProgress) -> Void = { _ in },
                 conditional: Bool = false,
-                storedValidators: @escaping @Sendable (String) async throws -> DocumentValidators? = { _ in nil }) {
+                storedValidators: @escaping @Sendable (String) async throws -> DocumentValidators? = { _ in nil },
+                mappingLanes: Int = Harvester.defaultMappingLanes) {
+        self.mappingLanes = max(1, mappingLanes)
         self.source = source
         self.client = client
         self.logger = logger

@@ -25,15 +25,27 @@ public struct Harvester: Sendable {
         }
     }
 
+    /// Batches of a source's records mapped at once when the configuration does not say: one per core, up to four.
+    /// Mapping is CPU-bound and each lane is a thread of its own; past four, the run's single collector and the
+    /// one write transaction that applies it are what a run waits for. On one core a second lane would only cost
+    /// memory.
+    public static var defaultMappingLanes: Int { min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
+    /// The most lanes a configuration may ask for.
+    public static let maxMappingLanes = 16
+
     private let store: CatalogStore
     private let logger: Logger
     private let clientConfiguration: HTTPClient.Configuration
+    private let mappingLanes: Int
 
-    /// Creates a harvester writing into `store`.
-    public init(store: CatalogStore, logger: Logger, clientConfiguration: HTTPClient.Configuration = HTTPClient.Configuration()) {
+    /// Creates a harvester writing into `store`; each run maps `mappingLanes` batches at once (clamped to
+    /// 1 ... ``maxMappingLanes``; nil for ``defaultMappingLanes``).
+    public init(store: CatalogStore, logger: Logger, clientConfiguration: HTTPClient.Configuration = HTTPClient.Configuration(),
+                mappingLanes: Int? = nil) {
         self.store = store
         self.logger = logger
         self.clientConfiguration = clientConfiguration
+        self.mappingLanes = min(Harvester.maxMappingLanes, max(1, mappingLanes ?? Harvester.defaultMappingLanes))
     }
 
     /// The adapter for a source type, or nil when this build cannot harvest it.
@@ -72,7 +84,8 @@ public struct Harvester: Sendable {
         let store = self.store
         let context = HarvestContext(source: source, client: client, logger: logger, progress: options.progress,
                                      conditional: !options.acceptDeletions,
-                                     storedValidators: { try await store.validators(url: $0) })
+                                     storedValidators: { try await store.validators(url: $0) },
+                                     mappingLanes: mappingLanes)
 
         do {
             let collector = RunCollector(store: store, run: run, source: source, logger: logger)

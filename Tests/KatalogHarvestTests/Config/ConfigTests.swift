@@ -41,6 +41,35 @@ struct ConfigTests {
         #expect(config.sources[1].schedule == .every(seconds: 6 * 3600))
     }
 
+    @Test func mappingLanesAreReadAndChecked() throws {
+        let set = try KatalogConfig.parse(yaml: """
+            harvest:
+              mapping_lanes: 6
+            sources:
+              - {name: a, type: dcat, url: "https://example.org/a.rdf"}
+            """)
+        #expect(set.mappingLanes == 6)
+        let unset = try KatalogConfig.parse(yaml: """
+            sources:
+              - {name: a, type: dcat, url: "https://example.org/a.rdf"}
+            """)
+        #expect(unset.mappingLanes == nil)
+        for bad in ["0", "17", "two"] {
+            do {
+                _ = try KatalogConfig.parse(yaml: """
+                    harvest:
+                      mapping_lanes: \(bad)
+                    sources:
+                      - {name: a, type: dcat, url: "https://example.org/a.rdf"}
+                    """)
+                Issue.record("mapping_lanes: \(bad) was accepted")
+            } catch {
+                #expect(error.description.contains("harvest.mapping_lanes"), "\(error)")
+                #expect(error.description.contains("from 1 to 16"), "\(error)")
+            }
+        }
+    }
+
     @Test func aSourceLanguageTagsUntaggedTextAndIsChecked() throws {
         let config = try KatalogConfig.parse(yaml: """
             sources:

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KatalogFixtures
 import KatalogHub
 import KatalogModel
@@ -44,5 +45,37 @@ struct DCATFixtureHarvestTests {
             throw error
         }
         try await fixtures.stop()
+    }
+}
+
+/// The number of mapping lanes changes how a run is spread over the cores, never what it stores.
+struct MappingLaneCountTests {
+    /// Every dataset's id, content hash and change sequence, in change order, after harvesting `path` with `lanes` lanes.
+    static func harvest(_ url: String, lanes: Int) async throws -> [String] {
+        let store = try CatalogStore.temporary()
+        let harvester = Harvester(store: store, logger: Logger(label: "test"), mappingLanes: lanes)
+        let summary = try await harvester.run(SourceConfig(name: "lanes", kind: .dcat, url: url))
+        #expect(summary.status == .succeeded, "\(summary.message)")
+        let queue = try DatabaseQueue(path: store.path)
+        return try await queue.read { db in
+            try String.fetchAll(db, sql: "SELECT id || ' ' || content_hash || ' ' || change_seq FROM datasets ORDER BY change_seq")
+        }
+    }
+
+    @Test func oneLaneAndFiveLanesStoreTheSameCatalogue() async throws {
+        let site = DCATTestSite()
+        // Six batches of 256 and a short one, so five lanes have batches in flight at once.
+        site.set("/catalog.rdf", DCATTestSite.rdfxml(DCATTestSite.datasets(1_600)), contentType: "application/rdf+xml")
+        try await withTestServer(site.handler) { server in
+            let one = try await Self.harvest(server.url("/catalog.rdf"), lanes: 1)
+            let five = try await Self.harvest(server.url("/catalog.rdf"), lanes: 5)
+            #expect(one.count == 1_600)
+            #expect(one == five)
+        }
+    }
+
+    @Test func theDefaultUsesTheCoresUpToFour() {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect(Harvester.defaultMappingLanes == min(4, max(1, cores)))
     }
 }

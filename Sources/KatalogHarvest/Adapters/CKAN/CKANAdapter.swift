@@ -60,7 +60,8 @@ public struct CKANAdapter: HarvestAdapter {
                 continue
             }
             recordsSeen += fetched.page.results.count
-            try await CKANAdapter.collect(fetched.page.results, url: fetched.url, portal: portal, source: source, into: collector)
+            try await CKANAdapter.collect(fetched.page.results, url: fetched.url, portal: portal, source: source,
+                                          lanes: context.mappingLanes, into: collector)
             context.progress(HarvestProgress(source: source.name, pages: paging.pages, records: recordsSeen, expected: fetched.page.count))
         }
         if let reason = paging.incompleteReason {
@@ -72,7 +73,7 @@ public struct CKANAdapter: HarvestAdapter {
     /// Maps a page's packages in the mapping lanes and hands them to the collector in the page's order. Packages that
     /// are private or deleted at the source are skipped here, and a package without any identifier is reported here
     /// (nothing can mark it seen).
-    static func collect(_ packages: [JSONValue], url: String, portal: String, source: SourceConfig,
+    static func collect(_ packages: [JSONValue], url: String, portal: String, source: SourceConfig, lanes: Int,
                         into collector: RunCollector) async throws {
         var mappable: [(package: JSONValue, identifier: String)] = []
         mappable.reserveCapacity(packages.count)
@@ -92,7 +93,7 @@ public struct CKANAdapter: HarvestAdapter {
         let cancellation = CancellationFlag()
         var next = 0
         _ = try await MappingLanes.collect(
-            lanes: DCATAdapter.mappingLanes, into: collector, url: url, cancellation: cancellation,
+            lanes: lanes, into: collector, url: url, cancellation: cancellation,
             next: { () -> MappingLanes.Batch<ArraySlice<(package: JSONValue, identifier: String)>>? in
                 guard next < mappable.count else { return nil }
                 let batch = mappable[next..<min(next + batchSize, mappable.count)]

@@ -17,10 +17,6 @@ import Logging
 public struct DCATAdapter: HarvestAdapter {
     /// Datasets mapped per batch handed from the mapping thread to the run.
     static let batchSize = 256
-    /// Batches mapped at once: two where there are two cores (the collector and the writer use the rest of the
-    /// time), one on a single core, where a second lane would only cost memory.
-    static let mappingLanes = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
-
     /// Creates the adapter.
     public init() {}
 
@@ -98,7 +94,7 @@ public struct DCATAdapter: HarvestAdapter {
         // Every page is in the spool: datasets are mapped with nodes described on any page.
         let pages = paging.pages
         let indexStarted = ContinuousClock.now
-        let catalogue = try await OffPool.run { try DCATPage.catalogue(of: spool.spool, pages: pages, lanes: DCATAdapter.mappingLanes,
+        let catalogue = try await OffPool.run { try DCATPage.catalogue(of: spool.spool, pages: pages, lanes: context.mappingLanes,
                                                                           fingerprint: source.mappingFingerprint,
                                                                           limits: source.recordLimits) }
         let mappingStarted = ContinuousClock.now

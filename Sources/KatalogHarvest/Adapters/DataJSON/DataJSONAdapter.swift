@@ -59,7 +59,7 @@ public struct DataJSONAdapter: HarvestAdapter {
         let cancellation = CancellationFlag()
         var next = 0
         _ = try await MappingLanes.collect(
-            lanes: DCATAdapter.mappingLanes, into: collector, url: url, cancellation: cancellation,
+            lanes: context.mappingLanes, into: collector, url: url, cancellation: cancellation,
             next: { () -> MappingLanes.Batch<Range<Int>>? in
                 guard next < count else { return nil }
                 let range = next..<min(next + DataJSONAdapter.batchSize, count)
