@@ -246,6 +246,14 @@ def hand_written(rng):
     h2.add("dcat:distribution",
            distribution(h2.iri, 1, "GPKG", "https://www.alstad.example/kartor/detaljplaner.gpkg",
                         "Detaljplaner (GeoPackage)", LICENCE + "CC_BY_4_0", rng))
+    # The same plans as a map layer of the county's WMS (described on page 1, this dataset is on page 2).
+    wms = Node(h2.iri + "/distribution/2", ["dcat:Distribution"])
+    wms.add("dct:title", Lit("Detaljplaner i länets karttjänst", "sv"), Lit("Development plans in the county map service", "en"))
+    wms.add("dcat:accessURL", IRI("https://geodata.lansstyrelsen-norrviken.example/wms"))
+    wms.add("dct:format", IRI(FILE_TYPE + "WMS_SRVC"))
+    wms.add("dct:license", IRI(CC0))
+    wms.add("dcat:accessService", IRI(PORTAL + "/dataservice/kartor-wms"))
+    h2.add("dcat:distribution", wms)
     out["h2"] = h2
 
     # Blank-node contact point (an individual), an untyped date and a gYear.

@@ -43,6 +43,10 @@ struct ShowCommand: AsyncParsableCommand {
             let format = distribution.format?.key.uppercased() ?? "?"
             let url = distribution.downloadURLs.first ?? distribution.accessURLs.first ?? "(no URL)"
             Terminal.out("  [\(format)] \(distribution.title.best() ?? "distribution") — \(url)")
+            for service in distribution.accessServices {
+                let name = service.title.best() ?? service.identifier ?? "service"
+                Terminal.out("      via \(name)" + (service.endpoints.first.map { " — \($0)" } ?? ""))
+            }
         }
         Terminal.out("source: \(stored.source) / \(stored.sourceIdentifier)")
         if stored.deletedAt != nil { Terminal.out("deleted at the source") }

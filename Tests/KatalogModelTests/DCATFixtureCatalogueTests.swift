@@ -118,6 +118,10 @@ struct DCATFixtureCatalogueTests {
         let plans = try #require(byID["https://dataportal.norrvik.example/dataset/detaljplaner-alstad-h2"])
         #expect(plans.publisher?.name.values["sv"] == "Ålstads kommun")
         #expect(plans.distributions.first?.license?.raw == "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
+        // Its map-service distribution names the county's WMS, which page 1 describes: on page 2 alone only the link.
+        #expect(plans.distributions.last?.accessServices == [
+            AccessService(identifier: "https://dataportal.norrvik.example/dataservice/kartor-wms"),
+        ])
 
         // Blank-node contact point, a gYear and an untyped date.
         let birds = try #require(byID["https://dataportal.norrvik.example/dataset/fagelinventering-h3"])

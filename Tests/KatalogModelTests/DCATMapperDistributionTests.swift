@@ -25,6 +25,49 @@ struct DCATMapperDistributionTests: DCATTestSupport {
         #expect(formats["https://example.com/d/unknown"] == .some(nil), "nothing known to infer from")
     }
 
+    @Test func accessServicesGiveTheirTitleAndEndpointsButNotWhatTheyServe() throws {
+        var g = datasetBuilder()
+        let dist = iri("https://example.com/distribution/api")
+        g.add(ds, DCATNS.dcat + "distribution", dist)
+        g.type(dist, DCATNS.dcat + "Distribution")
+        g.add(dist, DCATNS.dcat + "accessURL", iri("https://api.example.com/v2"))
+        let api = iri("https://example.com/service/api")
+        g.add(dist, DCATNS.dcat + "accessService", api)
+        g.type(api, DCATNS.dcat + "DataService")
+        g.add(api, DCATNS.dct + "title", lit("Realtids-API", "sv"))
+        g.add(api, DCATNS.dct + "title", lit("Real-time API", "en"))
+        g.add(api, DCATNS.dcat + "endpointURL", iri("https://api.example.com/v2"))
+        g.add(api, DCATNS.dcat + "endpointDescription", iri("https://api.example.com/v2/openapi.json"))
+        g.add(api, DCATNS.dct + "conformsTo", iri("https://spec.openapis.org/oas/v3.1.0"))
+        g.add(api, DCATNS.dct + "conformsTo", bnode("std"))
+        g.add(bnode("std"), DCATNS.rdfs + "label", lit("a standard described by a node"))
+        g.add(api, DCATNS.dcat + "servesDataset", ds)
+        g.add(api, DCATNS.dct + "publisher", iri("https://example.com/org/other"))
+        // A service known only by its IRI, and an endpoint given as a literal.
+        g.add(dist, DCATNS.dcat + "accessService", iri("https://example.com/service/undescribed"))
+        g.add(dist, DCATNS.dcat + "accessService", lit("https://wms.example.com/ows"))
+
+        let graph = g.graph
+        let distribution = try #require(try DCATMapper.dataset(ds, in: graph).distributions.first)
+        #expect(distribution.accessServices == [
+            AccessService(identifier: "https://example.com/service/api",
+                          title: LocalizedText(["sv": "Realtids-API", "en": "Real-time API"]),
+                          endpoints: ["https://api.example.com/v2"],
+                          endpointDescriptions: ["https://api.example.com/v2/openapi.json"],
+                          conformsTo: ["https://spec.openapis.org/oas/v3.1.0"]),
+            AccessService(identifier: "https://example.com/service/undescribed"),
+            AccessService(endpoints: ["https://wms.example.com/ows"]),
+        ])
+        // The service stays out of the raw record, and what the mapper read of it is all the digest needs.
+        let around = try DCATMapper.neighbourhood(of: ds, in: graph)
+        #expect(!around.triples.contains { $0.subject == api })
+        #expect(around.services == [api])
+        let recording = RecordingGraph(graph)
+        _ = try DCATMapper.dataset(ds, in: recording)
+        #expect(recording.read(of: api).isSubset(of: Set(DCATMapper.accessServicePredicates + [Vocab.rdfType])),
+                "\(recording.read(of: api))")
+    }
+
     @Test func fullDistribution() throws {
         var g = datasetBuilder()
         let dist = iri("https://example.com/distribution1")
@@ -191,4 +234,31 @@ struct DCATNormalizerMemoryTests {
         #expect(calls.withLock { $0 } == 4, "over the limit, values are normalised each time (nothing more is kept)")
         #expect(remembering.format("CSV") == DCATNormalizer.identity.format("CSV"), "the other vocabularies are the original's")
     }
+}
+
+/// A graph view that records which predicates of which subjects were asked for.
+final class RecordingGraph<Base: RDFGraphView>: RDFGraphView, @unchecked Sendable {
+    private let base: Base
+    private let asked = Mutex<[Term: Set<String>]>([:])
+
+    init(_ base: Base) { self.base = base }
+
+    /// The predicates asked of `subject`; `*` when its whole description was read.
+    func read(of subject: Term) -> Set<String> { asked.withLock { $0[subject] ?? [] } }
+
+    func objects(of subject: Term, _ predicate: String) throws -> [Term] {
+        asked.withLock { _ = $0[subject, default: []].insert(predicate) }
+        return try base.objects(of: subject, predicate)
+    }
+
+    func triples(about subject: Term) throws -> [Triple] {
+        asked.withLock { _ = $0[subject, default: []].insert("*") }
+        return try base.triples(about: subject)
+    }
+
+    func subjects(ofType type: String) throws -> [Term] { try base.subjects(ofType: type) }
+
+    func isDescribed(_ subject: Term) throws -> Bool { try base.isDescribed(subject) }
+
+    func hasType(_ subject: Term, in types: Set<String>) throws -> Bool { try base.hasType(subject, in: types) }
 }

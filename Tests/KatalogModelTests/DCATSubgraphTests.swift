@@ -100,8 +100,9 @@ struct DCATSubgraphTests: DCATTestSupport {
         #expect(around.triples.contains(Triple(bnode("d1"), DCATNS.dcat + "accessService", service)))
         #expect(!around.triples.contains { $0.subject == service })
         #expect(!around.nodes.contains(service))
-        #expect(!around.edge.contains(service), "the mapper reads nothing of a service, so it is not part of the digest")
-        #expect(!around.covers(service))
+        #expect(!around.edge.contains(service), "a service's whole description is not part of the digest")
+        #expect(around.services == [service], "the mapper reads its title and endpoints")
+        #expect(around.covers(service))
         #expect(around.edge == [iri("http://ex.org/catalog"), iri("http://ex.org/other"), iri("http://ex.org/file.csv")])
         #expect(around.triples.count == 15)
     }

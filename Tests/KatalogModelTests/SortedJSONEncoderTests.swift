@@ -74,6 +74,11 @@ struct SortedJSONEncoderTests {
         distribution.checksum = Checksum(algorithm: "sha256", value: "ab")
         distribution.license = concept
         distribution.rights = hostile
+        distribution.accessServices = [
+            AccessService(identifier: "http://example.org/api", title: text, endpoints: ["http://example.org/api/v1"],
+                          endpointDescriptions: ["http://example.org/api/openapi.json", hostile], conformsTo: ["http://example.org/oas"]),
+            AccessService(),
+        ]
         var dataset = Dataset(sourceIdentifier: "urn:x:" + hostile, iri: "http://example.org/ds/1", title: text)
         dataset.description = text
         dataset.keywords = [LangString("nyckelord", language: "sv"), LangString(hostile), LangString("", language: "en")]

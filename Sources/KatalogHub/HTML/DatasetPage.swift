@@ -46,14 +46,27 @@ struct DatasetPage {
             body += "<h2>\(HTML.escape(strings.distributions))</h2><table><tr><th>\(HTML.escape(strings.format))</th><th></th><th>\(HTML.escape(strings.link))</th></tr>"
             for distribution in dataset.distributions.prefix(200) {
                 let url = distribution.downloadURLs.first ?? distribution.accessURLs.first
-                let link = url.map { value in
-                    value.hasPrefix("http") ? "<a href=\"\(HTML.escape(value))\">\(HTML.escape(value))</a>" : HTML.escape(value)
-                } ?? ""
+                var link = url.map(DatasetPage.link) ?? ""
+                for service in distribution.accessServices {
+                    // The API the distribution is served through: its name, where it is called, how it is described.
+                    var parts = [service.title.best(preferred).map(HTML.escape)].compactMap { $0 }
+                    parts += service.endpoints.prefix(3).map(DatasetPage.link)
+                    parts += service.endpointDescriptions.prefix(3).map { value in
+                        "(\(HTML.escape(strings.serviceDescription)): \(DatasetPage.link(value)))"
+                    }
+                    if parts.isEmpty, let identifier = service.identifier { parts = [DatasetPage.link(identifier)] }
+                    link += "<br>\(HTML.escape(strings.service)): " + parts.joined(separator: " ")
+                }
                 body += "<tr><td>\(HTML.escape(distribution.format?.key.uppercased() ?? ""))</td>"
                 body += "<td>\(HTML.escape(distribution.title.best(preferred) ?? ""))</td><td>\(link)</td></tr>"
             }
             body += "</table>"
         }
         return HTML.page(title: "\(title) – Katalog", language: language, body: body)
+    }
+
+    /// A URL as a link when it is http(s), else as text.
+    static func link(_ value: String) -> String {
+        value.hasPrefix("http") ? "<a href=\"\(HTML.escape(value))\">\(HTML.escape(value))</a>" : HTML.escape(value)
     }
 }

@@ -43,6 +43,10 @@ struct UIStrings: Sendable {
     var distributions: String
     var format: String
     var link: String
+    /// Before a distribution's data service (API): "via".
+    var service: String
+    /// The link to a service's interface description.
+    var serviceDescription: String
     var source: String
     var firstSeen: String
     var notFound: String
@@ -58,6 +62,7 @@ struct UIStrings: Sendable {
                      "language": "Språk", "source": "Källa"],
         publisher: "Utgivare", modified: "Uppdaterad", issued: "Publicerad", licence: "Licens", keywords: "Nyckelord",
         themes: "Teman", landingPage: "Webbsida", distributions: "Distributioner", format: "Format", link: "Länk",
+        service: "Tjänst", serviceDescription: "beskrivning",
         source: "Källa", firstSeen: "Först skördad", notFound: "Det finns inget dataset med det id:t.",
         back: "← Tillbaka till sökningen", footer: "Katalog samlar metadata om öppna data från många kataloger",
         clear: "Rensa filter"
@@ -71,6 +76,7 @@ struct UIStrings: Sendable {
                      "language": "Language", "source": "Source"],
         publisher: "Publisher", modified: "Modified", issued: "Issued", licence: "Licence", keywords: "Keywords",
         themes: "Themes", landingPage: "Landing page", distributions: "Distributions", format: "Format", link: "Link",
+        service: "Service", serviceDescription: "description",
         source: "Source", firstSeen: "First harvested", notFound: "There is no dataset with that id.",
         back: "← Back to search", footer: "Katalog gathers open-data metadata from many catalogues", clear: "Clear filters"
     )

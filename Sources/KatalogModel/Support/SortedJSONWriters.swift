@@ -127,6 +127,7 @@ extension Distribution: SortedJSONWritable {
     package func writeSortedJSON(to sink: JSONByteSink) {
         var object = JSONObjectWriter(sink)
         object.object("accessRights", accessRights)
+        if !accessServices.isEmpty { object.objects("accessServices", accessServices) }
         object.strings("accessURLs", accessURLs)
         object.integer("byteSize", byteSize)
         object.object("checksum", checksum)
@@ -142,6 +143,18 @@ extension Distribution: SortedJSONWritable {
         object.object("modified", modified)
         object.string("rights", rights)
         object.object("status", status)
+        object.object("title", title)
+        object.end()
+    }
+}
+
+extension AccessService: SortedJSONWritable {
+    package func writeSortedJSON(to sink: JSONByteSink) {
+        var object = JSONObjectWriter(sink)
+        object.strings("conformsTo", conformsTo)
+        object.strings("endpointDescriptions", endpointDescriptions)
+        object.strings("endpoints", endpoints)
+        object.string("identifier", identifier)
         object.object("title", title)
         object.end()
     }

@@ -65,6 +65,7 @@ package enum StoredRecordReader {
     private static func distribution(_ o: Members) throws -> Distribution {
         var d = Distribution(title: try o.localized("title"), description: try o.localized("description"))
         d.accessRights = try o.optional("accessRights", concept)
+        d.accessServices = try o.optionalArray("accessServices", accessService)
         d.accessURLs = try o.strings("accessURLs")
         d.byteSize = try o.optionalInteger("byteSize")
         d.checksum = try o.optional("checksum") { Checksum(algorithm: try $0.string("algorithm"), value: try $0.string("value")) }
@@ -80,6 +81,12 @@ package enum StoredRecordReader {
         d.rights = try o.optionalString("rights")
         d.status = try o.optional("status", concept)
         return d
+    }
+
+    private static func accessService(_ o: Members) throws -> AccessService {
+        AccessService(identifier: try o.optionalString("identifier"), title: try o.localized("title"),
+                      endpoints: try o.strings("endpoints"), endpointDescriptions: try o.strings("endpointDescriptions"),
+                      conformsTo: try o.strings("conformsTo"))
     }
 
     private static func agent(_ o: Members) throws -> Agent {
@@ -193,6 +200,15 @@ package enum StoredRecordReader {
         func array<T>(_ key: String, _ read: (Members) throws -> T) throws -> [T] {
             guard case .array(let elements)? = try member(key) else { throw Unreadable(path: path + "." + key) }
             return try elements.map { try read(Members($0, path: path + "." + key + "[]")) }
+        }
+
+        /// An array that stored records leave out when it is empty.
+        func optionalArray<T>(_ key: String, _ read: (Members) throws -> T) throws -> [T] {
+            switch try member(key) {
+            case nil: return []
+            case .array(let elements)?: return try elements.map { try read(Members($0, path: path + "." + key + "[]")) }
+            default: throw Unreadable(path: path + "." + key)
+            }
         }
 
         func optional<T>(_ key: String, _ read: (Members) throws -> T) throws -> T? {

@@ -30,6 +30,14 @@ struct DCATFixtureHarvestTests {
                 #expect(again.status == .unchanged, "\(catalogue): \(again.message)")
                 #expect(again.counts.unchanged == expected[catalogue], "\(catalogue)")
             }
+            // A distribution on page 2 is served by a data service described on page 1: the run reads all pages as one.
+            let plans = try #require(try await store.dataset(source: "dcat-ap-se",
+                                                             sourceIdentifier: "https://dataportal.norrvik.example/dataset/detaljplaner-alstad-h2"))
+            let wms = try #require(plans.dataset.distributions.last?.accessServices.first)
+            #expect(wms.title.values == ["sv": "Länets karttjänst (WMS)", "en": "County map service (WMS)"])
+            #expect(wms.endpoints == ["https://geodata.lansstyrelsen-norrviken.example/wms"])
+            #expect(wms.endpointDescriptions == ["https://geodata.lansstyrelsen-norrviken.example/wms?service=WMS&request=GetCapabilities"])
+
             var query = SearchQuery()
             query.source = ["dcat-ap-se"]
             query.language = ["sv"]

@@ -108,7 +108,7 @@ struct DCATSourceDigestTests {
         return text
     }
 
-    @Test("a data service serving every dataset is linked, not entered: records stay their own size and a change to it maps nothing")
+    @Test("a data service serving every dataset is linked, not entered: records stay their own size, and only a change to what they show of it maps them again")
     func aDataServiceIsNotPartOfEachDataset() async throws {
         try await DCATHarvestTests.withHarness { h in
             let (harvester, log) = Self.recordingHarvester(h)
@@ -123,15 +123,27 @@ struct DCATSourceDigestTests {
             #expect(!raw.contains("servesDataset"), "the service's list of every dataset is not in each record")
             #expect(!raw.contains("\"API\"@en"))
             #expect(raw.split(separator: "\n").count == 6)
+            #expect(stored.dataset.distributions.first?.accessServices == [
+                AccessService(identifier: Self.base + "api", title: LocalizedText("API", language: "en"), endpoints: [Self.base + "api/v1"]),
+            ])
 
-            // The service changes (its title, and one more dataset it serves): the 300 datasets read as before.
-            h.site.set("/catalog.ttl", Self.servedCatalogue(count: 301, serviceTitle: "API 2"), contentType: "text/turtle")
+            // The service serves one more dataset: the 300 read as before and are not mapped.
+            h.site.set("/catalog.ttl", Self.servedCatalogue(count: 301), contentType: "text/turtle")
             let second = try await harvester.run(source)
             #expect(second.counts.added == 1)
             #expect(second.counts.updated == 0)
             #expect(second.counts.unchanged == 300)
-            let unmapped = Self.unmapped(log)
-            #expect(unmapped.last == "300")
+            #expect(Self.unmapped(log).last == "300")
+
+            // Its title changes: every dataset shows it, so every one is mapped and updated.
+            h.site.set("/catalog.ttl", Self.servedCatalogue(count: 301, serviceTitle: "API 2"), contentType: "text/turtle")
+            let third = try await harvester.run(source)
+            #expect(third.counts.updated == 301)
+            #expect(Self.unmapped(log).last == "0")
+            let renamed = try #require(try await h.store.dataset(source: "dcatsource", sourceIdentifier: Self.base + "dataset/d7"))
+            #expect(renamed.dataset.distributions.first?.accessServices.first?.title.values == ["en": "API 2"])
+            let digests = try await h.store.sourceDigests(source: "dcatsource", identifiers: [Self.base + "dataset/d7"])
+            #expect(digests.count == 1, "a dataset that shows a service keeps a source digest")
         }
     }
 

@@ -132,8 +132,8 @@ final class DCATPage: @unchecked Sendable {
     static let maxEdgeTriples = 1_024
 
     /// The source digest of an IRI-named dataset: SHA-256 of the mapping fingerprint, the dataset's subgraph (`raw`,
-    /// its canonical N-Triples) and the triples of the nodes at its edge (the datasets, series and catalogues it links
-    /// to, whose titles the mapper reads). Nil when it cannot stand for everything the mapper reads: for a blank-node
+    /// its canonical N-Triples), the triples of the nodes at its edge (the datasets, series and catalogues it links
+    /// to, whose titles the mapper reads) and of its data services the triples the mapper reads. Nil when it cannot stand for everything the mapper reads: for a blank-node
     /// dataset (its identifier is known only once mapped), a subgraph cut at the node limit, or too big an edge.
     private func sourceDigest(of subject: Term, around: DCATMapper.Neighbourhood, raw: Data, in graph: SpoolGraph) throws -> String? {
         guard subject.iriValue != nil, !around.isCapped else { return nil }
@@ -142,6 +142,15 @@ final class DCATPage: @unchecked Sendable {
             let room = DCATPage.maxEdgeTriples - edgeTriples.count
             guard let triples = try graph.triples(about: node, atMost: room) else { return nil }
             edgeTriples += triples
+        }
+        // Of a data service, only what the mapper reads: its title and endpoints, not the datasets it serves.
+        for service in around.services {
+            for predicate in DCATMapper.accessServicePredicates {
+                for object in try graph.objects(of: service, predicate) {
+                    guard edgeTriples.count < DCATPage.maxEdgeTriples else { return nil }
+                    edgeTriples.append(Triple(service, predicate, object))
+                }
+            }
         }
         var hasher = SHA256()
         hasher.update(Data(fingerprint.utf8))

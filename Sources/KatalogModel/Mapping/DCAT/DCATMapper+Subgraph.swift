@@ -26,18 +26,23 @@ extension DCATMapper {
         /// The IRIs and blank nodes that objects of ``triples`` (other than `rdf:type`'s) name but that are not in
         /// ``nodes``: nodes the graph does not describe, and the datasets, series, catalogues and catalogue records
         /// the walk does not enter (whose titles the mapper may read). Each once, in order of first appearance.
-        /// Data services are not entered and not at the edge: the mapper reads nothing of them, and
-        /// ``covers(_:)`` is false for them.
+        /// Data services are not entered and not at the edge (see ``services``).
         public var edge: [Term]
+        /// The data services the subgraph links to (typed `dcat:DataService`, not entered, since one may list every
+        /// dataset it serves), each once, in order of first appearance. The mapper reads only
+        /// ``DCATMapper/accessServicePredicates`` of them.
+        public var services: [Term]
         /// True when the walk stopped entering nodes at `maxNodes`, or left out triples of a node over
         /// ``DCATMapper/maxNodeTriples``: the subgraph is then not all the mapper may read.
         public var isCapped: Bool
         /// ``edge`` as a set.
         let edgeSet: Set<Term>
+        /// ``services`` as a set.
+        let serviceSet: Set<Term>
 
-        /// Whether `node` is in ``nodes`` or in ``edge``.
+        /// Whether `node` is in ``nodes``, in ``edge`` or in ``services``.
         public func covers(_ node: Term) -> Bool {
-            nodes.contains(node) || edgeSet.contains(node)
+            nodes.contains(node) || edgeSet.contains(node) || serviceSet.contains(node)
         }
     }
 
@@ -45,7 +50,7 @@ extension DCATMapper {
     public static func neighbourhood(of subject: Term, in graph: some RDFGraphView,
                                      maxNodes: Int = defaultMaxNodes) throws -> Neighbourhood {
         guard subject.isResource, maxNodes > 0 else {
-            return Neighbourhood(triples: [], nodes: [], edge: [], isCapped: false, edgeSet: [])
+            return Neighbourhood(triples: [], nodes: [], edge: [], services: [], isCapped: false, edgeSet: [], serviceSet: [])
         }
         var visited: Set<Term> = [subject]
         var queue: [Term] = [subject]
@@ -54,6 +59,7 @@ extension DCATMapper {
         var outside: Set<Term> = []
         var edge: [Term] = []
         var services: Set<Term> = []
+        var serviceList: [Term] = []
         var isCapped = false
         while next < queue.count {
             let node = queue[next]
@@ -77,6 +83,7 @@ extension DCATMapper {
                     edge.append(object)
                 } else if try graph.hasType(object, in: serviceTypes) {
                     services.insert(object)
+                    serviceList.append(object)
                 } else if try graph.isDescribed(object) {
                     visited.insert(object)
                     queue.append(object)
@@ -86,7 +93,8 @@ extension DCATMapper {
                 }
             }
         }
-        return Neighbourhood(triples: result, nodes: visited, edge: edge, isCapped: isCapped, edgeSet: outside)
+        return Neighbourhood(triples: result, nodes: visited, edge: edge, services: serviceList, isCapped: isCapped,
+                             edgeSet: outside, serviceSet: services)
     }
 
     /// The catalogued resources a dataset's subgraph links to without entering, and whose triples count for its
@@ -94,6 +102,13 @@ extension DCATMapper {
     static let linkedResourceTypes: Set<String> = [DCATTerms.dataset, DCATTerms.datasetSeries, DCATTerms.catalog,
                                                    DCATTerms.catalogRecord]
     /// Resources the walk neither enters nor puts at the edge: a data service may serve every dataset of a
-    /// catalogue, and the mapper reads nothing of it.
+    /// catalogue. They are listed in ``Neighbourhood/services``; the mapper reads only
+    /// ``accessServicePredicates`` of them.
     static let serviceTypes: Set<String> = [DCATTerms.dataService]
+
+    /// The predicates the mapper reads of a data service a distribution links to (`dcat:accessService`), and
+    /// nothing beyond their values (no node they link to): a dataset's source digest covers exactly these triples
+    /// of each of its ``Neighbourhood/services``.
+    public static let accessServicePredicates = [DCATTerms.title, DCATTerms.label, DCATTerms.dcat + "endpointURL",
+                                                 DCATTerms.dcat + "endpointDescription", DCATTerms.conformsTo]
 }

@@ -42,7 +42,35 @@ extension DCATReader {
         distribution.status = try concepts(term, DCATTerms.adms + "status", DCATNormalizer.identityConcept).first
             ?? concepts(term, DCATTerms.dcatap + "availability", DCATNormalizer.identityConcept).first
             ?? concepts(term, DCATTerms.dcat + "availability", DCATNormalizer.identityConcept).first
+        distribution.accessServices = try objects(term, DCATTerms.dcat + "accessService")
+            .prefix(DCATReader.maxAccessServices).compactMap(accessService)
         return distribution
+    }
+
+    /// The most `dcat:accessService`s read of one distribution.
+    static var maxAccessServices: Int { 16 }
+
+    /// A distribution's `dcat:accessService`: a `dcat:DataService` node's title, endpoint URLs, endpoint descriptions
+    /// and standards (IRIs and literals only: nodes linked from the service are not read); an undescribed IRI keeps
+    /// only its identifier, a URL literal becomes an endpoint.
+    func accessService(_ term: Term) throws -> AccessService? {
+        if case .literal = term {
+            return DCATValues.text(term).map { AccessService(endpoints: [$0]) }
+        }
+        // Reads only DCATMapper.accessServicePredicates of the node: the source digest covers those triples.
+        var service = AccessService(identifier: term.iriValue)
+        guard try graph.isDescribed(term) else { return term.iriValue == nil ? nil : service }
+        service.title = try localized(term, [DCATTerms.title, DCATTerms.label])
+        func values(_ predicate: String) throws -> [String] {
+            DCATValues.distinct(try objects(term, predicate).prefix(DCATReader.maxLocalizedValues).compactMap { object -> String? in
+                if case .blank = object { return nil }
+                return DCATValues.text(object)
+            })
+        }
+        service.endpoints = try values(DCATTerms.dcat + "endpointURL")
+        service.endpointDescriptions = try values(DCATTerms.dcat + "endpointDescription")
+        service.conformsTo = try values(DCATTerms.conformsTo)
+        return service
     }
 
     /// A media type from an IANA media-types IRI, a literal, or a `dct:IMT` node's `rdf:value` / label.
