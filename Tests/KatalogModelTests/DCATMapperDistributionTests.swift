@@ -68,6 +68,27 @@ struct DCATMapperDistributionTests: DCATTestSupport {
                 "\(recording.read(of: api))")
     }
 
+    @Test func aBigServiceNamedByManyDistributionsIsCopiedWithinABudget() throws {
+        var g = datasetBuilder()
+        let api = iri("https://example.com/service/big")
+        g.type(api, DCATNS.dcat + "DataService")
+        g.add(api, DCATNS.dct + "title", lit(String(repeating: "t", count: 300_000), "en"))
+        g.add(api, DCATNS.dcat + "endpointURL", lit("https://example.com/" + String(repeating: "e", count: 10_000)))
+        g.add(api, DCATNS.dcat + "endpointURL", iri("https://example.com/api"))
+        for index in 0..<500 {
+            let dist = iri("https://example.com/distribution/\(index)")
+            g.add(ds, DCATNS.dcat + "distribution", dist)
+            g.add(dist, DCATNS.dcat + "accessURL", iri("https://example.com/api"))
+            g.add(dist, DCATNS.dcat + "accessService", api)
+        }
+        let distributions = try DCATMapper.dataset(ds, in: g.graph).distributions
+        #expect(distributions.count == 500)
+        let full = distributions.filter { !$0.accessServices.first!.title.isEmpty }
+        #expect(full.count == 3, "three copies of a 300 KB title fit in the 1 MiB budget")
+        #expect(full.first?.accessServices.first?.endpoints == ["https://example.com/api"], "a 10 KB endpoint is left out")
+        #expect(distributions.last?.accessServices == [AccessService(identifier: "https://example.com/service/big")])
+    }
+
     @Test func fullDistribution() throws {
         var g = datasetBuilder()
         let dist = iri("https://example.com/distribution1")

@@ -43,12 +43,36 @@ extension DCATReader {
             ?? concepts(term, DCATTerms.dcatap + "availability", DCATNormalizer.identityConcept).first
             ?? concepts(term, DCATTerms.dcat + "availability", DCATNormalizer.identityConcept).first
         distribution.accessServices = try objects(term, DCATTerms.dcat + "accessService")
-            .prefix(DCATReader.maxAccessServices).compactMap(accessService)
+            .prefix(DCATReader.maxAccessServices).compactMap(sharedAccessService)
         return distribution
     }
 
     /// The most `dcat:accessService`s read of one distribution.
     static var maxAccessServices: Int { 16 }
+    /// The most bytes of service text (titles, URLs) one dataset's distributions copy in all: a service lives
+    /// outside the dataset's subgraph, so without a bound one big service named by thousands of distributions would
+    /// be copied into the record thousands of times. Past it, a service is kept as its IRI only.
+    static var maxAccessServiceBytes: Int { 1 << 20 }
+    /// Longest endpoint, endpoint description or standard kept, in UTF-8 bytes; longer values are left out.
+    static var maxAccessServiceValueBytes: Int { 8 << 10 }
+
+    /// ``accessService(_:)``, read once per dataset, within ``maxAccessServiceBytes`` for the whole record.
+    func sharedAccessService(_ term: Term) throws -> AccessService? {
+        let service: AccessService?
+        if let known = services.read[term] {
+            service = known
+        } else {
+            service = try accessService(term)
+            services.read[term] = service
+        }
+        guard let service else { return nil }
+        let size = service.textBytes
+        guard services.bytes + size <= DCATReader.maxAccessServiceBytes else {
+            return service.identifier.map { AccessService(identifier: $0) }
+        }
+        services.bytes += size
+        return service
+    }
 
     /// A distribution's `dcat:accessService`: a `dcat:DataService` node's title, endpoint URLs, endpoint descriptions
     /// and standards (IRIs and literals only: nodes linked from the service are not read); an undescribed IRI keeps
@@ -64,7 +88,7 @@ extension DCATReader {
         func values(_ predicate: String) throws -> [String] {
             DCATValues.distinct(try objects(term, predicate).prefix(DCATReader.maxLocalizedValues).compactMap { object -> String? in
                 if case .blank = object { return nil }
-                return DCATValues.text(object)
+                return DCATValues.text(object).flatMap { $0.utf8.count <= DCATReader.maxAccessServiceValueBytes ? $0 : nil }
             })
         }
         service.endpoints = try values(DCATTerms.dcat + "endpointURL")
@@ -101,4 +125,18 @@ extension DCATReader {
         return Checksum(algorithm: algorithm, value: value)
     }
 
+}
+
+/// The data services one dataset's distributions name, each read once, and the bytes of them copied so far.
+final class AccessServiceMemo {
+    var read: [Term: AccessService?] = [:]
+    var bytes = 0
+}
+
+extension AccessService {
+    /// The UTF-8 bytes of its texts and URLs.
+    var textBytes: Int {
+        (identifier?.utf8.count ?? 0) + title.values.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
+            + (endpoints + endpointDescriptions + conformsTo).reduce(0) { $0 + $1.utf8.count }
+    }
 }

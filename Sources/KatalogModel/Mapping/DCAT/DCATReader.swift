@@ -8,6 +8,8 @@ import KatalogRDF
 struct DCATReader<Graph: RDFGraphView> {
     let graph: Graph
     let normalizer: DCATNormalizer
+    /// The data services this dataset's distributions name, each read once (see ``accessService(_:)``).
+    let services = AccessServiceMemo()
 
     /// Objects of `subject` under `predicate`.
     func objects(_ subject: Term, _ predicate: String) throws -> [Term] {
