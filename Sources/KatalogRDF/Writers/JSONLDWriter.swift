@@ -1,0 +1,104 @@
+/// Writes triples as JSON-LD in expanded, flattened form while they arrive: `{"@graph": [ node, … ]}`, one node
+/// object per run of triples with the same subject, full IRIs as keys, every value an array of `{"@id"}` or
+/// `{"@value", "@language" | "@type"}` objects. It needs no context, so any JSON-LD processor reads it without
+/// fetching anything. Call ``finish()`` after the last triple.
+public struct JSONLDWriter<Output: TextOutputStream>: TripleSink {
+    /// Where the text goes.
+    public var output: Output
+    private var started = false
+    private var subject: Term?
+    private var predicate: String?
+    private var text = ""
+
+    /// Creates a writer.
+    public init(output: Output) {
+        self.output = output
+    }
+
+    /// Writes one triple, inside the current node object when the subject repeats (and the current value array
+    /// when the predicate repeats too).
+    public mutating func consume(_ triple: Triple) {
+        text.removeAll(keepingCapacity: true)
+        if !started {
+            started = true
+            text.append("{\"@graph\": [")
+        }
+        if subject == triple.subject {
+            if predicate == triple.predicate {
+                text.append(", ")
+            } else {
+                text.append("],\n    ")
+                JSONLDWriter.string(triple.predicate, into: &text)
+                text.append(": [")
+            }
+        } else {
+            text.append(subject == nil ? "\n  {" : "]},\n  {")
+            text.append("\"@id\": ")
+            JSONLDWriter.string(JSONLDWriter.id(triple.subject), into: &text)
+            text.append(",\n    ")
+            JSONLDWriter.string(triple.predicate, into: &text)
+            text.append(": [")
+        }
+        subject = triple.subject
+        predicate = triple.predicate
+        switch triple.object {
+        case .iri, .blank:
+            text.append("{\"@id\": ")
+            JSONLDWriter.string(JSONLDWriter.id(triple.object), into: &text)
+            text.append("}")
+        case .literal(let literal):
+            text.append("{\"@value\": ")
+            JSONLDWriter.string(literal.lexical, into: &text)
+            if let language = literal.language {
+                text.append(", \"@language\": ")
+                JSONLDWriter.string(language, into: &text)
+            } else if literal.datatype != Vocab.xsdString {
+                text.append(", \"@type\": ")
+                JSONLDWriter.string(literal.datatype, into: &text)
+            }
+            text.append("}")
+        }
+        output.write(text)
+    }
+
+    /// Closes the last node object and the document.
+    public mutating func finish() {
+        text.removeAll(keepingCapacity: true)
+        if !started { text.append("{\"@graph\": [") }
+        text.append(subject == nil ? "]}\n" : "]}\n]}\n")
+        started = true
+        subject = nil
+        predicate = nil
+        output.write(text)
+    }
+
+    static func id(_ term: Term) -> String {
+        switch term {
+        case .iri(let iri): return iri
+        case .blank(let label): return "_:" + label
+        case .literal(let literal): return literal.lexical
+        }
+    }
+
+    /// Appends `value` as a JSON string.
+    static func string(_ value: String, into text: inout String) {
+        text.append("\"")
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text.append("\\\"")
+            case "\\": text.append("\\\\")
+            case "\n": text.append("\\n")
+            case "\r": text.append("\\r")
+            case "\t": text.append("\\t")
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    text.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        text.append("\"")
+    }
+}
