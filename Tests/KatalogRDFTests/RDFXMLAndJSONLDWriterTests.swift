@@ -16,6 +16,8 @@ struct RDFXMLAndJSONLDWriterTests {
         Triple(.blank("dist one"), "http://www.w3.org/ns/dcat#accessURL", .iri(ex + "file.csv")),
         Triple(.blank("dist one"), "http://www.w3.org/ns/dcat#byteSize", .literal(Literal("10", datatype: Vocab.xsd + "nonNegativeInteger"))),
         Triple(.iri(ex + "d"), "http://purl.org/dc/terms/identifier", .literal(Literal("again, after another subject"))),
+        Triple(.iri(ex + "d"), "http://purl.org/dc/terms/modified", .literal(Literal("2024"))),
+        Triple(.iri(ex + "d"), Vocab.rdfType, .iri("http://xmlns.com/foaf/0.1/Document")),
     ]
 
     static func reparse(_ text: String, _ format: RDFFormat) throws -> Graph {
@@ -39,6 +41,8 @@ struct RDFXMLAndJSONLDWriterTests {
         for triple in Self.triples { writer.consume(triple) }
         writer.finish()
         #expect(try JSONSerialization.jsonObject(with: Data(writer.output.utf8)) is [String: Any])
+        // A predicate that comes back within a subject's run opens a second node object instead of repeating a key.
+        #expect(writer.output.components(separatedBy: "\"@id\": \"http://example.org/d\",").count == 3)
         #expect(try Self.reparse(writer.output, .jsonld).isIsomorphic(to: Graph(Self.triples)))
     }
 

@@ -8,6 +8,9 @@ public struct JSONLDWriter<Output: TextOutputStream>: TripleSink {
     private var started = false
     private var subject: Term?
     private var predicate: String?
+    /// The keys of the node object being written: a predicate that comes back after another one starts a new node
+    /// object for the same subject (JSON-LD merges them), since a JSON object must not repeat a key.
+    private var keys: Set<String> = []
     private var text = ""
 
     /// Creates a writer.
@@ -23,15 +26,15 @@ public struct JSONLDWriter<Output: TextOutputStream>: TripleSink {
             started = true
             text.append("{\"@graph\": [")
         }
-        if subject == triple.subject {
-            if predicate == triple.predicate {
-                text.append(", ")
-            } else {
-                text.append("],\n    ")
-                JSONLDWriter.string(triple.predicate, into: &text)
-                text.append(": [")
-            }
+        if subject == triple.subject, predicate == triple.predicate {
+            text.append(", ")
+        } else if subject == triple.subject, !keys.contains(triple.predicate) {
+            text.append("],\n    ")
+            JSONLDWriter.string(triple.predicate, into: &text)
+            text.append(": [")
+            keys.insert(triple.predicate)
         } else {
+            keys = [triple.predicate]
             text.append(subject == nil ? "\n  {" : "]},\n  {")
             text.append("\"@id\": ")
             JSONLDWriter.string(JSONLDWriter.id(triple.subject), into: &text)

@@ -1,0 +1,36 @@
+import KatalogModel
+import KatalogRDF
+import KatalogStore
+
+/// The catalogue as DCAT-AP 3 RDF: `katalog export` writes it whole, the hub's `/catalog.*` routes a page at a time.
+public enum CatalogExport {
+    /// The catalogue node (title, description, publisher), the triples of `page` and the catalogue's `dcat:dataset`
+    /// links to them, to `writer`. `header` writes the catalogue node's own triples (once per document).
+    public static func write<Output>(_ page: [StoredDataset], header: Bool, exporter: inout DCATExporter,
+                                     to writer: inout RDFDocumentWriter<Output>) throws {
+        var triples: [Triple] = []
+        if header { exporter.catalogue(datasets: [], into: &triples) }
+        for stored in page {
+            exporter.dataset(stored.dataset, id: stored.id, into: &triples)
+        }
+        exporter.links(to: page.map { exporter.subject(of: $0.dataset, id: $0.id) }, into: &triples)
+        for triple in triples { try writer.consume(triple) }
+    }
+
+    /// Writes every live dataset of `store` (in id order, `batch` at a time) as one document.
+    public static func writeAll<Output>(from store: CatalogStore, base: String, to writer: inout RDFDocumentWriter<Output>,
+                                        batch: Int = 500) async throws {
+        var exporter = DCATExporter(base: base)
+        var after: String?
+        var header = true
+        while true {
+            let page = try await store.datasets(after: after, limit: batch)
+            if page.isEmpty && !header { break }
+            try write(page, header: header, exporter: &exporter, to: &writer)
+            header = false
+            guard let last = page.last, page.count == min(max(batch, 1), 1_000) else { break }
+            after = last.id
+        }
+        writer.finish()
+    }
+}
