@@ -14,6 +14,8 @@ swift test --skip-build
 # The HTTP API against its own OpenAPI document (schemathesis from PyPI), when Python is available.
 if command -v python3 >/dev/null 2>&1; then
     scripts/schemathesis.sh .build/debug/katalog
+    # The DCAT-AP export against the DCAT-AP 3 SHACL shapes of ../shared (pyshacl from PyPI).
+    scripts/dcat-ap-shacl.sh .build/debug/katalog
 else
-    echo "test.sh: python3 is absent; the schemathesis check of /openapi.json is skipped"
+    echo "test.sh: python3 is absent; the schemathesis check of /openapi.json and the SHACL check of the export are skipped"
 fi

@@ -29,6 +29,7 @@ public enum Hub {
         MetricsRoute(store: store, metrics: metrics).register(on: router)
         APIRoutes(store: store).register(on: router)
         FeedRoutes(store: store).register(on: router)
+        ExportRoutes(store: store).register(on: router)
         OpenAPIDocument.register(on: router)
         HTMLRoutes(store: store).register(on: router)
         return router

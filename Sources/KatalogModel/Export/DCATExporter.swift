@@ -81,7 +81,13 @@ public struct DCATExporter {
         for keyword in dataset.keywords where !keyword.value.isEmpty {
             add(DCATTerms.dcat + "keyword", .literal(Literal(keyword.value, language: keyword.language)))
         }
-        for theme in dataset.themes { concept(theme, s, DCATTerms.dcat + "theme", DCATTerms.skos + "Concept", &triples) }
+        for theme in dataset.themes {
+            concept(theme, s, DCATTerms.dcat + "theme", DCATTerms.skos + "Concept", &triples)
+            // A theme the source gave in its own scheme (Los, say) and Katalog mapped onto an EU data theme: both.
+            if let uri = theme.uri, uri != theme.raw, DCATExporter.safeIRI(theme.raw) != nil {
+                concept(Concept(raw: theme.raw), s, DCATTerms.dcat + "theme", DCATTerms.skos + "Concept", &triples)
+            }
+        }
         if let publisher = dataset.publisher { agent(publisher, s, DCATTerms.dct + "publisher", &triples) }
         if let creator = dataset.creator { agent(creator, s, DCATTerms.dct + "creator", &triples) }
         for contact in dataset.contactPoints { contactPoint(contact, s, &triples) }
