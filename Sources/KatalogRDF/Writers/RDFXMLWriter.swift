@@ -12,6 +12,8 @@ public struct RDFXMLWriter<Output: TextOutputStream>: TripleSink {
     private var headerWritten = false
     private var subject: Term?
     private var blankIDs: [String: String] = [:]
+    /// Each predicate's qualified element name and the namespace declaration it needs (empty when declared on the root).
+    private var elements: [String: (name: String, declaration: String)] = [:]
     private var text = ""
 
     /// Creates a writer; `prefixes` maps prefix names to namespaces declared on the root element.
@@ -23,9 +25,7 @@ public struct RDFXMLWriter<Output: TextOutputStream>: TripleSink {
 
     /// Writes one triple, inside the current `rdf:Description` when the subject repeats.
     public mutating func consume(_ triple: Triple) throws {
-        guard let (namespace, localName) = RDFXMLWriter.split(triple.predicate) else {
-            throw RDFXMLWriterError(predicate: triple.predicate)
-        }
+        let element = try element(for: triple.predicate)
         text.removeAll(keepingCapacity: true)
         writeHeaderIfNeeded()
         if subject != triple.subject {
@@ -39,19 +39,9 @@ public struct RDFXMLWriter<Output: TextOutputStream>: TripleSink {
             subject = triple.subject
         }
         text.append("    <")
-        let qualified: String
-        if namespace == Vocab.rdf {
-            qualified = "rdf:" + localName
-            text.append(qualified)
-        } else if let declared = namespaces.first(where: { $0.namespace == namespace }) {
-            qualified = declared.prefix + ":" + localName
-            text.append(qualified)
-        } else {
-            qualified = "ns:" + localName
-            text.append(qualified + " xmlns:ns=\"")
-            RDFXMLWriter.escape(namespace, attribute: true, into: &text)
-            text.append("\"")
-        }
+        let qualified = element.name
+        text.append(qualified)
+        text.append(element.declaration)
         switch triple.object {
         case .iri(let iri):
             text.append(" rdf:resource=\"")
@@ -84,6 +74,25 @@ public struct RDFXMLWriter<Output: TextOutputStream>: TripleSink {
         text.append("</rdf:RDF>\n")
         subject = nil
         output.write(text)
+    }
+
+    /// The element name of a predicate (and a namespace declaration when the root does not declare it), worked out
+    /// once per predicate.
+    private mutating func element(for predicate: String) throws -> (name: String, declaration: String) {
+        if let known = elements[predicate] { return known }
+        guard let (namespace, localName) = RDFXMLWriter.split(predicate) else { throw RDFXMLWriterError(predicate: predicate) }
+        let element: (name: String, declaration: String)
+        if namespace == Vocab.rdf {
+            element = ("rdf:" + localName, "")
+        } else if let declared = namespaces.first(where: { $0.namespace == namespace }) {
+            element = (declared.prefix + ":" + localName, "")
+        } else {
+            var declaration = " xmlns:ns=\""
+            RDFXMLWriter.escape(namespace, attribute: true, into: &declaration)
+            element = ("ns:" + localName, declaration + "\"")
+        }
+        if elements.count < 4_096 { elements[predicate] = element }
+        return element
     }
 
     private mutating func writeHeaderIfNeeded() {
