@@ -20,17 +20,35 @@ public enum CatalogExport {
     /// Writes every live dataset of `store` (in id order, `batch` at a time) as one document.
     public static func writeAll<Output>(from store: CatalogStore, base: String, to writer: inout RDFDocumentWriter<Output>,
                                         batch: Int = 500) async throws {
-        var exporter = DCATExporter(base: base)
+        // The writer and the exporter stay on the heap while batches are awaited: a release build of the hub trapped
+        // when a writer held in an async function's frame was used across an await (see ExportRoutes.document).
+        let state = ExportState(writer: writer, exporter: DCATExporter(base: base))
         var after: String?
         var header = true
         while true {
             let page = try await store.datasets(after: after, limit: batch)
             if page.isEmpty && !header { break }
-            try write(page, header: header, exporter: &exporter, to: &writer)
+            try state.write(page, header: header)
             header = false
             guard let last = page.last, page.count == min(max(batch, 1), 1_000) else { break }
             after = last.id
         }
-        writer.finish()
+        state.writer.finish()
+        writer = state.writer
+    }
+}
+
+/// A document being written across awaits.
+private final class ExportState<Output: TextOutputStream> {
+    var writer: RDFDocumentWriter<Output>
+    var exporter: DCATExporter
+
+    init(writer: RDFDocumentWriter<Output>, exporter: DCATExporter) {
+        self.writer = writer
+        self.exporter = exporter
+    }
+
+    func write(_ page: [StoredDataset], header: Bool) throws {
+        try CatalogExport.write(page, header: header, exporter: &exporter, to: &writer)
     }
 }

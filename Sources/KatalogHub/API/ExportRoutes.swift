@@ -37,15 +37,9 @@ struct ExportRoutes: Sendable {
         // One more than the page, to know whether there is a next one.
         let found = try await store.datasets(after: after, limit: limit + 1)
         let page = Array(found.prefix(limit))
-        var writer = RDFDocumentWriter(format: format, output: "", prefixes: DCATExporter.prefixes)
-        var exporter = DCATExporter(base: origin + "/")
-        try CatalogExport.write(page, header: true, exporter: &exporter, to: &writer)
-        for triple in try await hydra(origin: origin, path: path, after: after, limit: limit,
-                                      next: found.count > limit ? page.last?.id : nil) {
-            try writer.consume(triple)
-        }
-        writer.finish()
-        let data = Data(writer.output.utf8)
+        let view = try await hydra(origin: origin, path: path, after: after, limit: limit,
+                                   next: found.count > limit ? page.last?.id : nil)
+        let data = try ExportRoutes.document(page, view: view, origin: origin, format: format)
         let tag = EntityTag.body(data)
         if let ifNoneMatch = request.headers[.ifNoneMatch], EntityTag.matches(ifNoneMatch: ifNoneMatch, tag) {
             return JSONResponse.notModified(etag: tag)
@@ -53,6 +47,18 @@ struct ExportRoutes: Sendable {
         var headers: HTTPFields = [.contentType: RDFDocumentWriter<String>.mediaType(of: format) + "; charset=utf-8"]
         headers[.eTag] = tag
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The page's document, written synchronously. (Written inline in the async handler, with the Hydra view awaited
+    /// between the datasets and the finish, a release build trapped in `finish()` while debug builds ran; nothing is
+    /// awaited while a writer is alive here.)
+    static func document(_ page: [StoredDataset], view: [Triple], origin: String, format: RDFFormat) throws -> Data {
+        var writer = RDFDocumentWriter(format: format, output: "", prefixes: DCATExporter.prefixes)
+        var exporter = DCATExporter(base: origin + "/")
+        try CatalogExport.write(page, header: true, exporter: &exporter, to: &writer)
+        for triple in view { try writer.consume(triple) }
+        writer.finish()
+        return Data(writer.output.utf8)
     }
 
     /// The page's Hydra view: first and next pages, and the catalogue's size.

@@ -2,20 +2,16 @@
 public struct RDFDocumentWriter<Output: TextOutputStream> {
     /// The syntax written.
     public let format: RDFFormat
-    // One of these is set; each is mutated in place (a writer taken out of an enum would copy its output).
-    private var ntriples: NTriplesWriter<Output>?
-    private var turtle: TurtleWriter<Output>?
-    private var rdfxml: RDFXMLWriter<Output>?
-    private var jsonld: JSONLDWriter<Output>?
+    private var sink: any DocumentSink<Output>
 
     /// A writer of `format`; `prefixes` abbreviate IRIs in Turtle and are declared in RDF/XML.
     public init(format: RDFFormat, output: Output, prefixes: [String: String] = [:]) {
         self.format = format
         switch format {
-        case .ntriples: ntriples = NTriplesWriter(output: output)
-        case .turtle: turtle = TurtleWriter(output: output, prefixes: prefixes)
-        case .rdfxml: rdfxml = RDFXMLWriter(output: output, prefixes: prefixes)
-        case .jsonld: jsonld = JSONLDWriter(output: output)
+        case .ntriples: sink = NTriplesWriter(output: output)
+        case .turtle: sink = TurtleWriter(output: output, prefixes: prefixes)
+        case .rdfxml: sink = RDFXMLWriter(output: output, prefixes: prefixes)
+        case .jsonld: sink = JSONLDWriter(output: output)
         }
     }
 
@@ -31,31 +27,46 @@ public struct RDFDocumentWriter<Output: TextOutputStream> {
 
     /// Writes one triple.
     public mutating func consume(_ triple: Triple) throws {
-        switch format {
-        case .ntriples: ntriples!.consume(triple)
-        case .turtle: turtle!.consume(triple)
-        case .rdfxml: try rdfxml!.consume(triple)
-        case .jsonld: jsonld!.consume(triple)
-        }
+        try sink.write(triple)
     }
 
     /// Ends the document.
     public mutating func finish() {
-        switch format {
-        case .ntriples: break
-        case .turtle: turtle!.finish()
-        case .rdfxml: rdfxml!.finish()
-        case .jsonld: jsonld!.finish()
-        }
+        sink.end()
     }
 
     /// The output (for a `String` output, the document written so far).
-    public var output: Output {
-        switch format {
-        case .ntriples: return ntriples!.output
-        case .turtle: return turtle!.output
-        case .rdfxml: return rdfxml!.output
-        case .jsonld: return jsonld!.output
-        }
-    }
+    public var output: Output { sink.written }
+}
+
+/// What ``RDFDocumentWriter`` needs of each syntax's writer.
+protocol DocumentSink<Output> {
+    associatedtype Output: TextOutputStream
+    mutating func write(_ triple: Triple) throws
+    mutating func end()
+    var written: Output { get }
+}
+
+extension NTriplesWriter: DocumentSink {
+    mutating func write(_ triple: Triple) throws { consume(triple) }
+    mutating func end() {}
+    var written: Output { output }
+}
+
+extension TurtleWriter: DocumentSink {
+    mutating func write(_ triple: Triple) throws { consume(triple) }
+    mutating func end() { finish() }
+    var written: Output { output }
+}
+
+extension RDFXMLWriter: DocumentSink {
+    mutating func write(_ triple: Triple) throws { try consume(triple) }
+    mutating func end() { finish() }
+    var written: Output { output }
+}
+
+extension JSONLDWriter: DocumentSink {
+    mutating func write(_ triple: Triple) throws { consume(triple) }
+    mutating func end() { finish() }
+    var written: Output { output }
 }
