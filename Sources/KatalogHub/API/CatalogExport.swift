@@ -20,8 +20,7 @@ public enum CatalogExport {
     /// Writes every live dataset of `store` (in id order, `batch` at a time) as one document.
     public static func writeAll<Output>(from store: CatalogStore, base: String, to writer: inout RDFDocumentWriter<Output>,
                                         batch: Int = 500) async throws {
-        // The writer and the exporter stay on the heap while batches are awaited: a release build of the hub trapped
-        // when a writer held in an async function's frame was used across an await (see ExportRoutes.document).
+        // The writer and the exporter live on the heap while batches are awaited, and are written synchronously.
         let state = ExportState(writer: writer, exporter: DCATExporter(base: base))
         var after: String?
         var header = true

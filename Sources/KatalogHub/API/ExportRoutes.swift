@@ -49,9 +49,7 @@ struct ExportRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// The page's document, written synchronously. (Written inline in the async handler, with the Hydra view awaited
-    /// between the datasets and the finish, a release build trapped in `finish()` while debug builds ran; nothing is
-    /// awaited while a writer is alive here.)
+    /// The page's document, written synchronously once everything it needs has been read.
     static func document(_ page: [StoredDataset], view: [Triple], origin: String, format: RDFFormat) throws -> Data {
         var writer = RDFDocumentWriter(format: format, output: "", prefixes: DCATExporter.prefixes)
         var exporter = DCATExporter(base: origin + "/")
