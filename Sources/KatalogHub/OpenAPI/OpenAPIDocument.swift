@@ -12,6 +12,29 @@ enum OpenAPIDocument {
         }
     }
 
+    /// The path item of one of the `/catalog.*` export routes (they differ only in their syntax).
+    private static func exportPath(_ path: String, operation: String, syntax: String, mediaType: String, schema: String) -> String {
+        #"""
+                "\#(path)": {
+                  "get": {
+                    "operationId": "\#(operation)",
+                    "summary": "The catalogue as DCAT-AP 3 \#(syntax), Hydra-paged",
+                    "description": "A page of datasets in id order with the catalogue node and a hydra:PartialCollectionView linking the first and next pages. Datasets keep their source IRI; others are named after their page on this hub.",
+                    "parameters": [
+                      {"name": "after", "in": "query", "description": "Start after this dataset id (from a hydra:next link); empty means from the start.", "schema": {"type": "string", "pattern": "^([0-9a-f]{20})?$"}},
+                      {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}
+                    ],
+                    "responses": {
+                      "200": {"description": "A page of the catalogue", "content": {"\#(mediaType)": {"schema": \#(schema)}}},
+                      "304": {"description": "Not modified (If-None-Match)"},
+                      "400": {"$ref": "#/components/responses/Problem"},
+                      "503": {"$ref": "#/components/responses/Problem"}
+                    }
+                  }
+                },
+        """#
+    }
+
     static let json = #"""
     {
       "openapi": "3.1.0",
@@ -114,57 +137,9 @@ enum OpenAPIDocument {
             }
           }
         },
-        "/catalog.ttl": {
-          "get": {
-            "operationId": "catalogTurtle",
-            "summary": "The catalogue as DCAT-AP 3 Turtle, Hydra-paged",
-            "description": "A page of datasets in id order with the catalogue node and a hydra:PartialCollectionView linking the first and next pages. Datasets keep their source IRI; others are named after their page on this hub.",
-            "parameters": [
-              {"name": "after", "in": "query", "description": "Start after this dataset id (from a hydra:next link); empty means from the start.", "schema": {"type": "string", "pattern": "^([0-9a-f]{20})?$"}},
-              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}
-            ],
-            "responses": {
-              "200": {"description": "A page of the catalogue", "content": {"text/turtle": {"schema": {"type": "string"}}}},
-              "304": {"description": "Not modified (If-None-Match)"},
-              "400": {"$ref": "#/components/responses/Problem"},
-              "503": {"$ref": "#/components/responses/Problem"}
-            }
-          }
-        },
-        "/catalog.rdf": {
-          "get": {
-            "operationId": "catalogRDFXML",
-            "summary": "The catalogue as DCAT-AP 3 RDF/XML, Hydra-paged",
-            "description": "A page of datasets in id order with the catalogue node and a hydra:PartialCollectionView linking the first and next pages. Datasets keep their source IRI; others are named after their page on this hub.",
-            "parameters": [
-              {"name": "after", "in": "query", "description": "Start after this dataset id (from a hydra:next link); empty means from the start.", "schema": {"type": "string", "pattern": "^([0-9a-f]{20})?$"}},
-              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}
-            ],
-            "responses": {
-              "200": {"description": "A page of the catalogue", "content": {"application/rdf+xml": {"schema": {"type": "string"}}}},
-              "304": {"description": "Not modified (If-None-Match)"},
-              "400": {"$ref": "#/components/responses/Problem"},
-              "503": {"$ref": "#/components/responses/Problem"}
-            }
-          }
-        },
-        "/catalog.jsonld": {
-          "get": {
-            "operationId": "catalogJSONLD",
-            "summary": "The catalogue as DCAT-AP 3 JSON-LD, Hydra-paged",
-            "description": "A page of datasets in id order with the catalogue node and a hydra:PartialCollectionView linking the first and next pages. Datasets keep their source IRI; others are named after their page on this hub.",
-            "parameters": [
-              {"name": "after", "in": "query", "description": "Start after this dataset id (from a hydra:next link); empty means from the start.", "schema": {"type": "string", "pattern": "^([0-9a-f]{20})?$"}},
-              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}
-            ],
-            "responses": {
-              "200": {"description": "A page of the catalogue", "content": {"application/ld+json": {"schema": {"type": "object", "required": ["@graph"]}}}},
-              "304": {"description": "Not modified (If-None-Match)"},
-              "400": {"$ref": "#/components/responses/Problem"},
-              "503": {"$ref": "#/components/responses/Problem"}
-            }
-          }
-        },
+    \#(exportPath("/catalog.ttl", operation: "catalogTurtle", syntax: "Turtle", mediaType: "text/turtle", schema: #"{"type": "string"}"#))
+    \#(exportPath("/catalog.rdf", operation: "catalogRDFXML", syntax: "RDF/XML", mediaType: "application/rdf+xml", schema: #"{"type": "string"}"#))
+    \#(exportPath("/catalog.jsonld", operation: "catalogJSONLD", syntax: "JSON-LD", mediaType: "application/ld+json", schema: #"{"type": "object", "required": ["@graph"]}"#))
         "/health": {
           "get": {
             "operationId": "health",

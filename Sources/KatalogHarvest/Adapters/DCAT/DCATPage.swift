@@ -133,8 +133,9 @@ final class DCATPage: @unchecked Sendable {
 
     /// The source digest of an IRI-named dataset: SHA-256 of the mapping fingerprint, the dataset's subgraph (`raw`,
     /// its canonical N-Triples), the triples of the nodes at its edge (the datasets, series and catalogues it links
-    /// to, whose titles the mapper reads) and of its data services the triples the mapper reads. Nil when it cannot stand for everything the mapper reads: for a blank-node
-    /// dataset (its identifier is known only once mapped), a subgraph cut at the node limit, or too big an edge.
+    /// to, whose titles the mapper reads) and, of its data services, the triples the mapper reads. Nil when it cannot
+    /// stand for everything the mapper reads: for a blank-node dataset (its identifier is known only once mapped), a
+    /// subgraph cut at the node limit, or too big an edge.
     private func sourceDigest(of subject: Term, around: DCATMapper.Neighbourhood, raw: Data, in graph: SpoolGraph) throws -> String? {
         guard subject.iriValue != nil, !around.isCapped else { return nil }
         var edgeTriples: [Triple] = []
