@@ -34,11 +34,14 @@ struct ExportRoutes: Sendable {
             throw APIError.badParameter("after", "'\(after.prefix(40))' is not a dataset id (20 lower-case hex digits)")
         }
         let origin = ExportRoutes.origin(of: request)
-        // One more than the page, to know whether there is a next one.
-        let found = try await store.datasets(after: after, limit: limit + 1)
-        let page = Array(found.prefix(limit))
-        let view = try await hydra(origin: origin, path: path, after: after, limit: limit,
-                                   next: found.count > limit ? page.last?.id : nil)
+        let page = try await store.datasets(after: after, limit: limit)
+        // A full page has a next one when any dataset follows it (the store reads at most 1,000 at a time, so the
+        // page is not read one longer).
+        var next: String?
+        if page.count == limit, let last = page.last?.id, !(try await store.datasets(after: last, limit: 1)).isEmpty {
+            next = last
+        }
+        let view = try await hydra(origin: origin, path: path, after: after, limit: limit, next: next)
         let data = try ExportRoutes.document(page, view: view, origin: origin, format: format)
         let tag = EntityTag.body(data)
         if let ifNoneMatch = request.headers[.ifNoneMatch], EntityTag.matches(ifNoneMatch: ifNoneMatch, tag) {

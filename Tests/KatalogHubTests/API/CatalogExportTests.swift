@@ -52,6 +52,38 @@ struct CatalogExportTests {
         }
     }
 
+    @Test func aFullLastPageHasNoNextLink() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            let first = try await client.execute(uri: "/catalog.ttl?limit=2", method: .get) { try Self.graph(String(buffer: $0.body), .turtle) }
+            let next = try #require(first.objects(of: .iri("http://localhost/catalog.ttl?limit=2"), Self.hydra + "next").first?.iriValue)
+            let url = try #require(URL(string: next))
+            let second = try await client.execute(uri: url.path + "?" + (url.query ?? ""), method: .get) {
+                try Self.graph(String(buffer: $0.body), .turtle)
+            }
+            #expect(Self.datasets(in: second).count == 2)
+            #expect(second.triples.allSatisfy { $0.predicate != Self.hydra + "next" }, "four datasets in pages of two: two pages")
+        }
+    }
+
+    @Test func aPageOfTheLargestSizeStillLinksTheNextOne() async throws {
+        let store = try CatalogStore.temporary()
+        let records = (0..<1_001).map { HubTestCatalogue.dataset("n\($0)", title: ["sv": "Dataset \($0)"], publisher: "Kommunen") }
+        let run = try await store.beginRun(source: "demo", kind: "ckan", url: "http://127.0.0.1/")
+        try await store.stage(run: run, records: records)
+        _ = try await store.completeRun(run: run, seen: Set(records.map(\.sourceIdentifier)), isComplete: true)
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            let graph = try await client.execute(uri: "/catalog.ttl?limit=1000", method: .get) { try Self.graph(String(buffer: $0.body), .turtle) }
+            #expect(Self.datasets(in: graph).count == 1_000)
+            let next = try #require(graph.objects(of: .iri("http://localhost/catalog.ttl?limit=1000"), Self.hydra + "next").first?.iriValue)
+            let url = try #require(URL(string: next))
+            let rest = try await client.execute(uri: url.path + "?" + (url.query ?? ""), method: .get) {
+                try Self.graph(String(buffer: $0.body), .turtle)
+            }
+            #expect(Self.datasets(in: rest).count == 1)
+        }
+    }
+
     @Test func theThreeSyntaxesGiveTheSameGraph() async throws {
         let store = try await HubTestCatalogue.makeStore()
         try await HubTestCatalogue.application(store).test(.router) { client in
