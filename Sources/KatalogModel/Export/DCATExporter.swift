@@ -203,12 +203,17 @@ public struct DCATExporter {
         triples.append(Triple(s, DCATTerms.dcat + "contactPoint", node))
         triples.append(Triple(node, Vocab.rdfType, .iri(DCATTerms.vcard + "Kind")))
         texts(contact.name, node, DCATTerms.vcard + "fn", &triples)
-        if let email = contact.email, let iri = DCATExporter.safeIRI(email.hasPrefix("mailto:") ? email : "mailto:" + email) {
-            triples.append(Triple(node, DCATTerms.vcard + "hasEmail", .iri(iri)))
+        if let email = contact.email {
+            let iri = DCATExporter.safeIRI(email.hasPrefix("mailto:") ? email : "mailto:" + email)
+            triples.append(Triple(node, DCATTerms.vcard + "hasEmail", iri.map(Term.iri) ?? .literal(Literal(email))))
         }
         if let telephone = contact.telephone {
-            let digits = telephone.filter { $0.isNumber || $0 == "+" }
-            if let iri = DCATExporter.safeIRI("tel:" + digits), digits.count > 2 {
+            // A `tel:` IRI only when the number is plain (digits, `+`, spaces, dashes); "+46 (0)920-450 00" stays text,
+            // as dropping the brackets would dial the trunk prefix.
+            let plain = telephone.hasPrefix("tel:") ? String(telephone.dropFirst(4)) : telephone
+            let digits = plain.filter { $0.isNumber || $0 == "+" }
+            let isPlain = plain.allSatisfy { $0.isNumber || $0 == "+" || $0 == " " || $0 == "-" } && digits.count > 2
+            if isPlain, let iri = DCATExporter.safeIRI("tel:" + digits) {
                 triples.append(Triple(node, DCATTerms.vcard + "hasTelephone", .iri(iri)))
             } else {
                 triples.append(Triple(node, DCATTerms.vcard + "hasTelephone", .literal(Literal(telephone))))
