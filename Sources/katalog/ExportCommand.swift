@@ -3,6 +3,7 @@ import Foundation
 import KatalogHub
 import KatalogModel
 import KatalogRDF
+import KatalogStore
 import Logging
 
 /// `katalog export`: the whole catalogue as one DCAT-AP 3 document on standard output.
@@ -22,6 +23,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "Base of the IRIs Katalog mints (the hub's address, ending in /).")
     var baseURL = "urn:katalog:"
 
+    @Option(name: .long, help: "Only the datasets of this source.")
+    var source: String?
+
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
@@ -35,7 +39,10 @@ struct ExportCommand: AsyncParsableCommand {
         let store = try options.openStore(path: options.databasePath(), create: false, logger: logger)
         let output = StandardOutputStream()
         var writer = RDFDocumentWriter(format: rdfFormat, output: output, prefixes: DCATExporter.prefixes)
-        try await CatalogExport.writeAll(from: store, base: baseURL, to: &writer)
+        if let source, try await !store.sources().contains(where: { $0.name == source }) {
+            throw CLIError("--source: the catalogue has no source '\(source)' (see `katalog runs`)")
+        }
+        try await CatalogExport.writeAll(from: store, base: baseURL, source: source, to: &writer)
         try output.flush()
     }
 }

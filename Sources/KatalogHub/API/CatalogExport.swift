@@ -17,15 +17,15 @@ public enum CatalogExport {
         for triple in triples { try writer.consume(triple) }
     }
 
-    /// Writes every live dataset of `store` (in id order, `batch` at a time) as one document.
-    public static func writeAll<Output>(from store: CatalogStore, base: String, to writer: inout RDFDocumentWriter<Output>,
-                                        batch: Int = 500) async throws {
+    /// Writes every live dataset of `store` (of `source` only, when given; in id order, `batch` at a time) as one document.
+    public static func writeAll<Output>(from store: CatalogStore, base: String, source: String? = nil,
+                                        to writer: inout RDFDocumentWriter<Output>, batch: Int = 500) async throws {
         // The writer and the exporter live on the heap while batches are awaited, and are written synchronously.
         let state = ExportState(writer: writer, exporter: DCATExporter(base: base))
         var after: String?
         var header = true
         while true {
-            let page = try await store.datasets(after: after, limit: batch)
+            let page = try await store.datasets(after: after, source: source, limit: batch)
             if page.isEmpty && !header { break }
             try state.write(page, header: header)
             header = false

@@ -77,7 +77,7 @@ enum HTML {
         <main>
         \(body)
         </main>
-        <footer>\(escape(language.strings.footer)) · <a href="/api/v1/search">API</a> · <a href="/openapi.json">OpenAPI</a></footer>
+        <footer>\(escape(language.strings.footer)) · <a href="/api/v1/search">API</a> · <a href="/openapi.json">OpenAPI</a> · DCAT-AP: <a href="/catalog.ttl">Turtle</a> <a href="/catalog.rdf">RDF/XML</a> <a href="/catalog.jsonld">JSON-LD</a></footer>
         </body>
         </html>
         """

@@ -28,6 +28,15 @@ struct CLIExportTests {
             #expect(same)
         }
 
+        let oneSource = try await KatalogProcess.run(["export", "--db", "demo.sqlite", "--format", "ntriples", "--source", "dcat-ap-se"], in: folder)
+        #expect(oneSource.status == 0, "\(oneSource.stderr)")
+        var se = Graph()
+        try RDFParsing.parse(data: Data(oneSource.stdout.utf8), format: .ntriples, into: &se)
+        #expect(se.subjects(Vocab.rdfType, .iri("http://www.w3.org/ns/dcat#Dataset")).count == 66)
+        let unknownSource = try await KatalogProcess.run(["export", "--db", "demo.sqlite", "--format", "turtle", "--source", "nope"], in: folder)
+        #expect(unknownSource.status != 0)
+        #expect(unknownSource.stderr.contains("no source 'nope'"))
+
         let badFormat = try await KatalogProcess.run(["export", "--db", "demo.sqlite", "--format", "csv"], in: folder)
         #expect(badFormat.status != 0)
         #expect(badFormat.stderr.contains("--format: 'csv' is not one of turtle, rdfxml, jsonld, ntriples"))
