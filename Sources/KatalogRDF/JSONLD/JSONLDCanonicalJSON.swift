@@ -34,7 +34,8 @@ enum JSONLDCanonicalJSON {
         }
     }
 
-    private static func writeString(_ text: String, to output: inout String) {
+    /// Appends `text` as a JSON string (the JSON-LD writer's strings too).
+    static func writeString(_ text: String, to output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -30,16 +30,16 @@ public struct JSONLDWriter<Output: TextOutputStream>: TripleSink {
             text.append(", ")
         } else if subject == triple.subject, !keys.contains(triple.predicate) {
             text.append("],\n    ")
-            JSONLDWriter.string(triple.predicate, into: &text)
+            JSONLDCanonicalJSON.writeString(triple.predicate, to: &text)
             text.append(": [")
             keys.insert(triple.predicate)
         } else {
             keys = [triple.predicate]
             text.append(subject == nil ? "\n  {" : "]},\n  {")
             text.append("\"@id\": ")
-            JSONLDWriter.string(JSONLDWriter.id(triple.subject), into: &text)
+            JSONLDCanonicalJSON.writeString(JSONLDWriter.id(triple.subject), to: &text)
             text.append(",\n    ")
-            JSONLDWriter.string(triple.predicate, into: &text)
+            JSONLDCanonicalJSON.writeString(triple.predicate, to: &text)
             text.append(": [")
         }
         subject = triple.subject
@@ -47,17 +47,17 @@ public struct JSONLDWriter<Output: TextOutputStream>: TripleSink {
         switch triple.object {
         case .iri, .blank:
             text.append("{\"@id\": ")
-            JSONLDWriter.string(JSONLDWriter.id(triple.object), into: &text)
+            JSONLDCanonicalJSON.writeString(JSONLDWriter.id(triple.object), to: &text)
             text.append("}")
         case .literal(let literal):
             text.append("{\"@value\": ")
-            JSONLDWriter.string(literal.lexical, into: &text)
+            JSONLDCanonicalJSON.writeString(literal.lexical, to: &text)
             if let language = literal.language {
                 text.append(", \"@language\": ")
-                JSONLDWriter.string(language, into: &text)
+                JSONLDCanonicalJSON.writeString(language, to: &text)
             } else if literal.datatype != Vocab.xsdString {
                 text.append(", \"@type\": ")
-                JSONLDWriter.string(literal.datatype, into: &text)
+                JSONLDCanonicalJSON.writeString(literal.datatype, to: &text)
             }
             text.append("}")
         }
@@ -81,27 +81,5 @@ public struct JSONLDWriter<Output: TextOutputStream>: TripleSink {
         case .blank(let label): return "_:" + label
         case .literal(let literal): return literal.lexical
         }
-    }
-
-    /// Appends `value` as a JSON string.
-    static func string(_ value: String, into text: inout String) {
-        text.append("\"")
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text.append("\\\"")
-            case "\\": text.append("\\\\")
-            case "\n": text.append("\\n")
-            case "\r": text.append("\\r")
-            case "\t": text.append("\\t")
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    text.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        text.append("\"")
     }
 }
