@@ -28,10 +28,11 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
 
     /// Renders the problem document.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers: HTTPFields = [.contentType: "application/problem+json"]
-        headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: document(instance: request.uri.path))))
+        Response(status: status, headers: APIError.headers, body: .init(byteBuffer: ByteBuffer(bytes: document(instance: request.uri.path))))
     }
+
+    /// The header fields of every problem answer.
+    static let headers: HTTPFields = [.contentType: "application/problem+json", .cacheControl: "no-store"]
 
     /// The problem document's JSON; `instance` is the request path when the request got that far.
     func document(instance: String?) -> Data {

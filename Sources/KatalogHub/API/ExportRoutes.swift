@@ -4,7 +4,6 @@ import Hummingbird
 import KatalogModel
 import KatalogRDF
 import KatalogStore
-import NIOCore
 
 /// `GET /catalog.ttl`, `/catalog.rdf`, `/catalog.jsonld`: the catalogue as DCAT-AP 3, Hydra-paged.
 ///
@@ -43,13 +42,8 @@ struct ExportRoutes: Sendable {
         }
         let view = try await hydra(origin: origin, path: path, after: after, limit: limit, next: next)
         let data = try ExportRoutes.document(page, view: view, origin: origin, format: format)
-        let tag = EntityTag.body(data)
-        if let ifNoneMatch = request.headers[.ifNoneMatch], EntityTag.matches(ifNoneMatch: ifNoneMatch, tag) {
-            return JSONResponse.notModified(etag: tag)
-        }
-        var headers: HTTPFields = [.contentType: RDFDocumentWriter<String>.mediaType(of: format) + "; charset=utf-8"]
-        headers[.eTag] = tag
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return JSONResponse.conditional(data: data, request: request,
+                                        contentType: RDFDocumentWriter<String>.mediaType(of: format) + "; charset=utf-8")
     }
 
     /// The page's document, written synchronously once everything it needs has been read.

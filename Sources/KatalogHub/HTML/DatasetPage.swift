@@ -37,7 +37,7 @@ struct DatasetPage {
             facts.append((strings.themes, dataset.themes.map { HTML.escape($0.label?.best(preferred) ?? $0.key) }.joined(separator: ", ")))
         }
         if let page = dataset.landingPages.first, page.hasPrefix("http") {
-            facts.append((strings.landingPage, "<a href=\"\(HTML.escape(page))\">\(HTML.escape(page))</a>"))
+            facts.append((strings.landingPage, DatasetPage.link(page)))
         }
         facts.append((strings.source, "\(HTML.escape(stored.source)) / \(HTML.escape(stored.sourceIdentifier))"))
         facts.append((strings.firstSeen, HTML.escape(stored.firstSeen.formatted(.iso8601))))

@@ -104,8 +104,8 @@ final class MalformedRequestHandler: ChannelDuplexHandler, RemovableChannelHandl
     private func answer(_ problem: APIError, context: ChannelHandlerContext) {
         answered = true
         let body = problem.document(instance: nil)
-        var fields: HTTPFields = [.contentType: "application/problem+json", .connection: "close"]
-        fields[.cacheControl] = "no-store"
+        var fields = APIError.headers
+        fields[.connection] = "close"
         fields[.contentLength] = String(body.count)
         context.write(wrapOutboundOut(.head(HTTPResponse(status: problem.status, headerFields: fields))), promise: nil)
         context.write(wrapOutboundOut(.body(context.channel.allocator.buffer(bytes: body))), promise: nil)
