@@ -329,13 +329,7 @@ public struct DCATExporter {
 
     /// `value` when it is an absolute IRI with nothing IRIs may not hold (spaces, quotes, angle brackets …).
     public static func safeIRI(_ value: String) -> String? {
-        guard IRI.isAbsolute(value), value.utf8.count <= 8_192 else { return nil }
-        for byte in value.utf8 {
-            switch byte {
-            case 0...0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D, 0x7F: return nil
-            default: continue
-            }
-        }
+        guard IRI.isAbsolute(value), value.utf8.count <= 8_192, TermSyntax.isWrittenRaw(iri: value) else { return nil }
         return value
     }
 

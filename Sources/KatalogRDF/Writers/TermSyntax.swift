@@ -20,6 +20,11 @@ public enum TermSyntax {
         out.append(">")
     }
 
+    /// Whether ``iri(_:into:)`` writes `value` as it is: it holds no byte an IRIREF may not hold, nor DEL.
+    public static func isWrittenRaw(iri value: String) -> Bool {
+        !value.containsUTF8Byte(where: isEscapedInIRI)
+    }
+
     /// Whether an IRI byte is written as `\uXXXX`: the bytes an IRIREF may not hold, and DEL.
     @inline(__always)
     static func isEscapedInIRI(_ byte: UInt8) -> Bool {
