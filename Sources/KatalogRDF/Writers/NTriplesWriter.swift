@@ -16,6 +16,9 @@ public struct NTriplesWriter<Output: TextOutputStream>: TripleSink {
         output.write(line)
     }
 
+    /// Ends the document: N-Triples needs nothing after the last line (for writers that take any syntax).
+    public mutating func finish() {}
+
     /// Appends the canonical N-Triples line for `triple` (with its `\n`) to `text`.
     public static func append(_ triple: Triple, to text: inout String) {
         TermSyntax.term(triple.subject, into: &text)

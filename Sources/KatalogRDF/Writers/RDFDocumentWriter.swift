@@ -27,46 +27,26 @@ public struct RDFDocumentWriter<Output: TextOutputStream> {
 
     /// Writes one triple.
     public mutating func consume(_ triple: Triple) throws {
-        try sink.write(triple)
+        try sink.consume(triple)
     }
 
     /// Ends the document.
     public mutating func finish() {
-        sink.end()
+        sink.finish()
     }
 
     /// The output (for a `String` output, the document written so far).
-    public var output: Output { sink.written }
+    public var output: Output { sink.output }
 }
 
-/// What ``RDFDocumentWriter`` needs of each syntax's writer.
-protocol DocumentSink<Output> {
+/// What ``RDFDocumentWriter`` needs of each syntax's writer: the writers' own `consume`, `finish` and `output`.
+protocol DocumentSink<Output>: TripleSink {
     associatedtype Output: TextOutputStream
-    mutating func write(_ triple: Triple) throws
-    mutating func end()
-    var written: Output { get }
+    mutating func finish()
+    var output: Output { get }
 }
 
-extension NTriplesWriter: DocumentSink {
-    mutating func write(_ triple: Triple) throws { consume(triple) }
-    mutating func end() {}
-    var written: Output { output }
-}
-
-extension TurtleWriter: DocumentSink {
-    mutating func write(_ triple: Triple) throws { consume(triple) }
-    mutating func end() { finish() }
-    var written: Output { output }
-}
-
-extension RDFXMLWriter: DocumentSink {
-    mutating func write(_ triple: Triple) throws { try consume(triple) }
-    mutating func end() { finish() }
-    var written: Output { output }
-}
-
-extension JSONLDWriter: DocumentSink {
-    mutating func write(_ triple: Triple) throws { consume(triple) }
-    mutating func end() { finish() }
-    var written: Output { output }
-}
+extension NTriplesWriter: DocumentSink {}
+extension TurtleWriter: DocumentSink {}
+extension RDFXMLWriter: DocumentSink {}
+extension JSONLDWriter: DocumentSink {}
