@@ -22,14 +22,14 @@ public enum CatalogExport {
                                         to writer: inout RDFDocumentWriter<Output>, batch: Int = 500) async throws {
         // The writer and the exporter live on the heap while batches are awaited, and are written synchronously.
         let state = ExportState(writer: writer, exporter: DCATExporter(base: base))
+        // Until a page comes back empty (the store may read fewer than `batch` at a time).
         var after: String?
         var header = true
         while true {
             let page = try await store.datasets(after: after, source: source, limit: batch)
-            if page.isEmpty && !header { break }
             try state.write(page, header: header)
             header = false
-            guard let last = page.last, page.count == min(max(batch, 1), 1_000) else { break }
+            guard let last = page.last else { break }
             after = last.id
         }
         state.writer.finish()
