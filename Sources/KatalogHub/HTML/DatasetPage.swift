@@ -28,7 +28,9 @@ struct DatasetPage {
         let licences = ([dataset.license] + dataset.distributions.map(\.license)).compactMap { $0 }
         if let licence = licences.first {
             let label = licence.label?.best(preferred) ?? licence.raw
-            facts.append((strings.licence, licence.uri.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(label))</a>" } ?? HTML.escape(label)))
+            // A licence IRI the vocabulary does not know comes from the source as it is: linked only when it is http(s).
+            let href = licence.uri.flatMap { DatasetPage.isWebURL($0) ? $0 : nil }
+            facts.append((strings.licence, href.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(label))</a>" } ?? HTML.escape(label)))
         }
         if !dataset.keywords.isEmpty {
             facts.append((strings.keywords, dataset.keywords.prefix(40).map { "<span class=\"badge\">\(HTML.escape($0.value))</span>" }.joined(separator: " ")))
@@ -36,7 +38,7 @@ struct DatasetPage {
         if !dataset.themes.isEmpty {
             facts.append((strings.themes, dataset.themes.map { HTML.escape($0.label?.best(preferred) ?? $0.key) }.joined(separator: ", ")))
         }
-        if let page = dataset.landingPages.first, page.hasPrefix("http") {
+        if let page = dataset.landingPages.first, DatasetPage.isWebURL(page) {
             facts.append((strings.landingPage, DatasetPage.link(page)))
         }
         facts.append((strings.source, "\(HTML.escape(stored.source)) / \(HTML.escape(stored.sourceIdentifier))"))
@@ -67,6 +69,13 @@ struct DatasetPage {
 
     /// A URL as a link when it is http(s), else as text.
     static func link(_ value: String) -> String {
-        value.hasPrefix("http") ? "<a href=\"\(HTML.escape(value))\">\(HTML.escape(value))</a>" : HTML.escape(value)
+        isWebURL(value) ? "<a href=\"\(HTML.escape(value))\">\(HTML.escape(value))</a>" : HTML.escape(value)
+    }
+
+    /// True for an absolute `http:` or `https:` URL (the scheme in any case), the only ones a page links: a source's
+    /// `javascript:` or `data:` value must never become a link a reader can click.
+    static func isWebURL(_ value: String) -> Bool {
+        let scheme = value.utf8.prefix(8).map { $0 | 0x20 }
+        return scheme.starts(with: "http://".utf8) || scheme.starts(with: "https://".utf8)
     }
 }

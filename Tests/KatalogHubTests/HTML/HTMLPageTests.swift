@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import KatalogModel
 import KatalogStore
 import NIOCore
 import Testing
@@ -56,5 +57,34 @@ struct HTMLPageTests {
                 #expect(response.status == .notFound)
             }
         }
+    }
+
+    @Test("Only http(s) URLs from a source become links: a javascript: or data: licence, landing page or download stays text")
+    func sourceURLsOfOtherSchemesAreNeverLinked() async throws {
+        let store = try CatalogStore.temporary()
+        let dataset = Dataset(
+            sourceIdentifier: "x1", title: LocalizedText("Skadliga länkar", language: "sv"),
+            license: Concept(raw: "javascript:alert(1)", uri: "javascript:alert(1)"),
+            landingPages: ["JavaScript:alert(2)"],
+            distributions: [
+                Distribution(downloadURLs: ["data:text/html,<script>alert(3)</script>"]),
+                Distribution(downloadURLs: ["HTTPS://data.example.se/x1.csv"]),
+            ])
+        let run = try await store.beginRun(source: "demo", kind: "ckan", url: "http://127.0.0.1/")
+        try await store.stage(run: run, records: [SourceRecord(dataset: dataset, raw: Data("{}".utf8), rawFormat: "application/json")])
+        _ = try await store.completeRun(run: run, seen: ["x1"], isComplete: true)
+        let stored = try #require(try await store.dataset(source: "demo", sourceIdentifier: "x1"))
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            try await client.execute(uri: "/datasets/\(stored.id)?lang=sv", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(!html.lowercased().contains("href=\"javascript:"))
+                #expect(!html.contains("href=\"data:"))
+                #expect(html.contains("javascript:alert(1)"), "the licence is still shown, as text")
+                #expect(html.contains("<a href=\"HTTPS://data.example.se/x1.csv\">"))
+            }
+        }
+        #expect(DatasetPage.isWebURL("http://a.se/") && DatasetPage.isWebURL("Https://a.se/"))
+        #expect(!DatasetPage.isWebURL("httpx://a.se/") && !DatasetPage.isWebURL("http:/a") && !DatasetPage.isWebURL(""))
     }
 }
