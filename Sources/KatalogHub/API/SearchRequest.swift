@@ -32,7 +32,7 @@ enum SearchRequest {
         query.hasDownloadURL = try parameters.bool("has_download")
         if let sort = parameters.get("sort") {
             guard let value = SearchQuery.Sort(rawValue: sort) else {
-                throw APIError.badParameter("sort", "'\(sort.prefix(40))' is not one of relevance, modified, title")
+                throw APIError.badParameter("sort", "'\(sort.prefix(40))' is not one of \(SearchQuery.Sort.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             query.sort = value
         } else {

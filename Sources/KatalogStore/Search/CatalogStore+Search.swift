@@ -123,6 +123,9 @@ struct SearchPlan: Sendable {
         guard (1...SearchQuery.maxLimit).contains(query.limit) else {
             throw StoreError(.invalidQuery, "limit must be between 1 and \(SearchQuery.maxLimit), not \(query.limit)")
         }
+        guard (0...SearchQuery.maxOffset).contains(query.offset) else {
+            throw StoreError(.invalidQuery, "offset must be between 0 and \(SearchQuery.maxOffset), not \(query.offset)")
+        }
         for (facet, values) in query.filters where values.count > SearchQuery.maxFilterValues {
             throw StoreError(.invalidQuery, "the \(facet) filter lists \(values.count) values; the limit is \(SearchQuery.maxFilterValues)")
         }
@@ -180,6 +183,10 @@ struct SearchPlan: Sendable {
         if let hasDownload = query.hasDownloadURL {
             conditions.append("d.has_download = ?")
             arguments.append(hasDownload.databaseValue)
+        }
+        if let changedAfter = query.changedAfter {
+            conditions.append("d.change_seq > ?")
+            arguments.append(changedAfter.databaseValue)
         }
         sql += " WHERE " + conditions.joined(separator: " AND ")
         return (sql, arguments)
@@ -244,12 +251,13 @@ struct SearchPlan: Sendable {
     /// (``RankScan``).
     private func rankInMemory(_ db: Database, index: FacetIndex, version: Int64,
                               statistics: TermStatistics?) throws -> SearchResult? {
-        guard sort == .relevance, let expression, exclusion == nil, !matchesNothing, modifiedSince == nil,
-              query.hasDownloadURL == nil, let filter = index.filter(query.filters) else { return nil }
+        // Deep pages are ranked by SQL: the in-memory page is kept sorted by insertion.
+        guard sort == .relevance, let expression, exclusion == nil, !matchesNothing, !hasRowConditions,
+              query.offset + query.limit <= SearchPlan.maxInMemoryDepth, let filter = index.filter(query.filters) else { return nil }
         let after = cursor.flatMap { cursor in cursor.rank.flatMap { rank in cursor.pk.map { (rank, $0) } } }
         var counts = index.emptyCounts()
         var total = 0
-        var best = BestRanks(capacity: query.limit + 1)
+        var best = BestRanks(capacity: query.offset + query.limit + 1)
         let frequencies = try statistics?.frequencies(of: phrases, version: version, in: db)
         let countFacets = query.facets
         _ = try counts.withUnsafeMutableBufferPointer { counts in
@@ -263,7 +271,7 @@ struct SearchPlan: Sendable {
                 }
             }
         }
-        let page = best.ordered.map { PageRow(pk: $0.pk, key: nil, rank: $0.rank) }
+        let page = best.ordered.dropFirst(query.offset).map { PageRow(pk: $0.pk, key: nil, rank: $0.rank) }
         let hits = try hydrate(db, page: Array(page.prefix(query.limit)))
         var nextCursor: String?
         if page.count > query.limit, let last = page.prefix(query.limit).last, let lastHit = hits.last {
@@ -275,15 +283,21 @@ struct SearchPlan: Sendable {
 
     /// True when the query matches every live dataset (no words, filters or conditions).
     private var isWholeCatalogue: Bool {
-        expression == nil && exclusion == nil && !matchesNothing && query.filters.isEmpty
-            && modifiedSince == nil && query.hasDownloadURL == nil
+        expression == nil && exclusion == nil && !matchesNothing && query.filters.isEmpty && !hasRowConditions
     }
+
+    /// True when the query has a condition on the dataset rows' own columns (not on words or facet terms).
+    private var hasRowConditions: Bool {
+        modifiedSince != nil || query.hasDownloadURL != nil || query.changedAfter != nil
+    }
+
+    /// The deepest page (offset and limit) ranked in memory; deeper ones are ranked by SQL.
+    static let maxInMemoryDepth = 1_000
 
     /// `FROM … WHERE …` of a query that is only words (no filter or condition): the full-text index alone,
     /// which holds live datasets only (a tombstone removes its row), without joining `datasets`.
     private var wordsOnlyMatch: (sql: String, arguments: [DatabaseValue])? {
-        guard let expression, exclusion == nil, !matchesNothing, query.filters.isEmpty, modifiedSince == nil,
-              query.hasDownloadURL == nil else { return nil }
+        guard let expression, exclusion == nil, !matchesNothing, query.filters.isEmpty, !hasRowConditions else { return nil }
         return ("FROM datasets_fts WHERE datasets_fts MATCH ?", [expression.databaseValue])
     }
 
@@ -335,10 +349,26 @@ struct SearchPlan: Sendable {
                 after = " AND (d.title_sort, d.id) > (?, ?)"
                 arguments += [key.databaseValue, cursor.id.databaseValue]
             }
+        case .id:
+            keySQL = "d.id"
+            order = "d.id"
+            if let cursor {
+                after = " AND d.id > ?"
+                arguments.append(cursor.id.databaseValue)
+            }
+        case .changed:
+            // Each change takes the next sequence number, so the sequence orders records by their last change.
+            keySQL = "CAST(d.change_seq AS TEXT)"
+            order = "d.change_seq DESC"
+            if let cursor, let seq = cursor.key.flatMap({ Int64($0) }) {
+                after = " AND d.change_seq < ?"
+                arguments.append(seq.databaseValue)
+            }
         }
         arguments.append((query.limit + 1).databaseValue)
+        arguments.append(query.offset.databaseValue)
         let sql = "SELECT \(pkSQL) AS pk, \(keySQL) AS sort_key, \(rankSQL) AS rank " + from + after
-            + " ORDER BY " + order + " LIMIT ?"
+            + " ORDER BY " + order + " LIMIT ? OFFSET ?"
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             PageRow(pk: row["pk"], key: row["sort_key"], rank: row["rank"])
         }

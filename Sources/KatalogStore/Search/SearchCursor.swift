@@ -52,8 +52,10 @@ struct SearchCursor: Codable, Equatable {
         switch sort {
         case .relevance:
             guard let rank = cursor.rank, rank.isFinite, cursor.pk != nil else { throw invalid }
-        case .modified, .title:
+        case .modified, .title, .id:
             guard cursor.key != nil else { throw invalid }
+        case .changed:
+            guard let key = cursor.key, Int64(key) != nil else { throw invalid }
         }
         self = cursor
     }

@@ -12,12 +12,18 @@ public struct SearchQuery: Hashable, Sendable, Codable {
         case modified
         /// By best title, A to Z; untitled records first.
         case title
+        /// By Katalog's id, A to Z: an order that never changes, for walking the whole match set.
+        case id
+        /// Most recently changed in this catalogue first (added, or updated by a harvest).
+        case changed
     }
 
     /// The most hits one page may ask for.
     public static let maxLimit = 1_000
     /// The most values one facet filter may list.
     public static let maxFilterValues = 1_000
+    /// The largest ``offset``.
+    public static let maxOffset = 10_000_000
 
     /// The search text; empty matches every live record.
     public var text: String
@@ -39,12 +45,18 @@ public struct SearchQuery: Hashable, Sendable, Codable {
     public var modifiedSince: String?
     /// When set, only records that have (true) or lack (false) a download URL.
     public var hasDownloadURL: Bool?
+    /// Only records whose last change in this catalogue came after this change sequence (see
+    /// ``CatalogStore/changeSequence(before:)``, which turns a time into one).
+    public var changedAfter: Int64?
     /// The order of hits.
     public var sort: Sort
     /// Hits per page, 1…1000.
     public var limit: Int
     /// The `nextCursor` of the previous page, to continue after it.
     public var cursor: String?
+    /// Hits to skip before the page (after the cursor, when there is one), 0…``maxOffset``. A cursor stays
+    /// correct while harvests write; an offset shifts when records are added or removed before it.
+    public var offset: Int
     /// Whether to count facet values over the whole match set.
     public var facets: Bool
     /// Preferred languages for titles and snippets, best first.
@@ -54,7 +66,8 @@ public struct SearchQuery: Hashable, Sendable, Codable {
     public init(_ text: String = "", publisher: [String] = [], theme: [String] = [], format: [String] = [],
                 licence: [String] = [], language: [String] = [], source: [String] = [], keyword: [String] = [],
                 modifiedSince: String? = nil, hasDownloadURL: Bool? = nil, sort: Sort = .relevance, limit: Int = 20,
-                cursor: String? = nil, facets: Bool = false, languages: [String] = []) {
+                cursor: String? = nil, facets: Bool = false, languages: [String] = [], offset: Int = 0,
+                changedAfter: Int64? = nil) {
         self.text = text
         self.publisher = publisher
         self.theme = theme
@@ -70,6 +83,8 @@ public struct SearchQuery: Hashable, Sendable, Codable {
         self.cursor = cursor
         self.facets = facets
         self.languages = languages
+        self.offset = offset
+        self.changedAfter = changedAfter
     }
 
     /// The facet filters as (facet, normalised values), leaving out empty ones.
