@@ -16,6 +16,8 @@ if command -v python3 >/dev/null 2>&1; then
     scripts/schemathesis.sh .build/debug/katalog
     # The DCAT-AP export against the DCAT-AP 3 SHACL shapes of ../shared (pyshacl from PyPI).
     scripts/dcat-ap-shacl.sh .build/debug/katalog
+    # The CKAN-compatible API through ckanapi, the CKAN project's own client (PyPI).
+    scripts/ckanapi-check.sh .build/debug/katalog
 else
-    echo "test.sh: python3 is absent; the schemathesis check of /openapi.json and the SHACL check of the export are skipped"
+    echo "test.sh: python3 is absent; the schemathesis check of /openapi.json, the SHACL check of the export and the ckanapi check of the CKAN API are skipped"
 fi

@@ -51,6 +51,9 @@ struct QueryParameters: Sendable {
         }
     }
 
+    /// Every parameter in order, repeats and empty values included.
+    var all: [(name: String, value: String)] { pairs.map { (name: $0.0, value: $0.1) } }
+
     /// Names of all parameters present.
     var names: [String] { pairs.map(\.0) }
 

@@ -35,6 +35,100 @@ enum OpenAPIDocument {
         """#
     }
 
+    /// A `pattern` for text without control characters (the query decoder refuses them).
+    private static let plainText = #""pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$""#
+
+    /// The parameters each CKAN action reads, as OpenAPI schemas (for GET query parameters and POST bodies alike).
+    private static let ckanParameters: [String: [(name: String, schema: String, description: String)]] = [
+        "package_search": [
+            ("q", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Words (the search syntax of /api/v1/search) and field:value clauses on the fq fields; *:* or empty for everything."),
+            ("fq", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Filter clauses, ANDed: organization, owner_org, tags, res_format, license_id, groups, language, source (a Katalog source), field:(a OR b), metadata_modified:[from TO *], dataset_type:dataset."),
+            ("rows", #"{"type": "integer", "minimum": 0, "default": 10}"#, "Results per page; above 1000 it is 1000, as CKAN clamps it."),
+            ("start", #"{"type": "integer", "minimum": 0, "maximum": 10000000, "default": 0}"#, "Results to skip."),
+            ("sort", #"{"type": "string", "enum": ["", "score desc, metadata_modified desc", "score desc", "metadata_modified desc", "id asc", "name asc", "title_string asc"]}"#, "The order; the first field decides. Empty means the default (score desc, metadata_modified desc)."),
+            ("facet", #"{"type": "boolean", "default": true}"#, "Count the facet.field fields."),
+            ("facet.field", #"{"type": "string", "enum": ["", "[]", "[\"organization\"]", "[\"groups\"]", "[\"res_format\"]", "[\"license_id\"]", "[\"organization\", \"groups\", \"res_format\", \"license_id\", \"language\", \"source\"]"]}"#, "A JSON list of the fields to count: organization, groups, res_format, license_id, language, source."),
+            ("facet.limit", #"{"type": "integer", "minimum": -1, "maximum": 1000000, "default": 50}"#, "Values per facet (at most 50 are counted); -1 for all counted."),
+            ("facet.mincount", #"{"type": "integer", "minimum": 0, "maximum": 1000000, "default": 1}"#, "Leave out values with fewer records."),
+            ("fl", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Fields of each result to return (commas or spaces); * or empty for all."),
+            ("include_private", #"{"type": "boolean"}"#, "Accepted; nothing here is private."),
+            ("include_drafts", #"{"type": "boolean"}"#, "Accepted; nothing here is a draft."),
+            ("include_deleted", #"{"type": "boolean"}"#, "Accepted; deleted datasets are never listed."),
+            ("use_default_schema", #"{"type": "boolean"}"#, "Accepted."),
+            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for title and notes (commas), best first; every language is in title_translated and notes_translated."),
+        ],
+        "package_show": [
+            ("id", #"{"type": "string", "minLength": 1, "maxLength": 200, \#(plainText)}"#, "The dataset's id (also its name)."),
+            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for title and notes (commas), best first."),
+            ("use_default_schema", #"{"type": "boolean"}"#, "Accepted."),
+            ("include_tracking", #"{"type": "boolean"}"#, "Accepted."),
+        ],
+        "package_list": [
+            ("limit", #"{"type": "integer", "minimum": 0, "maximum": 100000}"#, "Names to return; without it, all (refused above 100,000)."),
+            ("offset", #"{"type": "integer", "minimum": 0, "maximum": 10000000, "default": 0}"#, "Names to skip."),
+        ],
+        "organization_list": [
+            ("all_fields", #"{"type": "boolean", "default": false}"#, "Organization dicts instead of names."),
+            ("sort", #"{"type": "string", "enum": ["", "name asc", "name desc", "title asc", "title desc", "package_count desc", "package_count asc"]}"#, "The order."),
+            ("limit", #"{"type": "integer", "minimum": 0, "default": 1000}"#, "Organizations to return; above 1000 it is 1000."),
+            ("offset", #"{"type": "integer", "minimum": 0, "maximum": 10000000, "default": 0}"#, "Organizations to skip."),
+            ("organizations", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only these names (commas or a JSON list)."),
+            ("include_dataset_count", #"{"type": "boolean", "default": true}"#, "Give package_count with all_fields."),
+            ("q", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only organizations whose name or title contains this."),
+            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
+        ],
+        "status_show": [],
+    ]
+
+    /// The result schema of each CKAN action.
+    private static let ckanResults: [String: String] = [
+        "package_search": ##"{"$ref": "#/components/schemas/CKANSearchResult"}"##,
+        "package_show": ##"{"$ref": "#/components/schemas/CKANPackage"}"##,
+        "package_list": #"{"type": "array", "items": {"type": "string"}}"#,
+        "organization_list": ##"{"type": "array", "items": {"anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/CKANOrganization"}]}}"##,
+        "status_show": #"{"type": "object", "required": ["site_title", "site_url", "ckan_version"]}"#,
+    ]
+
+    /// The path item of one CKAN action under `prefix`: GET with query parameters, POST with a JSON object.
+    private static func ckanPath(_ prefix: String, _ action: String) -> String {
+        let parameters = ckanParameters[action] ?? []
+        let query = parameters.map { #"{"name": "\#($0.name)", "in": "query", "description": "\#($0.description)", "schema": \#($0.schema)}"# }
+        // A JSON body may send null for a parameter it does not give, and a number or boolean as text (as CKAN reads it).
+        let properties = parameters.map { parameter in
+            var forms = [parameter.schema, #"{"type": "null"}"#]
+            if parameter.schema.contains(#""type": "integer""#) { forms.append(#"{"type": "string", "pattern": "^-?[0-9]{1,15}$"}"#) }
+            if parameter.schema.contains(#""type": "boolean""#) {
+                forms.append(#"{"type": "string", "enum": ["true", "false", "True", "False", "1", "0", "yes", "no", "on", "off"]}"#)
+            }
+            return #""\#(parameter.name)": {"anyOf": [\#(forms.joined(separator: ", "))]}"#
+        }.joined(separator: ", ")
+        let id = action.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        let operation = (prefix == "/api/3/action" ? "ckan" : "ckanUnversioned") + id
+        let success = #"{"description": "CKAN's envelope with the result", "content": {"application/json": {"schema": {"type": "object", "required": ["help", "success", "result"], "properties": {"help": {"type": "string"}, "success": {"const": true}, "result": \#(ckanResults[action] ?? "{}")}}}}}"#
+        let errors = ##""400": {"$ref": "#/components/responses/CKANProblem"}, "404": {"$ref": "#/components/responses/CKANProblem"}, "409": {"$ref": "#/components/responses/CKANProblem"}, "503": {"$ref": "#/components/responses/CKANProblem"}"##
+        return ##"""
+                "\##(prefix)/\##(action)": {
+                  "get": {
+                    "operationId": "\##(operation)Get",
+                    "summary": "CKAN action \##(action) (read-only, CKAN \##(CKANActions.apiLevel) Action API)",
+                    "parameters": [\##(query.joined(separator: ", "))],
+                    "responses": {"200": \##(success), "304": {"description": "Not modified (If-None-Match)"}, \##(errors)}
+                  },
+                  "post": {
+                    "operationId": "\##(operation)Post",
+                    "summary": "CKAN action \##(action), parameters as a JSON object (as ckanapi sends them)",
+                    "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {\##(properties)}}}}},
+                    "responses": {"200": \##(success), \##(errors), "413": {"$ref": "#/components/responses/CKANProblem"}}
+                  }
+                },
+        """##
+    }
+
+    /// Every CKAN action path, under both prefixes.
+    private static var ckanPaths: String {
+        CKANRoutes.prefixes.flatMap { prefix in CKANActions.names.map { ckanPath(prefix, $0) } }.joined(separator: "\n")
+    }
+
     static let json = #"""
     {
       "openapi": "3.1.0",
@@ -140,6 +234,7 @@ enum OpenAPIDocument {
     \#(exportPath("/catalog.ttl", operation: "catalogTurtle", syntax: "Turtle", mediaType: "text/turtle", schema: #"{"type": "string"}"#))
     \#(exportPath("/catalog.rdf", operation: "catalogRDFXML", syntax: "RDF/XML", mediaType: "application/rdf+xml", schema: #"{"type": "string"}"#))
     \#(exportPath("/catalog.jsonld", operation: "catalogJSONLD", syntax: "JSON-LD", mediaType: "application/ld+json", schema: #"{"type": "object", "required": ["@graph"]}"#))
+    \#(ckanPaths)
         "/health": {
           "get": {
             "operationId": "health",
@@ -170,9 +265,50 @@ enum OpenAPIDocument {
       },
       "components": {
         "responses": {
-          "Problem": {"description": "A problem (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+          "Problem": {"description": "A problem (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "CKANProblem": {"description": "A problem (RFC 9457) that is also CKAN's error envelope", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/CKANProblem"}}}}
         },
         "schemas": {
+          "CKANProblem": {
+            "type": "object",
+            "required": ["type", "title", "status", "detail", "success", "error"],
+            "properties": {
+              "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
+              "instance": {"type": "string"}, "help": {"type": "string"}, "success": {"const": false},
+              "error": {"type": "object", "required": ["__type", "message"], "properties": {"__type": {"type": "string"}, "message": {"type": "string"}}}
+            }
+          },
+          "CKANSearchResult": {
+            "type": "object",
+            "required": ["count", "results", "facets", "search_facets", "sort"],
+            "properties": {
+              "count": {"type": "integer", "minimum": 0},
+              "results": {"type": "array", "items": {"type": "object"}},
+              "facets": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}}},
+              "search_facets": {"type": "object"},
+              "sort": {"type": "string"}
+            }
+          },
+          "CKANPackage": {
+            "type": "object",
+            "required": ["id", "name", "title", "type", "state", "metadata_created", "metadata_modified", "resources", "tags", "groups", "extras", "num_resources", "num_tags"],
+            "properties": {
+              "id": {"type": "string"}, "name": {"type": "string"}, "title": {"type": "string"}, "notes": {"type": ["string", "null"]},
+              "title_translated": {"type": "object", "additionalProperties": {"type": "string"}},
+              "notes_translated": {"type": "object", "additionalProperties": {"type": "string"}},
+              "organization": {"anyOf": [{"type": "null"}, {"$ref": "#/components/schemas/CKANOrganization"}]},
+              "resources": {"type": "array", "items": {"type": "object", "required": ["id", "package_id", "url", "position"]}},
+              "tags": {"type": "array", "items": {"type": "object", "required": ["name"]}},
+              "groups": {"type": "array", "items": {"type": "object", "required": ["name"]}},
+              "extras": {"type": "array", "items": {"type": "object", "required": ["key", "value"], "properties": {"key": {"type": "string"}, "value": {"type": "string"}}}},
+              "num_resources": {"type": "integer"}, "num_tags": {"type": "integer"}
+            }
+          },
+          "CKANOrganization": {
+            "type": "object",
+            "required": ["id", "name", "title", "type", "is_organization"],
+            "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "title": {"type": "string"}, "package_count": {"type": "integer"}}
+          },
           "Problem": {
             "type": "object",
             "required": ["type", "title", "status", "detail"],

@@ -30,6 +30,7 @@ public enum Hub {
         APIRoutes(store: store).register(on: router)
         FeedRoutes(store: store).register(on: router)
         ExportRoutes(store: store).register(on: router)
+        CKANRoutes(store: store).register(on: router)
         OpenAPIDocument.register(on: router)
         HTMLRoutes(store: store).register(on: router)
         return router

@@ -30,6 +30,16 @@ extension CatalogStore {
         }
     }
 
+    /// The ids of live datasets in id order, `limit` (clamped to 0…1,000,000) after skipping `offset`.
+    public func datasetIDs(offset: Int = 0, limit: Int) async throws -> [String] {
+        let limit = min(max(limit, 0), 1_000_000)
+        guard limit > 0 else { return [] }
+        return try await read("listing dataset ids") { db in
+            try String.fetchAll(db, sql: "SELECT id FROM datasets WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?",
+                                arguments: [limit, max(offset, 0)])
+        }
+    }
+
     /// How many datasets the catalogue holds (live only, unless `includeDeleted`).
     public func datasetCount(includeDeleted: Bool = false) async throws -> Int {
         try await read("counting datasets") { db in

@@ -1,0 +1,316 @@
+import Foundation
+import HTTPTypes
+import KatalogModel
+import KatalogStore
+
+/// The read actions of CKAN's Action API over the catalogue: `package_search`, `package_show`, `package_list`,
+/// `organization_list` and `status_show`, each a function from parameters to the envelope's `result`.
+struct CKANActions: Sendable {
+    let store: CatalogStore
+    let organizations: CKANOrganizations
+
+    init(store: CatalogStore) {
+        self.store = store
+        organizations = CKANOrganizations(store: store)
+    }
+
+    /// The actions answered.
+    static let names = ["package_search", "package_show", "package_list", "organization_list", "status_show"]
+
+    /// Answers `action`; `site` is the hub's origin (`http://host:port`).
+    func answer(_ action: String, _ parameters: CKANParameters, site: String) async throws -> JSONValue {
+        switch action {
+        case "package_search": return try await packageSearch(parameters, site: site)
+        case "package_show": return try await packageShow(parameters, site: site)
+        case "package_list": return try await packageList(parameters)
+        case "organization_list": return try await organizationList(parameters)
+        case "status_show": return try statusShow(parameters, site: site)
+        default:
+            throw CKANError.badRequest("Bad request - Action name not known: \(action.prefix(60)); this hub answers \(CKANActions.names.joined(separator: ", "))")
+        }
+    }
+
+    // MARK: package_search
+
+    /// CKAN's fields that filter (`fq`, or clauses in `q`), and what each filters in the catalogue.
+    static let filterFields: Set<String> = [
+        "organization", "owner_org", "tags", "res_format", "license_id", "groups", "source", "katalog_source",
+        "language", "metadata_modified", "dataset_type", "type",
+    ]
+    /// CKAN's facet fields and the catalogue facets counted for them.
+    static let facetFields: [String: String] = [
+        "organization": "publisher", "groups": "theme", "res_format": "format", "license_id": "licence",
+        "language": "language", "source": "source",
+    ]
+    /// The most rows one page may hold, as CKAN's default `ckan.search.rows_max`.
+    static let maxRows = 1_000
+
+    static let searchParameters: Set<String> = [
+        "q", "fq", "rows", "start", "sort", "facet", "facet.field", "facet.limit", "facet.mincount", "fl",
+        "include_private", "include_drafts", "include_deleted", "use_default_schema", "lang",
+    ]
+
+    func packageSearch(_ parameters: CKANParameters, site: String) async throws -> JSONValue {
+        try parameters.rejectUnknown(CKANActions.searchParameters)
+        let q = try CKANFilterQuery.parse(try parameters.string("q") ?? "", parameter: "q", fields: CKANActions.filterFields)
+        let fq = try CKANFilterQuery.parse(try parameters.string("fq") ?? "", parameter: "fq")
+        var query = SearchQuery(q.text)
+        query.languages = try parameters.list("lang", maxItems: 5)?.map { LocalizedText.normalizedTag($0) } ?? []
+        let rows = try parameters.int("rows", default: 10, in: 0...CKANActions.maxRows, clamp: true)
+        query.limit = max(rows, 1)
+        query.offset = try parameters.int("start", default: 0, in: 0...SearchQuery.maxOffset)
+        let (sort, sortText) = try CKANActions.sort(try parameters.string("sort"), hasText: !q.text.trimmingWhitespace().isEmpty)
+        query.sort = sort
+        for flag in ["include_private", "include_drafts", "include_deleted", "use_default_schema"] { _ = try parameters.bool(flag) }
+
+        let facetFields = try facetFieldsAsked(parameters)
+        query.facets = !facetFields.isEmpty
+        let facetLimit = try parameters.int("facet.limit", default: 50, in: -1...1_000_000)
+        let facetMinCount = try parameters.int("facet.mincount", default: 1, in: 0...1_000_000)
+        let projection = try parameters.string("fl").flatMap(CKANActions.fieldList)
+
+        var matchesNothing = false
+        var seenFields = Set<String>()
+        for clause in q.clauses + fq.clauses {
+            let parameter = q.clauses.contains(clause) ? "q" : "fq"
+            if try await apply(clause, to: &query, parameter: parameter, seenFields: &seenFields) == false { matchesNothing = true }
+        }
+
+        var result: SearchResult
+        if matchesNothing {
+            result = SearchResult(total: 0, hits: [], facets: [:], nextCursor: nil)
+        } else {
+            do {
+                result = try await store.search(query)
+            } catch let error as StoreError where error.code == .invalidQuery {
+                throw CKANError(status: .conflict, type: "Search Query Error", message: "Search error: \(error.message)",
+                                fields: ["q": [error.message]])
+            }
+        }
+        let packages: [JSONValue] = rows == 0 ? [] : result.hits.map { hit in
+            let dict = CKANPackage.dict(.init(id: hit.id, source: hit.source, sourceIdentifier: hit.sourceIdentifier,
+                                              dataset: hit.dataset, firstSeen: hit.firstSeen, updatedAt: hit.updatedAt),
+                                        languages: query.languages, site: site)
+            return .object(projection.map { fields in dict.filter { fields.contains($0.key) } } ?? dict)
+        }
+        var facets: [String: JSONValue] = [:]
+        var searchFacets: [String: JSONValue] = [:]
+        for field in facetFields {
+            let counted = (result.facets[CKANActions.facetFields[field] ?? ""] ?? []).filter { $0.count >= facetMinCount }
+            let limited = facetLimit < 0 ? counted : Array(counted.prefix(facetLimit))
+            var plain: [String: JSONValue] = [:]
+            var items: [JSONValue] = []
+            for value in limited {
+                let (name, display) = facetName(field: field, value: value, languages: query.languages)
+                plain[name] = .int(Int64(value.count))
+                items.append(.object(["name": .string(name), "display_name": .string(display), "count": .int(Int64(value.count))]))
+            }
+            facets[field] = .object(plain)
+            searchFacets[field] = .object(["title": .string(field), "items": .array(items)])
+        }
+        return .object([
+            "count": .int(Int64(result.total)),
+            "results": .array(packages),
+            "facets": .object(facets),
+            "search_facets": .object(searchFacets),
+            "sort": .string(sortText),
+        ])
+    }
+
+    /// Narrows `query` by one clause; false when the clause can match nothing here.
+    private func apply(_ clause: CKANFilterQuery.Clause, to query: inout SearchQuery, parameter: String,
+                       seenFields: inout Set<String>) async throws -> Bool {
+        let field = clause.field
+        guard CKANActions.filterFields.contains(field) else {
+            throw CKANError.validation(parameter, "filtering by '\(field.prefix(40))' is not supported; supported: \(CKANActions.filterFields.sorted().joined(separator: ", "))")
+        }
+        if field == "dataset_type" || field == "type" {
+            // Every record here is a dataset: `dataset_type:dataset` keeps all, `-dataset_type:harvest` drops none.
+            guard clause.range == nil else { throw CKANError.validation(parameter, "'\(field)' takes a value, not a range") }
+            return clause.negated ? !clause.values.contains("dataset") : clause.values.contains("dataset")
+        }
+        guard !clause.negated else {
+            throw CKANError.validation(parameter, "excluding values (-\(field):…) is supported for dataset_type only")
+        }
+        guard seenFields.insert(field == "owner_org" ? "organization" : field == "katalog_source" ? "source" : field).inserted else {
+            throw CKANError.validation(parameter, "'\(field)' is given twice; list its values as \(field):(a OR b)")
+        }
+        if field == "metadata_modified" {
+            guard let range = clause.range else {
+                throw CKANError.validation(parameter, "metadata_modified takes a range: metadata_modified:[2024-01-31T00:00:00Z TO *]")
+            }
+            guard range.to == "*" || range.to.uppercased() == "NOW" else {
+                throw CKANError.validation(parameter, "metadata_modified: only open-ended ranges ([from TO *] or [from TO NOW]) are supported")
+            }
+            guard range.from != "*" else { return true }
+            guard let key = DateValue(raw: range.from).sortKey, let time = try? Date(key, strategy: .iso8601) else {
+                throw CKANError.validation(parameter, "metadata_modified: '\(range.from.prefix(40))' is not an ISO 8601 date or date-time")
+            }
+            query.changedAfter = try await store.changeSequence(before: time)
+            return true
+        }
+        guard clause.range == nil else { throw CKANError.validation(parameter, "'\(field)' takes values, not a range") }
+        guard clause.values.count <= SearchQuery.maxFilterValues, clause.values.allSatisfy({ $0.utf8.count <= 500 }) else {
+            throw CKANError.validation(parameter, "'\(field)': too many or too long values")
+        }
+        switch field {
+        case "organization", "owner_org":
+            var keys: [String] = []
+            for name in clause.values { keys.append(try await organizations.key(forName: name)) }
+            query.publisher = keys
+        case "tags": query.keyword = clause.values
+        case "res_format": query.format = clause.values
+        case "license_id": query.licence = clause.values
+        case "groups":
+            // Group names are theme keys; EU themes' codes are upper-case, and a lower-case name finds them too.
+            query.theme = clause.values.flatMap { value in value.uppercased() == value ? [value] : [value, value.uppercased()] }
+        case "language": query.language = clause.values
+        default: query.source = clause.values
+        }
+        return true
+    }
+
+    /// The `facet.field` list, checked; empty when facets are off or none is asked for (CKAN's API counts only
+    /// the fields it is given).
+    private func facetFieldsAsked(_ parameters: CKANParameters) throws(CKANError) -> [String] {
+        guard try parameters.bool("facet") ?? true else { return [] }
+        let fields = try parameters.list("facet.field", maxItems: 20) ?? []
+        for field in fields where CKANActions.facetFields[field] == nil {
+            throw CKANError.validation("facet.field", "'\(field.prefix(40))' is not counted here; counted: \(CKANActions.facetFields.keys.sorted().joined(separator: ", "))")
+        }
+        var seen = Set<String>()
+        return fields.filter { seen.insert($0).inserted }
+    }
+
+    /// The CKAN name and display name of a counted facet value.
+    private func facetName(field: String, value: FacetCount, languages: [String]) -> (String, String) {
+        switch field {
+        case "organization":
+            return (CKANNames.organizationName(forKey: value.value), value.label ?? value.value)
+        case "groups":
+            return (value.value, SearchPage.vocabularyLabel(facet: "theme", value: value.value, language: languages.first ?? "en") ?? value.value)
+        case "license_id":
+            return (value.value, SearchPage.vocabularyLabel(facet: "licence", value: value.value, language: languages.first ?? "en") ?? value.value)
+        default:
+            return (value.value, value.label ?? value.value)
+        }
+    }
+
+    /// CKAN's `sort` (`field direction`, comma-separated; the first decides) as a catalogue sort, and the text
+    /// echoed back.
+    static func sort(_ text: String?, hasText: Bool) throws(CKANError) -> (SearchQuery.Sort, String) {
+        let given = text ?? "score desc, metadata_modified desc"
+        let first = given.split(separator: ",").first.map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ").lowercased() } ?? ""
+        switch first {
+        case "score desc", "rank desc", "": return (hasText ? .relevance : .changed, given)
+        case "metadata_modified desc": return (.changed, given)
+        case "id asc", "name asc": return (.id, given)
+        case "title_string asc", "title asc": return (.title, given)
+        default:
+            throw CKANError.validation("sort", "'\(given.prefix(60))' is not supported; supported: score desc, metadata_modified desc, id asc, name asc, title_string asc")
+        }
+    }
+
+    /// `fl`'s field names (commas or spaces); nil for `*` (every field).
+    static func fieldList(_ text: String) -> Set<String>? {
+        let names = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        return names.contains("*") || names.isEmpty ? nil : Set(names)
+    }
+
+    // MARK: package_show, package_list
+
+    func packageShow(_ parameters: CKANParameters, site: String) async throws -> JSONValue {
+        try parameters.rejectUnknown(["id", "use_default_schema", "include_tracking", "include_plugin_data", "lang"])
+        guard let id = try parameters.string("id")?.trimmingWhitespace(), !id.isEmpty else {
+            throw CKANError.validation("id", "Missing value")
+        }
+        let languages = try parameters.list("lang", maxItems: 5)?.map { LocalizedText.normalizedTag($0) } ?? []
+        guard id.utf8.count <= 200, let stored = try await store.dataset(id: id), stored.deletedAt == nil else {
+            throw CKANError.notFound("Not found: no dataset with id '\(id.prefix(200))'")
+        }
+        return .object(CKANPackage.dict(.init(id: stored.id, source: stored.source, sourceIdentifier: stored.sourceIdentifier,
+                                              dataset: stored.dataset, firstSeen: stored.firstSeen, updatedAt: stored.updatedAt),
+                                        languages: languages, site: site))
+    }
+
+    /// The most names `package_list` returns at once.
+    static let maxListed = 100_000
+
+    func packageList(_ parameters: CKANParameters) async throws -> JSONValue {
+        try parameters.rejectUnknown(["limit", "offset"])
+        let limit = try parameters.int("limit", default: -1, in: 0...CKANActions.maxListed)
+        let offset = try parameters.int("offset", default: 0, in: 0...SearchQuery.maxOffset)
+        if limit < 0 {
+            // Without a limit CKAN lists every name; past the cap that would be a silently cut list, so it is refused.
+            let count = try await store.datasetCount()
+            guard count - offset <= CKANActions.maxListed else {
+                throw CKANError.validation("limit", "the catalogue has \(count) datasets; list them \(CKANActions.maxListed) at most at a time with limit and offset")
+            }
+        }
+        let names = try await store.datasetIDs(offset: offset, limit: limit < 0 ? CKANActions.maxListed : limit)
+        return .array(names.map(JSONValue.string))
+    }
+
+    // MARK: organization_list, status_show
+
+    func organizationList(_ parameters: CKANParameters) async throws -> JSONValue {
+        try parameters.rejectUnknown(["all_fields", "sort", "limit", "offset", "organizations", "include_dataset_count",
+                                      "include_extras", "include_users", "include_groups", "include_tags",
+                                      "include_followers", "include_member_count", "q", "type", "lang"])
+        let allFields = try parameters.bool("all_fields") ?? false
+        let includeCount = try parameters.bool("include_dataset_count") ?? true
+        for flag in ["include_extras", "include_users", "include_groups", "include_tags", "include_followers", "include_member_count"] {
+            _ = try parameters.bool(flag)
+        }
+        let limit = try parameters.int("limit", default: 1_000, in: 0...1_000, clamp: true)
+        let offset = try parameters.int("offset", default: 0, in: 0...SearchQuery.maxOffset)
+        let languages = try parameters.list("lang", maxItems: 5)?.map { LocalizedText.normalizedTag($0) } ?? []
+        if let type = try parameters.string("type"), type != "organization" {
+            throw CKANError.validation("type", "only organizations are listed here")
+        }
+        let only = try parameters.list("organizations", maxItems: 1_000).map(Set.init)
+        let filter = try parameters.string("q")?.lowercased()
+        var organizations = try await self.organizations.snapshot().publishers.map { publisher in
+            (name: CKANNames.organizationName(forKey: publisher.key), title: publisher.name.best(languages) ?? publisher.key,
+             publisher: publisher)
+        }
+        if let only { organizations = organizations.filter { only.contains($0.name) } }
+        if let filter {
+            organizations = organizations.filter { $0.name.contains(filter) || $0.title.lowercased().contains(filter) }
+        }
+        let sort = (try parameters.string("sort") ?? "name asc").split(separator: " ", omittingEmptySubsequences: true)
+            .joined(separator: " ").lowercased()
+        switch sort {
+        case "name asc", "name": organizations.sort { $0.name < $1.name }
+        case "name desc": organizations.sort { $0.name > $1.name }
+        case "title asc", "title": organizations.sort { ($0.title, $0.name) < ($1.title, $1.name) }
+        case "title desc": organizations.sort { ($0.title, $0.name) > ($1.title, $1.name) }
+        case "package_count desc", "package_count": organizations.sort { ($1.publisher.datasetCount, $0.name) < ($0.publisher.datasetCount, $1.name) }
+        case "package_count asc": organizations.sort { ($0.publisher.datasetCount, $0.name) < ($1.publisher.datasetCount, $1.name) }
+        default:
+            throw CKANError.validation("sort", "'\(sort.prefix(40))' is not supported; supported: name asc, name desc, title asc, title desc, package_count desc, package_count asc")
+        }
+        let page = organizations.dropFirst(offset).prefix(limit)
+        guard allFields else { return .array(page.map { .string($0.name) }) }
+        return .array(page.map { organization in
+            .object(CKANPackage.organizationDict(key: organization.publisher.key, name: organization.publisher.name,
+                                                 languages: languages, count: includeCount ? organization.publisher.datasetCount : nil))
+        })
+    }
+
+    func statusShow(_ parameters: CKANParameters, site: String) throws(CKANError) -> JSONValue {
+        try parameters.rejectUnknown([])
+        return .object([
+            "site_title": .string("Katalog"),
+            "site_description": .string("A search hub over harvested open-data catalogues"),
+            "site_url": .string(site),
+            "ckan_version": .string(CKANActions.apiLevel),
+            "error_emails_to": .null,
+            "locale_default": .string("en"),
+            "extensions": .array([.string("katalog")]),
+        ])
+    }
+
+    /// The CKAN version whose Action API these read actions follow.
+    static let apiLevel = "2.10.0"
+}

@@ -1,0 +1,77 @@
+"""Calls the hub's CKAN-compatible API through ckanapi's RemoteCKAN and checks what a CKAN client relies on.
+
+Usage: python3 scripts/check_ckanapi.py http://127.0.0.1:PORT
+Exits non-zero, naming the check, when one fails.
+"""
+import sys
+
+import ckanapi
+
+
+def check(condition, what):
+    if not condition:
+        print(f"check_ckanapi.py: FAILED: {what}", file=sys.stderr)
+        sys.exit(1)
+
+
+def run(address, get_only):
+    mode = "GET" if get_only else "POST"
+    ckan = ckanapi.RemoteCKAN(address, get_only=get_only, user_agent="katalog-ckanapi-check")
+
+    status = ckan.action.status_show()
+    check(status["ckan_version"].startswith("2."), f"{mode} status_show gives a CKAN version")
+
+    everything = ckan.action.package_search(rows=0, facet="true", **{"facet.field": ["organization", "res_format"]})
+    total = everything["count"]
+    check(total > 300, f"{mode} package_search counts the demo catalogue ({total})")
+    check(everything["results"] == [], f"{mode} rows=0 returns no results")
+    check(len(everything["search_facets"]["organization"]["items"]) > 0, f"{mode} organization facet counted")
+    check(sum(everything["facets"]["res_format"].values()) > 0, f"{mode} res_format facet counted")
+
+    # Paging the whole catalogue as harvesters do: stable order, every dataset once.
+    names = []
+    start = 0
+    while True:
+        page = ckan.action.package_search(rows=100, start=start, sort="id asc", fl="id,name")
+        names += [package["name"] for package in page["results"]]
+        if len(page["results"]) < 100:
+            break
+        start += 100
+    check(len(names) == total and len(set(names)) == total, f"{mode} paging by start sees {len(set(names))} of {total}")
+    listed = []
+    while True:
+        part = ckan.action.package_list(limit=150, offset=len(listed))
+        listed += part
+        if len(part) < 150:
+            break
+    check(listed == sorted(names), f"{mode} package_list lists the names package_search pages through")
+
+    package = ckan.action.package_show(id=names[0])
+    check(package["id"] == names[0] and package["state"] == "active", f"{mode} package_show returns the package")
+    check(isinstance(package["resources"], list) and isinstance(package["tags"], list), f"{mode} package has resources and tags")
+
+    multilingual = ckan.action.package_search(q="*:*", rows=1000, fl="name,title_translated")["results"]
+    check(any(len(p.get("title_translated", {})) > 1 for p in multilingual), f"{mode} some titles come in several languages")
+
+    organizations = ckan.action.organization_list(all_fields=True, sort="package_count desc")
+    check(len(organizations) > 5, f"{mode} organization_list lists publishers")
+    biggest = organizations[0]
+    within = ckan.action.package_search(fq=f'organization:"{biggest["name"]}"', rows=0)
+    check(within["count"] == biggest["package_count"], f"{mode} an organization filter finds its package_count")
+
+    try:
+        ckan.action.package_show(id="no-such-dataset")
+        check(False, f"{mode} package_show of an unknown id raises NotFound")
+    except ckanapi.NotFound:
+        pass
+    try:
+        ckan.action.package_search(rows="many")
+        check(False, f"{mode} a bad rows raises ValidationError")
+    except ckanapi.ValidationError as error:
+        check("rows" in error.error_dict, f"{mode} the ValidationError names rows")
+    print(f"check_ckanapi.py: {mode}: {total} datasets, {len(organizations)} organizations, every check passed")
+
+
+if __name__ == "__main__":
+    for get_only in (False, True):
+        run(sys.argv[1], get_only)
