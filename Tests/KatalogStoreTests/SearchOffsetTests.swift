@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KatalogModel
 import Testing
 @testable import KatalogStore
@@ -117,5 +118,31 @@ struct SearchOffsetTests {
         #expect(withWords.hits.count == 2)
         let none = try await store.search(SearchQuery("", limit: 100, changedAfter: Int64.max - 1))
         #expect(none.hits.isEmpty && none.total == 0)
+    }
+
+    @Test("A time finds the change position just before its first change, deletions counted at their time, by the index")
+    func changePositionOfATime() async throws {
+        let clock = TestClock()
+        let store = try CatalogStore.temporary(configuration: .init(now: { clock.now }))
+        let start = clock.now
+        try await harvest(store, records(prefix: "t", count: 5))                 // changes 1…5 at start
+        clock.advance(by: 100)
+        var changed = records(prefix: "t", count: 5)
+        changed[2].dataset.title = LocalizedText("Other", language: "en")
+        try await harvest(store, changed)                                          // change 6 at start + 100
+        clock.advance(by: 100)
+        try await harvest(store, Array(changed.prefix(4)), policy: DeletionPolicy(acceptDeletions: true))  // change 7: t4 deleted
+        #expect(try await store.changeSequence(before: start) == 0)
+        #expect(try await store.changeSequence(before: start.addingTimeInterval(50)) == 5)
+        #expect(try await store.changeSequence(before: start.addingTimeInterval(100)) == 5)
+        #expect(try await store.changeSequence(before: start.addingTimeInterval(150)) == 6)
+        #expect(try await store.changeSequence(before: start.addingTimeInterval(1_000)) == 7)
+        let since = try await store.changes(sinceSeq: store.changeSequence(before: start.addingTimeInterval(150))).changes
+        #expect(since.map(\.kind) == [.deleted])
+        let plan = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + CatalogStore.changePositionSQL, arguments: ["2024-01-01"])
+                .map { $0["detail"] as String? ?? "" }.joined(separator: " ")
+        }
+        #expect(plan.contains("datasets_by_change_time (<expr>>?)"), "a range of the time index, not a scan: \(plan)")
     }
 }

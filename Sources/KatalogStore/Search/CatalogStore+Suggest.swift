@@ -103,12 +103,17 @@ extension CatalogStore {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
+    /// The first change at or after a time. SQLite's planner prefers `datasets_by_change` for `MIN(change_seq)` and
+    /// would read rows in change order until one is recent enough; the time index reads only the recent entries.
+    static let changePositionSQL = """
+        SELECT MIN(change_seq) FROM datasets INDEXED BY datasets_by_change_time WHERE COALESCE(deleted_at, updated_at) >= ?
+        """
+
     /// The first change sequence at or after `time`, minus one: `changes(sinceSeq:)` from there lists every change since `time`.
+    /// Reads only the index entries at or after `time` (`datasets_by_change_time`).
     public func changeSequence(before time: Date) async throws -> Int64 {
         try await read("finding a change position") { db in
-            let first = try Int64.fetchOne(db, sql: """
-                SELECT MIN(change_seq) FROM datasets WHERE COALESCE(deleted_at, updated_at) >= ?
-                """, arguments: [time])
+            let first = try Int64.fetchOne(db, sql: CatalogStore.changePositionSQL, arguments: [time])
             if let first { return first - 1 }
             return try Int64.fetchOne(db, sql: "SELECT MAX(change_seq) FROM datasets") ?? 0
         }
