@@ -29,7 +29,6 @@ enum CKANPackage {
             "type": .string("dataset"),
             "state": .string("active"),
             "private": .bool(false),
-            "isopen": .bool(false),
             "title": .string(dataset.title.best(languages) ?? dataset.sourceIdentifier),
             "notes": text(dataset.description.best(languages)),
             "url": text(dataset.landingPages.first),

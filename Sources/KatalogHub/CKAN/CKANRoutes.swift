@@ -31,19 +31,15 @@ struct CKANRoutes: Sendable {
             }
             router.post("\(prefix)/:action") { request, context in
                 let contentType = request.headers[.contentType]?.lowercased() ?? ""
-                var body: ByteBuffer?
+                let body: Result<ByteBuffer, CKANError>
                 do {
-                    body = try await request.body.collect(upTo: CKANParameters.maxBodyBytes)
-                } catch {
-                    body = nil
+                    body = .success(try await request.body.collect(upTo: CKANParameters.maxBodyBytes))
+                } catch let error where error is NIOTooManyBytesError || (error as? HTTPError)?.status == .contentTooLarge {
+                    body = .failure(CKANError(status: .contentTooLarge, type: "Bad Request",
+                                              message: "Bad request - the body is over \(CKANParameters.maxBodyBytes) bytes"))
                 }
-                let collected = body
                 return await self.answer(request, context: context) { () throws(CKANError) in
-                    guard let collected else {
-                        throw CKANError(status: .contentTooLarge, type: "Bad Request",
-                                        message: "Bad request - the body is over \(CKANParameters.maxBodyBytes) bytes")
-                    }
-                    return try CKANParameters(body: collected, isForm: contentType.hasPrefix("application/x-www-form-urlencoded"))
+                    try CKANParameters(body: body.get(), isForm: contentType.hasPrefix("application/x-www-form-urlencoded"))
                 }
             }
         }
