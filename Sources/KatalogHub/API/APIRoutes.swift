@@ -55,12 +55,18 @@ struct APIRoutes: Sendable {
         let parameters = try QueryParameters(request.uri.query)
         try parameters.rejectUnknown(["source", "limit"])
         let limit = try parameters.int("limit", in: 1...500) ?? 50
+        let source = try APIRoutes.sourceName(parameters)
+        let runs = try await store.runs(source: source, limit: limit)
+        return JSONResponse.make(data: try HubDocuments.runs(runs))
+    }
+
+    /// The `source` parameter, checked to be a source name (at most 64 characters of a-z, 0-9 and '-').
+    static func sourceName(_ parameters: QueryParameters) throws(APIError) -> String? {
         let source = parameters.get("source")
         if let source, source.utf8.count > 64 || !source.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) {
             throw APIError.badParameter("source", "source names are at most 64 characters of a-z, 0-9 and '-'")
         }
-        let runs = try await store.runs(source: source, limit: limit)
-        return JSONResponse.make(data: try HubDocuments.runs(runs))
+        return source
     }
 
     func health() async throws -> Response {

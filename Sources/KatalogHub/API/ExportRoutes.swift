@@ -26,21 +26,33 @@ struct ExportRoutes: Sendable {
 
     func page(_ request: Request, path: String, format: RDFFormat) async throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
-        try parameters.rejectUnknown(["after", "limit"])
+        try parameters.rejectUnknown(["after", "limit", "source"])
         let limit = try parameters.int("limit", in: 1...1000) ?? 100
         let after = parameters.get("after")
         if let after, !DatasetID.isWellFormed(after) {
             throw APIError.badParameter("after", "'\(after.prefix(40))' is not a dataset id (20 lower-case hex digits)")
         }
+        // One source's datasets only, as `katalog export --source` writes them.
+        let source = try APIRoutes.sourceName(parameters)
+        var total: Int
+        if let source {
+            guard let known = try await store.sources().first(where: { $0.name == source }) else {
+                throw APIError(.notFound, "no source named '\(source)'", parameter: "source")
+            }
+            total = known.datasetCount
+        } else {
+            total = try await store.datasetCount()
+        }
         let origin = ExportRoutes.origin(of: request)
-        let page = try await store.datasets(after: after, limit: limit)
+        let page = try await store.datasets(after: after, source: source, limit: limit)
         // A full page has a next one when any dataset follows it (the store reads at most 1,000 at a time, so the
         // page is not read one longer).
         var next: String?
-        if page.count == limit, let last = page.last?.id, !(try await store.datasets(after: last, limit: 1)).isEmpty {
+        if page.count == limit, let last = page.last?.id,
+           !(try await store.datasets(after: last, source: source, limit: 1)).isEmpty {
             next = last
         }
-        let view = try await hydra(origin: origin, path: path, after: after, limit: limit, next: next)
+        let view = hydra(origin: origin, path: path, after: after, limit: limit, source: source, next: next, total: total)
         let data = try ExportRoutes.document(page, view: view, origin: origin, format: format)
         return JSONResponse.conditional(data: data, request: request,
                                         contentType: RDFDocumentWriter<String>.mediaType(of: format) + "; charset=utf-8")
@@ -57,10 +69,12 @@ struct ExportRoutes: Sendable {
     }
 
     /// The page's Hydra view: first and next pages, and the catalogue's size.
-    private func hydra(origin: String, path: String, after: String?, limit: Int, next: String?) async throws -> [Triple] {
+    private func hydra(origin: String, path: String, after: String?, limit: Int, source: String?, next: String?,
+                       total: Int) -> [Triple] {
         let hydra = DCATExporter.hydra
         func url(after: String?) -> String {
             var query: [String] = []
+            if let source { query.append("source=" + source) }
             if let after { query.append("after=" + after) }
             if limit != 100 { query.append("limit=\(limit)") }
             return origin + path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
@@ -73,7 +87,7 @@ struct ExportRoutes: Sendable {
         if let next { triples.append(Triple(view, hydra + "next", .iri(url(after: next)))) }
         triples.append(Triple(.iri(origin + "/catalog"), hydra + "view", view))
         triples.append(Triple(.iri(origin + "/catalog"), hydra + "totalItems",
-                              .literal(Literal(String(try await store.datasetCount()), datatype: Vocab.xsdInteger))))
+                              .literal(Literal(String(total), datatype: Vocab.xsdInteger))))
         return triples
     }
 

@@ -22,12 +22,14 @@ enum OpenAPIDocument {
                     "description": "A page of datasets in id order with the catalogue node and a hydra:PartialCollectionView linking the first and next pages. Datasets keep their source IRI; others are named after their page on this hub.",
                     "parameters": [
                       {"name": "after", "in": "query", "description": "Start after this dataset id (from a hydra:next link); empty means from the start.", "schema": {"type": "string", "pattern": "^([0-9a-f]{20})?$"}},
-                      {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}
+                      {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}},
+                      {"name": "source", "in": "query", "description": "Only this source's datasets; empty means every source.", "schema": {"type": "string", "pattern": "^[a-z0-9-]{0,64}$"}}
                     ],
                     "responses": {
                       "200": {"description": "A page of the catalogue", "content": {"\#(mediaType)": {"schema": \#(schema)}}},
                       "304": {"description": "Not modified (If-None-Match)"},
                       "400": {"$ref": "#/components/responses/Problem"},
+                      "404": {"$ref": "#/components/responses/Problem"},
                       "503": {"$ref": "#/components/responses/Problem"}
                     }
                   }

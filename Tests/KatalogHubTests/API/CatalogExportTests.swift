@@ -84,6 +84,37 @@ struct CatalogExportTests {
         }
     }
 
+    @Test func aSourceParameterExportsThatSourceOnlyAcrossItsPages() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        let other = (0..<3).map { HubTestCatalogue.dataset("o\($0)", title: ["sv": "Annat \($0)"], publisher: "Annan") }
+        let run = try await store.beginRun(source: "other", kind: "ckan", url: "http://127.0.0.1/other")
+        try await store.stage(run: run, records: other)
+        _ = try await store.completeRun(run: run, seen: Set(other.map(\.sourceIdentifier)), isComplete: true)
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            var uri = "/catalog.ttl?source=other&limit=2"
+            var seen: [Term] = []
+            var totals: Set<String> = []
+            for _ in 0..<3 {
+                let graph = try await client.execute(uri: uri, method: .get) { try Self.graph(String(buffer: $0.body), .turtle) }
+                seen += Self.datasets(in: graph)
+                totals.formUnion(graph.objects(of: .iri("http://localhost/catalog"), Self.hydra + "totalItems").compactMap(\.literalValue?.lexical))
+                let view = try #require(graph.subjects(Vocab.rdfType, .iri(Self.hydra + "PartialCollectionView")).first)
+                guard let next = graph.objects(of: view, Self.hydra + "next").first?.iriValue else { break }
+                #expect(next.contains("source=other"))
+                let url = try #require(URL(string: next))
+                uri = url.path + "?" + (url.query ?? "")
+            }
+            #expect(seen.count == 3, "the other source's three datasets, none of demo's four")
+            #expect(totals == ["3"])
+            try await client.execute(uri: "/catalog.ttl?source=nope", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/catalog.ttl?source=Not%20a%20name", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
     @Test func theThreeSyntaxesGiveTheSameGraph() async throws {
         let store = try await HubTestCatalogue.makeStore()
         try await HubTestCatalogue.application(store).test(.router) { client in
