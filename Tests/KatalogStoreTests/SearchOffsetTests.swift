@@ -144,5 +144,13 @@ struct SearchOffsetTests {
                 .map { $0["detail"] as String? ?? "" }.joined(separator: " ")
         }
         #expect(plan.contains("datasets_by_change_time (<expr>>?)"), "a range of the time index, not a scan: \(plan)")
+        let idPlan = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + CatalogStore.liveIDsSQL, arguments: [10, 100])
+                .map { $0["detail"] as String? ?? "" }.joined(separator: " ")
+        }
+        #expect(idPlan.contains("datasets_live_by_id"), "\(idPlan)")
+        let live = try await store.datasetIDs(limit: 10)
+        #expect(live.count == 4, "t4 is deleted")
+        #expect(live == live.sorted())
     }
 }

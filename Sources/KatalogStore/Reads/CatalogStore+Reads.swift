@@ -30,13 +30,15 @@ extension CatalogStore {
         }
     }
 
+    /// Live ids in order, read from the live-only id index (the skipped rows are not read).
+    static let liveIDsSQL = "SELECT id FROM datasets WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?"
+
     /// The ids of live datasets in id order, `limit` (clamped to 0…1,000,000) after skipping `offset`.
     public func datasetIDs(offset: Int = 0, limit: Int) async throws -> [String] {
         let limit = min(max(limit, 0), 1_000_000)
         guard limit > 0 else { return [] }
         return try await read("listing dataset ids") { db in
-            try String.fetchAll(db, sql: "SELECT id FROM datasets WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?",
-                                arguments: [limit, max(offset, 0)])
+            try String.fetchAll(db, sql: CatalogStore.liveIDsSQL, arguments: [limit, max(offset, 0)])
         }
     }
 
