@@ -82,6 +82,13 @@ enum OpenAPIDocument {
         "status_show": [],
     ]
 
+    /// The parameters read as lists, which a JSON body may also give as an array: their items and how many.
+    private static let ckanListItems: [String: (schema: String, maxItems: Int)] = [
+        "lang": (#"{"type": "string", "maxLength": 2000, \#(plainText)}"#, 5),
+        "facet.field": (#"{"enum": ["organization", "groups", "res_format", "license_id", "language", "source"]}"#, 20),
+        "organizations": (#"{"type": "string", "maxLength": 2000, \#(plainText)}"#, 1000),
+    ]
+
     /// The result schema of each CKAN action.
     private static let ckanResults: [String: String] = [
         "package_search": ##"{"$ref": "#/components/schemas/CKANSearchResult"}"##,
@@ -99,6 +106,9 @@ enum OpenAPIDocument {
         let properties = parameters.map { parameter in
             var forms = [parameter.schema, #"{"type": "null"}"#]
             if parameter.schema.contains(#""type": "integer""#) { forms.append(#"{"type": "string", "pattern": "^-?[0-9]{1,15}$"}"#) }
+            if let items = ckanListItems[parameter.name] {
+                forms.append(#"{"type": "array", "maxItems": \#(items.maxItems), "items": \#(items.schema)}"#)
+            }
             if parameter.schema.contains(#""type": "boolean""#) {
                 forms.append(#"{"type": "string", "enum": ["true", "false", "True", "False", "1", "0", "yes", "no", "on", "off"]}"#)
             }

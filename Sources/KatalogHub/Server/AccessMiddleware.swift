@@ -12,7 +12,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         let started = ContinuousClock.now
         var response: Response
         do {
-            response = try await next(request, context)
+            response = request.method == .options ? AccessMiddleware.preflight(request) : try await next(request, context)
         } catch {
             // ProblemMiddleware sits inside this one and answers every error; anything left is the router's own 404/405.
             let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
@@ -23,14 +23,34 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         metrics.record(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
         if request.method == .get || request.method == .head {
             response.headers[.accessControlAllowOrigin] = "*"
+            // A page script may read the tag to send it back in If-None-Match.
+            response.headers[.accessControlExposeHeaders] = "ETag"
             if response.headers[.cacheControl] == nil {
                 response.headers[.cacheControl] = response.status.code < 400 ? "public, max-age=60" : "no-store"
             }
+        } else if request.method == .post, CKANRoutes.isActionPath(request.uri.path) {
+            // The CKAN actions' POST only reads, like their GET.
+            response.headers[.accessControlAllowOrigin] = "*"
+            if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         }
         logger.info("request", metadata: [
             "http.method": "\(request.method.rawValue)", "http.route": "\(route)", "http.status": "\(response.status.code)",
             "http.duration_ms": "\(Int(seconds * 1000))",
         ])
         return response
+    }
+
+    /// The answer to a CORS preflight (`OPTIONS`): a browser asks before a request it may not send unasked, such as a
+    /// GET with `If-None-Match` or a POST of JSON to a CKAN action. Every route is public and read-only, so any
+    /// origin may send them, with the headers the API reads.
+    static func preflight(_ request: Request) -> Response {
+        let methods = CKANRoutes.isActionPath(request.uri.path) ? "GET, HEAD, POST" : "GET, HEAD"
+        return Response(status: .noContent, headers: [
+            .allow: methods + ", OPTIONS",
+            .accessControlAllowOrigin: "*",
+            .accessControlAllowMethods: methods,
+            .accessControlAllowHeaders: "Accept, Accept-Language, Content-Type, If-None-Match",
+            .accessControlMaxAge: "86400",
+        ])
     }
 }
