@@ -149,6 +149,14 @@ struct SearchOffsetTests {
                 .map { $0["detail"] as String? ?? "" }.joined(separator: " ")
         }
         #expect(idPlan.contains("datasets_live_by_id"), "\(idPlan)")
+        let changedPlan = try await store.pool.read { db in
+            try SearchPlan(SearchQuery("", sort: .changed, limit: 10, offset: 100)).explain(db)
+        }
+        #expect(changedPlan.contains("datasets_live_by_change"), "\(changedPlan)")
+        let idSortPlan = try await store.pool.read { db in
+            try SearchPlan(SearchQuery("", sort: .id, limit: 10, offset: 100)).explain(db)
+        }
+        #expect(idSortPlan.contains("datasets_live_by_id"), "\(idSortPlan)")
         let live = try await store.datasetIDs(limit: 10)
         #expect(live.count == 4, "t4 is deleted")
         #expect(live == live.sorted())

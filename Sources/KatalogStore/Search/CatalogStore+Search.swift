@@ -315,6 +315,22 @@ struct SearchPlan: Sendable {
     }
 
     private func pageRows(_ db: Database, matchSQL: String, arguments: [DatabaseValue]) throws -> [PageRow] {
+        let (sql, arguments) = pageQuery(matchSQL: matchSQL, arguments: arguments)
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            PageRow(pk: row["pk"], key: row["sort_key"], rank: row["rank"])
+        }
+    }
+
+    /// SQLite's plan for the page's keys, one line per step (for tests that check an index is used).
+    func explain(_ db: Database) throws -> String {
+        let (matchSQL, matchArguments) = matchSet()
+        let (sql, arguments) = pageQuery(matchSQL: matchSQL, arguments: matchArguments)
+        return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(arguments))
+            .map { $0["detail"] as String? ?? "" }.joined(separator: "\n")
+    }
+
+    /// The SQL of the page's keys and its arguments.
+    private func pageQuery(matchSQL: String, arguments: [DatabaseValue]) -> (String, [DatabaseValue]) {
         var arguments = arguments
         let rankSQL = expression == nil ? "NULL" : "bm25(datasets_fts, 10.0, 5.0, 2.0, 1.0)"
         var from = matchSQL
@@ -369,9 +385,7 @@ struct SearchPlan: Sendable {
         arguments.append(query.offset.databaseValue)
         let sql = "SELECT \(pkSQL) AS pk, \(keySQL) AS sort_key, \(rankSQL) AS rank " + from + after
             + " ORDER BY " + order + " LIMIT ? OFFSET ?"
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-            PageRow(pk: row["pk"], key: row["sort_key"], rank: row["rank"])
-        }
+        return (sql, arguments)
     }
 
     /// Loads the page's records and, for text queries, the highlighted descriptions.
