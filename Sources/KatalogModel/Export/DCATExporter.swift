@@ -192,7 +192,7 @@ public struct DCATExporter {
         texts(name, node, DCATTerms.foaf + "name", &triples)
         if let type = agent.type { concept(type, node, DCATTerms.dct + "type", DCATTerms.skos + "Concept", &triples) }
         if let homepage = agent.homepage { resource(homepage, node, DCATTerms.foaf + "homepage", DCATTerms.foaf + "Document", &triples) }
-        if let email = agent.email, let iri = DCATExporter.safeIRI(email.hasPrefix("mailto:") ? email : "mailto:" + email) {
+        if let email = agent.email, let iri = DCATExporter.mailtoIRI(email) {
             triples.append(Triple(node, DCATTerms.foaf + "mbox", .iri(iri)))
         }
         if let identifier = agent.identifier { triples.append(Triple(node, DCATTerms.identifier, .literal(Literal(identifier)))) }
@@ -204,7 +204,7 @@ public struct DCATExporter {
         triples.append(Triple(node, Vocab.rdfType, .iri(DCATTerms.vcard + "Kind")))
         texts(contact.name, node, DCATTerms.vcard + "fn", &triples)
         if let email = contact.email {
-            let iri = DCATExporter.safeIRI(email.hasPrefix("mailto:") ? email : "mailto:" + email)
+            let iri = DCATExporter.mailtoIRI(email)
             triples.append(Triple(node, DCATTerms.vcard + "hasEmail", iri.map(Term.iri) ?? .literal(Literal(email))))
         }
         if let telephone = contact.telephone {
@@ -325,6 +325,11 @@ public struct DCATExporter {
     private mutating func newBlank() -> Term {
         blankCount += 1
         return .blank("n\(blankCount)")
+    }
+
+    /// The `mailto:` IRI of an e-mail address (given with or without the scheme), when it makes a safe IRI.
+    static func mailtoIRI(_ email: String) -> String? {
+        safeIRI(email.hasPrefix("mailto:") ? email : "mailto:" + email)
     }
 
     /// `value` when it is an absolute IRI with nothing IRIs may not hold (spaces, quotes, angle brackets …).
