@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KatalogModel
 
 /// An error answered as `application/problem+json` (RFC 9457) with a status and a human cause.
 public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConvertible {
@@ -36,30 +37,20 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
 
     /// The problem document's JSON; `instance` is the request path when the request got that far.
     func document(instance: String?) -> Data {
-        var body: [String: JSONScalar] = [
+        var members = APIError.problemMembers(status: status, detail: detail, instance: instance)
+        if let parameter { members["parameter"] = .string(parameter) }
+        return (try? JSONValue.object(members).encoded()) ?? Data("{}".utf8)
+    }
+
+    /// The members every problem document has (RFC 9457), for this error and for the CKAN API's, which adds its own.
+    static func problemMembers(status: HTTPResponse.Status, detail: String, instance: String?) -> [String: JSONValue] {
+        var members: [String: JSONValue] = [
             "type": .string("about:blank"),
             "title": .string(status.reasonPhrase),
-            "status": .int(status.code),
+            "status": .int(Int64(status.code)),
             "detail": .string(detail),
         ]
-        if let instance { body["instance"] = .string(instance) }
-        if let parameter { body["parameter"] = .string(parameter) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(body)) ?? Data("{}".utf8)
-    }
-}
-
-/// A JSON scalar for small hand-built documents.
-enum JSONScalar: Encodable, Sendable {
-    case string(String)
-    case int(Int)
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let value): try container.encode(value)
-        case .int(let value): try container.encode(value)
-        }
+        if let instance { members["instance"] = .string(instance) }
+        return members
     }
 }

@@ -34,7 +34,7 @@ struct ExportRoutes: Sendable {
         }
         // One source's datasets only, as `katalog export --source` writes them.
         let source = try APIRoutes.sourceName(parameters)
-        var total: Int
+        let total: Int
         if let source {
             guard let known = try await store.sources().first(where: { $0.name == source }) else {
                 throw APIError(.notFound, "no source named '\(source)'", parameter: "source")

@@ -81,6 +81,11 @@ struct QueryParameters: Sendable {
         }
     }
 
+    /// True when the text holds a control character other than tab, which no parameter may.
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" }
+    }
+
     private static func decode(_ text: Substring, parameter: String) throws(APIError) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
@@ -101,7 +106,7 @@ struct QueryParameters: Sendable {
         guard let decoded = String(validating: bytes, as: UTF8.self) else {
             throw APIError.badParameter(parameter, "not valid UTF-8 after percent-decoding")
         }
-        guard !decoded.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) else {
+        guard !hasControlCharacters(decoded) else {
             throw APIError.badParameter(parameter, "contains control characters")
         }
         return decoded

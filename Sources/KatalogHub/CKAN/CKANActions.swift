@@ -55,7 +55,7 @@ struct CKANActions: Sendable {
         let q = try CKANFilterQuery.parse(try parameters.string("q") ?? "", parameter: "q", fields: CKANActions.filterFields)
         let fq = try CKANFilterQuery.parse(try parameters.string("fq") ?? "", parameter: "fq")
         var query = SearchQuery(q.text)
-        query.languages = try parameters.list("lang", maxItems: 5)?.map { LocalizedText.normalizedTag($0) } ?? []
+        query.languages = try parameters.languages()
         let rows = try parameters.int("rows", default: 10, in: 0...CKANActions.maxRows, clamp: true)
         query.limit = max(rows, 1)
         query.offset = try parameters.int("start", default: 0, in: 0...SearchQuery.maxOffset)
@@ -224,7 +224,7 @@ struct CKANActions: Sendable {
         guard let id = try parameters.string("id")?.trimmingWhitespace(), !id.isEmpty else {
             throw CKANError.validation("id", "Missing value")
         }
-        let languages = try parameters.list("lang", maxItems: 5)?.map { LocalizedText.normalizedTag($0) } ?? []
+        let languages = try parameters.languages()
         guard id.utf8.count <= 200, let stored = try await store.dataset(id: id), stored.deletedAt == nil else {
             throw CKANError.notFound("Not found: no dataset with id '\(id.prefix(200))'")
         }
@@ -264,15 +264,15 @@ struct CKANActions: Sendable {
         }
         let limit = try parameters.int("limit", default: 1_000, in: 0...1_000, clamp: true)
         let offset = try parameters.int("offset", default: 0, in: 0...SearchQuery.maxOffset)
-        let languages = try parameters.list("lang", maxItems: 5)?.map { LocalizedText.normalizedTag($0) } ?? []
+        let languages = try parameters.languages()
         if let type = try parameters.string("type"), type != "organization" {
             throw CKANError.validation("type", "only organizations are listed here")
         }
         let only = try parameters.list("organizations", maxItems: 1_000).map(Set.init)
         let filter = try parameters.string("q")?.lowercased()
-        var organizations = try await self.organizations.snapshot().publishers.map { publisher in
-            (name: CKANNames.organizationName(forKey: publisher.key), title: publisher.name.best(languages) ?? publisher.key,
-             publisher: publisher)
+        var organizations = try await self.organizations.snapshot().named.map { organization in
+            (name: organization.name, title: organization.publisher.name.best(languages) ?? organization.publisher.key,
+             publisher: organization.publisher)
         }
         if let only { organizations = organizations.filter { only.contains($0.name) } }
         if let filter {
@@ -293,8 +293,9 @@ struct CKANActions: Sendable {
         let page = organizations.dropFirst(offset).prefix(limit)
         guard allFields else { return .array(page.map { .string($0.name) }) }
         return .array(page.map { organization in
-            .object(CKANPackage.organizationDict(key: organization.publisher.key, name: organization.publisher.name,
-                                                 languages: languages, count: includeCount ? organization.publisher.datasetCount : nil))
+            .object(CKANPackage.organizationDict(slug: organization.name, key: organization.publisher.key,
+                                                 name: organization.publisher.name, languages: languages,
+                                                 count: includeCount ? organization.publisher.datasetCount : nil))
         })
     }
 

@@ -33,16 +33,10 @@ struct CKANError: Error, Sendable, CustomStringConvertible {
     func response(path: String, help: String) -> Response {
         var error: [String: JSONValue] = ["__type": .string(type), "message": .string(message)]
         for (field, problems) in fields { error[field] = .array(problems.map(JSONValue.string)) }
-        let body: [String: JSONValue] = [
-            "type": .string("about:blank"),
-            "title": .string(status.reasonPhrase),
-            "status": .int(Int64(status.code)),
-            "detail": .string(message),
-            "instance": .string(path),
-            "help": .string(help),
-            "success": .bool(false),
-            "error": .object(error),
-        ]
+        var body = APIError.problemMembers(status: status, detail: message, instance: path)
+        body["help"] = .string(help)
+        body["success"] = .bool(false)
+        body["error"] = .object(error)
         let data = (try? JSONValue.object(body).encoded()) ?? Data("{}".utf8)
         return Response(status: status, headers: APIError.headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

@@ -6,7 +6,8 @@ import Synchronization
 final class CKANOrganizations: Sendable {
     struct Snapshot: Sendable {
         var version: Int64
-        var publishers: [PublisherInfo]
+        /// Every publisher with its organization name, named once per catalogue version.
+        var named: [(name: String, publisher: PublisherInfo)]
         var keyByName: [String: String]
     }
 
@@ -21,10 +22,9 @@ final class CKANOrganizations: Sendable {
     func snapshot() async throws -> Snapshot {
         let version = try await store.catalogueVersion()
         if let kept = current.withLock({ $0 }), kept.version == version { return kept }
-        let publishers = try await store.publishers()
-        var keyByName: [String: String] = [:]
-        for publisher in publishers { keyByName[CKANNames.organizationName(forKey: publisher.key)] = publisher.key }
-        let fresh = Snapshot(version: version, publishers: publishers, keyByName: keyByName)
+        let named = try await store.publishers().map { (name: CKANNames.organizationName(forKey: $0.key), publisher: $0) }
+        let keyByName = Dictionary(named.map { ($0.name, $0.publisher.key) }, uniquingKeysWith: { _, last in last })
+        let fresh = Snapshot(version: version, named: named, keyByName: keyByName)
         current.withLock { $0 = fresh }
         return fresh
     }

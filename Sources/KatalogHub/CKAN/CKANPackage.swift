@@ -50,7 +50,8 @@ enum CKANPackage {
         if let translated = translations(dataset.description) { package["notes_translated"] = translated }
 
         if let publisher = dataset.publisher, !publisher.key.isEmpty {
-            let organization = organizationDict(key: publisher.key, name: publisher.name, languages: languages, count: nil)
+            let organization = organizationDict(slug: CKANNames.organizationName(forKey: publisher.key), key: publisher.key,
+                                                name: publisher.name, languages: languages, count: nil)
             package["organization"] = .object(organization)
             package["owner_org"] = organization["id"] ?? .null
             package["publisher"] = .array([agent(publisher)])
@@ -82,9 +83,8 @@ enum CKANPackage {
         return package
     }
 
-    /// An organization dict for a publisher key.
-    static func organizationDict(key: String, name: LocalizedText, languages: [String], count: Int?) -> [String: JSONValue] {
-        let slug = CKANNames.organizationName(forKey: key)
+    /// An organization dict for a publisher key and its CKAN name (``CKANNames/organizationName(forKey:)``).
+    static func organizationDict(slug: String, key: String, name: LocalizedText, languages: [String], count: Int?) -> [String: JSONValue] {
         let title = name.best(languages) ?? key
         var organization: [String: JSONValue] = [
             "id": .string(slug), "name": .string(slug), "title": .string(title), "display_name": .string(title),

@@ -108,7 +108,7 @@ struct CKANParameters: Sendable {
         guard text.unicodeScalars.count <= maxValueLength else {
             throw CKANError.validation(name, "longer than \(maxValueLength) characters")
         }
-        guard !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) else {
+        guard !QueryParameters.hasControlCharacters(text) else {
             throw CKANError.validation(name, "contains control characters")
         }
     }
@@ -134,6 +134,11 @@ struct CKANParameters: Sendable {
         case "false", "0", "no", "off": return false
         default: throw CKANError.validation(name, "'\(text.prefix(40))' is not true or false")
         }
+    }
+
+    /// The `lang` parameter: up to five preferred languages, best first, as normalised tags.
+    func languages() throws(CKANError) -> [String] {
+        try list("lang", maxItems: 5)?.map { LocalizedText.normalizedTag($0) } ?? []
     }
 
     /// A list: a JSON array of texts, a text holding one (as CKAN's GET clients send `facet.field`), or

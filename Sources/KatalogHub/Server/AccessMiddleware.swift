@@ -44,7 +44,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     /// GET with `If-None-Match` or a POST of JSON to a CKAN action. Every route is public and read-only, so any
     /// origin may send them, with the headers the API reads.
     static func preflight(_ request: Request) -> Response {
-        let methods = CKANRoutes.isActionPath(request.uri.path) ? "GET, HEAD, POST" : "GET, HEAD"
+        let methods = Hub.methodList(Hub.allowedMethods(path: request.uri.path))
         return Response(status: .noContent, headers: [
             .allow: methods + ", OPTIONS",
             .accessControlAllowOrigin: "*",

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import KatalogStore
 import Logging
@@ -19,6 +20,17 @@ public enum Hub {
             self.host = host
             self.port = port
         }
+    }
+
+    /// The methods a path answers: the hub is read-only, so GET and HEAD, and POST on the CKAN-compatible actions,
+    /// which CKAN clients send their (read) calls with. The 405 answers and the CORS preflights both follow this.
+    static func allowedMethods(path: String) -> [HTTPRequest.Method] {
+        CKANRoutes.isActionPath(path) ? [.get, .head, .post] : [.get, .head]
+    }
+
+    /// Methods as an `Allow` header lists them.
+    static func methodList(_ methods: [HTTPRequest.Method]) -> String {
+        methods.map(\.rawValue).joined(separator: ", ")
     }
 
     /// Builds the router with every route of the hub.

@@ -8,14 +8,13 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        // The hub is read-only: any other method than GET, HEAD or OPTIONS is refused with 405 and the allowed ones,
-        // except POST to the CKAN-compatible actions, which CKAN clients send their (read) calls with.
-        let allowsPost = CKANRoutes.isActionPath(request.uri.path)
-        guard [.get, .head, .options].contains(request.method) || (allowsPost && request.method == .post) else {
-            let allowed = allowsPost ? "GET, HEAD, POST" : "GET, HEAD"
-            var response = try APIError(.methodNotAllowed, "\(request.method.rawValue) is not allowed; this path answers \(allowed)")
+        // Any other method than a path answers (or OPTIONS, a CORS preflight) is refused with 405 and the allowed ones.
+        let allowed = Hub.allowedMethods(path: request.uri.path)
+        guard request.method == .options || allowed.contains(request.method) else {
+            let list = Hub.methodList(allowed)
+            var response = try APIError(.methodNotAllowed, "\(request.method.rawValue) is not allowed; this path answers \(list)")
                 .response(from: request, context: context)
-            response.headers[.allow] = allowed
+            response.headers[.allow] = list
             return response
         }
         do {
