@@ -44,8 +44,8 @@ func makeRecord(_ identifier: String, title: String, description: String = "", t
 /// Harvests `records` as one run of `source` the way the harvester does: skip unchanged, stage the rest, complete.
 @discardableResult
 func harvest(_ store: CatalogStore, source: String = "test", _ records: [SourceRecord], isComplete: Bool = true,
-             policy: DeletionPolicy = DeletionPolicy(), errors: [RunIssue] = []) async throws -> RunSummary {
-    let run = try await store.beginRun(source: source, kind: "ckan", url: "https://example.org/\(source)")
+             policy: DeletionPolicy = DeletionPolicy(), errors: [RunIssue] = [], priority: Int = 0) async throws -> RunSummary {
+    let run = try await store.beginRun(source: source, kind: "ckan", url: "https://example.org/\(source)", priority: priority)
     let known = try await store.knownHashes(source: source)
     var changed: [SourceRecord] = []
     for record in records where try known[record.sourceIdentifier] != CatalogStore.contentHash(of: record) {

@@ -7,33 +7,42 @@ extension CatalogStore {
     public func dataset(id: String) async throws -> StoredDataset? {
         guard DatasetID.isWellFormed(id) else { return nil }
         return try await read("reading a dataset", context: ["dataset": id]) { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM datasets WHERE id = ?", arguments: [id]).map(StoredDataset.init(row:))
+            try StoredDataset.read(Row.fetchAll(db, sql: "SELECT * FROM datasets WHERE id = ?", arguments: [id]), db).first
         }
     }
 
     /// The dataset a source knows as `sourceIdentifier`, or nil.
     public func dataset(source: String, sourceIdentifier: String) async throws -> StoredDataset? {
         try await read("reading a dataset", context: ["source": source, "sourceIdentifier": sourceIdentifier]) { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM datasets WHERE source = ? AND source_identifier = ?",
-                             arguments: [source, sourceIdentifier]).map(StoredDataset.init(row:))
+            try StoredDataset.read(Row.fetchAll(db, sql: "SELECT * FROM datasets WHERE source = ? AND source_identifier = ?",
+                                                arguments: [source, sourceIdentifier]), db).first
         }
     }
 
     /// Live datasets in id order, `limit` (clamped to 1…1000) at a time after id `after`: for exports and listings.
+    ///
+    /// Without `source`, each dataset once: the records searches show, not those folded into another source's record
+    /// of the same dataset (``SameDatasetKey``). With `source`, every live record of that source.
     public func datasets(after: String? = nil, source: String? = nil, limit: Int = 100) async throws -> [StoredDataset] {
         let limit = min(max(limit, 1), 1_000)
         return try await read("listing datasets") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM datasets WHERE deleted_at IS NULL AND id > ? AND (? IS NULL OR source = ?)
-                ORDER BY id LIMIT ?
-                """, arguments: [after ?? "", source, source, limit]).map(StoredDataset.init(row:))
+            let rows = if let source {
+                try Row.fetchAll(db, sql: """
+                    SELECT * FROM datasets WHERE deleted_at IS NULL AND source = ? AND id > ? ORDER BY id LIMIT ?
+                    """, arguments: [source, after ?? "", limit])
+            } else {
+                try Row.fetchAll(db, sql: """
+                    SELECT * FROM datasets WHERE deleted_at IS NULL AND shown_as IS NULL AND id > ? ORDER BY id LIMIT ?
+                    """, arguments: [after ?? "", limit])
+            }
+            return try StoredDataset.read(rows, db)
         }
     }
 
-    /// Live ids in order, read from the live-only id index (the skipped rows are not read).
-    static let liveIDsSQL = "SELECT id FROM datasets WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?"
+    /// Shown live ids in order, read from the live-only id index (the skipped rows are not read).
+    static let liveIDsSQL = "SELECT id FROM datasets WHERE deleted_at IS NULL AND shown_as IS NULL ORDER BY id LIMIT ? OFFSET ?"
 
-    /// The ids of live datasets in id order, `limit` (clamped to 0…1,000,000) after skipping `offset`.
+    /// The ids of live datasets in id order, each dataset once (as ``datasets(after:source:limit:)`` lists them), `limit` (clamped to 0…1,000,000) after skipping `offset`.
     public func datasetIDs(offset: Int = 0, limit: Int) async throws -> [String] {
         let limit = min(max(limit, 0), 1_000_000)
         guard limit > 0 else { return [] }
@@ -42,10 +51,12 @@ extension CatalogStore {
         }
     }
 
-    /// How many datasets the catalogue holds (live only, unless `includeDeleted`).
+    /// How many datasets the catalogue holds: live ones, each once (a record folded into another source's record of
+    /// the same dataset is not counted); with `includeDeleted`, every stored record, tombstones included.
     public func datasetCount(includeDeleted: Bool = false) async throws -> Int {
         try await read("counting datasets") { db in
-            let sql = includeDeleted ? "SELECT COUNT(*) FROM datasets" : "SELECT COUNT(*) FROM datasets WHERE deleted_at IS NULL"
+            let sql = includeDeleted ? "SELECT COUNT(*) FROM datasets"
+                : "SELECT COUNT(*) FROM datasets WHERE deleted_at IS NULL AND shown_as IS NULL"
             return try Int.fetchOne(db, sql: sql) ?? 0
         }
     }

@@ -28,6 +28,22 @@ public struct StoredDataset: Hashable, Sendable {
     public var lastRun: RunID?
     /// Its position in the change feed.
     public var changeSeq: Int64
+    /// When another source's record of the same dataset is the one searches show, that record's id
+    /// (see ``SameDatasetKey``); nil when this record is shown (or deleted).
+    public var shownAs: String?
+    /// The other live records of the same dataset, in any source; empty when there are none.
+    public var otherRecords: [RecordReference] = []
+
+    /// Reads full `datasets` rows, and from `db` the other records of their datasets.
+    static func read(_ rows: [Row], _ db: Database) throws -> [StoredDataset] {
+        let others = try SameDatasetElection.otherRecords(db, of: rows.map { $0["pk"] })
+        return try rows.map { row in
+            var stored = try StoredDataset(row: row)
+            stored.otherRecords = others[row["pk"]] ?? []
+            if (row["shown_as"] as Int64?) != nil { stored.shownAs = stored.otherRecords.first(where: \.isShown)?.id }
+            return stored
+        }
+    }
 
     /// Reads a full `datasets` row.
     init(row: Row) throws {

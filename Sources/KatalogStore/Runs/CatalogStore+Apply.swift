@@ -38,6 +38,7 @@ extension CatalogStore {
             counts.unchanged = try apply.stagedUnchanged + apply.seenUnstagedCount()
             let deletion = try apply.deletions(isComplete: isComplete, policy: deletionPolicy)
             counts.deleted = deletion.applied
+            try apply.electSharedDatasets()
             let purged = try apply.purge(olderThan: now.addingTimeInterval(-deletionPolicy.gracePeriod))
             try apply.saveSequence()
 
@@ -90,6 +91,10 @@ struct RunApplication {
     private(set) var stagedUnchanged = 0
     private var sequence: Int64
     private var liveBefore = 0
+    /// Keys of the datasets whose records this run changed while other records share them: their groups are elected
+    /// once the run's writes are done (``SameDatasetElection``). Only shared keys, so a run of a source that shares
+    /// nothing keeps none.
+    private var sharedKeys: Set<String> = []
 
     init(db: Database, run: RunID, source: String, now: Date) throws {
         self.db = db
@@ -120,9 +125,10 @@ struct RunApplication {
         let staged = RawStatement(try db.makeStatement(sql: """
             SELECT s.source_identifier, s.content_hash, s.record_json, s.raw, s.raw_format, s.live_row,
                    d.pk, d.content_hash AS live_hash, d.deleted_at IS NOT NULL AS is_deleted, s.raw_encoding,
-                   s.source_digest, d.source_digest AS live_digest
+                   s.source_digest, d.source_digest AS live_digest, k.key AS live_key, d.shown_as
             FROM staged_records s
             LEFT JOIN datasets d ON d.source = ? AND d.source_identifier = s.source_identifier
+            LEFT JOIN dataset_iri_keys k ON k.pk = d.pk
             WHERE s.run_id = ?
             """))
         try staged.bind(1, source)
@@ -144,10 +150,13 @@ struct RunApplication {
                                    sourceDigest: staged.text(10))
             let live = try record.live()
             if let pk, !isDeleted {
-                try writer.update(pk: pk, source: source, staged: record, row: live, seq: nextSequence())
+                sharedKeys.formUnion(try writer.update(pk: pk, source: source, staged: record, row: live, seq: nextSequence(),
+                                                       liveKey: staged.text(12), liveShownAs: staged.optionalInteger(13)))
                 updated += 1
             } else {
-                try writer.insert(source: source, staged: record, row: live, seq: nextSequence(), revive: pk)
+                if let key = try writer.insert(source: source, staged: record, row: live, seq: nextSequence(), revive: pk) {
+                    sharedKeys.insert(key)
+                }
                 added += 1
             }
         }
@@ -208,9 +217,24 @@ struct RunApplication {
         }
         let writer = LiveWriter(db: db, now: now, runID: run)
         for pk in missing {
-            try writer.tombstone(pk: pk, seq: nextSequence())
+            if let key = try writer.tombstone(pk: pk, seq: nextSequence()) { sharedKeys.insert(key) }
         }
         return Deletion(applied: missing.count, held: 0, message: nil)
+    }
+
+    /// Decides, for every dataset whose records the run changed while others share it, which record searches show.
+    mutating func electSharedDatasets() throws {
+        guard !sharedKeys.isEmpty else { return }
+        var sequence = self.sequence
+        var election = SameDatasetElection(db: db, now: now) {
+            sequence += 1
+            return sequence
+        }
+        for key in sharedKeys.sorted() {
+            try election.elect(key)
+        }
+        self.sequence = sequence
+        sharedKeys = []
     }
 
     /// Removes the source's tombstones deleted before `cutoff`; returns how many.

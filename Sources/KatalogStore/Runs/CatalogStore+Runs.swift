@@ -14,7 +14,11 @@ extension CatalogStore {
     /// A run whose owning process on this host no longer exists (killed, crashed) is aborted at once, without
     /// waiting for its heartbeat to go stale.
     /// Throws ``StoreError/Code/sourceBusy`` when another run of the same source has a fresh heartbeat.
-    public func beginRun(source: String, kind: String, url: String) async throws -> RunID {
+    ///
+    /// `priority` is the source's weight when several sources carry one dataset: searches show the record of the
+    /// source with the highest (see ``SameDatasetKey``). A changed priority takes effect at once, for every dataset
+    /// the source shares.
+    public func beginRun(source: String, kind: String, url: String, priority: Int = 0) async throws -> RunID {
         let now = configuration.now()
         let staleBefore = now.addingTimeInterval(-configuration.staleRunInterval)
         let staleSeconds = Int(configuration.staleRunInterval)
@@ -51,10 +55,14 @@ extension CatalogStore {
                                  "source \(source) is being harvested by run \(other) (last heartbeat \(heartbeat)); try again when it ends",
                                  context: ["source": source, "run": String(other)])
             }
+            let previousPriority = try Int.fetchOne(db, sql: "SELECT priority FROM sources WHERE name = ?", arguments: [source])
             try db.execute(sql: """
-                INSERT INTO sources (name, kind, url, first_seen) VALUES (?, ?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url
-                """, arguments: [source, kind, url, now])
+                INSERT INTO sources (name, kind, url, first_seen, priority) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, priority = excluded.priority
+                """, arguments: [source, kind, url, now, priority])
+            if let previousPriority, previousPriority != priority {
+                try CatalogStore.electSharedDatasets(db, keys: SameDatasetElection.sharedKeys(db, source: source), now: now)
+            }
             try db.execute(sql: """
                 INSERT INTO runs (source, kind, url, status, started_at, heartbeat_at, owner_host, owner_pid)
                 VALUES (?, ?, ?, 'running', ?, ?, ?, ?)
@@ -67,6 +75,20 @@ extension CatalogStore {
         if !aborted.isEmpty { await releaseRunScratch() }
         logger.info("run started", metadata: ["harvest.source": "\(source)", "harvest.run": "\(id)"])
         return id
+    }
+
+    /// Elects the groups of `keys` (``SameDatasetElection``) outside a run, with change sequences of their own.
+    static func electSharedDatasets(_ db: Database, keys: [String], now: Date) throws {
+        guard !keys.isEmpty else { return }
+        var sequence = try Int64.fetchOne(db, sql: "SELECT change_seq FROM store_state WHERE id = 1") ?? 0
+        var election = SameDatasetElection(db: db, now: now) {
+            sequence += 1
+            return sequence
+        }
+        for key in keys {
+            try election.elect(key)
+        }
+        try db.execute(sql: "UPDATE store_state SET change_seq = ? WHERE id = 1", arguments: [sequence])
     }
 
     /// Records that the run is alive; throws ``StoreError/Code/runNotActive`` when it is no longer running.

@@ -34,6 +34,8 @@ struct LiveRow: Equatable, Sendable {
     var terms: [FacetTerm]
     var distributions: [DistributionRow]
     var publisher: PublisherRow?
+    /// The dataset's ``SameDatasetKey``, when it has one.
+    var sameAsKey: String?
 }
 
 extension LiveRow {
@@ -51,6 +53,7 @@ extension LiveRow {
             publisher = PublisherRow(key: agent.key, iri: agent.iri,
                                      nameJSON: String(decoding: SortedJSONEncoder().encode(agent.name), as: UTF8.self))
         }
+        sameAsKey = SameDatasetKey.make(dataset.iri)
     }
 }
 
@@ -64,7 +67,7 @@ struct FacetTerm: Equatable, Sendable {
 
 extension LiveRow {
     /// The first byte of the binary form; a different one is read as corrupt.
-    static let formatVersion: UInt8 = 1
+    static let formatVersion: UInt8 = 2
 
     /// The row in its staged binary form: a version byte, then each field in declaration order (strings as a
     /// LEB128 length and UTF-8 bytes, optional values behind a 0/1 byte, lists behind their count).
@@ -93,6 +96,7 @@ extension LiveRow {
             writer.optional(publisher.iri)
             writer.string(publisher.nameJSON)
         }
+        writer.optional(sameAsKey)
         return writer.data
     }
 
@@ -112,6 +116,7 @@ extension LiveRow {
             }
             publisher = try reader.byte() == 0 ? nil
                 : PublisherRow(key: try reader.string(), iri: try reader.optional(), nameJSON: try reader.string())
+            sameAsKey = try reader.optional()
             guard reader.isAtEnd else { throw LiveRowReader.Malformed(what: "bytes after the last field") }
         } catch let error as LiveRowReader.Malformed {
             throw StoreError(.corrupt, "the staged row of dataset \(id) cannot be read: \(error.what) at byte \(reader.offset)",

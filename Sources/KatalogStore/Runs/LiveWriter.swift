@@ -10,10 +10,15 @@ struct LiveWriter {
     /// The run's time as every written row stores it (GRDB's text form of a date), formatted once rather than per row.
     private let nowText: String
 
+    /// `date` as the rows store it.
+    static func text(_ date: Date) -> String {
+        String.fromDatabaseValue(date.databaseValue) ?? ""
+    }
+
     init(db: Database, now: Date, runID: RunID) {
         self.db = db
         self.runID = runID
-        nowText = String.fromDatabaseValue(now.databaseValue) ?? ""
+        nowText = LiveWriter.text(now)
     }
 
     /// Private-use characters the store uses internally to mark highlights; stripped from indexed text.
@@ -21,10 +26,16 @@ struct LiveWriter {
     static let markClose: Character = "\u{E001}"
 
     /// Inserts a new live row (or revives a tombstoned one) for a staged record.
-    func insert(source: String, staged: StagedRow, row: LiveRow, seq: Int64, revive pk: Int64?) throws {
+    ///
+    /// A record whose dataset another live record already has (``SameDatasetKey``) is written folded, without search
+    /// rows; the key it returns must then be elected (``SameDatasetElection``) before the transaction ends.
+    func insert(source: String, staged: StagedRow, row: LiveRow, seq: Int64, revive pk: Int64?) throws -> String? {
+        let key = row.sameAsKey
+        let foldInto = try key.flatMap { try SameDatasetElection.otherMember(db, key: $0, excluding: pk) }
+        let written: Int64
         if let pk {
             try rewrite(pk: pk, staged: staged, row: row, seq: seq, reviving: true)
-            try writeDerived(pk: pk, source: source, row: row, replacing: false)
+            written = pk
         } else {
             let insert = RawStatement(try db.cachedStatement(sql: LiveWriter.insertSQL))
             insert.reset()
@@ -38,14 +49,40 @@ struct LiveWriter {
             try insert.bind(next.advance(), seq)
             try insert.bind(next.advance(), staged.sourceDigest)
             try insert.run()
-            try writeDerived(pk: db.lastInsertedRowID, source: source, row: row, replacing: false)
+            written = db.lastInsertedRowID
         }
+        if let foldInto {
+            try db.cachedStatement(sql: "UPDATE datasets SET shown_as = ? WHERE pk = ?").execute(arguments: [foldInto, written])
+        } else {
+            try LiveWriter.writeSearchRows(db, pk: written, sources: [source], row: row, nowText: nowText)
+        }
+        if let key { try SameDatasetElection.setKey(db, pk: written, key: key) }
+        try writeDistributions(pk: written, row: row, replacing: false)
+        return foldInto == nil ? nil : key
     }
 
-    /// Replaces a live row's content with a changed staged record.
-    func update(pk: Int64, source: String, staged: StagedRow, row: LiveRow, seq: Int64) throws {
+    /// Replaces a live row's content with a changed staged record. `liveKey` and `liveShownAs` are the row's
+    /// ``SameDatasetKey`` and `shown_as` before; returns the keys whose groups must be elected.
+    func update(pk: Int64, source: String, staged: StagedRow, row: LiveRow, seq: Int64, liveKey: String?,
+                liveShownAs: Int64?) throws -> [String] {
         try rewrite(pk: pk, staged: staged, row: row, seq: seq, reviving: false)
-        try writeDerived(pk: pk, source: source, row: row, replacing: true)
+        let key = row.sameAsKey
+        if key != liveKey { try SameDatasetElection.setKey(db, pk: pk, key: key) }
+        var elect: [String] = []
+        if liveShownAs == nil {
+            try LiveWriter.removeSearchRows(db, pk: pk)
+            try LiveWriter.writeSearchRows(db, pk: pk, sources: [source], row: row, nowText: nowText)
+            if let key, try SameDatasetElection.otherMember(db, key: key, excluding: pk) != nil { elect.append(key) }
+        } else if let key {
+            elect.append(key)
+        } else {
+            // Folded, and now without a key: it stands alone.
+            try LiveWriter.writeSearchRows(db, pk: pk, sources: [source], row: row, nowText: nowText)
+            try db.cachedStatement(sql: "UPDATE datasets SET shown_as = NULL WHERE pk = ?").execute(arguments: [pk])
+        }
+        if let liveKey, liveKey != key { elect.append(liveKey) }
+        try writeDistributions(pk: pk, row: row, replacing: true)
+        return elect
     }
 
     /// Writes a staged record's content over row `pk`: as an update, or reviving a tombstone (a change of kind `added`).
@@ -113,23 +150,30 @@ struct LiveWriter {
         try db.cachedStatement(sql: "UPDATE datasets SET source_digest = ? WHERE pk = ?").execute(arguments: [digest, pk])
     }
 
-    /// Tombstones a live row: sets `deleted_at` and removes it from the index, the facets and the distributions.
-    func tombstone(pk: Int64, seq: Int64) throws {
+    /// Tombstones a live row: sets `deleted_at` and removes it from the index, the facets, the distributions and its
+    /// dataset's group. Returns the key whose group must be elected, if the row had one.
+    func tombstone(pk: Int64, seq: Int64) throws -> String? {
+        let key = try String.fetchOne(db, sql: "SELECT key FROM dataset_iri_keys WHERE pk = ?", arguments: [pk])
         try db.execute(sql: """
-            UPDATE datasets SET deleted_at = ?, last_run = ?, change_seq = ?, change_kind = 'deleted', source_digest = NULL
+            UPDATE datasets SET deleted_at = ?, last_run = ?, change_seq = ?, change_kind = 'deleted', source_digest = NULL,
+                shown_as = NULL
             WHERE pk = ?
             """, arguments: [nowText, runID.rawValue, seq, pk])
-        try removeDerived(pk: pk)
-    }
-
-    private func removeDerived(pk: Int64) throws {
-        try db.execute(sql: "DELETE FROM datasets_fts WHERE rowid = ?", arguments: [pk])
-        try db.execute(sql: "DELETE FROM dataset_terms WHERE dataset_pk = ?", arguments: [pk])
+        try LiveWriter.removeSearchRows(db, pk: pk)
         try db.execute(sql: "DELETE FROM distributions WHERE dataset_pk = ?", arguments: [pk])
+        try SameDatasetElection.setKey(db, pk: pk, key: nil)
+        return key
     }
 
-    private func writeDerived(pk: Int64, source: String, row: LiveRow, replacing: Bool) throws {
-        if replacing { try removeDerived(pk: pk) }
+    /// Removes a record's full-text row and facet terms: what searches find it by.
+    static func removeSearchRows(_ db: Database, pk: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM datasets_fts WHERE rowid = ?").execute(arguments: [pk])
+        try db.cachedStatement(sql: "DELETE FROM dataset_terms WHERE dataset_pk = ?").execute(arguments: [pk])
+    }
+
+    /// Writes a shown record's full-text row and facet terms, and its publisher's names (the facet's labels); `sources`
+    /// are its `source` terms (its own source, or every source that carries its dataset).
+    static func writeSearchRows(_ db: Database, pk: Int64, sources: [String], row: LiveRow, nowText: String) throws {
         let text = row.text
         let fullText = RawStatement(try db.cachedStatement(
             sql: "INSERT INTO datasets_fts (rowid, title, keywords, description, publisher) VALUES (?, ?, ?, ?, ?)"))
@@ -140,19 +184,56 @@ struct LiveWriter {
         try fullText.bind(4, text.description)
         try fullText.bind(5, text.publisher)
         try fullText.run()
-        let terms = RawStatement(try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO dataset_terms (dataset_pk, facet, value) VALUES (?, ?, ?)"))
-        func insertTerm(_ facet: String, _ value: String) throws {
-            terms.reset()
-            try terms.bind(1, pk)
-            try terms.bind(2, facet)
-            try terms.bind(3, value)
-            try terms.run()
+        let terms = try termStatement(db)
+        for source in sources where !source.isEmpty {
+            try insertTerm(terms, pk: pk, facet: "source", value: source)
         }
-        if !source.isEmpty { try insertTerm("source", source) }
         for term in row.terms {
-            try insertTerm(term.facet, term.value)
+            try insertTerm(terms, pk: pk, facet: term.facet, value: term.value)
         }
+        if let publisher = row.publisher {
+            let upsert = RawStatement(try db.cachedStatement(sql: """
+                INSERT INTO publishers (key, iri, name_json, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET iri = excluded.iri, name_json = excluded.name_json, updated_at = excluded.updated_at
+                WHERE excluded.name_json <> publishers.name_json OR excluded.iri IS NOT publishers.iri
+                """))
+            upsert.reset()
+            try upsert.bind(1, publisher.key)
+            try upsert.bind(2, publisher.iri)
+            try upsert.bind(3, publisher.nameJSON)
+            try upsert.bind(4, nowText)
+            try upsert.run()
+        }
+    }
+
+    /// Makes a shown record's `source` terms `sources`; returns false when they were already.
+    static func replaceSourceTerms(_ db: Database, pk: Int64, sources: [String]) throws -> Bool {
+        let current = try String.fetchAll(db, sql: "SELECT value FROM dataset_terms WHERE dataset_pk = ? AND facet = 'source'",
+                                          arguments: [pk])
+        guard current.sorted() != sources.sorted() else { return false }
+        try db.execute(sql: "DELETE FROM dataset_terms WHERE dataset_pk = ? AND facet = 'source'", arguments: [pk])
+        let terms = try termStatement(db)
+        for source in sources where !source.isEmpty {
+            try insertTerm(terms, pk: pk, facet: "source", value: source)
+        }
+        return true
+    }
+
+    private static func termStatement(_ db: Database) throws -> RawStatement {
+        RawStatement(try db.cachedStatement(sql: "INSERT OR IGNORE INTO dataset_terms (dataset_pk, facet, value) VALUES (?, ?, ?)"))
+    }
+
+    private static func insertTerm(_ statement: RawStatement, pk: Int64, facet: String, value: String) throws {
+        statement.reset()
+        try statement.bind(1, pk)
+        try statement.bind(2, facet)
+        try statement.bind(3, value)
+        try statement.run()
+    }
+
+    /// Writes a live record's distribution rows, which folded records keep too.
+    private func writeDistributions(pk: Int64, row: LiveRow, replacing: Bool) throws {
+        if replacing { try db.execute(sql: "DELETE FROM distributions WHERE dataset_pk = ?", arguments: [pk]) }
         let distributions = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO distributions (dataset_pk, position, identifier, title, format_key, media_type, access_url, download_url)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -168,19 +249,6 @@ struct LiveWriter {
             try distributions.bind(7, distribution.accessURL)
             try distributions.bind(8, distribution.downloadURL)
             try distributions.run()
-        }
-        if let publisher = row.publisher {
-            let upsert = RawStatement(try db.cachedStatement(sql: """
-                INSERT INTO publishers (key, iri, name_json, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (key) DO UPDATE SET iri = excluded.iri, name_json = excluded.name_json, updated_at = excluded.updated_at
-                WHERE excluded.name_json <> publishers.name_json OR excluded.iri IS NOT publishers.iri
-                """))
-            upsert.reset()
-            try upsert.bind(1, publisher.key)
-            try upsert.bind(2, publisher.iri)
-            try upsert.bind(3, publisher.nameJSON)
-            try upsert.bind(4, nowText)
-            try upsert.run()
         }
     }
 }

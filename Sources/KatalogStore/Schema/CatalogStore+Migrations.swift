@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension CatalogStore {
@@ -81,6 +82,41 @@ extension CatalogStore {
             // The same for the changed sort (the CKAN API's default without words, `metadata_modified desc`);
             // `datasets_by_change` keeps tombstones for the change feed.
             try db.execute(sql: "CREATE INDEX datasets_live_by_change ON datasets (change_seq) WHERE deleted_at IS NULL")
+        }
+        migrator.registerMigration("v9-same-dataset") { db in
+            // One dataset carried by several sources (an aggregator republishing a publisher's catalogue) is shown
+            // once: see SameDatasetElection. Sources get a priority for choosing the record shown; a live record
+            // folded into another's has `shown_as` set and no full-text or facet rows.
+            try db.execute(sql: """
+                ALTER TABLE sources ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE datasets ADD COLUMN shown_as INTEGER;
+                CREATE TABLE dataset_iri_keys (
+                    pk INTEGER PRIMARY KEY REFERENCES datasets (pk) ON DELETE CASCADE,
+                    key TEXT NOT NULL
+                );
+                CREATE INDEX dataset_iri_keys_by_key ON dataset_iri_keys (key);
+                """)
+            // The live-only indexes leave folded records out too, so listings and deep pages of shown datasets still
+            // skip rows without reading them. Same names, so the queries that name them keep working.
+            try db.execute(sql: """
+                DROP INDEX datasets_by_modified;
+                CREATE INDEX datasets_by_modified ON datasets (modified_sort, id) WHERE deleted_at IS NULL AND shown_as IS NULL;
+                DROP INDEX datasets_by_title;
+                CREATE INDEX datasets_by_title ON datasets (title_sort, id) WHERE deleted_at IS NULL AND shown_as IS NULL;
+                DROP INDEX datasets_live_by_id;
+                CREATE INDEX datasets_live_by_id ON datasets (id) WHERE deleted_at IS NULL AND shown_as IS NULL;
+                DROP INDEX datasets_live_by_change;
+                CREATE INDEX datasets_live_by_change ON datasets (change_seq) WHERE deleted_at IS NULL AND shown_as IS NULL;
+                """)
+            // The keys of the records already stored, from their JSON, then one election per shared key.
+            let iris = try Row.fetchCursor(db, sql: """
+                SELECT pk, iif(json_valid(record_json), json_extract(record_json, '$.iri'), NULL)
+                FROM datasets WHERE deleted_at IS NULL
+                """)
+            while let row = try iris.next() {
+                if let key = SameDatasetKey.make(row[1]) { try SameDatasetElection.setKey(db, pk: row[0], key: key) }
+            }
+            try CatalogStore.electSharedDatasets(db, keys: SameDatasetElection.allSharedKeys(db), now: Date())
         }
         return migrator
     }

@@ -157,7 +157,9 @@ struct SearchPlan: Sendable {
         var sql = expression == nil
             ? "FROM datasets d"
             : "FROM datasets_fts JOIN datasets d ON d.pk = datasets_fts.rowid"
-        var conditions = ["d.deleted_at IS NULL"]
+        // Folded records (another source's record of the same dataset is shown) have no full-text or facet rows, so
+        // only queries without words or filters need this condition; it also lets SQLite use the live-only indexes.
+        var conditions = ["d.deleted_at IS NULL", "d.shown_as IS NULL"]
         var arguments: [DatabaseValue] = []
         if let expression {
             conditions.append("datasets_fts MATCH ?")
@@ -399,6 +401,7 @@ struct SearchPlan: Sendable {
             """, arguments: StatementArguments(pks)) {
             rows[row["pk"]] = row
         }
+        let others = try SameDatasetElection.otherRecords(db, of: pks)
         var datasets: [Int64: Dataset] = [:]
         for (pk, row) in rows {
             datasets[pk] = try CatalogStore.decodeDataset(row["record_json"], id: row["id"])
@@ -409,7 +412,7 @@ struct SearchPlan: Sendable {
             return SearchHit(id: row["id"], source: row["source"], sourceIdentifier: row["source_identifier"],
                              title: dataset.title.best(query.languages) ?? "", dataset: dataset, rank: entry.rank,
                              snippet: Snippet.forHit(dataset, markedColumn: highlighted[entry.pk], languages: query.languages),
-                             firstSeen: row["first_seen"], updatedAt: row["updated_at"])
+                             firstSeen: row["first_seen"], updatedAt: row["updated_at"], otherRecords: others[entry.pk] ?? [])
         }
     }
 

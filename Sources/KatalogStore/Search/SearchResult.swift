@@ -45,6 +45,9 @@ public struct SearchHit: Hashable, Sendable {
     public var firstSeen: Date
     /// When its content last changed.
     public var updatedAt: Date
+    /// The records other sources (or this one) hold of the same dataset, which searches do not show on their own
+    /// (see ``SameDatasetKey``); empty when no other source carries it.
+    public var otherRecords: [RecordReference] = []
 }
 
 /// A value of a facet and how many matching records carry it.

@@ -1,0 +1,232 @@
+import Foundation
+import GRDB
+import KatalogModel
+import Testing
+@testable import KatalogStore
+
+/// One dataset carried by several sources is shown once (``SameDatasetKey``, ``SameDatasetElection``).
+@Suite("The same dataset from several sources")
+struct SameDatasetTests {
+    @Test("The key treats http and https, host case, default ports and trailing slashes alike, and nothing else",
+          arguments: [
+              ("https://Data.Example.se/dataset/1", "http://data.example.se/dataset/1"),
+              ("http://data.example.se/dataset/1/", "http://data.example.se/dataset/1"),
+              ("https://data.example.se:443/dataset/1//", "http://data.example.se/dataset/1"),
+              ("http://data.example.se:80/dataset/1", "http://data.example.se/dataset/1"),
+              ("  https://data.example.se/dataset/1\n", "http://data.example.se/dataset/1"),
+              ("https://data.example.se/", "http://data.example.se"),
+              ("https://data.example.se/Dataset/1", "http://data.example.se/Dataset/1"),
+              ("https://data.example.se:8443/d/1", "http://data.example.se:8443/d/1"),
+              ("https://data.example.se/catalog#ds1", "http://data.example.se/catalog#ds1"),
+              ("https://data.example.se/d/?id=7", "http://data.example.se/d?id=7"),
+              ("URN:uuid:0f4c1c72-1111-4a0b-9e0e-6c1b0f3f9a11", "urn:uuid:0f4c1c72-1111-4a0b-9e0e-6c1b0f3f9a11"),
+          ])
+    func keys(iri: String, key: String) {
+        #expect(SameDatasetKey.make(iri) == key)
+    }
+
+    @Test("Values that are not absolute IRIs have no key", arguments: ["", "   ", "dataset-17", "/dataset/1", "1:2",
+                                                                       "https://", "https:///path", "urn:"])
+    func noKeys(value: String) {
+        #expect(SameDatasetKey.make(value) == nil)
+    }
+
+    @Test("An IRI longer than the limit has no key")
+    func longIRI() {
+        let long = "https://data.example.se/" + String(repeating: "a", count: SameDatasetKey.maxLength)
+        #expect(SameDatasetKey.make(long) == nil)
+        #expect(SameDatasetKey.make(nil) == nil)
+    }
+
+    private func record(_ identifier: String, iri: String?, title: String, publisher: String? = nil,
+                        themes: [String] = []) -> SourceRecord {
+        var record = makeRecord(identifier, title: title, publisher: publisher, themes: themes)
+        record.dataset.iri = iri
+        return record
+    }
+
+    private let shared = "https://data.norrvik.example/dataset/air"
+
+    /// The publisher's source `a` and an aggregator `b` that republishes one of its datasets (IRI spelled its own way).
+    private func twoSources(_ store: CatalogStore, aggregatorPriority: Int = 0) async throws {
+        try await harvest(store, source: "a", [
+            record("a1", iri: shared, title: "Air quality Norrvik", publisher: "Norrvik", themes: ["ENVI"]),
+            record("a2", iri: "https://data.norrvik.example/dataset/water", title: "Water quality Norrvik", publisher: "Norrvik"),
+        ])
+        try await harvest(store, source: "b", [
+            record("b1", iri: "http://DATA.norrvik.example/dataset/air/", title: "Air quality (republished)",
+                   publisher: "Aggregator", themes: ["TRAN"]),
+            record("b2", iri: "https://portal.example/dataset/own", title: "Air traffic noise", publisher: "Aggregator"),
+        ], priority: aggregatorPriority)
+    }
+
+    @Test("Searches, totals and facets see a dataset two sources carry once; its hit names the other record")
+    func shownOnce() async throws {
+        let store = try CatalogStore.temporary()
+        try await twoSources(store)
+        let a1 = DatasetID.make(source: "a", sourceIdentifier: "a1")
+        let b1 = DatasetID.make(source: "b", sourceIdentifier: "b1")
+        let result = try await store.search(SearchQuery("air", limit: 10, facets: true))
+        #expect(result.total == 2)
+        #expect(result.hits.map(\.sourceIdentifier).sorted() == ["a1", "b2"])
+        let hit = try #require(result.hits.first { $0.sourceIdentifier == "a1" })
+        #expect(hit.otherRecords == [RecordReference(id: b1, source: "b", sourceIdentifier: "b1", isShown: false)])
+        #expect(result.hits.first { $0.sourceIdentifier == "b2" }?.otherRecords == [])
+        // The shown record counts for both sources; the folded one's own facet values are not counted.
+        let sources = Dictionary(uniqueKeysWithValues: (result.facets["source"] ?? []).map { ($0.value, $0.count) })
+        #expect(sources == ["a": 1, "b": 2])
+        #expect(result.facets["theme"]?.contains { $0.value.hasSuffix("TRAN") } == false)
+        // A source filter finds the dataset through the shown record.
+        #expect(try await ids(store, SearchQuery("air", source: ["b"], limit: 10)).sorted() == ["a1", "b2"])
+        // Without words: the whole catalogue, three datasets, in every listing.
+        #expect(try await store.search(SearchQuery("", limit: 10, facets: true)).total == 3)
+        #expect(try await store.search(SearchQuery("", sort: .id, limit: 10)).hits.count == 3)
+        #expect(try await store.datasetCount() == 3)
+        #expect(try await store.datasetCount(includeDeleted: true) == 4)
+        #expect(try await store.datasetIDs(limit: 10).contains(b1) == false)
+        #expect(try await store.datasetIDs(limit: 10).count == 3)
+        #expect(try await store.datasets(limit: 10).map(\.id).contains(b1) == false)
+        #expect(try await store.datasets(source: "b", limit: 10).map(\.sourceIdentifier) .sorted() == ["b1", "b2"])
+        // Both records stay readable by id, and each names the other.
+        let folded = try #require(try await store.dataset(id: b1))
+        #expect(folded.shownAs == a1)
+        #expect(folded.otherRecords.map(\.id) == [a1])
+        let shown = try #require(try await store.dataset(id: a1))
+        #expect(shown.shownAs == nil)
+        #expect(shown.otherRecords.map(\.id) == [b1])
+    }
+
+    @Test("In-memory facet counts agree with SQL's when records are folded")
+    func facetIndexAgrees() async throws {
+        let store = try CatalogStore.temporary()
+        try await twoSources(store)
+        let queries = [SearchQuery("air", limit: 10, facets: true), SearchQuery("quality", source: ["b"], limit: 10, facets: true), SearchQuery("", limit: 10, facets: true)]
+        var bySQL: [SearchResult] = []
+        for query in queries { bySQL.append(try await store.search(query)) }
+        try await store.refreshFacetIndex()
+        for (query, expected) in zip(queries, bySQL) {
+            let inMemory = try await store.search(query)
+            #expect(inMemory.total == expected.total)
+            #expect(inMemory.facets == expected.facets)
+            #expect(inMemory.hits.map(\.id) == expected.hits.map(\.id))
+        }
+    }
+
+    @Test("When the shown record is deleted at its source, the other source's record is shown, and back")
+    func deletionPromotes() async throws {
+        let store = try CatalogStore.temporary()
+        try await twoSources(store)
+        try await store.refreshFacetIndex()
+        let before = try await store.catalogueVersion()
+        try await harvest(store, source: "a", [
+            record("a2", iri: "https://data.norrvik.example/dataset/water", title: "Water quality Norrvik", publisher: "Norrvik"),
+        ], policy: DeletionPolicy(maxDeleteFraction: 1))
+        let result = try await store.search(SearchQuery("air quality", limit: 10, facets: true))
+        #expect(result.hits.map(\.sourceIdentifier) == ["b1"])
+        #expect(result.hits.first?.otherRecords == [])
+        #expect(result.facets["source"]?.map(\.value) == ["b"])
+        #expect(result.facets["theme"]?.contains { $0.value.hasSuffix("TRAN") } == true)
+        #expect(try await store.dataset(id: DatasetID.make(source: "b", sourceIdentifier: "b1"))?.shownAs == nil)
+        // The promotion is a change: the feed and the in-memory facets follow it.
+        let changes = try await store.changes(sinceSeq: before).changes.map(\.id)
+        #expect(changes.contains(DatasetID.make(source: "b", sourceIdentifier: "b1")))
+        try await store.refreshFacetIndex()
+        #expect(try await store.search(SearchQuery("air quality", limit: 10, facets: true)).facets == result.facets)
+        // The publisher's record comes back, still first seen before the aggregator's: it is shown again.
+        try await twoSources(store)
+        let again = try await store.search(SearchQuery("air quality", limit: 10, facets: true))
+        #expect(again.hits.map(\.sourceIdentifier) == ["a1"])
+        #expect(again.hits.first?.otherRecords.map(\.sourceIdentifier) == ["b1"])
+    }
+
+    @Test("A source with a higher priority has its record shown, from the run that raises it")
+    func priorityWins() async throws {
+        let store = try CatalogStore.temporary()
+        try await twoSources(store, aggregatorPriority: 5)
+        #expect(try await ids(store, "air quality") == ["b1"])
+        // Lowering it again takes effect when the next run begins.
+        _ = try await store.beginRun(source: "b", kind: "ckan", url: "https://example.org/b", priority: 0)
+        #expect(try await ids(store, "air quality") == ["a1"])
+        let shown = try #require(try await store.search(SearchQuery("air quality", limit: 10, facets: true)).hits.first)
+        #expect(shown.otherRecords.map(\.sourceIdentifier) == ["b1"])
+    }
+
+    @Test("A key one source uses for two records is not trusted: nothing with it is folded")
+    func ambiguousKey() async throws {
+        let store = try CatalogStore.temporary()
+        try await harvest(store, source: "a", [
+            record("a1", iri: shared, title: "Air one"), record("a2", iri: shared + "/", title: "Air two"),
+        ])
+        try await harvest(store, source: "b", [record("b1", iri: shared, title: "Air three")])
+        #expect(try await store.search(SearchQuery("air", limit: 10, facets: true)).total == 3)
+        // Once the source stops giving the two the same IRI, the dataset is folded.
+        try await harvest(store, source: "a", [
+            record("a1", iri: shared, title: "Air one"), record("a2", iri: nil, title: "Air two"),
+        ])
+        #expect(try await ids(store, "air") == ["a1", "a2"])
+    }
+
+    @Test("A record whose IRI changes leaves its dataset: both are shown, and the other source's terms are its own again")
+    func keyChanges() async throws {
+        let store = try CatalogStore.temporary()
+        try await twoSources(store)
+        try await harvest(store, source: "b", [
+            record("b1", iri: "https://portal.example/dataset/air-copy", title: "Air quality (republished)",
+                   publisher: "Aggregator", themes: ["TRAN"]),
+            record("b2", iri: "https://portal.example/dataset/own", title: "Air traffic noise", publisher: "Aggregator"),
+        ])
+        let result = try await store.search(SearchQuery("air", limit: 10, facets: true))
+        #expect(result.hits.map(\.sourceIdentifier).sorted() == ["a1", "b1", "b2"])
+        #expect(result.hits.allSatisfy { $0.otherRecords.isEmpty })
+        let sources = Dictionary(uniqueKeysWithValues: (result.facets["source"] ?? []).map { ($0.value, $0.count) })
+        #expect(sources == ["a": 1, "b": 2])
+        // A folded record that loses its IRI altogether is shown too.
+        try await twoSources(store)
+        #expect(try await ids(store, "air quality") == ["a1"])
+        try await harvest(store, source: "b", [
+            record("b1", iri: nil, title: "Air quality (republished)", publisher: "Aggregator"),
+        ], policy: DeletionPolicy(maxDeleteFraction: 1))
+        #expect(try await ids(store, "air quality") == ["a1", "b1"])
+    }
+
+    @Test("A catalogue from before v9 is keyed and folded when it is opened")
+    func migration() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-v8-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("old.sqlite").path
+        do {
+            let old = try DatabaseQueue(path: path)
+            try CatalogStore.migrator.migrate(old, upTo: "v8-read-indexes")
+            try await old.write { db in
+                try db.execute(sql: """
+                    INSERT INTO sources (name, kind, url, first_seen) VALUES ('a', 'dcat', 'u', '2026-01-01'), ('b', 'ckan', 'u', '2026-01-02');
+                    UPDATE store_state SET change_seq = 3;
+                    """)
+                for (pk, source, identifier, iri, seen) in [(1, "a", "a1", shared, "2026-01-01"), (2, "b", "b1", shared + "/", "2026-01-02"),
+                                                            (3, "b", "b2", "not an iri", "2026-01-02")] {
+                    let dataset = Dataset(sourceIdentifier: identifier, iri: iri, title: LocalizedText("Air", language: "en"))
+                    let json = String(decoding: CatalogStore.encode(dataset), as: UTF8.self)
+                    try db.execute(sql: """
+                        INSERT INTO datasets (pk, id, source, source_identifier, content_hash, record_json, raw, raw_format, title_sort,
+                            modified_sort, has_download, first_seen, updated_at, change_seq, change_kind)
+                        VALUES (?, ?, ?, ?, 'h', ?, x'00', 'text/plain', 'air', '', 0, ?, ?, ?, 'added')
+                        """, arguments: [pk, DatasetID.make(source: source, sourceIdentifier: identifier), source, identifier,
+                                         json, seen, seen, pk])
+                    try db.execute(sql: "INSERT INTO datasets_fts (rowid, title, keywords, description, publisher) VALUES (?, 'air', '', '', '')",
+                                   arguments: [pk])
+                    try db.execute(sql: "INSERT INTO dataset_terms (dataset_pk, facet, value) VALUES (?, 'source', ?)",
+                                   arguments: [pk, source])
+                }
+            }
+            try old.close()
+        }
+        let store = try CatalogStore(path: path)
+        let result = try await store.search(SearchQuery("air", limit: 10, facets: true))
+        #expect(result.hits.map(\.sourceIdentifier) == ["a1", "b2"])
+        #expect(result.hits.first?.otherRecords.map(\.sourceIdentifier) == ["b1"])
+        #expect(result.facets["source"]?.map(\.value) == ["b", "a"])
+        #expect(try await store.catalogueVersion() > 3)
+        #expect(try await store.integrityCheck())
+    }
+}
