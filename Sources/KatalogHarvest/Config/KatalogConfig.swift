@@ -99,7 +99,7 @@ extension SourceConfig {
         guard let mapping = node.mapping else { throw reader.error(node, path, "expected a mapping with name, type and url") }
         try reader.rejectUnknownKeys(mapping, allowed: [
             "name", "type", "url", "schedule", "every", "headers", "timeout", "deadline", "max_bytes", "page_size",
-            "max_pages", "delete_policy", "record_limits", "enabled", "language",
+            "max_pages", "delete_policy", "record_limits", "enabled", "language", "priority",
         ], prefix: path + ".")
         guard let name = try reader.string(mapping["name"], key: "name") else {
             throw HarvestConfigError(.invalidValue, "\(path): missing 'name'")
@@ -147,6 +147,7 @@ extension SourceConfig {
         if let value = try reader.int(mapping["page_size"], key: "page_size", range: 1...1000) { source.pageSize = value }
         if let value = try reader.int(mapping["max_pages"], key: "max_pages", range: 1...10_000_000) { source.maxPages = value }
         if let value = try reader.bool(mapping["enabled"], key: "enabled") { source.enabled = value }
+        if let value = try reader.int(mapping["priority"], key: "priority", range: -1000...1000) { source.priority = value }
         if let tag = try reader.string(mapping["language"], key: "language") {
             guard tag.utf8.count <= 35, tag.first?.isLetter == true,
                   tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {

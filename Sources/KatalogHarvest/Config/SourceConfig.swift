@@ -45,6 +45,9 @@ public struct SourceConfig: Sendable, Hashable {
     /// The language (BCP 47 tag, e.g. `sv`) of the source's untagged text, when the records do not say;
     /// nil leaves such text untagged.
     public var language: String?
+    /// When several sources carry one dataset (the same dataset IRI), searches show the record of the source with
+    /// the highest priority; among equal ones, the record seen first (default 0; -1000…1000).
+    public var priority: Int = 0
 
     /// Creates a source with defaults for every optional setting.
     public init(name: String, kind: SourceKind, url: String, schedule: Schedule? = nil, headers: [String: String] = [:],

@@ -69,7 +69,8 @@ public struct Harvester: Sendable {
         guard let adapter = Harvester.adapter(for: source.kind) else {
             throw HarvestError(.unsupportedSource, "sources of type '\(source.kind.rawValue)' cannot be harvested by this version yet", source: source.name)
         }
-        let run = try await store.beginRun(source: source.name, kind: source.kind.rawValue, url: source.url)
+        let run = try await store.beginRun(source: source.name, kind: source.kind.rawValue, url: source.url,
+                                           priority: source.priority)
         var logger = self.logger
         logger[metadataKey: "harvest.source"] = "\(source.name)"
         logger[metadataKey: "harvest.run"] = "\(run)"

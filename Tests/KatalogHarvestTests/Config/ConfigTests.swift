@@ -84,6 +84,15 @@ struct ConfigTests {
         }
     }
 
+    @Test func aSourcePriorityIsReadAndChecked() throws {
+        let config = try KatalogConfig.parse(yaml: """
+            sources:
+              - {name: a, type: ckan, url: "http://127.0.0.1:1/", priority: -1}
+              - {name: b, type: dcat, url: "http://127.0.0.1:1/all.rdf"}
+            """)
+        #expect(config.sources.map(\.priority) == [-1, 0])
+    }
+
     @Test func scheduleAsMappingWithEvery() throws {
         let config = try KatalogConfig.parse(yaml: """
             sources:
@@ -102,6 +111,8 @@ struct ConfigTests {
         ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n    schedule: '61 * * * *'", "minute"),
         ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n  - name: a\n    type: ckan\n    url: http://y.org", "used twice"),
         ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n    page_size: 0", "page_size"),
+        ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n    priority: 5000", "priority"),
+        ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n    priority: high", "priority"),
         ("sources: [", "not valid YAML"),
         ("just text", "mapping"),
     ])
