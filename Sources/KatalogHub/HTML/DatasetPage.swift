@@ -43,6 +43,13 @@ struct DatasetPage {
         }
         facts.append((strings.source, "\(HTML.escape(stored.source)) / \(HTML.escape(stored.sourceIdentifier))"))
         facts.append((strings.firstSeen, HTML.escape(stored.firstSeen.formatted(.iso8601))))
+        if let shownAs = stored.shownAs {
+            facts.append((strings.shownAs, recordLink(shownAs, stored.otherRecords.first { $0.id == shownAs }?.source ?? shownAs)))
+        }
+        let others = stored.otherRecords.filter { $0.id != stored.shownAs }
+        if !others.isEmpty {
+            facts.append((strings.sameDataset, others.prefix(20).map { recordLink($0.id, $0.source) }.joined(separator: ", ")))
+        }
         body += "<dl>\(facts.map { "<dt>\(HTML.escape($0.0))</dt><dd>\($0.1)</dd>" }.joined())</dl>"
         if !dataset.distributions.isEmpty {
             body += "<h2>\(HTML.escape(strings.distributions))</h2><table><tr><th>\(HTML.escape(strings.format))</th><th></th><th>\(HTML.escape(strings.link))</th></tr>"
@@ -65,6 +72,11 @@ struct DatasetPage {
             body += "</table>"
         }
         return HTML.page(title: "\(title) – Katalog", language: language, body: body)
+    }
+
+    /// A link to another record's page, named by its source.
+    private func recordLink(_ id: String, _ source: String) -> String {
+        "<a href=\"/datasets/\(HTML.queryValue(id))?lang=\(language.rawValue)\">\(HTML.escape(source))</a>"
     }
 
     /// A URL as a link when it is http(s), else as text.

@@ -111,6 +111,12 @@ struct SearchPage {
         var meta: [String] = []
         if let publisher = dataset.publisher?.name.best(preferred) { meta.append(HTML.escape(publisher)) }
         if let modified = dataset.modified ?? dataset.issued { meta.append("\(HTML.escape(strings.modified)) \(HTML.escape(modified.normalized ?? modified.raw))") }
+        if !hit.otherRecords.isEmpty {
+            let links = hit.otherRecords.prefix(10).map { other in
+                "<a href=\"/datasets/\(HTML.queryValue(other.id))?lang=\(language.rawValue)\">\(HTML.escape(other.source))</a>"
+            }
+            meta.append("\(HTML.escape(strings.alsoFrom)) \(links.joined(separator: ", "))")
+        }
         html += "<div class=\"meta\">\(meta.joined(separator: " · "))</div>"
         if let snippet = hit.snippet, !snippet.segments.isEmpty {
             let rendered = snippet.segments.map { $0.highlighted ? "<mark>\(HTML.escape($0.text))</mark>" : HTML.escape($0.text) }.joined()

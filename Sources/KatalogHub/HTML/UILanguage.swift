@@ -49,6 +49,12 @@ struct UIStrings: Sendable {
     var serviceDescription: String
     var source: String
     var firstSeen: String
+    /// On a hit: the other sources that carry the same dataset.
+    var alsoFrom: String
+    /// On a dataset page: the other records of the same dataset.
+    var sameDataset: String
+    /// On the page of a folded record: the record searches show instead.
+    var shownAs: String
     var notFound: String
     var back: String
     var footer: String
@@ -63,7 +69,8 @@ struct UIStrings: Sendable {
         publisher: "Utgivare", modified: "Uppdaterad", issued: "Publicerad", licence: "Licens", keywords: "Nyckelord",
         themes: "Teman", landingPage: "Webbsida", distributions: "Distributioner", format: "Format", link: "Länk",
         service: "Tjänst", serviceDescription: "beskrivning",
-        source: "Källa", firstSeen: "Först skördad", notFound: "Det finns inget dataset med det id:t.",
+        source: "Källa", firstSeen: "Först skördad", alsoFrom: "Även från", sameDataset: "Samma dataset i andra källor",
+        shownAs: "Sökningen visar detta dataset som", notFound: "Det finns inget dataset med det id:t.",
         back: "← Tillbaka till sökningen", footer: "Katalog samlar metadata om öppna data från många kataloger",
         clear: "Rensa filter"
     )
@@ -77,7 +84,8 @@ struct UIStrings: Sendable {
         publisher: "Publisher", modified: "Modified", issued: "Issued", licence: "Licence", keywords: "Keywords",
         themes: "Themes", landingPage: "Landing page", distributions: "Distributions", format: "Format", link: "Link",
         service: "Service", serviceDescription: "description",
-        source: "Source", firstSeen: "First harvested", notFound: "There is no dataset with that id.",
+        source: "Source", firstSeen: "First harvested", alsoFrom: "Also from", sameDataset: "The same dataset in other sources",
+        shownAs: "Search shows this dataset as", notFound: "There is no dataset with that id.",
         back: "← Back to search", footer: "Katalog gathers open-data metadata from many catalogues", clear: "Clear filters"
     )
 }

@@ -341,12 +341,16 @@ enum OpenAPIDocument {
               "facets": {"type": ["object", "null"], "additionalProperties": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}}
             }
           },
+          "RecordReference": {"type": "object", "required": ["id", "source", "source_identifier", "shown"], "properties": {
+            "id": {"type": "string"}, "source": {"type": "string"}, "source_identifier": {"type": "string"},
+            "shown": {"type": "boolean", "description": "True for the record searches show for the dataset."}}},
           "FacetValue": {"type": "object", "required": ["value", "count"], "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}},
           "Hit": {
             "type": "object",
-            "required": ["id", "source", "source_identifier", "formats", "licences", "themes", "keywords", "distributions"],
+            "required": ["id", "source", "source_identifier", "formats", "licences", "themes", "keywords", "distributions", "other_records"],
             "properties": {
               "id": {"type": "string"}, "source": {"type": "string"}, "source_identifier": {"type": "string"},
+              "other_records": {"type": "array", "description": "Other sources' records of the same dataset (same dataset IRI), which searches show as this one.", "items": {"$ref": "#/components/schemas/RecordReference"}},
               "title": {"type": ["string", "null"]}, "title_language": {"type": ["string", "null"]},
               "description": {"type": ["string", "null"]}, "snippet": {"type": ["string", "null"], "description": "Matched words are marked [like this]."},
               "publisher": {"type": ["object", "null"], "properties": {"key": {"type": "string"}, "name": {"type": ["string", "null"]}}},
@@ -375,8 +379,10 @@ enum OpenAPIDocument {
                   "keywords": {"type": "array", "items": {"type": "object"}},
                   "distributions": {"type": "array", "items": {"type": "object"}}
                 }},
-              "provenance": {"type": "object", "required": ["source", "source_identifier", "first_seen", "last_changed", "content_hash"], "properties": {
+              "provenance": {"type": "object", "required": ["source", "source_identifier", "first_seen", "last_changed", "content_hash", "other_records"], "properties": {
                 "source": {"type": "string"}, "source_identifier": {"type": "string"}, "first_seen": {"type": "string"},
+                "shown_as": {"type": "string", "description": "Present when another source's record of the same dataset is the one searches show: its id."},
+                "other_records": {"type": "array", "description": "The other live records of the same dataset (same dataset IRI), in any source.", "items": {"$ref": "#/components/schemas/RecordReference"}},
                 "last_changed": {"type": "string"}, "last_run": {"type": ["integer", "null"]}, "content_hash": {"type": "string"}}},
               "raw": {"type": ["object", "null"], "properties": {"format": {"type": "string"}, "text": {"type": ["string", "null"]}, "base64": {"type": ["string", "null"]}}}
             }

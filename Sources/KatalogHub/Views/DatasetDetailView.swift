@@ -11,9 +11,15 @@ struct DatasetDetailView: Encodable, Sendable {
         var lastChanged: String
         var lastRun: Int64?
         var contentHash: String
+        /// When another source's record of the same dataset is the one searches show: its id.
+        var shownAs: String?
+        /// The other records of the same dataset, in any source.
+        var otherRecords: [RecordReferenceView]
 
         enum CodingKeys: String, CodingKey {
             case source
+            case shownAs = "shown_as"
+            case otherRecords = "other_records"
             case sourceIdentifier = "source_identifier"
             case firstSeen = "first_seen"
             case lastChanged = "last_changed"
@@ -39,7 +45,8 @@ struct DatasetDetailView: Encodable, Sendable {
         provenance = Provenance(
             source: stored.source, sourceIdentifier: stored.sourceIdentifier,
             firstSeen: ISO8601.string(stored.firstSeen), lastChanged: ISO8601.string(stored.updatedAt),
-            lastRun: stored.lastRun?.rawValue, contentHash: stored.contentHash
+            lastRun: stored.lastRun?.rawValue, contentHash: stored.contentHash,
+            shownAs: stored.shownAs, otherRecords: stored.otherRecords.map(RecordReferenceView.init)
         )
         if includeRaw {
             if let text = String(data: stored.raw, encoding: .utf8) {
@@ -72,6 +79,8 @@ extension DatasetDetailView.Provenance: SortedJSONWritable {
         object.string("first_seen", firstSeen)
         object.string("last_changed", lastChanged)
         object.integer("last_run", lastRun)
+        object.objects("other_records", otherRecords)
+        object.string("shown_as", shownAs)
         object.string("source", source)
         object.string("source_identifier", sourceIdentifier)
         object.end()

@@ -26,6 +26,8 @@ struct DatasetSummaryView: Encodable, Sendable {
     var id: String
     var source: String
     var sourceIdentifier: String
+    /// Other sources' records of the same dataset, which searches fold into this one.
+    var otherRecords: [RecordReferenceView]
     var title: String?
     var titleLanguage: String?
     var description: String?
@@ -43,6 +45,7 @@ struct DatasetSummaryView: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, source, title, description, snippet, publisher, modified, issued, formats, licences, themes, keywords, distributions
         case sourceIdentifier = "source_identifier"
+        case otherRecords = "other_records"
         case titleLanguage = "title_language"
         case landingPage = "landing_page"
     }
@@ -50,9 +53,11 @@ struct DatasetSummaryView: Encodable, Sendable {
     /// Longest description shown in a hit; the detail endpoint has the full text.
     static let maxDescriptionCharacters = 500
 
-    init(id: String, source: String, dataset: Dataset, snippet: String?, languages: [String]) {
+    init(id: String, source: String, dataset: Dataset, snippet: String?, languages: [String],
+         otherRecords: [RecordReference] = []) {
         self.id = id
         self.source = source
+        self.otherRecords = otherRecords.map(RecordReferenceView.init)
         self.sourceIdentifier = dataset.sourceIdentifier
         self.title = dataset.title.best(languages)
         self.titleLanguage = dataset.title.bestLanguage(languages).map { $0.isEmpty ? "und" : $0 }
@@ -75,5 +80,37 @@ struct DatasetSummaryView: Encodable, Sendable {
             DistributionLinkView(title: $0.title.best(languages), format: $0.format?.key.uppercased(), mediaType: $0.mediaType,
                                  accessURL: $0.accessURLs.first, downloadURL: $0.downloadURLs.first)
         }
+    }
+}
+
+/// Another record of the same dataset (``RecordReference``), in search hits and dataset provenance.
+struct RecordReferenceView: Encodable, Sendable {
+    var id: String
+    var source: String
+    var sourceIdentifier: String
+    /// True for the record searches show for the dataset.
+    var shown: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, source, shown
+        case sourceIdentifier = "source_identifier"
+    }
+
+    init(_ reference: RecordReference) {
+        id = reference.id
+        source = reference.source
+        sourceIdentifier = reference.sourceIdentifier
+        shown = reference.isShown
+    }
+}
+
+extension RecordReferenceView: SortedJSONWritable {
+    func writeSortedJSON(to sink: JSONByteSink) {
+        var object = JSONObjectWriter(sink)
+        object.string("id", id)
+        object.bool("shown", shown)
+        object.string("source", source)
+        object.string("source_identifier", sourceIdentifier)
+        object.end()
     }
 }

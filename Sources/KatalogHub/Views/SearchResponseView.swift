@@ -75,6 +75,7 @@ extension DatasetSummaryView: SortedJSONWritable {
         object.string("landing_page", landingPage)
         object.strings("licences", licences)
         object.string("modified", modified)
+        object.objects("other_records", otherRecords)
         object.object("publisher", publisher)
         object.string("snippet", snippet)
         object.string("source", source)

@@ -50,6 +50,11 @@ package struct JSONObjectWriter {
         sink.appendASCII(String(value))
     }
 
+    package mutating func bool(_ key: StaticString, _ value: Bool) {
+        self.key(key)
+        sink.appendASCII(value ? "true" : "false")
+    }
+
     package mutating func object(_ key: StaticString, _ value: (some SortedJSONWritable)?) {
         guard let value else { return }
         self.key(key)
