@@ -20,7 +20,7 @@ struct CKANFixtureServerTests {
     @Test func pagesThroughEveryPackageExactlyOnce() async throws {
         try await withFixtureServer { server in
             #expect(server.port > 0)
-            #expect(server.portals == ["avoindata-pohjola", "oppnadata-vastra"])
+            #expect(server.portals == ["avoindata-pohjola", "dataportal-nord", "oppnadata-vastra"])
             for portal in server.portals {
                 let expected = try JSONValue.decode(Data(contentsOf: KatalogFixtures.file("ckan/\(portal)/packages.json")))["packages"]?.array?.count
                 var seen: [String] = []
