@@ -62,6 +62,9 @@ struct SearchCommand: AsyncParsableCommand {
             if let snippet = hit.snippet?.marked(), !snippet.isEmpty {
                 Terminal.out("    \(snippet.replacingOccurrences(of: "\n", with: " "))")
             }
+            if !hit.otherRecords.isEmpty {
+                Terminal.out("    also from: " + hit.otherRecords.map { "\($0.source) (\($0.id))" }.joined(separator: ", "))
+            }
         }
     }
 }

@@ -50,6 +50,10 @@ struct ShowCommand: AsyncParsableCommand {
         }
         Terminal.out("source: \(stored.source) / \(stored.sourceIdentifier)")
         if stored.deletedAt != nil { Terminal.out("deleted at the source") }
+        if let shownAs = stored.shownAs { Terminal.out("searches show this dataset as: \(shownAs)") }
+        for other in stored.otherRecords where other.id != stored.shownAs {
+            Terminal.out("same dataset: \(other.id) (\(other.source) / \(other.sourceIdentifier))")
+        }
         if raw, let text = String(data: stored.raw, encoding: .utf8) { Terminal.out("\nraw (\(stored.rawFormat)):\n\(text)") }
     }
 }

@@ -78,6 +78,40 @@ struct CLIHarvestSearchTests {
         #expect((first["counts"] as? [String: Any])?["added"] as? Int == 3)
     }
 
+    @Test func aDatasetTwoSourcesCarryIsListedOnceAndNamesTheOther() async throws {
+        let packages = Self.portalPackages().enumerated().map { index, package in
+            // The same packages, each with ckanext-dcat's dataset IRI, so the two sources carry the same datasets.
+            var object = try! JSONSerialization.jsonObject(with: Data(package.utf8)) as! [String: Any]
+            object["extras"] = [["key": "uri", "value": "https://data.uppsala.example/dataset/\(index)"]]
+            return String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        }
+        let server = TestHTTPServer(handler: CKANTestPortal(packages: packages).handler)
+        try server.start()
+        defer { server.stop() }
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+            database: catalogue.sqlite
+            sources:
+              - {name: uppsala, type: ckan, url: "\(server.url("/"))"}
+              - {name: mirror, type: ckan, url: "\(server.url("/"))", priority: -1}
+            """.write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        let harvest = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+        #expect(harvest.status == 0, "\(harvest.stderr)")
+        let search = try await KatalogProcess.run(["search", "--db", "catalogue.sqlite", "cykel"], in: folder)
+        #expect(search.stdout.contains("2 datasets"), "\(search.stdout)")
+        #expect(search.stdout.components(separatedBy: "also from: mirror").count == 3, "\(search.stdout)")
+        let json = try await KatalogProcess.run(["search", "--json", "--db", "catalogue.sqlite", "cykel"], in: folder)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let hit = try #require((document["results"] as? [[String: Any]])?.first)
+        #expect(hit["source"] as? String == "uppsala")
+        let other = try #require((hit["other_records"] as? [[String: Any]])?.first)
+        let mirrorID = try #require(other["id"] as? String)
+        let show = try await KatalogProcess.run(["show", "--db", "catalogue.sqlite", mirrorID], in: folder)
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("searches show this dataset as: \(hit["id"] as? String ?? "-")"), "\(show.stdout)")
+    }
+
     @Test func failuresExitNonZeroWithAOneLineCause() async throws {
         let folder = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
