@@ -34,7 +34,7 @@ struct LiveWriter {
         let foldInto = try key.flatMap { try SameDatasetElection.otherMember(db, key: $0, excluding: pk) }
         let written: Int64
         if let pk {
-            try rewrite(pk: pk, staged: staged, row: row, seq: seq, reviving: true)
+            try rewrite(pk: pk, staged: staged, row: row, seq: seq, reviving: true, shownAs: foldInto)
             written = pk
         } else {
             let insert = RawStatement(try db.cachedStatement(sql: LiveWriter.insertSQL))
@@ -48,12 +48,11 @@ struct LiveWriter {
             try insert.bind(next.advance(), runID.rawValue)
             try insert.bind(next.advance(), seq)
             try insert.bind(next.advance(), staged.sourceDigest)
+            try insert.bind(next.advance(), foldInto)
             try insert.run()
             written = db.lastInsertedRowID
         }
-        if let foldInto {
-            try db.cachedStatement(sql: "UPDATE datasets SET shown_as = ? WHERE pk = ?").execute(arguments: [foldInto, written])
-        } else {
+        if foldInto == nil {
             try LiveWriter.writeSearchRows(db, pk: written, sources: [source], row: row, nowText: nowText)
         }
         if let key { try SameDatasetElection.setKey(db, pk: written, key: key) }
@@ -86,11 +85,13 @@ struct LiveWriter {
     }
 
     /// Writes a staged record's content over row `pk`: as an update, or reviving a tombstone (a change of kind `added`).
-    private func rewrite(pk: Int64, staged: StagedRow, row: LiveRow, seq: Int64, reviving: Bool) throws {
+    /// `shownAs` is the revived row's `shown_as` (an update keeps the row's own).
+    private func rewrite(pk: Int64, staged: StagedRow, row: LiveRow, seq: Int64, reviving: Bool, shownAs: Int64? = nil) throws {
         let statement = RawStatement(try db.cachedStatement(sql: reviving ? LiveWriter.reviveSQL : LiveWriter.updateSQL))
         statement.reset()
         var next = try bindContent(statement, from: 1, staged: staged, row: row)
         try statement.bind(next.advance(), nowText)
+        if reviving { try statement.bind(next.advance(), shownAs) }
         try statement.bind(next.advance(), runID.rawValue)
         try statement.bind(next.advance(), seq)
         try statement.bind(next.advance(), staged.sourceDigest)
@@ -103,11 +104,11 @@ struct LiveWriter {
                                          "modified_sort", "publisher_key", "has_download"]
     private static let insertSQL = """
         INSERT INTO datasets (id, source, source_identifier, \(contentColumns.joined(separator: ", ")),
-            first_seen, updated_at, deleted_at, last_run, change_seq, change_kind, source_digest)
-        VALUES (?, ?, ?, \(contentColumns.map { _ in "?" }.joined(separator: ", ")), ?, ?, NULL, ?, ?, 'added', ?)
+            first_seen, updated_at, deleted_at, last_run, change_seq, change_kind, source_digest, shown_as)
+        VALUES (?, ?, ?, \(contentColumns.map { _ in "?" }.joined(separator: ", ")), ?, ?, NULL, ?, ?, 'added', ?, ?)
         """
     private static let updateSQL = rewriteSQL(clearing: "", kind: "updated")
-    private static let reviveSQL = rewriteSQL(clearing: " deleted_at = NULL,", kind: "added")
+    private static let reviveSQL = rewriteSQL(clearing: " deleted_at = NULL, shown_as = ?,", kind: "added")
     private static func rewriteSQL(clearing: String, kind: String) -> String {
         """
         UPDATE datasets SET \(contentColumns.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ?,\(clearing)
@@ -208,10 +209,10 @@ struct LiveWriter {
 
     /// Makes a shown record's `source` terms `sources`; returns false when they were already.
     static func replaceSourceTerms(_ db: Database, pk: Int64, sources: [String]) throws -> Bool {
-        let current = try String.fetchAll(db, sql: "SELECT value FROM dataset_terms WHERE dataset_pk = ? AND facet = 'source'",
-                                          arguments: [pk])
+        let current = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT value FROM dataset_terms WHERE dataset_pk = ? AND facet = 'source'"), arguments: [pk])
         guard current.sorted() != sources.sorted() else { return false }
-        try db.execute(sql: "DELETE FROM dataset_terms WHERE dataset_pk = ? AND facet = 'source'", arguments: [pk])
+        try db.cachedStatement(sql: "DELETE FROM dataset_terms WHERE dataset_pk = ? AND facet = 'source'").execute(arguments: [pk])
         let terms = try termStatement(db)
         for source in sources where !source.isEmpty {
             try insertTerm(terms, pk: pk, facet: "source", value: source)

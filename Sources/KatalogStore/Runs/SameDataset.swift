@@ -139,10 +139,10 @@ struct SameDatasetElection {
 
     /// Brings the group of `key` to its right state.
     mutating func elect(_ key: String) throws {
-        let members = try Row.fetchAll(db, sql: """
+        let members = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT d.pk, d.source, d.shown_as, d.first_seen FROM dataset_iri_keys k JOIN datasets d ON d.pk = k.pk
             WHERE k.key = ? ORDER BY d.pk
-            """, arguments: [key]).map { Member(pk: $0[0], source: $0[1], shownAs: $0[2], firstSeen: $0[3]) }
+            """), arguments: [key]).map { Member(pk: $0[0], source: $0[1], shownAs: $0[2], firstSeen: $0[3]) }
         let sources = Set(members.map(\.source))
         var winner: Member?
         if members.count > 1, sources.count == members.count {
