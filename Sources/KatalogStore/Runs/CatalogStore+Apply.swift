@@ -225,15 +225,11 @@ struct RunApplication {
     /// Decides, for every dataset whose records the run changed while others share it, which record searches show.
     mutating func electSharedDatasets() throws {
         guard !sharedKeys.isEmpty else { return }
-        var sequence = self.sequence
-        var election = SameDatasetElection(db: db, now: now) {
-            sequence += 1
-            return sequence
-        }
+        var election = SameDatasetElection(db: db, now: now, sequence: sequence)
         for key in sharedKeys.sorted() {
             try election.elect(key)
         }
-        self.sequence = sequence
+        sequence = election.sequence
         sharedKeys = []
     }
 

@@ -61,7 +61,7 @@ extension CatalogStore {
                 ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, priority = excluded.priority
                 """, arguments: [source, kind, url, now, priority])
             if let previousPriority, previousPriority != priority {
-                try CatalogStore.electSharedDatasets(db, keys: SameDatasetElection.sharedKeys(db, source: source), now: now)
+                try SameDatasetElection.elect(db, keys: SameDatasetElection.sharedKeys(db, source: source), now: now)
             }
             try db.execute(sql: """
                 INSERT INTO runs (source, kind, url, status, started_at, heartbeat_at, owner_host, owner_pid)
@@ -75,20 +75,6 @@ extension CatalogStore {
         if !aborted.isEmpty { await releaseRunScratch() }
         logger.info("run started", metadata: ["harvest.source": "\(source)", "harvest.run": "\(id)"])
         return id
-    }
-
-    /// Elects the groups of `keys` (``SameDatasetElection``) outside a run, with change sequences of their own.
-    static func electSharedDatasets(_ db: Database, keys: [String], now: Date) throws {
-        guard !keys.isEmpty else { return }
-        var sequence = try Int64.fetchOne(db, sql: "SELECT change_seq FROM store_state WHERE id = 1") ?? 0
-        var election = SameDatasetElection(db: db, now: now) {
-            sequence += 1
-            return sequence
-        }
-        for key in keys {
-            try election.elect(key)
-        }
-        try db.execute(sql: "UPDATE store_state SET change_seq = ? WHERE id = 1", arguments: [sequence])
     }
 
     /// Records that the run is alive; throws ``StoreError/Code/runNotActive`` when it is no longer running.

@@ -88,14 +88,27 @@ struct SameDatasetElection {
     let db: Database
     /// The time a promoted record's publisher row is written with, as rows store it.
     let nowText: String
-    /// Gives the next change sequence for a record whose shown state or source terms change.
-    let nextSequence: () -> Int64
+    /// The last change sequence used: a record whose shown state or source terms change takes the next one.
+    private(set) var sequence: Int64
     private var priorities: [String: Int] = [:]
 
-    init(db: Database, now: Date, nextSequence: @escaping () -> Int64) {
+    /// An election numbering its changes after `sequence`.
+    init(db: Database, now: Date, sequence: Int64) {
         self.db = db
         nowText = LiveWriter.text(now)
-        self.nextSequence = nextSequence
+        self.sequence = sequence
+    }
+
+    /// Elects the groups of `keys` outside a run (a changed priority, a migration), numbering the changes after the
+    /// catalogue's change sequence and saving the new one.
+    static func elect(_ db: Database, keys: [String], now: Date) throws {
+        guard !keys.isEmpty else { return }
+        let current = try Int64.fetchOne(db, sql: "SELECT change_seq FROM store_state WHERE id = 1") ?? 0
+        var election = SameDatasetElection(db: db, now: now, sequence: current)
+        for key in keys {
+            try election.elect(key)
+        }
+        try db.execute(sql: "UPDATE store_state SET change_seq = ? WHERE id = 1", arguments: [election.sequence])
     }
 
     /// A live record with key `key` other than `pk`, preferring a shown one: the pk a new member is folded into
@@ -175,8 +188,9 @@ struct SameDatasetElection {
                 }
             }
             if changed {
+                sequence += 1
                 try db.cachedStatement(sql: "UPDATE datasets SET shown_as = ?, change_seq = ? WHERE pk = ?")
-                    .execute(arguments: [shownAs, nextSequence(), member.pk])
+                    .execute(arguments: [shownAs, sequence, member.pk])
             }
         }
     }
@@ -209,7 +223,8 @@ struct SameDatasetElection {
         try String.fetchAll(db, sql: "SELECT key FROM dataset_iri_keys GROUP BY key HAVING COUNT(*) > 1")
     }
 
-    /// The other live records of record `pk`'s dataset, in pk order; empty when it has no key or is alone.
+    /// For each of the records `pks`, the other live records of its dataset, in pk order (none for a record without
+    /// a key or alone with it).
     static func otherRecords(_ db: Database, of pks: [Int64]) throws -> [Int64: [RecordReference]] {
         guard !pks.isEmpty else { return [:] }
         var found: [Int64: [RecordReference]] = [:]

@@ -116,7 +116,7 @@ extension CatalogStore {
             while let row = try iris.next() {
                 if let key = SameDatasetKey.make(row[1]) { try SameDatasetElection.setKey(db, pk: row[0], key: key) }
             }
-            try CatalogStore.electSharedDatasets(db, keys: SameDatasetElection.allSharedKeys(db), now: Date())
+            try SameDatasetElection.elect(db, keys: SameDatasetElection.allSharedKeys(db), now: Date())
         }
         return migrator
     }
