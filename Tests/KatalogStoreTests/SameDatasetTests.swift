@@ -94,6 +94,10 @@ struct SameDatasetTests {
         let shown = try #require(try await store.dataset(id: a1))
         #expect(shown.shownAs == nil)
         #expect(shown.otherRecords.map(\.id) == [b1])
+        // The change feed lists both, the folded one with the record shown for it.
+        let feed = try await store.changes(sinceSeq: 0).changes
+        #expect(feed.first { $0.id == b1 }?.shownAs == a1)
+        #expect(feed.contains { $0.id == a1 && $0.shownAs == nil })
     }
 
     @Test("In-memory facet counts agree with SQL's when records are folded")

@@ -17,6 +17,13 @@ struct FeedRoutes: Sendable {
         var kind: String
         var token: String
         var time: String
+        /// On a record folded into another source's record of the same dataset: that record's id.
+        var shownAs: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, token, time
+            case shownAs = "shown_as"
+        }
     }
 
     struct ChangesView: Encodable, Sendable {
@@ -47,7 +54,8 @@ struct FeedRoutes: Sendable {
         let (changes, next) = try await store.changes(sinceSeq: since, limit: limit + 1)
         let page = changes.prefix(limit)
         let view = ChangesView(
-            changes: page.map { ChangeView(id: $0.id, kind: $0.kind.rawValue, token: String($0.changeSeq), time: ISO8601.string($0.time)) },
+            changes: page.map { ChangeView(id: $0.id, kind: $0.kind.rawValue, token: String($0.changeSeq), time: ISO8601.string($0.time),
+                                           shownAs: $0.shownAs) },
             next: String(page.last?.changeSeq ?? (changes.isEmpty ? next : since)),
             hasMore: changes.count > limit
         )

@@ -404,7 +404,8 @@ enum OpenAPIDocument {
             "required": ["changes", "next", "has_more"],
             "properties": {
               "changes": {"type": "array", "items": {"type": "object", "required": ["id", "kind", "token", "time"], "properties": {
-                "id": {"type": "string"}, "kind": {"type": "string", "enum": ["added", "updated", "deleted"]}, "token": {"type": "string"}, "time": {"type": "string"}}}},
+                "id": {"type": "string"}, "kind": {"type": "string", "enum": ["added", "updated", "deleted"]}, "token": {"type": "string"}, "time": {"type": "string"},
+                "shown_as": {"type": "string", "description": "Present on a record folded into another source's record of the same dataset (same dataset IRI): that record's id. A copy that keeps each dataset once skips it."}}}},
               "next": {"type": "string", "description": "Pass as since to continue."},
               "has_more": {"type": "boolean"}
             }

@@ -68,14 +68,16 @@ extension CatalogStore {
         let limit = min(max(limit, 1), 10_000)
         return try await read("reading changes") { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT id, change_seq, change_kind, updated_at, deleted_at FROM datasets
-                WHERE change_seq > ? ORDER BY change_seq LIMIT ?
+                SELECT d.id, d.change_seq, d.change_kind, d.updated_at, d.deleted_at, shown.id AS shown_as FROM datasets d
+                LEFT JOIN datasets shown ON shown.pk = d.shown_as
+                WHERE d.change_seq > ? ORDER BY d.change_seq LIMIT ?
                 """, arguments: [sinceSeq, limit])
             let changes = rows.map { row -> Change in
                 let kind = Change.Kind(rawValue: row["change_kind"]) ?? .updated
                 let deletedAt: Date? = row["deleted_at"]
                 let updatedAt: Date = row["updated_at"]
-                return Change(id: row["id"], kind: kind, changeSeq: row["change_seq"], time: deletedAt ?? updatedAt)
+                return Change(id: row["id"], kind: kind, changeSeq: row["change_seq"], time: deletedAt ?? updatedAt,
+                              shownAs: row["shown_as"])
             }
             return (changes, changes.last?.changeSeq ?? sinceSeq)
         }

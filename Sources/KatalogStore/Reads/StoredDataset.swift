@@ -102,6 +102,9 @@ public struct Change: Hashable, Sendable, Codable {
     public var changeSeq: Int64
     /// When it happened.
     public var time: Date
+    /// When another source's record of the same dataset is the one searches show, that record's id: a copy of the
+    /// catalogue that keeps each dataset once skips this record (see ``SameDatasetKey``). Nil for a shown record.
+    public var shownAs: String? = nil
 }
 
 /// A harvested source and how many live datasets it has.

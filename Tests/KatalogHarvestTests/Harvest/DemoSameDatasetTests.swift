@@ -65,6 +65,11 @@ struct DemoSameDatasetTests {
             let provenance = try JSONValue.decode(folded.body)["provenance"]
             #expect(provenance?["shown_as"]?.string == hit["id"]?.string)
             #expect(provenance?["other_records"]?.array?.first?["shown"]?.bool == true)
+            // The change feed names the shown record on each of the 24 folded ones, and on no other.
+            let feed = try JSONValue.decode(try await Self.get(base + "/api/v1/changes?limit=1000").body)
+            let entries = feed["changes"]?.array ?? []
+            #expect(entries.count == count + 24)
+            #expect(entries.filter { $0["shown_as"]?.string != nil }.count == 24)
             // A source filter on the aggregator finds all 24, shown through the national catalogues' records.
             let filtered = try JSONValue.decode(try await Self.get(base + "/api/v1/search?source=dataportal-nord&limit=50").body)
             #expect(filtered["total"]?.int64 == 24)
