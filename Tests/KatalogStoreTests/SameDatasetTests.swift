@@ -234,3 +234,122 @@ struct SameDatasetTests {
         #expect(try await store.integrityCheck())
     }
 }
+
+/// Random harvests of three sources over a few shared IRIs, checking after each round that the stored state is what
+/// the rules say, whatever the order of additions, changes, deletions, revivals and priority changes.
+@Suite("The same dataset: invariants under random harvests")
+struct SameDatasetInvariantTests {
+    /// A small deterministic generator (SplitMix64).
+    private struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    }
+
+    private static let iris = [
+        "https://data.example.se/d/1", "http://DATA.example.se/d/1/", "https://data.example.se/d/2",
+        "https://data.example.se/d/2/", "https://data.example.se/d/3", "urn:uuid:7", "https://other.example/x#a",
+    ]
+
+    @Test(arguments: [1, 2, 3])
+    func invariantsHold(seed: UInt64) async throws {
+        var random = Generator(state: seed)
+        let store = try CatalogStore.temporary()
+        var foldedCounts: [Int] = []
+        for _ in 0..<30 {
+            let source = ["a", "b", "c"][random.below(3)]
+            var records: [SourceRecord] = []
+            for index in 0..<6 where random.chance(70) {
+                var record = makeRecord("\(source)\(index)", title: "water \(["lake", "river", "sea"][random.below(3)])",
+                                        publisher: ["North", "South"][random.below(2)])
+                record.dataset.iri = random.chance(80) ? Self.iris[random.below(Self.iris.count)] : nil
+                records.append(record)
+            }
+            try await harvest(store, source: source, records, policy: DeletionPolicy(maxDeleteFraction: 1),
+                              priority: random.below(3) - 1)
+            foldedCounts.append(try await check(store))
+        }
+        // The rounds folded records, and unfolded some again, so the rules were exercised.
+        #expect(foldedCounts.contains { $0 > 0 })
+        #expect(zip(foldedCounts, foldedCounts.dropFirst()).contains { $0 > $1 })
+    }
+
+    /// Checks the rules; returns how many live records are folded.
+    private func check(_ store: CatalogStore) async throws -> Int {
+        struct Live {
+            var pk: Int64, source: String, shownAs: Int64?, key: String?, iri: String?, firstSeen: String, priority: Int
+            var hasText: Bool, sourceTerms: [String], termCount: Int
+        }
+        let live = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.pk, d.source, d.shown_as, k.key, json_extract(d.record_json, '$.iri') AS iri, d.first_seen, s.priority,
+                    EXISTS (SELECT 1 FROM datasets_fts f WHERE f.rowid = d.pk) AS has_text,
+                    (SELECT group_concat(value, ' ') FROM (SELECT value FROM dataset_terms t
+                        WHERE t.dataset_pk = d.pk AND t.facet = 'source' ORDER BY value)) AS source_terms,
+                    (SELECT COUNT(*) FROM dataset_terms t WHERE t.dataset_pk = d.pk) AS term_count
+                FROM datasets d JOIN sources s ON s.name = d.source LEFT JOIN dataset_iri_keys k ON k.pk = d.pk
+                WHERE d.deleted_at IS NULL ORDER BY d.pk
+                """).map { row in
+                Live(pk: row["pk"], source: row["source"], shownAs: row["shown_as"], key: row["key"], iri: row["iri"],
+                     firstSeen: row["first_seen"], priority: row["priority"], hasText: row["has_text"],
+                     sourceTerms: (row["source_terms"] as String?)?.split(separator: " ").map(String.init) ?? [],
+                     termCount: row["term_count"])
+            }
+        }
+        let orphans = try await store.pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM datasets d WHERE d.deleted_at IS NOT NULL
+                  AND (d.shown_as IS NOT NULL OR EXISTS (SELECT 1 FROM dataset_iri_keys k WHERE k.pk = d.pk)
+                       OR EXISTS (SELECT 1 FROM datasets_fts f WHERE f.rowid = d.pk))
+                """) ?? -1
+        }
+        #expect(orphans == 0, "tombstones with a key, a shown_as or search rows")
+        for record in live {
+            #expect(record.key == SameDatasetKey.make(record.iri), "pk \(record.pk): key")
+            #expect(record.hasText == (record.shownAs == nil), "pk \(record.pk): search rows follow shown_as")
+            #expect((record.termCount > 0) == (record.shownAs == nil), "pk \(record.pk): terms follow shown_as")
+        }
+        var groups: [String: [Live]] = [:]
+        for record in live { groups[record.key ?? "pk:\(record.pk)", default: []].append(record) }
+        for (key, members) in groups {
+            let sources = Set(members.map(\.source))
+            guard members.count > 1, sources.count == members.count else {
+                for member in members {
+                    #expect(member.shownAs == nil, "\(key): not folded")
+                    #expect(member.sourceTerms == [member.source], "\(key): own source")
+                }
+                continue
+            }
+            let winner = members.min { left, right in
+                if left.priority != right.priority { return left.priority > right.priority }
+                if left.firstSeen != right.firstSeen { return left.firstSeen < right.firstSeen }
+                return left.pk < right.pk
+            }!
+            for member in members {
+                if member.pk == winner.pk {
+                    #expect(member.shownAs == nil, "\(key): the winner is shown")
+                    #expect(member.sourceTerms == sources.sorted(), "\(key): the winner names every source")
+                } else {
+                    #expect(member.shownAs == winner.pk, "\(key): folded into the winner")
+                }
+            }
+        }
+        // Searches count each group once, with the in-memory facet copy as with SQL.
+        let shown = live.filter { $0.shownAs == nil }.count
+        let bySQL = try await store.search(SearchQuery("water", limit: 100, facets: true))
+        #expect(bySQL.total == shown)
+        try await store.refreshFacetIndex()
+        let inMemory = try await store.search(SearchQuery("water", limit: 100, facets: true))
+        #expect(inMemory.total == shown)
+        #expect(inMemory.facets == bySQL.facets)
+        #expect(try await store.datasetCount() == shown)
+        return live.count - shown
+    }
+}
