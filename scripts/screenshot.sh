@@ -2,11 +2,11 @@
 # Takes docs/screenshot.png: the hub's search page with results and facets, in headless Chromium.
 # Builds katalog (debug), harvests the bundled fixture portals into a temporary catalogue
 # (`katalog demo --harvest-only`), serves it on a free 127.0.0.1 port, and screenshots a Swedish query.
-# Usage: scripts/screenshot.sh [QUERY]        (default query: strömsala)
+# Usage: scripts/screenshot.sh [QUERY]        (default query: badplatser, whose hits include one a second source also carries)
 #   KATALOG_BUILD=release uses a release build instead of the default debug one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-query="${1:-strömsala}"
+query="${1:-badplatser}"
 out="docs/screenshot.png"
 
 if ! command -v chromium >/dev/null 2>&1; then
