@@ -27,20 +27,16 @@ struct PageSizeTests {
 
     @Test("A catalogue made with 4 KiB pages keeps them, migrates, harvests and searches")
     func existingCataloguesKeepTheirPageSize() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-pages-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("old.sqlite").path
-        do {
+        let old = try await OldCatalogue { queue in
             // What SQLite made by default before: 4 KiB pages, in WAL mode, with a table in it.
-            let queue = try DatabaseQueue(path: path)
             try await queue.write { db in
                 try db.execute(sql: "PRAGMA page_size = 4096")
                 try db.execute(sql: "CREATE TABLE old_marker (x INTEGER)")
             }
             _ = try await queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
-            try queue.close()
         }
+        defer { old.remove() }
+        let path = old.path
         let store = try CatalogStore(path: path)
         #expect(try await Self.pageSize(store) == 4_096)
         try await harvest(store, [makeRecord("o1", title: "Luftkvalitet i Malmö"), makeRecord("o2", title: "Skolor"),

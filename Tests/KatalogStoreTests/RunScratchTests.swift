@@ -101,21 +101,17 @@ struct RunScratchTests {
 
     @Test("A catalogue from before v5 loses its staging tables on open, and harvests as before")
     func migrationDropsTheOldStagingTables() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-v4-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("old.sqlite").path
-        do {
-            let old = try DatabaseQueue(path: path)
-            try CatalogStore.migrator.migrate(old, upTo: "v4-staged-live-row")
-            try await old.write { db in
+        let old = try await OldCatalogue { queue in
+            try CatalogStore.migrator.migrate(queue, upTo: "v4-staged-live-row")
+            try await queue.write { db in
                 try db.execute(sql: """
                     INSERT INTO runs (id, source, kind, url, status, started_at, heartbeat_at) VALUES (1, 's', 'ckan', 'u', 'failed', '2026-01-01', '2026-01-01');
                     INSERT INTO staged_records (run_id, source_identifier, content_hash, record_json, raw, raw_format) VALUES (1, 'x', 'h', '{}', x'00', 'application/json');
                     """)
             }
-            try old.close()
         }
+        defer { old.remove() }
+        let path = old.path
         let store = try CatalogStore(path: path)
         let tables = try await store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table'")

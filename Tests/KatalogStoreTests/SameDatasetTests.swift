@@ -195,14 +195,9 @@ struct SameDatasetTests {
 
     @Test("A catalogue from before v9 is keyed and folded when it is opened")
     func migration() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-v8-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("old.sqlite").path
-        do {
-            let old = try DatabaseQueue(path: path)
-            try CatalogStore.migrator.migrate(old, upTo: "v8-read-indexes")
-            try await old.write { db in
+        let old = try await OldCatalogue { queue in
+            try CatalogStore.migrator.migrate(queue, upTo: "v8-read-indexes")
+            try await queue.write { db in
                 try db.execute(sql: """
                     INSERT INTO sources (name, kind, url, first_seen) VALUES ('a', 'dcat', 'u', '2026-01-01'), ('b', 'ckan', 'u', '2026-01-02');
                     UPDATE store_state SET change_seq = 3;
@@ -223,8 +218,9 @@ struct SameDatasetTests {
                                    arguments: [pk, source])
                 }
             }
-            try old.close()
         }
+        defer { old.remove() }
+        let path = old.path
         let store = try CatalogStore(path: path)
         let result = try await store.search(SearchQuery("air", limit: 10, facets: true))
         #expect(result.hits.map(\.sourceIdentifier) == ["a1", "b2"])

@@ -87,3 +87,28 @@ func ids(_ store: CatalogStore, _ query: SearchQuery) async throws -> [String] {
 func ids(_ store: CatalogStore, _ text: String) async throws -> Set<String> {
     Set(try await store.search(SearchQuery(text, limit: 1_000)).hits.map(\.sourceIdentifier))
 }
+
+/// A catalogue file as an older Katalog (or plain SQLite) left it, in a temporary directory of its own: `make` writes
+/// it through a GRDB queue, which is closed before a store opens the file. Call ``remove()`` when done.
+struct OldCatalogue {
+    let directory: URL
+    let path: String
+
+    init(_ make: (DatabaseQueue) async throws -> Void) async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-old-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        path = directory.appendingPathComponent("old.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try await make(queue)
+            try queue.close()
+        } catch {
+            remove()
+            throw error
+        }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
