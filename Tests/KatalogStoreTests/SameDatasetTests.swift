@@ -100,6 +100,26 @@ struct SameDatasetTests {
         #expect(feed.contains { $0.id == a1 && $0.shownAs == nil })
     }
 
+    @Test("One source's listing walks the id index, not a sort of the whole source per page")
+    func sourceListingPlan() async throws {
+        let store = try CatalogStore.temporary()
+        try await twoSources(store)
+        let plan = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + CatalogStore.sourceListingSQL, arguments: ["b", "", 10])
+                .map { $0["detail"] as String? ?? "" }.joined(separator: " ")
+        }
+        #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
+        #expect(plan.contains("(id>?)"), "\(plan)")
+        // Paging through one source by `after` lists its records once each, in id order.
+        var seen: [String] = []
+        var after: String?
+        while let page = Optional(try await store.datasets(after: after, source: "b", limit: 1)), let last = page.last {
+            seen.append(last.id)
+            after = last.id
+        }
+        #expect(seen == seen.sorted() && seen.count == 2)
+    }
+
     @Test("In-memory facet counts agree with SQL's when records are folded")
     func facetIndexAgrees() async throws {
         let store = try CatalogStore.temporary()

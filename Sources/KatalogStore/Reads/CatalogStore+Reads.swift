@@ -26,10 +26,11 @@ extension CatalogStore {
     public func datasets(after: String? = nil, source: String? = nil, limit: Int = 100) async throws -> [StoredDataset] {
         let limit = min(max(limit, 1), 1_000)
         return try await read("listing datasets") { db in
+            // `+source`: walk the id index and check each row's source, as before there were two queries. Offered
+            // the (source, deleted_at) index, SQLite takes it and sorts the whole source for every page (1.2 s a page
+            // for a source of 100,000).
             let rows = if let source {
-                try Row.fetchAll(db, sql: """
-                    SELECT * FROM datasets WHERE deleted_at IS NULL AND source = ? AND id > ? ORDER BY id LIMIT ?
-                    """, arguments: [source, after ?? "", limit])
+                try Row.fetchAll(db, sql: CatalogStore.sourceListingSQL, arguments: [source, after ?? "", limit])
             } else {
                 try Row.fetchAll(db, sql: """
                     SELECT * FROM datasets WHERE deleted_at IS NULL AND shown_as IS NULL AND id > ? ORDER BY id LIMIT ?
@@ -38,6 +39,9 @@ extension CatalogStore {
             return try StoredDataset.read(rows, db)
         }
     }
+
+    /// The SQL of ``datasets(after:source:limit:)`` for one source (for a test of its plan).
+    static let sourceListingSQL = "SELECT * FROM datasets WHERE deleted_at IS NULL AND +source = ? AND id > ? ORDER BY id LIMIT ?"
 
     /// Shown live ids in order, read from the live-only id index (the skipped rows are not read).
     static let liveIDsSQL = "SELECT id FROM datasets WHERE deleted_at IS NULL AND shown_as IS NULL ORDER BY id LIMIT ? OFFSET ?"
