@@ -76,6 +76,11 @@ struct DatasetPage {
 
     /// A link to another record's page, named by its source.
     private func recordLink(_ id: String, _ source: String) -> String {
+        DatasetPage.recordLink(id, source, language: language)
+    }
+
+    /// A link to a record's page in `language`, named by its source (also on search hits).
+    static func recordLink(_ id: String, _ source: String, language: UILanguage) -> String {
         "<a href=\"/datasets/\(HTML.queryValue(id))?lang=\(language.rawValue)\">\(HTML.escape(source))</a>"
     }
 

@@ -112,9 +112,7 @@ struct SearchPage {
         if let publisher = dataset.publisher?.name.best(preferred) { meta.append(HTML.escape(publisher)) }
         if let modified = dataset.modified ?? dataset.issued { meta.append("\(HTML.escape(strings.modified)) \(HTML.escape(modified.normalized ?? modified.raw))") }
         if !hit.otherRecords.isEmpty {
-            let links = hit.otherRecords.prefix(10).map { other in
-                "<a href=\"/datasets/\(HTML.queryValue(other.id))?lang=\(language.rawValue)\">\(HTML.escape(other.source))</a>"
-            }
+            let links = hit.otherRecords.prefix(10).map { DatasetPage.recordLink($0.id, $0.source, language: language) }
             meta.append("\(HTML.escape(strings.alsoFrom)) \(links.joined(separator: ", "))")
         }
         html += "<div class=\"meta\">\(meta.joined(separator: " · "))</div>"

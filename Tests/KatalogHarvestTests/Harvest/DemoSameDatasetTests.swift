@@ -76,6 +76,13 @@ struct DemoSameDatasetTests {
             // The page links the other record.
             let page = String(decoding: try await Self.get(base + "/?q=%22Badeplasser%20Hav%C3%B8y%22&lang=en").body, as: UTF8.self)
             #expect(page.contains("Also from <a href=\"/datasets/\(other["id"]?.string ?? "-")?lang=en\">dataportal-nord</a>"))
+            // The folded record's page links the record searches show, and that one's page links it back.
+            let foldedPage = String(decoding: try await Self.get(base + "/datasets/\(other["id"]?.string ?? "-")?lang=en").body,
+                                    as: UTF8.self)
+            #expect(foldedPage.contains("<dt>Search shows this dataset as</dt><dd><a href=\"/datasets/\(hit["id"]?.string ?? "-")?lang=en\">dcat-ap-no</a></dd>"))
+            let shownPage = String(decoding: try await Self.get(base + "/datasets/\(hit["id"]?.string ?? "-")?lang=en").body,
+                                   as: UTF8.self)
+            #expect(shownPage.contains("<dt>The same dataset in other sources</dt><dd><a href=\"/datasets/\(other["id"]?.string ?? "-")?lang=en\">dataportal-nord</a></dd>"))
         }
     }
 
