@@ -17,9 +17,14 @@ struct MetricsRoute: Sendable {
         var text = metrics.render()
         let lastRuns = try await store.lastRuns()
         let totals = try await store.runStatusCounts()
+        let records = try await store.recordCountsBySource().sorted(by: { $0.key < $1.key })
         text += "# HELP katalog_datasets Live datasets in the catalogue, by source.\n# TYPE katalog_datasets gauge\n"
-        for (source, count) in try await store.datasetCountsBySource().sorted(by: { $0.key < $1.key }) {
-            text += "katalog_datasets{source=\"\(PrometheusText.escape(source))\"} \(count)\n"
+        for (source, count) in records {
+            text += "katalog_datasets{source=\"\(PrometheusText.escape(source))\"} \(count.live)\n"
+        }
+        text += "# HELP katalog_datasets_folded Live datasets of a source that another source also carries and searches show as that source's record.\n# TYPE katalog_datasets_folded gauge\n"
+        for (source, count) in records {
+            text += "katalog_datasets_folded{source=\"\(PrometheusText.escape(source))\"} \(count.folded)\n"
         }
         text += "# HELP katalog_harvest_runs_total Harvest runs, by source and final status.\n# TYPE katalog_harvest_runs_total counter\n"
         for (key, count) in totals.sorted(by: { ($0.key.source, $0.key.status) < ($1.key.source, $1.key.status) }) {

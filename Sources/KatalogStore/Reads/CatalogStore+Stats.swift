@@ -23,12 +23,28 @@ extension CatalogStore {
 
     /// Live (not deleted) datasets per source.
     public func datasetCountsBySource() async throws -> [String: Int] {
+        try await recordCountsBySource().mapValues(\.live)
+    }
+
+    /// Per source: its live records, and how many of them are folded into another source's record of the same
+    /// dataset (see ``SameDatasetKey``), in one pass.
+    public func recordCountsBySource() async throws -> [String: SourceRecordCounts] {
         try await read("counting datasets by source") { db in
-            var counts: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT source, COUNT(*) FROM datasets WHERE deleted_at IS NULL GROUP BY source") {
-                counts[row[0]] = row[1]
+            var counts: [String: SourceRecordCounts] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT source, COUNT(*), COUNT(shown_as) FROM datasets WHERE deleted_at IS NULL GROUP BY source
+                """) {
+                counts[row[0]] = SourceRecordCounts(live: row[1], folded: row[2])
             }
             return counts
         }
     }
+}
+
+/// A source's live records, and those of them another source's record of the same dataset stands for in searches.
+public struct SourceRecordCounts: Hashable, Sendable {
+    /// Live (not deleted) records.
+    public var live: Int
+    /// Live records folded into another source's record of the same dataset.
+    public var folded: Int
 }

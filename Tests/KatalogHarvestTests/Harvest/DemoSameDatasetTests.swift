@@ -73,6 +73,11 @@ struct DemoSameDatasetTests {
             // A source filter on the aggregator finds all 24, shown through the national catalogues' records.
             let filtered = try JSONValue.decode(try await Self.get(base + "/api/v1/search?source=dataportal-nord&limit=50").body)
             #expect(filtered["total"]?.int64 == 24)
+            // /metrics counts each source's records and how many of them another source's record stands for.
+            let metrics = String(decoding: try await Self.get(base + "/metrics").body, as: UTF8.self)
+            #expect(metrics.contains(#"katalog_datasets{source="dataportal-nord"} 24"#))
+            #expect(metrics.contains(#"katalog_datasets_folded{source="dataportal-nord"} 24"#))
+            #expect(metrics.contains(#"katalog_datasets_folded{source="dcat-ap-no"} 0"#))
             // The page links the other record.
             let page = String(decoding: try await Self.get(base + "/?q=%22Badeplasser%20Hav%C3%B8y%22&lang=en").body, as: UTF8.self)
             #expect(page.contains("Also from <a href=\"/datasets/\(other["id"]?.string ?? "-")?lang=en\">dataportal-nord</a>"))
