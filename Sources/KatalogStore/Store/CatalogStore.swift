@@ -67,16 +67,24 @@ public final class CatalogStore: Sendable {
             let started = ContinuousClock.now
             var logged = false
             while true {
+                let appliedBefore = try pool.read { try CatalogStore.migrator.appliedIdentifiers($0) }
                 do {
                     try CatalogStore.migrator.migrate(pool)
                     break
-                } catch let error as DatabaseError where CatalogStore.isLockRefusal(error)
-                    && (ContinuousClock.now - started).seconds < configuration.busyTimeout {
-                    if !logged {
-                        logger.warning("waiting for the catalogue's write lock to migrate it", metadata: ["store.path": "\(path)"])
-                        logged = true
+                } catch let error as DatabaseError where (ContinuousClock.now - started).seconds < configuration.busyTimeout {
+                    if CatalogStore.isLockRefusal(error) {
+                        if !logged {
+                            logger.warning("waiting for the catalogue's write lock to migrate it", metadata: ["store.path": "\(path)"])
+                            logged = true
+                        }
+                        Thread.sleep(forTimeInterval: 0.05)
+                        continue
                     }
-                    Thread.sleep(forTimeInterval: 0.05)
+                    // The migrator reads which migrations are applied before it takes the write lock, so when another
+                    // process (a harvest starting beside `katalog serve`) applied one in between, ours fails on what
+                    // that one created ("index … already exists"). Then the applied set has moved: read it again.
+                    let appliedNow = try pool.read { try CatalogStore.migrator.appliedIdentifiers($0) }
+                    guard appliedNow != appliedBefore else { throw error }
                 }
             }
             for abandoned in RunScratch.removeAbandoned(besides: path) {
