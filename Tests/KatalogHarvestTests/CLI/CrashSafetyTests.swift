@@ -61,23 +61,17 @@ struct CrashSafetyTests {
         var generator = SystemRandomNumberGenerator()
         var killed = 0
         for _ in 0..<12 {
-            let process = Process()
-            process.executableURL = try KatalogProcess.executable()
-            process.arguments = ["harvest", "--config", "sources.yaml"]
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try ChildProcess(KatalogProcess.executable(), ["harvest", "--config", "sources.yaml"], in: folder)
             let delay = Int.random(in: 5...400, using: &generator)
             let deadline = ContinuousClock.now + .milliseconds(delay)
             while process.isRunning && ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(2))
             }
             if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
+                process.send(SIGKILL)
                 killed += 1
             }
-            process.waitUntilExit()
+            try await process.wait(timeout: .seconds(60), what: "a killed harvest")
             // Whatever the moment of death, the catalogue is whole: all of version 1 or all of version 2.
             let titles = try await Self.liveTitles(dbPath)
             #expect(titles.count == Self.packageCount)

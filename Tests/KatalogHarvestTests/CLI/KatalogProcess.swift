@@ -33,34 +33,14 @@ struct KatalogProcess {
 
     /// Runs `katalog` with arguments in `directory`, waiting for it to exit (bounded by `timeout`).
     static func run(_ arguments: [String], in directory: URL, timeout: Duration = .seconds(120)) async throws -> Output {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         let out = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         let err = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out)
-        let errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            if ContinuousClock.now > deadline {
-                process.terminate()
-                throw TestFailure("katalog \(arguments.joined(separator: " ")) did not finish within \(timeout)")
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        try outHandle.close()
-        try errHandle.close()
+        let child = try ChildProcess(executable(), arguments, in: directory, stdout: out.path, stderr: err.path)
+        let ended = try await child.wait(timeout: timeout, what: "katalog \(arguments.joined(separator: " "))")
         return Output(
-            status: process.terminationStatus,
-            stdout: try String(contentsOf: out, encoding: .utf8),
-            stderr: try String(contentsOf: err, encoding: .utf8)
+            status: ended.exited ? ended.code : 128 + ended.code,
+            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? ""
         )
     }
 }

@@ -33,16 +33,11 @@ struct ServeShutdownTests {
                 every: 1m
             """.write(to: config, atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = try KatalogProcess.executable()
-        process.arguments = ["serve", "--config", config.path, "--host", "127.0.0.1", "--port", "0", "--log-level", "warning"]
         let log = directory.appendingPathComponent("serve.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let logHandle = try FileHandle(forWritingTo: log)
-        process.standardOutput = logHandle
-        process.standardError = logHandle
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        let process = try ChildProcess(KatalogProcess.executable(),
+                                       ["serve", "--config", config.path, "--host", "127.0.0.1", "--port", "0", "--log-level", "warning"],
+                                       stdout: log.path, stderr: log.path)
+        defer { process.send(SIGTERM) }
 
         // The scheduler starts the never-harvested source at once (plus at most 3 s of jitter).
         let store = try await Self.poll("the database to appear", deadline: .seconds(30)) {
@@ -53,12 +48,11 @@ struct ServeShutdownTests {
         }
         _ = try await Self.poll("the run's request to reach the source", deadline: .seconds(30)) { site.requests.isEmpty ? nil : true }
 
-        kill(process.processIdentifier, SIGTERM)
+        process.send(SIGTERM)
         _ = try await Self.poll("katalog serve to exit", deadline: .seconds(30)) { process.isRunning ? nil : true }
-        try logHandle.close()
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(process.termination?.exited == true)
+        #expect(process.termination?.code == 0, "\(output)")
         let runs = try await store.runs(source: "slow", limit: 10)
         #expect(runs.count == 1)
         #expect(runs.first?.status == .aborted, "\(runs.first.map { "\($0.status): \($0.message ?? "")" } ?? "no run")")
