@@ -32,7 +32,7 @@ public final class CatalogStore: Sendable {
     }
 
     /// The page size of a catalogue this version creates (see the comment where it is set).
-    static let newCataloguePageSize = 16_384
+    public static let newCataloguePageSize = 16_384
 
     private init(path: String, configuration: Configuration, logger: Logger, ownedDirectory: String?) throws {
         self.path = path

@@ -76,6 +76,16 @@ struct CLIHarvestSearchTests {
         let first = try #require((runsDocument["runs"] as? [[String: Any]])?.first)
         #expect(first["status"] as? String == "succeeded")
         #expect((first["counts"] as? [String: Any])?["added"] as? Int == 3)
+
+        // Compacting rewrites the file with the page size asked for; the catalogue answers as before.
+        let compact = try await KatalogProcess.run(["compact", "--db", "catalogue.sqlite", "--page-size", "8192"], in: folder)
+        #expect(compact.status == 0, "\(compact.stderr)")
+        #expect(compact.stdout.contains("16384 → 8192-byte pages"), "\(compact.stdout)")
+        let again = try await KatalogProcess.run(["search", "--db", "catalogue.sqlite", "cykel"], in: folder)
+        #expect(again.stdout.contains("2 datasets"), "\(again.stdout)")
+        let refused = try await KatalogProcess.run(["compact", "--db", "catalogue.sqlite", "--page-size", "5000"], in: folder)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--page-size"), "\(refused.stderr)")
     }
 
     @Test func aDatasetTwoSourcesCarryIsListedOnceAndNamesTheOther() async throws {
