@@ -65,7 +65,11 @@ struct DemoCommand: AsyncParsableCommand {
             Terminal.err(HarvestCommand.summaryLine(source: source.name, summary: summary))
         }
         let total = try await store.datasetCount(includeDeleted: false)
-        Terminal.err("Catalogue: \(path) (\(total) datasets)")
+        let records = try await store.recordCountsBySource().values
+        let folded = records.reduce(0) { $0 + $1.folded }
+        let carriedTwice = folded == 0 ? ""
+            : "; \(folded) of the \(records.reduce(0) { $0 + $1.live }) records are another source's copy of a dataset, shown once"
+        Terminal.err("Catalogue: \(path) (\(total) datasets\(carriedTwice))")
         if harvestOnly { return }
 
         let app = Hub.application(

@@ -122,6 +122,16 @@ struct CLIHarvestSearchTests {
         #expect(show.stdout.contains("searches show this dataset as: \(hit["id"] as? String ?? "-")"), "\(show.stdout)")
     }
 
+    @Test func theDemoHarvestsEveryBundledSourceAndSaysWhatItShowsOnce() async throws {
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = try await KatalogProcess.run(["demo", "--harvest-only", "--db", "demo.sqlite", "--port", "0"], in: folder)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stderr.contains("dataportal-nord: succeeded"), "\(demo.stderr)")
+        #expect(demo.stderr.contains("(341 datasets; 24 of the 365 records are another source's copy of a dataset, shown once)"),
+                "\(demo.stderr)")
+    }
+
     @Test func failuresExitNonZeroWithAOneLineCause() async throws {
         let folder = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
