@@ -44,6 +44,10 @@ struct HarvestCommand: AsyncParsableCommand {
             }
             progress.clear()
             Terminal.err(HarvestCommand.summaryLine(source: source.name, summary: summary))
+            if let folded = try? await store.recordCounts(source: source.name).folded, folded > 0 {
+                Terminal.err("  \(folded) of its records are datasets another source also carries; searches show that source's record"
+                    + " (see `priority` in sources.yaml)")
+            }
             if summary.status == .failed || summary.status == .aborted || summary.status == .held {
                 failures.append(source.name)
             }

@@ -41,6 +41,18 @@ extension CatalogStore {
     }
 }
 
+extension CatalogStore {
+    /// One source's live records, and how many of them are folded into another source's record of the same dataset.
+    public func recordCounts(source: String) async throws -> SourceRecordCounts {
+        try await read("counting a source's datasets", context: ["source": source]) { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*), COUNT(shown_as) FROM datasets WHERE source = ? AND deleted_at IS NULL
+                """, arguments: [source])
+            return SourceRecordCounts(live: row?[0] ?? 0, folded: row?[1] ?? 0)
+        }
+    }
+}
+
 /// A source's live records, and those of them another source's record of the same dataset stands for in searches.
 public struct SourceRecordCounts: Hashable, Sendable {
     /// Live (not deleted) records.

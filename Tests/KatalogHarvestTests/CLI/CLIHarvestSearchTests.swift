@@ -108,6 +108,10 @@ struct CLIHarvestSearchTests {
             """.write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
         let harvest = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
         #expect(harvest.status == 0, "\(harvest.stderr)")
+        // The mirror's summary says that searches show the other source's records for its three.
+        #expect(harvest.stderr.contains("mirror: succeeded — 3 fetched, 3 added"), "\(harvest.stderr)")
+        #expect(harvest.stderr.contains("  3 of its records are datasets another source also carries"), "\(harvest.stderr)")
+        #expect(harvest.stderr.components(separatedBy: "another source also carries").count == 2, "\(harvest.stderr)")
         let search = try await KatalogProcess.run(["search", "--db", "catalogue.sqlite", "cykel"], in: folder)
         #expect(search.stdout.contains("2 datasets"), "\(search.stdout)")
         #expect(search.stdout.components(separatedBy: "also from: mirror").count == 3, "\(search.stdout)")
