@@ -171,13 +171,13 @@ struct CKANActions: Sendable {
     }
 
     /// The `facet.field` list, checked; empty when facets are off or none is asked for (CKAN's API counts only
-    /// the fields it is given).
+    /// the fields it is given). The list is checked even when facets are off: a malformed one is still an error.
     private func facetFieldsAsked(_ parameters: CKANParameters) throws(CKANError) -> [String] {
-        guard try parameters.bool("facet") ?? true else { return [] }
         let fields = try parameters.list("facet.field", maxItems: 20) ?? []
         for field in fields where CKANActions.facetFields[field] == nil {
             throw CKANError.validation("facet.field", "'\(field.prefix(40))' is not counted here; counted: \(CKANActions.facetFields.keys.sorted().joined(separator: ", "))")
         }
+        guard try parameters.bool("facet") ?? true else { return [] }
         var seen = Set<String>()
         return fields.filter { seen.insert($0).inserted }
     }
