@@ -225,11 +225,7 @@ struct RunApplication {
     /// Decides, for every dataset whose records the run changed while others share it, which record searches show.
     mutating func electSharedDatasets() throws {
         guard !sharedKeys.isEmpty else { return }
-        var election = SameDatasetElection(db: db, now: now, sequence: sequence)
-        for key in sharedKeys.sorted() {
-            try election.elect(key)
-        }
-        sequence = election.sequence
+        sequence = try SameDatasetElection.elect(db, keys: sharedKeys.sorted(), now: now, after: sequence)
         sharedKeys = []
     }
 

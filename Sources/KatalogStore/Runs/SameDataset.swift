@@ -99,16 +99,22 @@ struct SameDatasetElection {
         self.sequence = sequence
     }
 
+    /// Elects the groups of `keys`, numbering the changes after `sequence`; returns the last number used.
+    static func elect(_ db: Database, keys: some Sequence<String>, now: Date, after sequence: Int64) throws -> Int64 {
+        var election = SameDatasetElection(db: db, now: now, sequence: sequence)
+        for key in keys {
+            try election.elect(key)
+        }
+        return election.sequence
+    }
+
     /// Elects the groups of `keys` outside a run (a changed priority, a migration), numbering the changes after the
     /// catalogue's change sequence and saving the new one.
     static func elect(_ db: Database, keys: [String], now: Date) throws {
         guard !keys.isEmpty else { return }
         let current = try Int64.fetchOne(db, sql: "SELECT change_seq FROM store_state WHERE id = 1") ?? 0
-        var election = SameDatasetElection(db: db, now: now, sequence: current)
-        for key in keys {
-            try election.elect(key)
-        }
-        try db.execute(sql: "UPDATE store_state SET change_seq = ? WHERE id = 1", arguments: [election.sequence])
+        let last = try elect(db, keys: keys, now: now, after: current)
+        try db.execute(sql: "UPDATE store_state SET change_seq = ? WHERE id = 1", arguments: [last])
     }
 
     /// A live record with key `key` other than `pk`, preferring a shown one: the pk a new member is folded into
