@@ -9,9 +9,6 @@ katalog="${1:-.build/debug/katalog}"
 if ! python3 -c "import ckanapi" 2>/dev/null; then
     python3 -m pip install -q "ckanapi==4.11"
 fi
-work=$(mktemp -d)
-server=""
-trap '[ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; rm -rf "$work"' EXIT
 source scripts/lib/demo-hub.sh
 start_demo_hub
 python3 scripts/check_ckanapi.py "http://127.0.0.1:$port"

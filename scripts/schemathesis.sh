@@ -10,9 +10,6 @@ version=4.32.5
 if ! python3 -c "import schemathesis" 2>/dev/null; then
     python3 -m pip install -q "schemathesis==$version"
 fi
-work=$(mktemp -d)
-server=""
-trap '[ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; rm -rf "$work"' EXIT
 source scripts/lib/demo-hub.sh
 start_demo_hub
 # A fixed seed by default, so a CI run is reproducible and a red one can be replayed; SCHEMATHESIS_SEED=random
