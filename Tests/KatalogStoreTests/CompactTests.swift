@@ -7,7 +7,9 @@ import Testing
 /// `CatalogStore.compact`: an older catalogue rewritten with 16 KiB pages keeps everything it held.
 struct CompactTests {
     private static func pageSize(_ path: String) throws -> Int {
-        let queue = try DatabaseQueue(path: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
         defer { try? queue.close() }
         return try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_size") ?? 0 }
     }
@@ -20,7 +22,9 @@ struct CompactTests {
         defer { old.remove() }
         var before: [String] = []
         do {
-            let store = try CatalogStore(path: old.path)
+            // Without the in-memory facet copy: a search would start its refresh in the background, which keeps the
+            // store (and a connection) alive past this block, and compacting needs the catalogue to itself.
+            let store = try CatalogStore(path: old.path, configuration: CatalogStore.Configuration(inMemoryFacets: false))
             try await harvest(store, (0..<40).map { makeRecord("c\($0)", title: "Lake \($0)", description: String(repeating: "water ", count: 800)) })
             // Deleting half leaves free pages for the rewrite to give back.
             try await harvest(store, (0..<20).map { makeRecord("c\($0)", title: "Lake \($0)", description: String(repeating: "water ", count: 800)) },
