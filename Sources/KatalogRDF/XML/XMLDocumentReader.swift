@@ -1,0 +1,103 @@
+import CLibXML2
+import Foundation
+
+/// Reads a whole XML document into an ``XMLElement`` tree with libxml2, safely: no network, no DTD loading, no entity
+/// expansion (a document that references a declared entity is refused), libxml2's own depth and size limits.
+public enum XMLDocumentReader {
+    /// Parses `data` and returns its root element; `location` (a URL or file) names the input in errors.
+    ///
+    /// Throws ``RDFParseError`` with libxml2's message and the line and column where it stopped.
+    public static func parse(_ data: Data, location: String) throws -> XMLElement {
+        guard !data.isEmpty else { throw RDFParseError(.syntax, "the document is empty", location: location) }
+        guard data.count <= Int(Int32.max) else {
+            throw RDFParseError(.limitExceeded, "the document is larger than 2 GiB", location: location)
+        }
+        guard let context = xmlNewParserCtxt() else { throw RDFParseError(.io, "libxml2 could not allocate a parser", location: location) }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
+            | Int32(XML_PARSE_NOERROR.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)
+        let document = data.withUnsafeBytes { bytes -> xmlDocPtr? in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), location, nil, options)
+            }
+        }
+        guard let document else { throw error(context, location: location) }
+        defer { xmlFreeDoc(document) }
+        if context.pointee.wellFormed == 0 { throw error(context, location: location) }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw RDFParseError(.syntax, "the document has no root element", location: location)
+        }
+        return try element(root, location: location)
+    }
+
+    private static func error(_ context: xmlParserCtxtPtr, location: String) -> RDFParseError {
+        guard let last = xmlCtxtGetLastError(context) else {
+            return RDFParseError(.syntax, "the document is not well-formed XML", location: location)
+        }
+        let error = last.pointee
+        var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
+        while message.last?.isWhitespace == true { message.removeLast() }
+        let code: RDFParseError.Code
+        switch error.code {
+        case Int32(XML_ERR_INVALID_ENCODING.rawValue), Int32(XML_ERR_UNKNOWN_ENCODING.rawValue),
+             Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue), Int32(XML_I18N_CONV_FAILED.rawValue):
+            code = .invalidUTF8
+        case Int32(XML_ERR_INVALID_CHAR.rawValue) where message.contains("UTF-8") || message.contains("encoding"):
+            code = .invalidUTF8
+        case Int32(XML_ERR_ENTITY_LOOP.rawValue), Int32(XML_ERR_INTERNAL_ERROR.rawValue):
+            code = .limitExceeded
+        case Int32(XML_ERR_EXT_ENTITY_STANDALONE.rawValue), Int32(XML_ERR_ENTITY_IS_EXTERNAL.rawValue),
+             Int32(XML_IO_NETWORK_ATTEMPT.rawValue), Int32(XML_IO_LOAD_ERROR.rawValue):
+            code = .forbidden
+        default:
+            code = .syntax
+        }
+        return RDFParseError(code, message, line: Int(error.line), column: Int(error.int2), location: location)
+    }
+
+    /// Converts a libxml2 element and its subtree. libxml2 caps nesting at 256 levels, which bounds the recursion.
+    private static func element(_ node: xmlNodePtr, location: String) throws -> XMLElement {
+        var result = XMLElement(namespace: node.pointee.ns.flatMap { string($0.pointee.href) },
+                                prefix: node.pointee.ns.flatMap { string($0.pointee.prefix) },
+                                localName: string(node.pointee.name) ?? "")
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            var value = ""
+            var child = current.pointee.children
+            while let text = child {
+                if text.pointee.type == XML_ENTITY_REF_NODE { throw entityReference(text, location: location) }
+                if let content = string(text.pointee.content) { value += content }
+                child = text.pointee.next
+            }
+            result.attributes.append(XMLAttribute(namespace: current.pointee.ns.flatMap { string($0.pointee.href) },
+                                                  prefix: current.pointee.ns.flatMap { string($0.pointee.prefix) },
+                                                  localName: string(current.pointee.name) ?? "", value: value))
+            attribute = current.pointee.next
+        }
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                result.children.append(try element(current, location: location))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = string(current.pointee.content) { result.text += content }
+            case XML_ENTITY_REF_NODE:
+                throw entityReference(current, location: location)
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    private static func entityReference(_ node: xmlNodePtr, location: String) -> RDFParseError {
+        let name = string(node.pointee.name) ?? "?"
+        return RDFParseError(.forbidden, "the document references the entity '&\(name);' declared in its DTD; Katalog does not expand declared entities",
+                             line: Int(xmlGetLineNo(node)), location: location)
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+}
