@@ -1,0 +1,87 @@
+import KatalogRDF
+
+extension ISO19139Mapper {
+    /// The most distributions read from one record: one more than ``RecordLimits``' default, so the collector still
+    /// sees a record over the limit while a hostile record cannot grow the list without bound.
+    static let distributionCap = RecordLimits().maxDistributions + 1
+
+    /// Where a record lists its online resources.
+    static let onlinePaths = [
+        "gmd:distributionInfo/gmd:MD_Distribution/gmd:transferOptions/gmd:MD_DigitalTransferOptions/gmd:onLine/gmd:CI_OnlineResource",
+        "gmd:distributionInfo/gmd:MD_Distribution/gmd:distributor/gmd:MD_Distributor/gmd:distributorTransferOptions/"
+            + "gmd:MD_DigitalTransferOptions/gmd:onLine/gmd:CI_OnlineResource",
+    ]
+
+    /// Where a record names its distribution formats.
+    static let formatPaths = [
+        "gmd:distributionInfo/gmd:MD_Distribution/gmd:distributionFormat/gmd:MD_Format/gmd:name",
+        "gmd:distributionInfo/gmd:MD_Distribution/gmd:distributor/gmd:MD_Distributor/gmd:distributorFormat/gmd:MD_Format/gmd:name",
+    ]
+
+    /// Service protocols recognised in `gmd:protocol` (lower-case fragment → format name), checked in this order.
+    static let serviceProtocols: [(fragment: String, format: String)] = [
+        ("wmts", "WMTS"), ("wms", "WMS"), ("wfs", "WFS"), ("wcs", "WCS"), ("atom", "Atom"),
+    ]
+
+    /// One distribution per `gmd:CI_OnlineResource` with a linkage URL, each distinct one once.
+    static func distributions(_ metadata: XMLElement, text: ISO19139Text) -> [Distribution] {
+        let formats = distributionFormats(metadata)
+        var result: [Distribution] = []
+        var seen = Set<Distribution>()
+        for path in onlinePaths {
+            for resource in all(metadata, path) {
+                guard result.count < distributionCap else { return result }
+                if let mapped = distribution(resource, formats: formats, text: text) {
+                    appendDistinct(mapped, to: &result, seen: &seen)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The record's `gmd:MD_Format` names as formats (an anchor's link when the vocabulary knows it), each once.
+    static func distributionFormats(_ metadata: XMLElement) -> [Concept] {
+        var result: [Concept] = []
+        var seen = Set<String>()
+        for path in formatPaths {
+            for name in all(metadata, path) {
+                let link = href(name).map(FileFormat.normalize)
+                guard let concept = link?.uri != nil ? link : text(name).map(FileFormat.normalize) else { continue }
+                if seen.insert(concept.uri ?? concept.raw.lowercased()).inserted { result.append(concept) }
+            }
+        }
+        return result
+    }
+
+    /// Maps one online resource; nil when it has no URL.
+    ///
+    /// A download protocol (`WWW:DOWNLOAD-…`), or the `download` function on a resource that is not a service,
+    /// makes the URL a download URL as well as the access URL; services (WMS, WFS, WCS, WMTS, Atom) and links give an
+    /// access URL only. A service's format is its protocol; any other resource's format is the one its URL's
+    /// extension names, else, for a download, the record's first `gmd:MD_Format` that is not a service.
+    static func distribution(_ resource: XMLElement, formats: [Concept], text: ISO19139Text) -> Distribution? {
+        guard let url = self.text(resource.child(ISO19139Namespace.gmd, "linkage")) else { return nil }
+        let protocolProperty = resource.child(ISO19139Namespace.gmd, "protocol")
+        let protocolName = (self.text(protocolProperty) ?? href(protocolProperty) ?? "").lowercased()
+        let function = code(resource.child(ISO19139Namespace.gmd, "function"))?.lowercased()
+        let service = serviceProtocols.first { protocolName.contains($0.fragment) }
+        let isDownload = protocolName.contains("download") && service == nil
+            || function == "download" && service == nil
+
+        var distribution = Distribution(accessURLs: [url], downloadURLs: isDownload ? [url] : [])
+        distribution.title = text.localized(resource.child(ISO19139Namespace.gmd, "name"))
+        distribution.description = text.localized(resource.child(ISO19139Namespace.gmd, "description"))
+        if let service {
+            distribution.format = FileFormat.normalize(service.format)
+        } else if CKANMapper.looksLikeFile(url), let format = FileFormat.infer(fromURL: url) {
+            distribution.format = format
+        } else if isDownload {
+            distribution.format = formats.first { !($0.uri ?? "").hasSuffix("_SRVC") }
+        }
+        if let raw = distribution.format?.raw, raw.contains("/"), !raw.contains("://") {
+            distribution.mediaType = raw.lowercased()
+        }
+        if let link = href(protocolProperty), isWebIRI(link) { distribution.conformsTo = [link] }
+        return distribution
+    }
+}
