@@ -13,18 +13,24 @@ extension ISO19139Mapper {
         return ISO19139Path(path).first(from: element)
     }
 
-    /// The value element of a property: its first child that is not a `gmd:PT_FreeText` (a `gco:CharacterString`,
-    /// `gmx:Anchor`, `gco:Date`, `gmd:URL`, a code list value …).
+    /// The namespaces a property's value element may be in.
+    static let valueNamespaces: Set<String> = [ISO19139Namespace.gco, ISO19139Namespace.gmx, ISO19139Namespace.gmd]
+
+    /// The value element of a property: its first child in the `gco`, `gmx` or `gmd` namespace that is not a
+    /// `gmd:PT_FreeText` (a `gco:CharacterString`, `gmx:Anchor`, `gco:Date`, `gmd:URL`, a code list value …).
     static func valueElement(_ property: XMLElement?) -> XMLElement? {
-        property?.children.first { !($0.localName == "PT_FreeText" && $0.namespace == ISO19139Namespace.gmd) }
+        property?.children.first { child in
+            guard let namespace = child.namespace, valueNamespaces.contains(namespace) else { return false }
+            return !(child.localName == "PT_FreeText" && namespace == ISO19139Namespace.gmd)
+        }
     }
 
     /// A property's plain value: the trimmed text of its value element, nil when empty. A property that holds no
-    /// element but text of its own (`<gmd:URL>` read as a property) gives that text.
+    /// element at all but text of its own (`<gmd:URL>` read as a property) gives that text.
     static func text(_ property: XMLElement?) -> String? {
         guard let property else { return nil }
-        let text = valueElement(property)?.text ?? property.text
-        return nonEmpty(text)
+        if let value = valueElement(property) { return nonEmpty(value.text) }
+        return property.children.isEmpty ? nonEmpty(property.text) : nil
     }
 
     /// The `xlink:href` of a property's value element (a `gmx:Anchor`), nil when absent or empty.
