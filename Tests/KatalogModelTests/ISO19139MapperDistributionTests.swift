@@ -52,6 +52,14 @@ struct ISO19139MapperDistributionTests {
         #expect(dataset.license?.uri == expected)
     }
 
+    @Test func aLicenceAnchorIsUsedUpWhateverItsText() throws {
+        let anchor = F.anchor("https://data.norge.no/nlod/no/2.0", "Norsk lisens for offentlige data (NLOD) 2.0, med kildehenvisning")
+        let dataset = try F.dataset(F.record(language: "nob", identification: Self.legal("<gmd:otherConstraints>\(anchor)</gmd:otherConstraints>")))
+        #expect(dataset.license?.uri == License.authority + "NLOD_2_0")
+        #expect(dataset.license?.raw == "https://data.norge.no/nlod/no/2.0")
+        #expect(dataset.rights == nil)
+    }
+
     @Test func aStatementThatSaysMoreThanTheLicenceStaysInRights() throws {
         let text = "Fri användning. Licens: http://creativecommons.org/publicdomain/zero/1.0/"
         let dataset = try F.dataset(F.record(identification: Self.legal("<gmd:otherConstraints>\(F.cs(text))</gmd:otherConstraints>")))

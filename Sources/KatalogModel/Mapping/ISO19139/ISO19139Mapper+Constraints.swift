@@ -72,8 +72,9 @@ extension ISO19139Mapper {
         for candidate in licenceCandidates(label: label, link: link) {
             guard let match = License.lookup(candidate) else { continue }
             result.license = Concept(raw: candidate, uri: match.uri, label: LocalizedText(match.label))
-            // A statement that only names the licence is used up; one that says more stays in `rights` as well.
-            return main == nil || candidate == main || License.lookup(main ?? "") != nil
+            // An anchor whose link is the licence is used up (its text labels the link), and so is a text that
+            // only names the licence; a text that says more stays in `rights` as well.
+            return candidate == link || candidate == main
         }
         return false
     }
