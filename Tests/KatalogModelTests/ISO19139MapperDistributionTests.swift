@@ -113,6 +113,11 @@ struct ISO19139MapperDistributionTests {
         #expect(distributions[1].downloadURLs.isEmpty)
         #expect(distributions[1].accessURLs == ["https://geodata.example.se/wms?"])
         #expect(distributions[1].format?.uri == FileFormat.authority + "WMS_SRVC")
+        #expect(distributions[1].accessServices == [AccessService(title: LocalizedText("Visningstjänst", language: "sv"),
+                                                                  endpoints: ["https://geodata.example.se/wms?"],
+                                                                  conformsTo: ["http://www.opengeospatial.org/standards/wms"])])
+        #expect(distributions[3].accessServices.first?.conformsTo == [])
+        #expect(distributions[0].accessServices.isEmpty)
         #expect(distributions[2].format?.uri == FileFormat.authority + "WFS_SRVC")
         #expect(distributions[2].downloadURLs.isEmpty)
         #expect(distributions[3].format?.uri == FileFormat.authority + "ATOM")

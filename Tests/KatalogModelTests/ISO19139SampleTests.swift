@@ -119,6 +119,11 @@ struct ISO19139SampleTests {
         let wms = try #require(dataset.distributions.first { $0.accessURLs.first?.hasPrefix("https://data.geopf.fr/wms-r") == true })
         #expect(wms.format?.uri == FileFormat.authority + "WMS_SRVC")
         #expect(wms.downloadURLs.isEmpty)
+        let capabilities = "https://data.geopf.fr/wms-r/wms?service=wms&version=1.3.0&request=GetCapabilities"
+        let service = try #require(dataset.distributions.first { $0.accessURLs == [capabilities] }?.accessServices.first)
+        #expect(service.endpoints == ["https://data.geopf.fr/wms-r/wms"])
+        #expect(service.endpointDescriptions == [capabilities])
+        #expect(service.conformsTo == ["http://www.opengeospatial.org/standards/wms"])
         #expect(dataset.distributions.contains { $0.format?.uri == FileFormat.authority + "CSV" })
         #expect(dataset.conformsTo.first?.hasPrefix("Commission Regulation (EU) No 1089/2010") == true)
         #expect(dataset.conformsTo.contains("http://www.opengis.net/def/crs/EPSG/0/2154"))

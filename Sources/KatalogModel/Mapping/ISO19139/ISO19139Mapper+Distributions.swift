@@ -18,9 +18,14 @@ extension ISO19139Mapper {
         "gmd:distributionInfo/gmd:MD_Distribution/gmd:distributor/gmd:MD_Distributor/gmd:distributorFormat/gmd:MD_Format/gmd:name",
     ]
 
-    /// Service protocols recognised in `gmd:protocol` (lower-case fragment → format name), checked in this order.
-    static let serviceProtocols: [(fragment: String, format: String)] = [
-        ("wmts", "WMTS"), ("wms", "WMS"), ("wfs", "WFS"), ("wcs", "WCS"), ("atom", "Atom"),
+    /// Service protocols recognised in `gmd:protocol` (lower-case fragment → format name and the OGC standard the
+    /// service follows, when it is an OGC one), checked in this order.
+    static let serviceProtocols: [(fragment: String, format: String, standard: String?)] = [
+        ("wmts", "WMTS", "http://www.opengeospatial.org/standards/wmts"),
+        ("wms", "WMS", "http://www.opengeospatial.org/standards/wms"),
+        ("wfs", "WFS", "http://www.opengeospatial.org/standards/wfs"),
+        ("wcs", "WCS", "http://www.opengeospatial.org/standards/wcs"),
+        ("atom", "Atom", nil),
     ]
 
     /// One distribution per `gmd:CI_OnlineResource` with a linkage URL, each distinct one once.
@@ -73,6 +78,7 @@ extension ISO19139Mapper {
         distribution.description = text.localized(resource.child(ISO19139Namespace.gmd, "description"))
         if let service {
             distribution.format = FileFormat.normalize(service.format)
+            distribution.accessServices = [accessService(url, title: distribution.title, standard: service.standard)]
         } else if CKANMapper.looksLikeFile(url), let format = FileFormat.infer(fromURL: url) {
             distribution.format = format
         } else if isDownload {
@@ -83,5 +89,18 @@ extension ISO19139Mapper {
         }
         if let link = href(protocolProperty), isWebIRI(link) { distribution.conformsTo = [link] }
         return distribution
+    }
+
+    /// The data service behind a service link: a capabilities request (`REQUEST=GetCapabilities`) describes the
+    /// endpoint, which is the same URL without its query; any other URL is the endpoint itself.
+    static func accessService(_ url: String, title: LocalizedText, standard: String?) -> AccessService {
+        var service = AccessService(title: title, conformsTo: standard.map { [$0] } ?? [])
+        if url.lowercased().contains("request=getcapabilities"), let query = url.firstIndex(of: "?") {
+            service.endpoints = [String(url[..<query])]
+            service.endpointDescriptions = [url]
+        } else {
+            service.endpoints = [url]
+        }
+        return service
     }
 }
