@@ -129,4 +129,15 @@ struct ISO19139SampleTests {
         #expect(dataset.conformsTo.contains("http://www.opengis.net/def/crs/EPSG/0/2154"))
         #expect(dataset.themes.contains { $0.raw == "farming" && $0.uri == DataTheme.authority + "AGRI" })
     }
+
+    @Test func aMappedRecordExportsAsDCATWithItsBoxAsWKT() throws {
+        let dataset = try #require(try Self.datasets("udata--geoplateforme-iso19139-IGNF_RPG.xml").first)
+        var exporter = DCATExporter(base: "https://hub.example/")
+        var triples: [Triple] = []
+        exporter.dataset(dataset, id: "0123456789abcdef0123", into: &triples)
+        let boxes = triples.filter { $0.predicate == "http://www.w3.org/ns/dcat#bbox" }.compactMap(\.object.literalValue)
+        #expect(boxes.count == 6)
+        #expect(boxes.allSatisfy { $0.datatype == "http://www.opengis.net/ont/geosparql#wktLiteral" })
+        #expect(boxes.contains { $0.lexical == "POLYGON((-5.15 41.32,-5.15 51.10,9.57 51.10,9.57 41.32,-5.15 41.32))" })
+    }
 }
