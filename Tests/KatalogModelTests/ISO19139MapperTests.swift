@@ -19,6 +19,9 @@ struct ISO19139MapperTests {
         #expect(record.dataset.title.values == ["sv": "Titel"])
         #expect(record.dataset.iri == nil)
         #expect(record.dataset.extras["iso:hierarchyLevel"] == ["dataset"])
+        #expect(record.dataset.extras["iso:fileIdentifier"] == ["9f2c-uuid"])
+        #expect(record.dataset.identifiers.isEmpty)
+        #expect(record.dataset.otherIdentifiers.isEmpty)
     }
 
     @Test func servicesAndOtherScopesAreNotDatasets() throws {
@@ -87,6 +90,12 @@ struct ISO19139MapperTests {
         #expect(defaulted.title.values == ["nb": "Titel"])
         let untagged = try F.dataset(F.record(language: nil))
         #expect(untagged.title.values == ["": "Titel"])
+    }
+
+    @Test(arguments: [("swe", "sv"), ("eng", "en"), ("nor", "no"), ("nob", "nb"), ("nno", "nn"), ("dan", "da"), ("fin", "fi"),
+                      ("fre", "fr"), ("fra", "fr"), ("ger", "de"), ("deu", "de"), ("isl", "is")])
+    func iso639CodesBecomeBCP47Tags(code: String, tag: String) throws {
+        #expect(try F.dataset(F.record(language: code)).title.values == [tag: "Titel"])
     }
 
     @Test func anAnchorTitleIsText() throws {

@@ -62,6 +62,7 @@ extension ISO19139Mapper {
             if !kept.isEmpty { extras[key] = kept }
         }
         let gmd = ISO19139Namespace.gmd
+        put("iso:fileIdentifier", metadata.children(gmd, "fileIdentifier").prefix(1).compactMap { self.text($0) })
         put("iso:hierarchyLevel", metadata.children(gmd, "hierarchyLevel").compactMap { code($0) })
         put("iso:parentIdentifier", metadata.children(gmd, "parentIdentifier").compactMap { self.text($0) })
         let standard = [self.text(metadata.child(gmd, "metadataStandardName")), self.text(metadata.child(gmd, "metadataStandardVersion"))]
