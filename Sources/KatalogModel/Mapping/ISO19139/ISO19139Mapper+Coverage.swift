@@ -38,8 +38,10 @@ extension ISO19139Mapper {
                 let range: TemporalRange
                 switch element.localName {
                 case "TimePeriod":
-                    let start = position(element, "gml:beginPosition") ?? position(element, "gml:begin/gml:TimeInstant/gml:timePosition")
-                    let end = position(element, "gml:endPosition") ?? position(element, "gml:end/gml:TimeInstant/gml:timePosition")
+                    let start = position(element, "gml:beginPosition")
+                        ?? position(element, "gml:begin/gml:TimeInstant/gml:timePosition")
+                    let end = position(element, "gml:endPosition")
+                        ?? position(element, "gml:end/gml:TimeInstant/gml:timePosition")
                     range = TemporalRange(start: start, end: end)
                 case "TimeInstant":
                     let instant = position(element, "gml:timePosition")

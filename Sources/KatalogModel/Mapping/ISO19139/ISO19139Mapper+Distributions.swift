@@ -7,7 +7,8 @@ extension ISO19139Mapper {
 
     /// Where a record lists its online resources.
     static let onlinePaths = [
-        "gmd:distributionInfo/gmd:MD_Distribution/gmd:transferOptions/gmd:MD_DigitalTransferOptions/gmd:onLine/gmd:CI_OnlineResource",
+        "gmd:distributionInfo/gmd:MD_Distribution/gmd:transferOptions/gmd:MD_DigitalTransferOptions/"
+            + "gmd:onLine/gmd:CI_OnlineResource",
         "gmd:distributionInfo/gmd:MD_Distribution/gmd:distributor/gmd:MD_Distributor/gmd:distributorTransferOptions/"
             + "gmd:MD_DigitalTransferOptions/gmd:onLine/gmd:CI_OnlineResource",
     ]
@@ -15,7 +16,8 @@ extension ISO19139Mapper {
     /// Where a record names its distribution formats.
     static let formatPaths = [
         "gmd:distributionInfo/gmd:MD_Distribution/gmd:distributionFormat/gmd:MD_Format/gmd:name",
-        "gmd:distributionInfo/gmd:MD_Distribution/gmd:distributor/gmd:MD_Distributor/gmd:distributorFormat/gmd:MD_Format/gmd:name",
+        "gmd:distributionInfo/gmd:MD_Distribution/gmd:distributor/gmd:MD_Distributor/"
+            + "gmd:distributorFormat/gmd:MD_Format/gmd:name",
     ]
 
     /// Service protocols recognised in `gmd:protocol` (lower-case fragment → format name and the OGC standard the

@@ -42,11 +42,15 @@ extension ISO19139Mapper {
             let link = href(codeProperty).flatMap { isWebIRI($0) ? $0 : nil }
             guard let value = text(codeProperty) ?? link else { return nil }
             let space = text(identifier.child(ISO19139Namespace.gmd, "codeSpace"))
-            let written = space.map { value.lowercased().contains($0.lowercased()) || isWebIRI(value) ? value : "\($0):\(value)" } ?? value
+            let written = space.map { space in
+                value.lowercased().contains(space.lowercased()) || isWebIRI(value) ? value : "\(space):\(value)"
+            } ?? value
             if let link { return (code: written, iri: link) }
             if isWebIRI(value) { return (code: written, iri: value) }
             let digits = written.reversed().prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty, digits.count <= 9, written.uppercased().contains("EPSG") else { return (code: written, iri: nil) }
+            guard !digits.isEmpty, digits.count <= 9, written.uppercased().contains("EPSG") else {
+                return (code: written, iri: nil)
+            }
             return (code: written, iri: epsgBase + String(digits.reversed()))
         }
     }
@@ -58,14 +62,17 @@ extension ISO19139Mapper {
         func put(_ key: String, _ values: [String]) {
             var kept: [String] = []
             var seen = Set<String>()
-            for value in values where !value.isEmpty && kept.count < extraValueCap { appendDistinct(value, to: &kept, seen: &seen) }
+            for value in values where !value.isEmpty && kept.count < extraValueCap {
+                appendDistinct(value, to: &kept, seen: &seen)
+            }
             if !kept.isEmpty { extras[key] = kept }
         }
         let gmd = ISO19139Namespace.gmd
         put("iso:fileIdentifier", metadata.children(gmd, "fileIdentifier").prefix(1).compactMap { self.text($0) })
         put("iso:hierarchyLevel", metadata.children(gmd, "hierarchyLevel").compactMap { code($0) })
         put("iso:parentIdentifier", metadata.children(gmd, "parentIdentifier").compactMap { self.text($0) })
-        let standard = [self.text(metadata.child(gmd, "metadataStandardName")), self.text(metadata.child(gmd, "metadataStandardVersion"))]
+        let standard = [self.text(metadata.child(gmd, "metadataStandardName")),
+                        self.text(metadata.child(gmd, "metadataStandardVersion"))]
         put("iso:metadataStandard", [standard.compactMap { $0 }.joined(separator: " ")])
         put("iso:referenceSystem", referenceSystems(metadata).map(\.code))
         put("iso:topicCategory", topicCategories(identifications))
@@ -77,7 +84,9 @@ extension ISO19139Mapper {
         put("iso:alternateTitle", all(identifications.first, "gmd:citation/gmd:CI_Citation/gmd:alternateTitle").compactMap {
             mainText($0, text)
         })
-        put("iso:spatialRepresentationType", identifications.flatMap { all($0, "gmd:spatialRepresentationType").compactMap { code($0) } })
+        put("iso:spatialRepresentationType", identifications.flatMap {
+            all($0, "gmd:spatialRepresentationType").compactMap { code($0) }
+        })
         put("iso:spatialResolution", identifications.flatMap(spatialResolutions))
         put("iso:constraintCode", constraints.restrictionCodes)
         put("iso:conformance", conformanceResults(metadata).compactMap { result -> String? in

@@ -92,7 +92,9 @@ extension ISO19139Mapper {
         var result: [ContactPoint] = []
         var seen = Set<ContactPoint>()
         for party in parties where party.role == "pointofcontact" {
-            let name = party.organisation.isEmpty ? party.individual.map { LocalizedText($0) } ?? LocalizedText() : party.organisation
+            let name = party.organisation.isEmpty
+                ? party.individual.map { LocalizedText($0) } ?? LocalizedText()
+                : party.organisation
             let point = ContactPoint(name: name, email: party.email, telephone: party.telephone, url: party.url)
             guard !name.isEmpty || point.email != nil || point.telephone != nil || point.url != nil else { continue }
             appendDistinct(point, to: &result, seen: &seen)

@@ -35,7 +35,8 @@ extension ISO19139Mapper {
         var result: [Concept] = []
         var seen = Set<String>()
         func add(_ concept: Concept) {
-            guard !concept.raw.isEmpty, result.count < keywordCap, seen.insert(concept.uri ?? concept.raw.lowercased()).inserted else { return }
+            guard !concept.raw.isEmpty, result.count < keywordCap,
+                  seen.insert(concept.uri ?? concept.raw.lowercased()).inserted else { return }
             result.append(concept)
         }
         for identification in identifications {

@@ -31,7 +31,8 @@ public enum ISO19139Mapper {
             throw MappingError(code: .missingIdentifier, message: "the record in \(sourceURL) has no gmd:fileIdentifier",
                                field: "gmd:fileIdentifier")
         }
-        let dataset = try makeDataset(metadata, identifier: fileIdentifier, defaultLanguage: defaultLanguage, sourceURL: sourceURL)
+        let dataset = try makeDataset(metadata, identifier: fileIdentifier, defaultLanguage: defaultLanguage,
+                                      sourceURL: sourceURL)
         return .dataset(SourceRecord(dataset: dataset, raw: raw, rawFormat: rawFormat))
     }
 
