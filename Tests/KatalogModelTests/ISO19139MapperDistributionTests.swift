@@ -107,7 +107,8 @@ struct ISO19139MapperDistributionTests {
         guard distributions.count == 7 else { return }
         #expect(distributions[0].downloadURLs == ["https://geodata.example.se/dl/vatten.zip"])
         #expect(distributions[0].accessURLs == ["https://geodata.example.se/dl/vatten.zip"])
-        #expect(distributions[0].format?.uri == FileFormat.authority + "ZIP")
+        // A zipped download is told by what the archive holds: the record's first format that is not a service.
+        #expect(distributions[0].format?.uri == FileFormat.authority + "SHP")
         #expect(distributions[0].title.values == ["sv": "Nedladdning"])
         #expect(distributions[0].description.values == ["sv": "Zippad shape"])
         #expect(distributions[1].downloadURLs.isEmpty)
@@ -130,6 +131,15 @@ struct ISO19139MapperDistributionTests {
         #expect(distributions[5].format?.raw == "ESRI Shapefile")
         #expect(distributions[6].downloadURLs.isEmpty)
         #expect(distributions[6].format?.uri == FileFormat.authority + "CSV")
+    }
+
+    @Test func aZippedDownloadWithoutARecordFormatIsAZip() throws {
+        let tail = Self.distribution(formats: [], [
+            Self.online("https://geodata.example.se/dl/vatten.zip", protocol: "WWW:DOWNLOAD-1.0-http--download"),
+            Self.online("https://geodata.example.se/dl/vatten.gpkg", protocol: "WWW:DOWNLOAD-1.0-http--download"),
+        ])
+        let distributions = try F.dataset(F.record(tail: tail)).distributions
+        #expect(distributions.map(\.format?.uri) == [FileFormat.authority + "ZIP", FileFormat.authority + "GPKG"])
     }
 
     @Test func distributorTransferOptionsAndFormatsAreRead() throws {

@@ -92,16 +92,25 @@ struct ISO19139MapperSubjectTests {
         #expect(dataset.keywords == [LangString("sjöar", language: "sv"), LangString("vattendrag", language: "sv"),
                                      LangString("Hydrografi", language: "sv"), LangString("Hydrography", language: "en"),
                                      LangString("Miljö", language: "sv")])
-        #expect(dataset.themes.map(\.raw) == ["http://inspire.ec.europa.eu/theme/hy",
-                                              "http://publications.europa.eu/resource/authority/data-theme/ENVI",
-                                              "elevation"])
-        #expect(dataset.themes[0].uri == "http://inspire.ec.europa.eu/theme/hy")
-        #expect(dataset.themes[0].label?.values == ["sv": "Hydrografi", "en": "Hydrography"])
-        #expect(dataset.themes[1].uri == DataTheme.authority + "ENVI")
-        // inlandWaters maps to ENVI too, which is already there; elevation has no data theme.
-        #expect(dataset.themes[2].uri == nil)
+        // The INSPIRE theme hy is mapped onto ENVI, keeping its IRI as the raw value; the ENVI anchor and inlandWaters
+        // map to ENVI too, which is already there; elevation has no data theme.
+        #expect(dataset.themes.map(\.raw) == ["http://inspire.ec.europa.eu/theme/hy", "elevation"])
+        #expect(dataset.themes[0].uri == DataTheme.authority + "ENVI")
+        #expect(dataset.themes[1].uri == nil)
         #expect(dataset.extras["iso:topicCategory"] == ["inlandWaters", "elevation"])
         #expect(dataset.extras["iso:inspireTheme"] == ["Hydrografi"])
+    }
+
+    @Test func inspireThemesMapOntoDataThemesAndUnknownOnesStayRaw() throws {
+        let anchors = [F.anchor("https://inspire.ec.europa.eu/theme/tn/", "Transportnät"),
+                       F.anchor("http://inspire.ec.europa.eu/theme/pd", "Befolkningsfördelning"),
+                       F.anchor("http://inspire.ec.europa.eu/theme/zz", "Okänt tema")]
+        let dataset = try F.dataset(F.record(identification: Self.keywords(anchors, thesaurus: "GEMET - INSPIRE themes, version 1.0")))
+        #expect(dataset.themes.map(\.uri) == [DataTheme.authority + "TRAN", DataTheme.authority + "SOCI",
+                                              "http://inspire.ec.europa.eu/theme/zz"])
+        #expect(dataset.themes.map(\.raw) == ["https://inspire.ec.europa.eu/theme/tn/", "http://inspire.ec.europa.eu/theme/pd",
+                                              "http://inspire.ec.europa.eu/theme/zz"])
+        #expect(dataset.themes.map(\.key) == ["TRAN", "SOCI", "zz"])
     }
 
     @Test func topicCategoriesMapOntoDataThemes() throws {

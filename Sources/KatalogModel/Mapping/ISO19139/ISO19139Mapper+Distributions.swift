@@ -60,12 +60,16 @@ extension ISO19139Mapper {
         return result
     }
 
+    /// Archive formats: a download URL ending in one of these names the packaging, not the data's format.
+    static let archiveFormats: Set<String> = ["ZIP", "TAR", "GZIP", "7Z"]
+
     /// Maps one online resource; nil when it has no URL.
     ///
     /// A download protocol (`WWW:DOWNLOAD-…`), or the `download` function on a resource that is not a service,
     /// makes the URL a download URL as well as the access URL; services (WMS, WFS, WCS, WMTS, Atom) and links give an
     /// access URL only. A service's format is its protocol; any other resource's format is the one its URL's
-    /// extension names, else, for a download, the record's first `gmd:MD_Format` that is not a service.
+    /// extension names, else, for a download, the record's first `gmd:MD_Format` that is not a service; a download of an
+    /// archive (`.zip`, `.tar`, `.gz`, `.7z`) takes that `gmd:MD_Format` too, when there is one.
     static func distribution(_ resource: XMLElement, formats: [Concept], text: ISO19139Text) -> Distribution? {
         guard let url = self.text(resource.child(ISO19139Namespace.gmd, "linkage")) else { return nil }
         let protocolProperty = resource.child(ISO19139Namespace.gmd, "protocol")
@@ -82,7 +86,10 @@ extension ISO19139Mapper {
             distribution.format = FileFormat.normalize(service.format)
             distribution.accessServices = [accessService(url, title: distribution.title, standard: service.standard)]
         } else if CKANMapper.looksLikeFile(url), let format = FileFormat.infer(fromURL: url) {
-            distribution.format = format
+            // A downloaded archive packages the data: the record's format says what is inside (GeoPackage, GML, …).
+            let packaged = isDownload && archiveFormats.contains(format.key)
+                ? formats.first { !($0.uri ?? "").hasSuffix("_SRVC") } : nil
+            distribution.format = packaged ?? format
         } else if isDownload {
             distribution.format = formats.first { !($0.uri ?? "").hasSuffix("_SRVC") }
         }
