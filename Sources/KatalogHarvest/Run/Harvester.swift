@@ -54,7 +54,8 @@ public struct Harvester: Sendable {
         case .ckan: return CKANAdapter()
         case .dcat: return DCATAdapter()
         case .datajson: return DataJSONAdapter()
-        case .oaiPMH, .csw: return nil
+        case .csw: return CSWAdapter()
+        case .oaiPMH: return nil
         }
     }
 

@@ -17,6 +17,9 @@ enum MappedRecord: Sendable {
     /// A record that was not mapped because what the mapper would read from the source is what the live record
     /// was mapped from (its source digest matched; see ``PreparedRecord/sourceDigest``).
     case unchanged(identifier: String)
+    /// A record the source lists that is not harvested on purpose (e.g. an ISO 19139 record describing a service, not a
+    /// dataset); see ``RunCollector/skip(identifier:reason:)``.
+    case skipped(identifier: String, reason: String)
 
     /// A mapped record, prepared for the store here, in the lane, with the source digest it was read with; or, when it
     /// breaks the source's record `limits`, the error the collector would record for it (six CKAN packages of

@@ -73,6 +73,8 @@ public actor RunCollector {
                 counts.fetched += 1
                 unmapped += 1
                 try await enqueue(.unchanged(identifier))
+            case .skipped(let identifier, let reason):
+                skip(identifier: identifier, reason: reason)
             }
         }
     }

@@ -1,0 +1,92 @@
+import Foundation
+import KatalogRDF
+
+/// One GetRecords response of a CSW 2.0.2 service, read: the counts of `csw:SearchResults` and its records, each cut
+/// out as a standalone document.
+struct CSWPage: Sendable {
+    /// One record of the page.
+    struct Record: Sendable {
+        /// The record's element (an ISO 19139 `gmd:MD_Metadata`, or whatever the service sent).
+        var element: XMLElement
+        /// The record as a standalone XML document, stored as the raw source record.
+        var raw: Data
+        /// `gmd:fileIdentifier`, when the record is ISO 19139 and has one.
+        var fileIdentifier: String?
+    }
+
+    /// `numberOfRecordsMatched`: how many records the query matches in all.
+    var matched: Int?
+    /// `numberOfRecordsReturned`.
+    var returned: Int?
+    /// `nextRecord`: the position of the next record, 0 when there is none.
+    var nextRecord: Int?
+    /// The records, in the service's order.
+    var records: [Record]
+
+    static let csw = "http://www.opengis.net/cat/csw/2.0.2"
+    static let gmd = "http://www.isotc211.org/2005/gmd"
+    static let gmi = "http://www.isotc211.org/2005/gmi"
+    static let gco = "http://www.isotc211.org/2005/gco"
+    static let owsNamespaces: Set<String> = ["http://www.opengis.net/ows", "http://www.opengis.net/ows/1.1", "http://www.opengis.net/ows/2.0"]
+
+    /// Whether an element is an ISO 19139 metadata record (`gmd:MD_Metadata` or `gmi:MI_Metadata`).
+    static func isISORecord(_ element: XMLElement) -> Bool {
+        element.isNamed(gmd, "MD_Metadata") || element.isNamed(gmi, "MI_Metadata")
+    }
+
+    /// Reads a response body; an OWS exception report, another root element or a response without
+    /// `csw:SearchResults` is an error naming the source and URL.
+    static func read(_ body: Data, source: String, url: String) throws -> CSWPage {
+        let root: XMLElement
+        do {
+            root = try XMLDocumentReader.parse(body, location: url)
+        } catch let error as RDFParseError {
+            throw HarvestError(.malformedResponse, "GetRecords: the response is not well-formed XML: line \(error.line), column \(error.column): \(error.message)",
+                               source: source, url: url)
+        }
+        if let namespace = root.namespace, owsNamespaces.contains(namespace), root.localName == "ExceptionReport" {
+            throw HarvestError(.unexpectedResponse, "GetRecords answered an exception: \(exceptionText(root))", source: source, url: url)
+        }
+        guard root.isNamed(csw, "GetRecordsResponse") else {
+            let name = root.namespace.map { "{\($0)}" } ?? ""
+            throw HarvestError(.unexpectedResponse, "GetRecords: expected a csw:GetRecordsResponse (CSW 2.0.2), got \(name)\(root.localName)",
+                               source: source, url: url)
+        }
+        guard let results = root.child(csw, "SearchResults") else {
+            throw HarvestError(.unexpectedResponse, "GetRecords: the response has no csw:SearchResults", source: source, url: url)
+        }
+        let records = results.children.map { element in
+            Record(element: element, raw: element.serialized(),
+                   fileIdentifier: isISORecord(element) ? fileIdentifier(of: element) : nil)
+        }
+        return CSWPage(matched: count(results.attribute("numberOfRecordsMatched")),
+                       returned: count(results.attribute("numberOfRecordsReturned")),
+                       nextRecord: count(results.attribute("nextRecord")), records: records)
+    }
+
+    /// `gmd:fileIdentifier/gco:CharacterString`, trimmed, when present and not empty.
+    static func fileIdentifier(of element: XMLElement) -> String? {
+        guard let text = element.child(gmd, "fileIdentifier")?.child(gco, "CharacterString")?.text else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A non-negative count attribute; nil when absent or not a number.
+    private static func count(_ text: String?) -> Int? {
+        guard let text, let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else { return nil }
+        return value
+    }
+
+    /// The codes and texts of an OWS exception report, shortened.
+    private static func exceptionText(_ report: XMLElement) -> String {
+        let parts = report.children.filter { $0.localName == "Exception" }.map { exception -> String in
+            let code = exception.attribute("exceptionCode") ?? "?"
+            let locator = exception.attribute("locator").map { " at \($0)" } ?? ""
+            let texts = exception.children.filter { $0.localName == "ExceptionText" }
+                .map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            return "\(code)\(locator)" + (texts.isEmpty ? "" : ": " + texts.joined(separator: "; "))
+        }
+        let text = parts.isEmpty ? "an empty exception report" : parts.joined(separator: " | ")
+        return text.count > 500 ? String(text.prefix(500)) + "…" : text
+    }
+}

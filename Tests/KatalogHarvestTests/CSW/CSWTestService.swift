@@ -1,0 +1,147 @@
+import Foundation
+import KatalogHarvest
+import Synchronization
+
+/// A CSW 2.0.2 service for harvest tests, built from ISO 19139 records the test makes, served through
+/// ``TestHTTPServer`` with real GetRecords paging (`startPosition`, `maxRecords`, `nextRecord`) and scriptable faults.
+final class CSWTestService: Sendable {
+    /// A fault the service injects.
+    enum Fault: Sendable, Equatable {
+        /// Ignores `startPosition` and always answers the first page (a paging loop).
+        case ignoresStart
+        /// Answers `nextRecord` equal to the page's own start (never advancing).
+        case stuckNextRecord
+        /// Answers an OWS exception report (HTTP 200, as some servers do) for the page at this start.
+        case exceptionAt(start: Int)
+        /// Answers XML that is not well-formed for the page at this start.
+        case malformedAt(start: Int)
+        /// Reports this many more matched records than it has.
+        case overcounts(Int)
+        /// Answers Dublin Core `csw:Record`s instead of ISO 19139.
+        case dublinCore
+    }
+
+    private struct State {
+        var records: [String] = []
+        var fault: Fault?
+        var queries: [[String: String]] = []
+    }
+
+    private let state = Mutex(State())
+
+    init(records: [String] = []) {
+        setRecords(records)
+    }
+
+    /// Replaces the service's records (ISO 19139 `gmd:MD_Metadata` documents without an XML declaration).
+    func setRecords(_ records: [String]) {
+        state.withLock { $0.records = records }
+    }
+
+    /// Sets or clears the injected fault.
+    func setFault(_ fault: Fault?) {
+        state.withLock { $0.fault = fault }
+    }
+
+    /// The query parameters of every request answered, in order.
+    var queries: [[String: String]] { state.withLock { $0.queries } }
+
+    /// The handler to give ``TestHTTPServer``.
+    var handler: TestHTTPServer.Handler {
+        { [self] request in self.respond(request) }
+    }
+
+    private func respond(_ request: TestRequest) -> TestResponse {
+        let query = CSWTestService.query(request.query ?? "")
+        let (records, fault) = state.withLock { state -> ([String], Fault?) in
+            state.queries.append(query)
+            return (state.records, state.fault)
+        }
+        let maxRecords = Int(query["maxRecords"] ?? "10") ?? 10
+        var start = Int(query["startPosition"] ?? "1") ?? 1
+        switch fault {
+        case .ignoresStart:
+            start = 1
+        case .exceptionAt(let at) where at == start:
+            return xml("""
+            <?xml version="1.0"?>
+            <ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows" version="1.2.0">
+              <ows:Exception exceptionCode="NoApplicableCode"><ows:ExceptionText>Search index is rebuilding</ows:ExceptionText></ows:Exception>
+            </ows:ExceptionReport>
+            """)
+        case .malformedAt(let at) where at == start:
+            return xml("<?xml version=\"1.0\"?>\n<csw:GetRecordsResponse xmlns:csw=\"http://www.opengis.net/cat/csw/2.0.2\">\n<csw:SearchResults>\n<oops>")
+        default:
+            break
+        }
+        let first = min(start - 1, records.count)
+        let page = Array(records[first..<min(first + maxRecords, records.count)])
+        var matched = records.count
+        if case .overcounts(let extra) = fault { matched += extra }
+        var next = first + page.count < matched ? first + page.count + 1 : 0
+        if fault == .stuckNextRecord { next = start }
+        let body: String
+        if fault == .dublinCore {
+            body = page.indices.map { index in
+                "<csw:Record xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:identifier>dc-\(first + index)</dc:identifier><dc:title>T</dc:title></csw:Record>"
+            }.joined(separator: "\n")
+        } else {
+            body = page.joined(separator: "\n")
+        }
+        return xml("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <csw:GetRecordsResponse xmlns:csw="http://www.opengis.net/cat/csw/2.0.2">
+        <csw:SearchStatus timestamp="2026-12-07T00:00:00Z"/>
+        <csw:SearchResults numberOfRecordsMatched="\(matched)" numberOfRecordsReturned="\(page.count)" nextRecord="\(next)" elementSet="full">
+        \(body)
+        </csw:SearchResults>
+        </csw:GetRecordsResponse>
+        """)
+    }
+
+    private func xml(_ text: String) -> TestResponse {
+        .full(status: 200, headers: ["Content-Type": "application/xml"], body: Data(text.utf8))
+    }
+
+    private static func query(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            let value = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : ""
+            result[String(parts[0])] = value
+        }
+        return result
+    }
+
+    /// A small ISO 19139 record: a dataset (or, with `service`, a service) with a Swedish title and an English one.
+    static func record(id: String?, title: String, englishTitle: String? = nil, service: Bool = false,
+                       downloadURL: String = "https://geodata.example/download.zip") -> String {
+        let identifier = id.map { "<gmd:fileIdentifier><gco:CharacterString>\($0)</gco:CharacterString></gmd:fileIdentifier>" } ?? ""
+        let english = englishTitle.map {
+            "<gmd:PT_FreeText><gmd:textGroup><gmd:LocalisedCharacterString locale=\"#EN\">\($0)</gmd:LocalisedCharacterString></gmd:textGroup></gmd:PT_FreeText>"
+        } ?? ""
+        let scope = service ? "service" : "dataset"
+        let identification = service ? "srv:SV_ServiceIdentification" : "gmd:MD_DataIdentification"
+        return """
+        <gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco" xmlns:srv="http://www.isotc211.org/2005/srv">
+          \(identifier)
+          <gmd:language><gmd:LanguageCode codeList="http://www.loc.gov/standards/iso639-2/" codeListValue="swe">swe</gmd:LanguageCode></gmd:language>
+          <gmd:hierarchyLevel><gmd:MD_ScopeCode codeList="http://standards.iso.org/iso/19139/resources/gmxCodelists.xml#MD_ScopeCode" codeListValue="\(scope)">\(scope)</gmd:MD_ScopeCode></gmd:hierarchyLevel>
+          <gmd:locale><gmd:PT_Locale id="EN"><gmd:languageCode><gmd:LanguageCode codeList="http://www.loc.gov/standards/iso639-2/" codeListValue="eng">eng</gmd:LanguageCode></gmd:languageCode></gmd:PT_Locale></gmd:locale>
+          <gmd:identificationInfo><\(identification)>
+            <gmd:citation><gmd:CI_Citation><gmd:title><gco:CharacterString>\(title)</gco:CharacterString>\(english)</gmd:title></gmd:CI_Citation></gmd:citation>
+            <gmd:abstract><gco:CharacterString>Beskrivning av \(title).</gco:CharacterString></gmd:abstract>
+          </\(identification)></gmd:identificationInfo>
+          <gmd:distributionInfo><gmd:MD_Distribution><gmd:transferOptions><gmd:MD_DigitalTransferOptions><gmd:onLine><gmd:CI_OnlineResource>
+            <gmd:linkage><gmd:URL>\(downloadURL)</gmd:URL></gmd:linkage>
+            <gmd:protocol><gco:CharacterString>WWW:DOWNLOAD-1.0-http--download</gco:CharacterString></gmd:protocol>
+          </gmd:CI_OnlineResource></gmd:onLine></gmd:MD_DigitalTransferOptions></gmd:transferOptions></gmd:MD_Distribution></gmd:distributionInfo>
+        </gmd:MD_Metadata>
+        """
+    }
+
+    /// `count` dataset records `rec-000` … with titles "Geodata N".
+    static func records(_ count: Int, prefix: String = "rec") -> [String] {
+        (0..<count).map { record(id: String(format: "\(prefix)-%03d", $0), title: "Geodata \($0)", englishTitle: "Geodata \($0) (en)") }
+    }
+}
