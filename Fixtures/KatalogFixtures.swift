@@ -2,7 +2,7 @@ import Foundation
 
 /// The sample catalogues bundled with Katalog, used by `katalog demo` and the tests.
 public enum KatalogFixtures {
-    /// The folder holding the bundled fixture files (`ckan/`, `dcat/`).
+    /// The folder holding the bundled fixture files (`ckan/`, `dcat/`, `csw/`).
     public static var root: URL {
         Bundle.module.resourceURL ?? Bundle.module.bundleURL
     }
@@ -20,5 +20,10 @@ public enum KatalogFixtures {
     /// The folder of the bundled DCAT-AP catalogues (`dcat/<catalogue>/page-<n>.<rdf|ttl|jsonld>`), Hydra-paged.
     public static var dcatRoot: URL {
         file("dcat")
+    }
+
+    /// The folder of the bundled CSW services (`csw/<service>/records.xml`, ISO 19139 records).
+    public static var cswRoot: URL {
+        file("csw")
     }
 }

@@ -14,25 +14,36 @@ public typealias CKANFixtureServer = FixtureServer
 ///
 /// - CKAN portals under `/ckan/<portal>/api/3/action/<action>` (see ``CKANFixtureAPI``);
 /// - DCAT-AP catalogues as static, Hydra-paged RDF files under `/dcat/<catalogue>/<file>`, with `ETag` and
-///   `Last-Modified`, answering `304 Not Modified` to matching conditional requests.
+///   `Last-Modified`, answering `304 Not Modified` to matching conditional requests;
+/// - CSW 2.0.2 catalogue services of ISO 19139 records under `/csw/<service>` (see ``CSWFixtureService``).
 public struct FixtureServer: Sendable {
     /// The CKAN portals served, sorted by name.
     public let portalList: [CKANFixturePortal]
     /// The DCAT catalogues served, sorted by name.
     public let catalogueList: [DCATFixtureCatalogue]
+    /// The CSW services served, sorted by name.
+    public let serviceList: [CSWFixtureService]
 
-    /// Loads every `<portal>/packages.json` under `fixturesRoot` (e.g. `KatalogFixtures.ckanRoot`) and every
-    /// `<catalogue>/page-N.*` under `dcatRoot` (nil serves no DCAT catalogue).
-    public init(fixturesRoot: URL, dcatRoot: URL? = KatalogFixtures.dcatRoot) throws {
+    /// Loads every `<portal>/packages.json` under `fixturesRoot` (e.g. `KatalogFixtures.ckanRoot`), every
+    /// `<catalogue>/page-N.*` under `dcatRoot` and every `<service>/records.xml` under `cswRoot` (nil serves none).
+    public init(fixturesRoot: URL, dcatRoot: URL? = KatalogFixtures.dcatRoot, cswRoot: URL? = KatalogFixtures.cswRoot) throws {
         self.portalList = try CKANFixturePortal.loadAll(from: fixturesRoot)
         self.catalogueList = try dcatRoot.map(DCATFixtureCatalogue.loadAll(from:)) ?? []
+        self.serviceList = try cswRoot.map(CSWFixtureService.loadAll(from:)) ?? []
     }
 
-    /// Serves the given portals and catalogues.
-    public init(portals: [CKANFixturePortal], catalogues: [DCATFixtureCatalogue] = []) {
+    /// Serves the given portals, catalogues and services.
+    public init(portals: [CKANFixturePortal], catalogues: [DCATFixtureCatalogue] = [], services: [CSWFixtureService] = []) {
         self.portalList = portals.sorted { $0.name < $1.name }
         self.catalogueList = catalogues.sorted { $0.name < $1.name }
+        self.serviceList = services.sorted { $0.name < $1.name }
     }
+
+    /// The CSW service names, which are their path segments.
+    public var services: [String] { serviceList.map(\.name) }
+
+    /// The path of a CSW service's endpoint relative to the server (`/csw/<name>`).
+    public static func cswPath(_ name: String) -> String { "/csw/" + name }
 
     /// The portal names, which are their path segments.
     public var portals: [String] { portalList.map(\.name) }
@@ -46,12 +57,13 @@ public struct FixtureServer: Sendable {
     /// The path of a file of a DCAT catalogue relative to the server (`/dcat/<name>/<file>`).
     public static func dcatPath(_ name: String, file: String) -> String { "/dcat/" + name + "/" + file }
 
-    /// A router answering the portals' Action API calls (and `GET /ckan` with the portal names) and the DCAT
-    /// catalogue files (and `GET /dcat` with the catalogue names and first pages).
+    /// A router answering the portals' Action API calls (and `GET /ckan` with the portal names), the DCAT
+    /// catalogue files (and `GET /dcat` with the catalogue names and first pages) and the CSW services.
     public func makeRouter(baseURL: @escaping @Sendable () -> String) -> Router<BasicRequestContext> {
         let router = Router()
         addCKANRoutes(to: router, baseURL: baseURL)
         addDCATRoutes(to: router)
+        addCSWRoutes(to: router)
         return router
     }
 
@@ -77,6 +89,23 @@ public struct FixtureServer: Sendable {
             let api = CKANFixtureAPI(portal: portal, siteURL: baseURL() + FixtureServer.portalPath(portal.name))
             let reply = api.handle(action: action, query: query)
             return FixtureServer.json(reply.status, reply.body)
+        }
+    }
+
+    func addCSWRoutes(to router: Router<BasicRequestContext>) {
+        let byName = Dictionary(serviceList.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        router.get("/csw/{service}") { request, context -> Response in
+            let name = context.parameters.get("service")?.removingPercentEncoding ?? ""
+            guard let service = byName[name] else { return FixtureServer.plain(404, "no CSW service named \(name)") }
+            var query: [String: String] = [:]
+            for (key, value) in request.uri.queryParameters where query[String(key)] == nil {
+                query[String(key)] = String(value)
+            }
+            let reply = service.handle(query: query)
+            var headers = HTTPFields()
+            headers[.contentType] = "application/xml;charset=utf-8"
+            return Response(status: HTTPResponse.Status(code: reply.status), headers: headers,
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: Data(reply.body.utf8))))
         }
     }
 

@@ -16,6 +16,8 @@ public final class RunningFixtureServer: Sendable {
     public let portals: [String]
     /// The DCAT catalogue names served (e.g. `["dk", "no", "se"]`).
     public let dcatCatalogues: [String]
+    /// The CSW service names served (e.g. `["geodata-norrviken"]`).
+    public let cswServices: [String]
     private let firstPages: [String: String]
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
@@ -25,6 +27,7 @@ public final class RunningFixtureServer: Sendable {
         self.baseURL = baseURL
         self.portals = server.portals
         self.dcatCatalogues = server.catalogues
+        self.cswServices = server.services
         self.firstPages = Dictionary(server.catalogueList.map { ($0.name, $0.firstPage.fileName) },
                                      uniquingKeysWith: { first, _ in first })
         self.group = group
@@ -43,6 +46,11 @@ public final class RunningFixtureServer: Sendable {
         baseURL + FixtureServer.dcatPath(name, file: firstPages[name] ?? "")
     }
 
+    /// The endpoint URL of a CSW service (`http://127.0.0.1:PORT/csw/<name>`), what a `csw` source's `url` is set to.
+    public func cswURL(_ name: String) -> String {
+        baseURL + FixtureServer.cswPath(name)
+    }
+
     /// Shuts the server down gracefully and waits until it has stopped.
     public func stop() async throws {
         await group.triggerGracefulShutdown()
@@ -53,11 +61,12 @@ public final class RunningFixtureServer: Sendable {
 extension FixtureServer {
     /// Starts serving on `host:port` (port 0 picks a free port) and returns once the socket is bound.
     ///
-    /// `fixturesRoot` holds the CKAN portals, `dcatRoot` the DCAT catalogues (nil: none). The server runs in a
+    /// `fixturesRoot` holds the CKAN portals, `dcatRoot` the DCAT catalogues, `cswRoot` the CSW services (nil: none). The server runs in a
     /// child task of the caller's process; call ``RunningFixtureServer/stop()`` to end it.
     public static func start(host: String = "127.0.0.1", port: Int = 0, fixturesRoot: URL,
-                             dcatRoot: URL? = KatalogFixtures.dcatRoot, logger: Logger) async throws -> RunningFixtureServer {
-        try await FixtureServer(fixturesRoot: fixturesRoot, dcatRoot: dcatRoot).start(host: host, port: port, logger: logger)
+                             dcatRoot: URL? = KatalogFixtures.dcatRoot, cswRoot: URL? = KatalogFixtures.cswRoot,
+                             logger: Logger) async throws -> RunningFixtureServer {
+        try await FixtureServer(fixturesRoot: fixturesRoot, dcatRoot: dcatRoot, cswRoot: cswRoot).start(host: host, port: port, logger: logger)
     }
 
     /// Starts this server on `host:port` (port 0 picks a free port) and returns once the socket is bound.
@@ -90,7 +99,7 @@ extension FixtureServer {
         baseBox.set(baseURL)
         logger.info("fixture server listening", metadata: [
             "demo.url": "\(baseURL)", "demo.portals": "\(portals.joined(separator: ","))",
-            "demo.dcat": "\(catalogues.joined(separator: ","))",
+            "demo.dcat": "\(catalogues.joined(separator: ","))", "demo.csw": "\(services.joined(separator: ","))",
         ])
         return RunningFixtureServer(port: bound, baseURL: baseURL, server: self, group: group, task: task)
     }
