@@ -129,8 +129,22 @@ struct ISO19139MapperDistributionTests {
         #expect(distributions[5].downloadURLs == ["https://geodata.example.se/fil"])
         #expect(distributions[5].format?.uri == FileFormat.authority + "SHP")
         #expect(distributions[5].format?.raw == "ESRI Shapefile")
-        #expect(distributions[6].downloadURLs.isEmpty)
+        // A link to a file, with no function saying otherwise, is a download, as a CKAN resource's URL is read.
+        #expect(distributions[6].downloadURLs == ["https://geodata.example.se/data.csv"])
         #expect(distributions[6].format?.uri == FileFormat.authority + "CSV")
+    }
+
+    @Test func informationLinksAreDocumentationNotDistributions() throws {
+        let tail = Self.distribution(formats: ["GML"], [
+            Self.online("https://geodata.example.se/produktbeskrivning.pdf", protocol: "WWW:LINK-1.0-http--link", function: "information"),
+            Self.online("https://geodata.example.se/wms?request=GetCapabilities", protocol: "OGC:WMS", function: "information"),
+            Self.online("https://geodata.example.se/dl/data.gml", protocol: "WWW:LINK-1.0-http--link", function: "download"),
+        ])
+        let dataset = try F.dataset(F.record(tail: tail))
+        #expect(dataset.distributions.map(\.accessURLs) == [["https://geodata.example.se/wms?request=GetCapabilities"],
+                                                            ["https://geodata.example.se/dl/data.gml"]])
+        #expect(dataset.distributions.last?.downloadURLs == ["https://geodata.example.se/dl/data.gml"])
+        #expect(dataset.extras["foaf:page"] == ["https://geodata.example.se/produktbeskrivning.pdf"])
     }
 
     @Test func aZippedDownloadWithoutARecordFormatIsAZip() throws {

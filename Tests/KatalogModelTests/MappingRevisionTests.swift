@@ -1,15 +1,16 @@
 import Foundation
 import KatalogFixtures
+import KatalogRDF
 import Testing
 @testable import KatalogModel
 
 /// Guards ``MappingRevision``: harvests trust a 304 or an unchanged document digest only under the revision the
 /// document was mapped with, so a change to any mapper's output must come with a new revision, or unchanged
-/// sources keep what the old mapping made of them. This test maps the bundled fixtures (CKAN, DCAT-AP-SE/-NO/-DK
-/// and a data.json catalogue) and compares a digest of the output with the one recorded for the current revision.
+/// sources keep what the old mapping made of them. This test maps the bundled fixtures (CKAN, DCAT-AP-SE/-NO/-DK,
+/// a data.json catalogue and the CSW service's ISO 19139 records) and compares a digest of the output with the one recorded for the current revision.
 struct MappingRevisionTests {
     /// The revision the digest below was recorded under, and the digest.
-    static let recorded = (revision: "2026-12-06.2", digest: "7c932504a5d9bfef50529f49c91d0dfffab6e85338099192061b928c5806837c")
+    static let recorded = (revision: "2026-12-07.1", digest: "e15f373d9cd3c0f12f16f1d1aae7759b08b35a575861ad59755f181ec4d0fa0c")
 
     @Test func theMappingOfTheFixturesIsTheOneRecordedForTheCurrentRevision() throws {
         let digest = try Self.outputDigest()
@@ -55,6 +56,15 @@ struct MappingRevisionTests {
         for result in try DataJSONMapper.catalogue(from: Data(datajson.utf8), location: "fixture.json")
             .records(sourceURL: "fixture.json", defaultLanguage: "en") {
             all.append(try result.get())
+        }
+        // The geodata catalogue's ISO 19139 records, as the CSW adapter cuts them out of a page.
+        let csw = try XMLDocumentReader.parse(Data(contentsOf: KatalogFixtures.file("csw/geodata-norrviken/records.xml")),
+                                              location: "records.xml")
+        for metadata in csw.descendants("http://www.isotc211.org/2005/gmd", "MD_Metadata") {
+            if case .dataset(let record) = try ISO19139Mapper.map(metadata, raw: metadata.serialized(), sourceURL: "records.xml",
+                                                                   defaultLanguage: nil) {
+                all.append(record)
+            }
         }
         return all
     }

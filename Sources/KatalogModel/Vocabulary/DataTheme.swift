@@ -1,6 +1,6 @@
 /// Data themes, mapped onto the EU data-theme authority (`…/authority/data-theme/ENVI`).
 ///
-/// Accepts the authority's IRIs and codes, DCAT-AP-SE/NO style theme IRIs ending in a code,
+/// Accepts the authority's IRIs and codes, DCAT-AP-SE/NO style theme IRIs ending in a code, INSPIRE theme IRIs,
 /// and common CKAN group names and labels in Swedish, Norwegian, Danish, Finnish and English.
 public enum DataTheme {
     /// The namespace of the EU data-theme authority.
@@ -35,6 +35,7 @@ public enum DataTheme {
         guard !text.isEmpty, text.utf8.count <= 512 else { return nil }
         if let code = VocabularyKey.code(of: text, under: authority) { return byCode[code] }
         if text.contains("://") {
+            if let code = code(ofINSPIRETheme: text) { return byCode[code] }
             // Other theme IRIs that end in an authority code (…/theme/ENVI, …#ENVI).
             let last = VocabularyKey.lastSegment(text).uppercased()
             if let entry = byCode[last] { return entry }

@@ -27,7 +27,10 @@ extension CKANMapper {
         }
         if let explicit = resource["download_url"]?.nonEmptyString {
             download.append(explicit)
-        } else if let url, resource["url_type"]?.string == "upload" || looksLikeFile(url) {
+        } else if let url, resource["url_type"]?.string == "upload"
+                    || looksLikeFile(url) && resource["access_url"]?.nonEmptyString == nil {
+            // A resource with ckanext-dcat's access_url and no download_url says it has no download URL (its DCAT
+            // distribution had none); only a plain resource's URL is taken for a download when it names a file.
             download.append(url)
         }
         distribution.accessURLs = access

@@ -30,13 +30,13 @@ extension ISO19139Mapper {
         ("atom", "Atom", nil),
     ]
 
-    /// One distribution per `gmd:CI_OnlineResource` with a linkage URL, each distinct one once.
+    /// One distribution per `gmd:CI_OnlineResource` with a linkage URL, each distinct one once, except documentation.
     static func distributions(_ metadata: XMLElement, text: ISO19139Text) -> [Distribution] {
         let formats = distributionFormats(metadata)
         var result: [Distribution] = []
         var seen = Set<Distribution>()
         for path in onlinePaths {
-            for resource in all(metadata, path) {
+            for resource in all(metadata, path) where !isDocumentation(resource) {
                 guard result.count < distributionCap else { return result }
                 if let mapped = distribution(resource, formats: formats, text: text) {
                     appendDistinct(mapped, to: &result, seen: &seen)
@@ -44,6 +44,22 @@ extension ISO19139Mapper {
             }
         }
         return result
+    }
+
+    /// Whether an online resource is documentation about the data (`gmd:function` `information` on a link that is not a
+    /// service): GeoDCAT-AP makes it a page (`foaf:page`), not a distribution; it is kept in extras under that name.
+    static func isDocumentation(_ resource: XMLElement) -> Bool {
+        guard code(resource.child(ISO19139Namespace.gmd, "function"))?.lowercased() == "information" else { return false }
+        let protocolProperty = resource.child(ISO19139Namespace.gmd, "protocol")
+        let protocolName = (text(protocolProperty) ?? href(protocolProperty) ?? "").lowercased()
+        return !serviceProtocols.contains { protocolName.contains($0.fragment) }
+    }
+
+    /// The URLs of the record's documentation links (see ``isDocumentation(_:)``).
+    static func documentationPages(_ metadata: XMLElement) -> [String] {
+        onlinePaths.flatMap { all(metadata, $0) }.filter(isDocumentation).compactMap {
+            text($0.child(ISO19139Namespace.gmd, "linkage"))
+        }
     }
 
     /// The record's `gmd:MD_Format` names as formats (an anchor's link when the vocabulary knows it), each once.
@@ -76,8 +92,10 @@ extension ISO19139Mapper {
         let protocolName = (self.text(protocolProperty) ?? href(protocolProperty) ?? "").lowercased()
         let function = code(resource.child(ISO19139Namespace.gmd, "function"))?.lowercased()
         let service = serviceProtocols.first { protocolName.contains($0.fragment) }
-        let isDownload = protocolName.contains("download") && service == nil
-            || function == "download" && service == nil
+        // A link to a file (a URL ending in a file name with an extension) is a download unless the record says the
+        // resource is something else, as CKAN resources are read.
+        let isDownload = service == nil && (protocolName.contains("download") || function == "download"
+            || function == nil && CKANMapper.looksLikeFile(url) && FileFormat.infer(fromURL: url) != nil)
 
         var distribution = Distribution(accessURLs: [url], downloadURLs: isDownload ? [url] : [])
         distribution.title = text.localized(resource.child(ISO19139Namespace.gmd, "name"))

@@ -76,6 +76,7 @@ extension ISO19139Mapper {
         put("iso:metadataStandard", [standard.compactMap { $0 }.joined(separator: " ")])
         put("iso:referenceSystem", referenceSystems(metadata).map(\.code))
         put("iso:topicCategory", topicCategories(identifications))
+        put("foaf:page", documentationPages(metadata))
         put("iso:inspireTheme", identifications.flatMap { identification in
             all(identification, "gmd:descriptiveKeywords/gmd:MD_Keywords").filter { keywords in
                 isThemeThesaurus(text.localized(first(keywords, "gmd:thesaurusName/gmd:CI_Citation/gmd:title")))

@@ -13,29 +13,6 @@ extension ISO19139Mapper {
         "boundaries": "REGI", "extraterrestrial": "TECH",
     ]
 
-    /// INSPIRE themes (`http://inspire.ec.europa.eu/theme/<code>`) mapped onto the EU data theme that covers each, so
-    /// a geodata record's INSPIRE theme filters with the DCAT sources' themes; Katalog's own alignment, documented in
-    /// docs/iso19139-mapping.md. The INSPIRE IRI stays the concept's raw value.
-    static let inspireThemes: [String: String] = [
-        "ac": "ENVI", "ad": "REGI", "af": "AGRI", "am": "ENVI", "au": "REGI", "br": "ENVI", "bu": "REGI", "cp": "REGI",
-        "ef": "ENVI", "el": "ENVI", "er": "ENER", "ge": "ENVI", "gg": "REGI", "gn": "REGI", "hb": "ENVI", "hh": "HEAL",
-        "hy": "ENVI", "lc": "ENVI", "lu": "REGI", "mf": "ENVI", "mr": "ECON", "nz": "ENVI", "of": "ENVI", "oi": "REGI",
-        "pd": "SOCI", "pf": "ECON", "ps": "ENVI", "rs": "TECH", "sd": "ENVI", "so": "ENVI", "sr": "ENVI", "su": "REGI",
-        "tn": "TRAN", "us": "GOVE",
-    ]
-
-    /// The EU data theme of an INSPIRE theme IRI (http or https, with or without a trailing slash), when
-    /// ``inspireThemes`` has one.
-    static func dataTheme(ofINSPIRETheme iri: String) -> String? {
-        var rest = Substring(iri)
-        for prefix in ["http://inspire.ec.europa.eu/theme/", "https://inspire.ec.europa.eu/theme/"] where rest.hasPrefix(prefix) {
-            rest = rest.dropFirst(prefix.count)
-            while rest.hasSuffix("/") { rest = rest.dropLast() }
-            return inspireThemes[rest.lowercased()]
-        }
-        return nil
-    }
-
     /// Every `gmd:keyword` of every `gmd:MD_Keywords`, in each language it is given in, each once.
     static func keywords(_ identifications: [XMLElement], text: ISO19139Text) -> [LangString] {
         var result: [LangString] = []
@@ -68,12 +45,10 @@ extension ISO19139Mapper {
                 for keyword in all(keywords, "gmd:keyword") {
                     let link = href(keyword)
                     let label = text.localized(keyword)
-                    if let link, VocabularyKey.code(of: link, under: DataTheme.authority) != nil {
+                    if let link, VocabularyKey.code(of: link, under: DataTheme.authority) != nil
+                        || DataTheme.code(ofINSPIRETheme: link) != nil {
+                        // An EU data theme, or an INSPIRE theme mapped onto one (the INSPIRE IRI stays the raw value).
                         add(DataTheme.normalize(link))
-                    } else if let link, let theme = dataTheme(ofINSPIRETheme: link) {
-                        var concept = DataTheme.normalize(DataTheme.authority + theme)
-                        concept.raw = link
-                        add(concept)
                     } else if inspire, let raw = link ?? mainText(keyword, text) {
                         add(Concept(raw: raw, uri: link.flatMap { isWebIRI($0) ? $0 : nil }, label: label.isEmpty ? nil : label))
                     }
