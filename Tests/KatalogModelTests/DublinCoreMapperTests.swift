@@ -37,6 +37,11 @@ struct DublinCoreMapperTests {
         let titles = F.dc("title", "Otsikko") + F.dc("title", "Title", language: "en_GB") + F.dc("title", "Ohne", language: "")
         let record = try F.map(F.record(title: titles, attributes: "xml:lang=\"fi\""), defaultLanguage: "sv")
         #expect(record.dataset.title.values == ["fi": "Otsikko", "en-gb": "Title", "": "Ohne"])
+        // Three-letter codes with a two-letter form take it; others stay as written.
+        let coded = F.dc("title", "Svensk", language: "swe") + F.dc("title", "English", language: "ENG")
+            + F.dc("title", "Sámegiella", language: "sme") + F.dc("title", "Okänd", language: "qqq")
+        #expect(try F.dataset("", title: coded).title.values == ["sv": "Svensk", "en": "English", "se": "Sámegiella",
+                                                                 "qqq": "Okänd"])
     }
 
     @Test func descriptionsOfOneLanguageAreJoinedWithABlankLine() throws {

@@ -46,7 +46,15 @@ struct DublinCoreElements: Sendable {
 
     /// The normalised `xml:lang` an element declares (`""` for an explicit empty tag), nil when it declares none.
     static func declaredLanguage(_ element: XMLElement) -> String? {
-        element.attribute("lang", namespace: DublinCoreNamespace.xml).map { LocalizedText.normalizedTag($0) }
+        element.attribute("lang", namespace: DublinCoreNamespace.xml).map(tag(for:))
+    }
+
+    /// A BCP 47 tag for an `xml:lang` value: lower-cased, and a bare ISO 639-2 code that has a two-letter form
+    /// written in that form (`swe` → `sv`, `eng` → `en`), as some repositories write three-letter codes.
+    static func tag(for value: String) -> String {
+        let tag = LocalizedText.normalizedTag(value)
+        guard tag.count == 3, tag.allSatisfy({ $0 >= "a" && $0 <= "z" }), let short = Language.tag(for: tag) else { return tag }
+        return short
     }
 }
 
