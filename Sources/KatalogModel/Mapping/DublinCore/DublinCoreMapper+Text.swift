@@ -56,11 +56,9 @@ extension DublinCoreMapper {
     /// EU data theme that covers it (the INSPIRE IRI stays the raw value); nil for any other subject.
     static func theme(_ subject: String) -> Concept? {
         guard ISO19139Mapper.isWebIRI(subject) else { return nil }
-        if VocabularyKey.code(of: subject, under: DataTheme.authority) != nil { return DataTheme.normalize(subject) }
-        guard let code = ISO19139Mapper.dataTheme(ofINSPIRETheme: subject) else { return nil }
-        var concept = DataTheme.normalize(DataTheme.authority + code)
-        concept.raw = subject
-        return concept
+        guard VocabularyKey.code(of: subject, under: DataTheme.authority) != nil
+                || DataTheme.code(ofINSPIRETheme: subject) != nil else { return nil }
+        return DataTheme.normalize(subject)
     }
 
     /// `dc:language`s mapped onto the EU language authority (ISO 639 codes or names), each once.
