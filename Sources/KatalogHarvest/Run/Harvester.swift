@@ -48,14 +48,14 @@ public struct Harvester: Sendable {
         self.mappingLanes = min(Harvester.maxMappingLanes, max(1, mappingLanes ?? Harvester.defaultMappingLanes))
     }
 
-    /// The adapter for a source type, or nil when this build cannot harvest it.
-    static func adapter(for kind: SourceKind) -> (any HarvestAdapter)? {
+    /// The adapter for a source type.
+    static func adapter(for kind: SourceKind) -> any HarvestAdapter {
         switch kind {
         case .ckan: return CKANAdapter()
         case .dcat: return DCATAdapter()
         case .datajson: return DataJSONAdapter()
         case .csw: return CSWAdapter()
-        case .oaiPMH: return nil
+        case .oaiPMH: return OAIPMHAdapter()
         }
     }
 
@@ -67,9 +67,7 @@ public struct Harvester: Sendable {
     /// Harvests one source and returns the run's summary; a failed run is returned, not thrown,
     /// except when the run could not even start (another run holds the source, the store failed).
     public func run(_ source: SourceConfig, options: Options = Options()) async throws -> RunSummary {
-        guard let adapter = Harvester.adapter(for: source.kind) else {
-            throw HarvestError(.unsupportedSource, "sources of type '\(source.kind.rawValue)' cannot be harvested by this version yet", source: source.name)
-        }
+        let adapter = Harvester.adapter(for: source.kind)
         let run = try await store.beginRun(source: source.name, kind: source.kind.rawValue, url: source.url,
                                            priority: source.priority)
         var logger = self.logger

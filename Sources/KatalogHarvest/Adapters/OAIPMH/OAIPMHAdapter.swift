@@ -1,0 +1,251 @@
+import Foundation
+import KatalogModel
+import KatalogRDF
+import Logging
+
+/// Harvests an OAI-PMH 2.0 repository with `ListRecords`, following resumption tokens.
+///
+/// The metadata format is the configured URL's `metadataPrefix` when it has one; otherwise the repository's
+/// `ListMetadataFormats` decides: ISO 19139 (`gmd`) when offered, since it says most, else Dublin Core (`oai_dc`),
+/// which every repository must offer. A `set` in the URL harvests that set; other query parameters (an API key) are
+/// sent with every request. Each record is mapped by what its metadata element is (`gmd:MD_Metadata` or
+/// `oai_dc:dc`), and is stored under its header identifier. Records the repository marks deleted are not kept, so a
+/// complete run deletes their earlier copies (within the delete policy). Paging that leaves any doubt (a repeated
+/// token or page, fewer records than `completeListSize`, the page cap) makes the run incomplete, without deletions.
+public struct OAIPMHAdapter: HarvestAdapter {
+    /// Records mapped per batch handed to a mapping lane.
+    static let batchSize = 25
+    static let gmdNamespace = "http://www.isotc211.org/2005/gmd"
+    static let dublinCoreNamespace = "http://www.openarchives.org/OAI/2.0/oai_dc/"
+
+    /// Creates the adapter.
+    public init() {}
+
+    /// A page read, and the URL it was read from.
+    struct FetchedPage: Sendable {
+        var url: String
+        var response: OAIPMHResponse
+    }
+
+    /// The configured URL taken apart: the base URL, the query parameters sent with every request, and the
+    /// `metadataPrefix` and `set` it asks for.
+    struct Endpoint: Sendable, Equatable {
+        var base: String
+        var kept: [String]
+        var metadataPrefix: String?
+        var set: String?
+
+        /// Parameters OAI-PMH requests set themselves; of these, `metadataPrefix` and `set` are read, the rest dropped.
+        static let ownParameters: Set<String> = ["verb", "metadataprefix", "set", "resumptiontoken", "from", "until", "identifier"]
+
+        init(_ url: String) {
+            var base = url
+            if let fragment = base.firstIndex(of: "#") { base = String(base[..<fragment]) }
+            var kept: [String] = []
+            if let mark = base.firstIndex(of: "?") {
+                let query = String(base[base.index(after: mark)...])
+                base = String(base[..<mark])
+                for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+                    let parts = pair.split(separator: "=", maxSplits: 1)
+                    let name = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+                    let value = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
+                    switch name.lowercased() {
+                    case "metadataprefix": metadataPrefix = value.isEmpty ? nil : value
+                    case "set": set = value.isEmpty ? nil : value
+                    case let other where Endpoint.ownParameters.contains(other): break
+                    default: kept.append(String(pair))
+                    }
+                }
+            }
+            self.base = base
+            self.kept = kept
+        }
+
+        /// The URL of a request with `parameters` (names and unencoded values).
+        func url(_ parameters: [(String, String)]) -> String {
+            base + "?" + (kept + parameters.map { "\($0.0)=\(OAIPMHAdapter.encode($0.1))" }).joined(separator: "&")
+        }
+
+        /// The first `ListRecords` request.
+        func listRecords(prefix: String) -> String {
+            url([("verb", "ListRecords"), ("metadataPrefix", prefix)] + (set.map { [("set", $0)] } ?? []))
+        }
+
+        /// A `ListRecords` request resuming with `token`.
+        func resume(_ token: String) -> String {
+            url([("verb", "ListRecords"), ("resumptionToken", token)])
+        }
+    }
+
+    /// Harvests the repository.
+    public func harvest(_ context: HarvestContext, into collector: RunCollector) async throws -> AdapterOutcome {
+        let source = context.source
+        let endpoint = Endpoint(source.url)
+        let prefix: String
+        if let configured = endpoint.metadataPrefix {
+            prefix = configured
+        } else {
+            prefix = try await chooseFormat(endpoint, context: context, collector: collector)
+        }
+        context.logger.info("harvesting OAI-PMH records", metadata: ["oai.metadataPrefix": "\(prefix)"])
+        var paging = OAIPMHPaging(maxPages: source.maxPages)
+        var recordsSeen = 0
+        func fetch(_ url: String) -> Task<FetchedPage, any Error> {
+            Task {
+                let response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
+                                                                         accept: "text/xml, application/xml;q=0.9, */*;q=0.1"))
+                let page = try await OffPool.run { try OAIPMHResponse.read(response.body, source: source.name, url: url) }
+                return FetchedPage(url: url, response: page)
+            }
+        }
+        var fetching: Task<FetchedPage, any Error>? = fetch(endpoint.listRecords(prefix: prefix))
+        defer { fetching?.cancel() }
+        while let task = fetching {
+            fetching = nil
+            try Task.checkCancellation()
+            let fetched = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+            let response = fetched.response
+            if !response.errors.isEmpty {
+                // An empty repository (or set) answers noRecordsMatch to the first request: a complete, empty list.
+                if paging.pages == 0, response.errors.allSatisfy({ $0.code == "noRecordsMatch" }) {
+                    return .complete
+                }
+                throw HarvestError(.unexpectedResponse, "ListRecords answered an error: \(response.errorText)", source: source.name, url: fetched.url)
+            }
+            let ids = response.records.enumerated().map { offset, record in
+                record.identifier ?? "#record-\(recordsSeen + offset)"
+            }
+            let decision = paging.record(page: ids, token: response.resumptionToken?.token,
+                                         completeListSize: response.resumptionToken?.completeListSize)
+            if let token = paging.token { fetching = fetch(endpoint.resume(token)) }
+            if case .stop(let warning) = decision {
+                await collector.warn(url: fetched.url, warning)
+                continue
+            }
+            recordsSeen += response.records.count
+            try await OAIPMHAdapter.collect(response.records, url: fetched.url, prefix: prefix, source: source,
+                                            lanes: context.mappingLanes, into: collector)
+            context.progress(HarvestProgress(source: source.name, pages: paging.pages, records: recordsSeen,
+                                             expected: paging.completeListSize))
+        }
+        if let reason = paging.incompleteReason {
+            await collector.warn(url: source.url, reason)
+            return .incomplete(reason: reason)
+        }
+        return .complete
+    }
+
+    /// The metadata prefix to harvest when the configured URL names none: ISO 19139 when the repository offers it,
+    /// else `oai_dc`. A repository whose `ListMetadataFormats` fails is asked for `oai_dc`, which OAI-PMH requires.
+    func chooseFormat(_ endpoint: Endpoint, context: HarvestContext, collector: RunCollector) async throws -> String {
+        let url = endpoint.url([("verb", "ListMetadataFormats")])
+        do {
+            let response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
+                                                                     accept: "text/xml, application/xml;q=0.9, */*;q=0.1"))
+            let formats = try await OffPool.run { try OAIPMHResponse.read(response.body, source: context.source.name, url: url) }.formats
+            if let iso = formats.first(where: { $0.namespace == OAIPMHAdapter.gmdNamespace }) { return iso.prefix }
+            if let dc = formats.first(where: { $0.namespace == OAIPMHAdapter.dublinCoreNamespace || $0.prefix == "oai_dc" }) {
+                return dc.prefix
+            }
+            await collector.warn(url: url, "the repository lists no ISO 19139 or Dublin Core format; asking for oai_dc")
+        } catch let error as HarvestError {
+            await collector.warn(url: url, "ListMetadataFormats failed (\(error.message)); asking for oai_dc")
+        }
+        return "oai_dc"
+    }
+
+    /// A record of a page to map: its header identifier and metadata.
+    struct Entry: Sendable {
+        var identifier: String
+        var metadata: XMLElement
+        var raw: Data
+    }
+
+    /// Maps a page's records in the mapping lanes and hands them to the collector in the page's order. Deleted records,
+    /// records without an identifier and records without metadata are reported here.
+    static func collect(_ records: [OAIPMHResponse.Record], url: String, prefix: String, source: SourceConfig, lanes: Int,
+                        into collector: RunCollector) async throws {
+        var mappable: [Entry] = []
+        mappable.reserveCapacity(records.count)
+        for record in records {
+            guard let identifier = record.identifier else {
+                await collector.fail(identifier: nil, url: url, cause: "a record without a header identifier cannot be harvested")
+                continue
+            }
+            if record.isDeleted {
+                await collector.skip(identifier: identifier, reason: "the record is deleted at the source")
+                continue
+            }
+            guard let metadata = record.metadata, let raw = record.raw else {
+                await collector.fail(identifier: identifier, url: url, cause: "the record has no metadata element")
+                continue
+            }
+            mappable.append(Entry(identifier: identifier, metadata: metadata, raw: raw))
+        }
+        let language = source.language
+        let fingerprint = source.mappingFingerprint
+        let limits = source.recordLimits
+        let cancellation = CancellationFlag()
+        var next = 0
+        _ = try await MappingLanes.collect(
+            lanes: lanes, into: collector, url: url, cancellation: cancellation,
+            next: { () -> MappingLanes.Batch<ArraySlice<Entry>>? in
+                guard next < mappable.count else { return nil }
+                let batch = mappable[next..<min(next + batchSize, mappable.count)]
+                next = batch.endIndex
+                return MappingLanes.Batch(work: batch, identifiers: batch.map(\.identifier))
+            },
+            map: { (batch: ArraySlice<Entry>, _: Int, known: [String: String]) throws -> [MappedRecord] in
+                try batch.map { entry -> MappedRecord in
+                    try cancellation.check()
+                    let digest = sourceDigest(raw: entry.raw, identifier: entry.identifier, fingerprint: fingerprint)
+                    if known[entry.identifier] == digest { return .unchanged(identifier: entry.identifier) }
+                    return map(entry, url: url, prefix: prefix, language: language, digest: digest, limits: limits)
+                }
+            })
+    }
+
+    /// Maps one record by what its metadata element is.
+    static func map(_ entry: Entry, url: String, prefix: String, language: String?, digest: String, limits: RecordLimits) -> MappedRecord {
+        let metadata = entry.metadata
+        do {
+            var record: SourceRecord
+            if metadata.isNamed(gmdNamespace, "MD_Metadata") || metadata.isNamed("http://www.isotc211.org/2005/gmi", "MI_Metadata") {
+                switch try ISO19139Mapper.map(metadata, raw: entry.raw, sourceURL: url, defaultLanguage: language) {
+                case .dataset(let mapped):
+                    record = mapped
+                case .notADataset(_, let scope):
+                    return .skipped(identifier: entry.identifier, reason: "the record describes a \(scope), not a dataset")
+                }
+            } else if metadata.isNamed(dublinCoreNamespace, "dc") {
+                record = try DublinCoreMapper.map(metadata, identifier: entry.identifier, raw: entry.raw, sourceURL: url,
+                                                  defaultLanguage: language)
+            } else {
+                let name = (metadata.namespace.map { "{\($0)}" } ?? "") + metadata.localName
+                return .failed(identifier: entry.identifier,
+                               cause: "metadataPrefix \(prefix) gave \(name), which Katalog does not map (it maps ISO 19139 and oai_dc)")
+            }
+            // The repository's header identifier names the record in every request, deleted or not.
+            record.dataset.sourceIdentifier = entry.identifier
+            return .mapped(record, sourceDigest: digest, limits: limits)
+        } catch {
+            return .failed(identifier: entry.identifier, cause: error.description)
+        }
+    }
+
+    /// A record's source digest: SHA-256 over the source's mapping fingerprint, the header identifier and the
+    /// metadata's XML as stored. The mappers read nothing else.
+    static func sourceDigest(raw: Data, identifier: String, fingerprint: String) -> String {
+        var hasher = SHA256()
+        hasher.update(Data("oai-pmh\n\(fingerprint)\n\(identifier)".utf8))
+        hasher.update([0])
+        hasher.update(raw)
+        return SHA256.hexString(hasher.finalize())
+    }
+
+    /// Percent-encodes a query value: everything but RFC 3986's unreserved characters.
+    static func encode(_ value: String) -> String {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import KatalogRDF
+
+/// One OAI-PMH 2.0 response, read: its errors, and for `ListRecords` the records (header and metadata, each metadata
+/// element cut out as a standalone document) and the resumption token; for `ListMetadataFormats` the formats.
+struct OAIPMHResponse: Sendable {
+    /// One `record` of a `ListRecords` response.
+    struct Record: Sendable {
+        /// The header's `identifier`.
+        var identifier: String?
+        /// The header's `status="deleted"`.
+        var isDeleted: Bool
+        /// The header's `datestamp`.
+        var datestamp: String?
+        /// The one element inside `metadata` (an `oai_dc:dc`, a `gmd:MD_Metadata`, …), nil for a deleted record.
+        var metadata: XMLElement?
+        /// That element as a standalone XML document.
+        var raw: Data?
+    }
+
+    /// A `metadataFormat` of `ListMetadataFormats`.
+    struct MetadataFormat: Sendable, Hashable {
+        var prefix: String
+        var namespace: String?
+    }
+
+    /// The `resumptionToken` element: the token (empty on the last page) and its attributes.
+    struct ResumptionToken: Sendable, Hashable {
+        var token: String
+        var completeListSize: Int?
+        var cursor: Int?
+    }
+
+    /// The `error` elements: code and message.
+    var errors: [(code: String, message: String)] = []
+    /// The records of a `ListRecords` response.
+    var records: [Record] = []
+    /// The resumption token of a `ListRecords` response, when it has one.
+    var resumptionToken: ResumptionToken?
+    /// The formats of a `ListMetadataFormats` response.
+    var formats: [MetadataFormat] = []
+
+    static let oai = "http://www.openarchives.org/OAI/2.0/"
+
+    /// Reads a response body. A body that is not well-formed XML or not an `OAI-PMH` document is an error naming the
+    /// source and URL; OAI-PMH's own errors are returned in ``errors`` for the caller to judge.
+    static func read(_ body: Data, source: String, url: String) throws -> OAIPMHResponse {
+        let root: XMLElement
+        do {
+            root = try XMLDocumentReader.parse(body, location: url)
+        } catch let error as RDFParseError {
+            throw HarvestError(.malformedResponse, "OAI-PMH: the response is not well-formed XML: line \(error.line), column \(error.column): \(error.message)",
+                               source: source, url: url)
+        }
+        guard root.isNamed(oai, "OAI-PMH") else {
+            let name = root.namespace.map { "{\($0)}" } ?? ""
+            throw HarvestError(.unexpectedResponse, "OAI-PMH: expected an OAI-PMH 2.0 response, got \(name)\(root.localName)",
+                               source: source, url: url)
+        }
+        var response = OAIPMHResponse()
+        for error in root.children(oai, "error") {
+            response.errors.append((error.attribute("code") ?? "unknown", error.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        if let list = root.child(oai, "ListRecords") {
+            for record in list.children(oai, "record") {
+                let header = record.child(oai, "header")
+                let metadata = record.child(oai, "metadata")?.children.first
+                let identifier = header?.child(oai, "identifier").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+                response.records.append(Record(
+                    identifier: identifier?.isEmpty == false ? identifier : nil,
+                    isDeleted: header?.attribute("status") == "deleted",
+                    datestamp: header?.child(oai, "datestamp")?.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                    metadata: metadata, raw: metadata?.serialized()))
+            }
+            if let token = list.child(oai, "resumptionToken") {
+                response.resumptionToken = ResumptionToken(
+                    token: token.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                    completeListSize: token.attribute("completeListSize").flatMap { Int($0) },
+                    cursor: token.attribute("cursor").flatMap { Int($0) })
+            }
+        }
+        if let list = root.child(oai, "ListMetadataFormats") {
+            for format in list.children(oai, "metadataFormat") {
+                guard let prefix = format.child(oai, "metadataPrefix")?.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                      !prefix.isEmpty else { continue }
+                response.formats.append(MetadataFormat(
+                    prefix: prefix,
+                    namespace: format.child(oai, "metadataNamespace")?.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            }
+        }
+        return response
+    }
+
+    /// The errors as one line, shortened.
+    var errorText: String {
+        let text = errors.map { $0.message.isEmpty ? $0.code : "\($0.code): \($0.message)" }.joined(separator: " | ")
+        return text.count > 500 ? String(text.prefix(500)) + "…" : text
+    }
+}

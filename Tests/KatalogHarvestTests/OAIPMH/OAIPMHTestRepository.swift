@@ -1,0 +1,128 @@
+import Foundation
+import KatalogHarvest
+import Synchronization
+
+/// An OAI-PMH 2.0 repository for harvest tests, built from records the test makes, served through ``TestHTTPServer``
+/// with `ListMetadataFormats` and `ListRecords` paged by resumption tokens, and scriptable faults.
+final class OAIPMHTestRepository: Sendable {
+    /// A fault the repository injects.
+    enum Fault: Sendable, Equatable {
+        /// Sends the first page's token again on every page (a paging loop).
+        case repeatsToken
+        /// Answers `badResumptionToken` to every resumed request.
+        case badResumptionToken
+        /// Answers a page that is not well-formed XML for resumed requests.
+        case malformedResume
+        /// Reports a larger `completeListSize` than it has.
+        case overcounts
+        /// Answers `ListMetadataFormats` with an error.
+        case noFormats
+    }
+
+    /// A record: header identifier, deleted or not, and its metadata XML (nil for deleted).
+    struct Record: Sendable {
+        var identifier: String
+        var metadata: String?
+    }
+
+    private struct State {
+        var records: [Record] = []
+        var fault: Fault?
+        var formats = ["oai_dc"]
+        var queries: [[String: String]] = []
+    }
+
+    private let state = Mutex(State())
+    let pageSize: Int
+
+    init(records: [Record] = [], pageSize: Int = 4) {
+        self.pageSize = pageSize
+        setRecords(records)
+    }
+
+    func setRecords(_ records: [Record]) { state.withLock { $0.records = records } }
+    func setFault(_ fault: Fault?) { state.withLock { $0.fault = fault } }
+    /// The metadata prefixes `ListMetadataFormats` offers (`oai_dc`, `iso19139`).
+    func setFormats(_ formats: [String]) { state.withLock { $0.formats = formats } }
+    /// The query parameters of every request answered, in order.
+    var queries: [[String: String]] { state.withLock { $0.queries } }
+
+    var handler: TestHTTPServer.Handler {
+        { [self] request in self.respond(request) }
+    }
+
+    private func respond(_ request: TestRequest) -> TestResponse {
+        let query = OAIPMHTestRepository.query(request.query ?? "")
+        let (records, fault, formats) = state.withLock { state -> ([Record], Fault?, [String]) in
+            state.queries.append(query)
+            return (state.records, state.fault, state.formats)
+        }
+        switch query["verb"] {
+        case "ListMetadataFormats":
+            if fault == .noFormats { return xml(envelope("<error code=\"badVerb\">not today</error>")) }
+            let namespaces = ["oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/", "iso19139": "http://www.isotc211.org/2005/gmd"]
+            return xml(envelope("<ListMetadataFormats>" + formats.map {
+                "<metadataFormat><metadataPrefix>\($0)</metadataPrefix><metadataNamespace>\(namespaces[$0] ?? "urn:x")</metadataNamespace></metadataFormat>"
+            }.joined() + "</ListMetadataFormats>"))
+        case "ListRecords":
+            break
+        default:
+            return xml(envelope("<error code=\"badVerb\">unknown verb</error>"))
+        }
+        var offset = 0
+        if let token = query["resumptionToken"] {
+            if fault == .badResumptionToken { return xml(envelope("<error code=\"badResumptionToken\">expired</error>")) }
+            if fault == .malformedResume { return xml("<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><ListRecords><record>") }
+            offset = Int(token) ?? 0
+        } else if records.isEmpty {
+            return xml(envelope("<error code=\"noRecordsMatch\">no records</error>"))
+        }
+        let page = records.dropFirst(offset).prefix(pageSize)
+        let next = offset + page.count
+        var body = "<ListRecords>" + page.map { record in
+            if let metadata = record.metadata {
+                return "<record><header><identifier>\(record.identifier)</identifier><datestamp>2026-01-01</datestamp></header><metadata>\(metadata)</metadata></record>"
+            }
+            return "<record><header status=\"deleted\"><identifier>\(record.identifier)</identifier><datestamp>2026-01-01</datestamp></header></record>"
+        }.joined()
+        let size = records.count + (fault == .overcounts ? 3 : 0)
+        if next < records.count {
+            let token = fault == .repeatsToken ? String(pageSize) : String(next)
+            body += "<resumptionToken completeListSize=\"\(size)\" cursor=\"\(offset)\">\(token)</resumptionToken>"
+        } else if offset > 0 || fault == .overcounts {
+            body += "<resumptionToken completeListSize=\"\(size)\" cursor=\"\(offset)\"/>"
+        }
+        return xml(envelope(body + "</ListRecords>"))
+    }
+
+    private func envelope(_ body: String) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><responseDate>2026-12-07T00:00:00Z</responseDate><request>x</request>\(body)</OAI-PMH>"
+    }
+
+    private func xml(_ text: String) -> TestResponse {
+        .full(status: 200, headers: ["Content-Type": "text/xml"], body: Data(text.utf8))
+    }
+
+    private static func query(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            result[String(parts[0])] = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : ""
+        }
+        return result
+    }
+
+    /// A Dublin Core record with a Swedish title.
+    static func dublinCore(title: String, doi: String? = nil) -> String {
+        """
+        <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/">\
+        <dc:title xml:lang="sv">\(title)</dc:title><dc:description xml:lang="sv">Om \(title).</dc:description>\
+        \(doi.map { "<dc:identifier>https://doi.org/\($0)</dc:identifier>" } ?? "")<dc:type>Dataset</dc:type></oai_dc:dc>
+        """
+    }
+
+    /// `count` Dublin Core records `oai:test:0` … titled "Forskningsdata N".
+    static func records(_ count: Int, prefix: String = "oai:test:") -> [Record] {
+        (0..<count).map { Record(identifier: "\(prefix)\($0)", metadata: dublinCore(title: "Forskningsdata \($0)")) }
+    }
+}
