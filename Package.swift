@@ -93,7 +93,7 @@ let package = Package(
             name: "KatalogFixtures",
             path: "Fixtures",
             exclude: ["README.md", "tools"],
-            resources: [.copy("ckan"), .copy("dcat"), .copy("csw")]
+            resources: [.copy("ckan"), .copy("dcat"), .copy("csw"), .copy("oai")]
         ),
         .executableTarget(
             name: "katalog",

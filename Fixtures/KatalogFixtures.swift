@@ -2,7 +2,7 @@ import Foundation
 
 /// The sample catalogues bundled with Katalog, used by `katalog demo` and the tests.
 public enum KatalogFixtures {
-    /// The folder holding the bundled fixture files (`ckan/`, `dcat/`, `csw/`).
+    /// The folder holding the bundled fixture files (`ckan/`, `dcat/`, `csw/`, `oai/`).
     public static var root: URL {
         Bundle.module.resourceURL ?? Bundle.module.bundleURL
     }
@@ -25,5 +25,10 @@ public enum KatalogFixtures {
     /// The folder of the bundled CSW services (`csw/<service>/records.xml`, ISO 19139 records).
     public static var cswRoot: URL {
         file("csw")
+    }
+
+    /// The folder of the bundled OAI-PMH repositories (`oai/<repository>/records.xml`, Dublin Core records).
+    public static var oaiRoot: URL {
+        file("oai")
     }
 }

@@ -54,6 +54,7 @@ struct DemoCommand: AsyncParsableCommand {
         Terminal.err("Fixture CKAN portals on \(fixtures.baseURL)/ckan/: \(fixtures.portals.joined(separator: ", "))")
         Terminal.err("Fixture DCAT-AP catalogues on \(fixtures.baseURL)/dcat/: \(fixtures.dcatCatalogues.joined(separator: ", "))")
         Terminal.err("Fixture CSW services on \(fixtures.baseURL)/csw/: \(fixtures.cswServices.joined(separator: ", "))")
+        Terminal.err("Fixture OAI-PMH repositories on \(fixtures.baseURL)/oai/: \(fixtures.oaiRepositories.joined(separator: ", "))")
         let harvester = Harvester(store: store, logger: logger)
         let progress = ProgressLine()
         // The national catalogues first: the CKAN portal dataportal-nord republishes some of their datasets, and of the
@@ -61,6 +62,7 @@ struct DemoCommand: AsyncParsableCommand {
         var sources = fixtures.dcatCatalogues.map { SourceConfig(name: "dcat-ap-" + $0, kind: .dcat, url: fixtures.dcatURL($0)) }
         sources += fixtures.portals.map { SourceConfig(name: $0, kind: .ckan, url: fixtures.portalURL($0), pageSize: 25) }
         sources += fixtures.cswServices.map { SourceConfig(name: $0, kind: .csw, url: fixtures.cswURL($0), pageSize: 25) }
+        sources += fixtures.oaiRepositories.map { SourceConfig(name: $0, kind: .oaiPMH, url: fixtures.oaiURL($0)) }
         for source in sources {
             let summary = try await harvester.run(source, options: .init(progress: progress.report))
             progress.clear()

@@ -15,7 +15,8 @@ public typealias CKANFixtureServer = FixtureServer
 /// - CKAN portals under `/ckan/<portal>/api/3/action/<action>` (see ``CKANFixtureAPI``);
 /// - DCAT-AP catalogues as static, Hydra-paged RDF files under `/dcat/<catalogue>/<file>`, with `ETag` and
 ///   `Last-Modified`, answering `304 Not Modified` to matching conditional requests;
-/// - CSW 2.0.2 catalogue services of ISO 19139 records under `/csw/<service>` (see ``CSWFixtureService``).
+/// - CSW 2.0.2 catalogue services of ISO 19139 records under `/csw/<service>` (see ``CSWFixtureService``);
+/// - OAI-PMH repositories of Dublin Core records under `/oai/<repository>` (see ``OAIPMHFixtureRepository``).
 public struct FixtureServer: Sendable {
     /// The CKAN portals served, sorted by name.
     public let portalList: [CKANFixturePortal]
@@ -23,21 +24,34 @@ public struct FixtureServer: Sendable {
     public let catalogueList: [DCATFixtureCatalogue]
     /// The CSW services served, sorted by name.
     public let serviceList: [CSWFixtureService]
+    /// The OAI-PMH repositories served, sorted by name.
+    public let repositoryList: [OAIPMHFixtureRepository]
 
     /// Loads every `<portal>/packages.json` under `fixturesRoot` (e.g. `KatalogFixtures.ckanRoot`), every
-    /// `<catalogue>/page-N.*` under `dcatRoot` and every `<service>/records.xml` under `cswRoot` (nil serves none).
-    public init(fixturesRoot: URL, dcatRoot: URL? = KatalogFixtures.dcatRoot, cswRoot: URL? = KatalogFixtures.cswRoot) throws {
+    /// `<catalogue>/page-N.*` under `dcatRoot`, every `<service>/records.xml` under `cswRoot` and every
+    /// `<repository>/records.xml` under `oaiRoot` (nil serves none).
+    public init(fixturesRoot: URL, dcatRoot: URL? = KatalogFixtures.dcatRoot, cswRoot: URL? = KatalogFixtures.cswRoot,
+                oaiRoot: URL? = KatalogFixtures.oaiRoot) throws {
         self.portalList = try CKANFixturePortal.loadAll(from: fixturesRoot)
         self.catalogueList = try dcatRoot.map(DCATFixtureCatalogue.loadAll(from:)) ?? []
         self.serviceList = try cswRoot.map(CSWFixtureService.loadAll(from:)) ?? []
+        self.repositoryList = try oaiRoot.map(OAIPMHFixtureRepository.loadAll(from:)) ?? []
     }
 
-    /// Serves the given portals, catalogues and services.
-    public init(portals: [CKANFixturePortal], catalogues: [DCATFixtureCatalogue] = [], services: [CSWFixtureService] = []) {
+    /// Serves the given portals, catalogues, services and repositories.
+    public init(portals: [CKANFixturePortal], catalogues: [DCATFixtureCatalogue] = [], services: [CSWFixtureService] = [],
+                repositories: [OAIPMHFixtureRepository] = []) {
         self.portalList = portals.sorted { $0.name < $1.name }
         self.catalogueList = catalogues.sorted { $0.name < $1.name }
         self.serviceList = services.sorted { $0.name < $1.name }
+        self.repositoryList = repositories.sorted { $0.name < $1.name }
     }
+
+    /// The OAI-PMH repository names, which are their path segments.
+    public var repositories: [String] { repositoryList.map(\.name) }
+
+    /// The path of an OAI-PMH repository's base URL relative to the server (`/oai/<name>`).
+    public static func oaiPath(_ name: String) -> String { "/oai/" + name }
 
     /// The CSW service names, which are their path segments.
     public var services: [String] { serviceList.map(\.name) }
@@ -64,6 +78,7 @@ public struct FixtureServer: Sendable {
         addCKANRoutes(to: router, baseURL: baseURL)
         addDCATRoutes(to: router)
         addCSWRoutes(to: router)
+        addOAIPMHRoutes(to: router, baseURL: baseURL)
         return router
     }
 
@@ -106,6 +121,23 @@ public struct FixtureServer: Sendable {
             headers[.contentType] = "application/xml;charset=utf-8"
             return Response(status: HTTPResponse.Status(code: reply.status), headers: headers,
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: Data(reply.body.utf8))))
+        }
+    }
+
+    func addOAIPMHRoutes(to router: Router<BasicRequestContext>, baseURL: @escaping @Sendable () -> String) {
+        let byName = Dictionary(repositoryList.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        router.get("/oai/{repository}") { request, context -> Response in
+            let name = context.parameters.get("repository")?.removingPercentEncoding ?? ""
+            guard let repository = byName[name] else { return FixtureServer.plain(404, "no OAI-PMH repository named \(name)") }
+            var query: [String: String] = [:]
+            for (key, value) in request.uri.queryParameters where query[String(key)] == nil {
+                query[String(key)] = String(value)
+            }
+            // OAI-PMH answers its own errors with 200 and an error element.
+            let body = repository.handle(query: query, baseURL: baseURL() + FixtureServer.oaiPath(name))
+            var headers = HTTPFields()
+            headers[.contentType] = "text/xml;charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: Data(body.utf8))))
         }
     }
 

@@ -18,6 +18,8 @@ public final class RunningFixtureServer: Sendable {
     public let dcatCatalogues: [String]
     /// The CSW service names served (e.g. `["geodata-norrviken"]`).
     public let cswServices: [String]
+    /// The OAI-PMH repository names served (e.g. `["forskningsdata-nord"]`).
+    public let oaiRepositories: [String]
     private let firstPages: [String: String]
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
@@ -28,6 +30,7 @@ public final class RunningFixtureServer: Sendable {
         self.portals = server.portals
         self.dcatCatalogues = server.catalogues
         self.cswServices = server.services
+        self.oaiRepositories = server.repositories
         self.firstPages = Dictionary(server.catalogueList.map { ($0.name, $0.firstPage.fileName) },
                                      uniquingKeysWith: { first, _ in first })
         self.group = group
@@ -51,6 +54,11 @@ public final class RunningFixtureServer: Sendable {
         baseURL + FixtureServer.cswPath(name)
     }
 
+    /// The base URL of an OAI-PMH repository (`http://127.0.0.1:PORT/oai/<name>`), what an `oai-pmh` source's `url` is set to.
+    public func oaiURL(_ name: String) -> String {
+        baseURL + FixtureServer.oaiPath(name)
+    }
+
     /// Shuts the server down gracefully and waits until it has stopped.
     public func stop() async throws {
         await group.triggerGracefulShutdown()
@@ -61,12 +69,14 @@ public final class RunningFixtureServer: Sendable {
 extension FixtureServer {
     /// Starts serving on `host:port` (port 0 picks a free port) and returns once the socket is bound.
     ///
-    /// `fixturesRoot` holds the CKAN portals, `dcatRoot` the DCAT catalogues, `cswRoot` the CSW services (nil: none). The server runs in a
+    /// `fixturesRoot` holds the CKAN portals, `dcatRoot` the DCAT catalogues, `cswRoot` the CSW services, `oaiRoot` the
+    /// OAI-PMH repositories (nil: none). The server runs in a
     /// child task of the caller's process; call ``RunningFixtureServer/stop()`` to end it.
     public static func start(host: String = "127.0.0.1", port: Int = 0, fixturesRoot: URL,
                              dcatRoot: URL? = KatalogFixtures.dcatRoot, cswRoot: URL? = KatalogFixtures.cswRoot,
-                             logger: Logger) async throws -> RunningFixtureServer {
-        try await FixtureServer(fixturesRoot: fixturesRoot, dcatRoot: dcatRoot, cswRoot: cswRoot).start(host: host, port: port, logger: logger)
+                             oaiRoot: URL? = KatalogFixtures.oaiRoot, logger: Logger) async throws -> RunningFixtureServer {
+        try await FixtureServer(fixturesRoot: fixturesRoot, dcatRoot: dcatRoot, cswRoot: cswRoot, oaiRoot: oaiRoot)
+            .start(host: host, port: port, logger: logger)
     }
 
     /// Starts this server on `host:port` (port 0 picks a free port) and returns once the socket is bound.
@@ -100,6 +110,7 @@ extension FixtureServer {
         logger.info("fixture server listening", metadata: [
             "demo.url": "\(baseURL)", "demo.portals": "\(portals.joined(separator: ","))",
             "demo.dcat": "\(catalogues.joined(separator: ","))", "demo.csw": "\(services.joined(separator: ","))",
+            "demo.oai": "\(repositories.joined(separator: ","))",
         ])
         return RunningFixtureServer(port: bound, baseURL: baseURL, server: self, group: group, task: task)
     }

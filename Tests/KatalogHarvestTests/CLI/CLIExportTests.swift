@@ -20,8 +20,8 @@ struct CLIExportTests {
             graphs.append(graph)
         }
         let datasets = graphs[0].subjects(Vocab.rdfType, .iri("http://www.w3.org/ns/dcat#Dataset"))
-        #expect(datasets.count == 395)
-        #expect(graphs[0].objects(of: .iri("https://hub.example/catalog"), "http://www.w3.org/ns/dcat#dataset").count == 395)
+        #expect(datasets.count == 435)
+        #expect(graphs[0].objects(of: .iri("https://hub.example/catalog"), "http://www.w3.org/ns/dcat#dataset").count == 435)
         #expect(datasets.contains { $0.iriValue?.hasPrefix("https://hub.example/datasets/") == true }, "CKAN packages get the hub's IRIs")
         for graph in graphs.dropFirst() {
             let same = graph.isIsomorphic(to: graphs[0])

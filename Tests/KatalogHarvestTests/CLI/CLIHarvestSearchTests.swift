@@ -132,7 +132,7 @@ struct CLIHarvestSearchTests {
         let demo = try await KatalogProcess.run(["demo", "--harvest-only", "--db", "demo.sqlite", "--port", "0"], in: folder)
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stderr.contains("dataportal-nord: succeeded"), "\(demo.stderr)")
-        #expect(demo.stderr.contains("(395 datasets; 24 of the 419 records are another source's copy of a dataset, shown once)"),
+        #expect(demo.stderr.contains("(435 datasets; 24 of the 459 records are another source's copy of a dataset, shown once)"),
                 "\(demo.stderr)")
     }
 

@@ -33,9 +33,9 @@ struct DemoSameDatasetTests {
         #expect(republished.count == 24)
         #expect(republished.contains { $0.uri.hasPrefix("http://") } && republished.contains { $0.uri.hasSuffix("/") })
         try await HarvestedHub.withHub { store, count, port in
-            // 189 DCAT datasets, 152 of the other two CKAN portals and 54 of the CSW service; the aggregator's 24 records add none.
-            #expect(count == 395)
-            #expect(try await store.datasetCount(includeDeleted: true) >= 395 + 24)
+            // 189 DCAT datasets, 152 of the other two CKAN portals, 54 of the CSW service and 40 of the OAI-PMH repository; the aggregator's 24 records add none.
+            #expect(count == 435)
+            #expect(try await store.datasetCount(includeDeleted: true) >= 435 + 24)
             let aggregated = try await store.datasets(source: "dataportal-nord", limit: 100)
             #expect(aggregated.count == 24)
             for record in aggregated {

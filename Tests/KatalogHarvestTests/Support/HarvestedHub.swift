@@ -8,7 +8,7 @@ import Logging
 import Testing
 @testable import KatalogHarvest
 
-/// A hub serving every bundled demo source (CKAN portals, DCAT catalogues and CSW services) harvested through the real pipeline
+/// A hub serving every bundled demo source (CKAN portals, DCAT catalogues, CSW services and OAI-PMH repositories) harvested through the real pipeline
 /// into a fresh catalogue, for tests that harvest the hub back through one of its APIs.
 enum HarvestedHub {
     /// Runs `body` with the harvested catalogue, its dataset count and the port of the live hub serving it.
@@ -24,6 +24,7 @@ enum HarvestedHub {
             var sources = fixtures.dcatCatalogues.map { SourceConfig(name: "dcat-ap-" + $0, kind: .dcat, url: fixtures.dcatURL($0)) }
             sources += fixtures.portals.map { SourceConfig(name: $0, kind: .ckan, url: fixtures.portalURL($0), pageSize: 25) }
             sources += fixtures.cswServices.map { SourceConfig(name: $0, kind: .csw, url: fixtures.cswURL($0), pageSize: 25) }
+            sources += fixtures.oaiRepositories.map { SourceConfig(name: $0, kind: .oaiPMH, url: fixtures.oaiURL($0)) }
             for source in sources { _ = try await harvester.run(source) }
             let count = try await original.datasetCount()
             #expect(count > 300)
