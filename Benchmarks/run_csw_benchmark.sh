@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# CSW harvest benchmark: a generated CSW service of COUNT ISO 19139 records (Benchmarks/csw_service.py) on 127.0.0.1
+# is harvested by the release `katalog harvest` (GetRecords pages of 100, XML tree, ISO 19139 mapping, store,
+# index), then harvested again unchanged (every page fetched and read again, every record recognised by its XML's
+# digest, nothing mapped or written). Prints wall time, records/s and peak RSS for each.
+# Usage: Benchmarks/run_csw_benchmark.sh [COUNT]   (default 20000)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+count="${1:-20000}"
+data="$here/data"
+mkdir -p "$data"
+echo "building katalog (release)"
+if ! swift build -c release --package-path "$root" --product katalog >"$data/build-csw.log" 2>&1; then
+    cat "$data/build-csw.log"
+    exit 1
+fi
+katalog="$(swift build -c release --package-path "$root" --show-bin-path)/katalog"
+
+work="$(mktemp -d)"
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+python3 "$here/csw_service.py" "$count" "$work/port" &
+server=$!
+for _ in $(seq 1 600); do
+    [ -s "$work/port" ] && break
+    sleep 0.1
+done
+[ -s "$work/port" ] || { echo "the CSW service did not start"; exit 1; }
+port="$(cat "$work/port")"
+
+cat >"$work/sources.yaml" <<YAML
+database: $work/bench.sqlite
+sources:
+  - name: bench
+    type: csw
+    url: http://127.0.0.1:$port/csw
+    page_size: 100
+YAML
+
+run() {
+    local label="$1"
+    /usr/bin/time -v "$katalog" harvest --config "$work/sources.yaml" --log-level info >"$work/out.txt" 2>"$work/time.txt" || {
+        cat "$work/out.txt" "$work/time.txt"; exit 1; }
+    local wall rss seconds
+    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+    seconds=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+    printf '%-10s wall %8.2f s  %8.0f records/s  peak RSS %4d MiB  %s\n' "$label" "$seconds" \
+        "$(echo "$count $seconds" | awk '{ print $1 / $2 }')" "$((rss / 1024))" "$(grep -m1 'bench:' "$work/out.txt" || true)"
+}
+echo "harvesting $count ISO 19139 records over CSW from 127.0.0.1:$port"
+run first
+run unchanged
