@@ -72,11 +72,14 @@ struct OAIPMHHarvestTests {
             _ = try await harness.run()
             #expect(harness.repository.queries.dropFirst().first?["metadataPrefix"] == "iso19139")
         }
-        try await Self.withHarness(OAIPMHTestRepository.records(1)) { harness in
-            harness.repository.setFault(.noFormats)
-            let summary = try await harness.run()
-            #expect(summary.counts.added == 1)
-            #expect(harness.repository.queries.dropFirst().first?["metadataPrefix"] == "oai_dc")
+        for fault in [OAIPMHTestRepository.Fault.noFormats, .formatsNotFound] {
+            try await Self.withHarness(OAIPMHTestRepository.records(1)) { harness in
+                harness.repository.setFault(fault)
+                let summary = try await harness.run()
+                #expect(summary.counts.added == 1, "\(fault)")
+                #expect(harness.repository.queries.last?["metadataPrefix"] == "oai_dc", "\(fault)")
+                #expect(try await harness.lastRun().errors.contains { $0.cause.contains("ListMetadataFormats failed") }, "\(fault)")
+            }
         }
     }
 

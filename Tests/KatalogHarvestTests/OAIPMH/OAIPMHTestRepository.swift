@@ -17,6 +17,8 @@ final class OAIPMHTestRepository: Sendable {
         case overcounts
         /// Answers `ListMetadataFormats` with an error.
         case noFormats
+        /// Answers `ListMetadataFormats` with HTTP 404 and an HTML page.
+        case formatsNotFound
     }
 
     /// A record: header identifier, deleted or not, and its metadata XML (nil for deleted).
@@ -60,6 +62,7 @@ final class OAIPMHTestRepository: Sendable {
         switch query["verb"] {
         case "ListMetadataFormats":
             if fault == .noFormats { return xml(envelope("<error code=\"badVerb\">not today</error>")) }
+            if fault == .formatsNotFound { return .text("<html>Not Found</html>", status: 404, contentType: "text/html") }
             let namespaces = ["oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/", "iso19139": "http://www.isotc211.org/2005/gmd"]
             return xml(envelope("<ListMetadataFormats>" + formats.map {
                 "<metadataFormat><metadataPrefix>\($0)</metadataPrefix><metadataNamespace>\(namespaces[$0] ?? "urn:x")</metadataNamespace></metadataFormat>"

@@ -142,14 +142,23 @@ public struct OAIPMHAdapter: HarvestAdapter {
         do {
             let response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
                                                                      accept: "text/xml, application/xml;q=0.9, */*;q=0.1"))
-            let formats = try await OffPool.run { try OAIPMHResponse.read(response.body, source: context.source.name, url: url) }.formats
+            let listing = try await OffPool.run { try OAIPMHResponse.read(response.body, source: context.source.name, url: url) }
+            if !listing.errors.isEmpty {
+                await collector.warn(url: url, "ListMetadataFormats failed (\(listing.errorText)); asking for oai_dc")
+                return "oai_dc"
+            }
+            let formats = listing.formats
             if let iso = formats.first(where: { $0.namespace == OAIPMHAdapter.gmdNamespace }) { return iso.prefix }
             if let dc = formats.first(where: { $0.namespace == OAIPMHAdapter.dublinCoreNamespace || $0.prefix == "oai_dc" }) {
                 return dc.prefix
             }
             await collector.warn(url: url, "the repository lists no ISO 19139 or Dublin Core format; asking for oai_dc")
-        } catch let error as HarvestError {
-            await collector.warn(url: url, "ListMetadataFormats failed (\(error.message)); asking for oai_dc")
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // Some repositories answer this verb badly (an HTTP error, an HTML page) and ListRecords well.
+            let cause = (error as? HarvestError)?.message ?? String(describing: error)
+            await collector.warn(url: url, "ListMetadataFormats failed (\(cause.prefix(300))); asking for oai_dc")
         }
         return "oai_dc"
     }
