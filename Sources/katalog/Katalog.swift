@@ -12,4 +12,10 @@ struct Katalog: AsyncParsableCommand {
             RunsCommand.self, ExportCommand.self, ParseCommand.self, CompactCommand.self,
         ]
     )
+
+    /// Bounds glibc's malloc arenas (see ``MallocArenas``), then parses the command line and runs the command.
+    static func main() async {
+        MallocArenas.limitToCores()
+        await main(nil)
+    }
 }
