@@ -1,4 +1,5 @@
 import Foundation
+import KatalogModel
 
 /// An adapter's mapping lanes: batches of records are mapped off the cooperative pool, one batch per lane at a time,
 /// and reach the collector in the order they were listed, so while the collector stages one batch the next ones are
@@ -51,5 +52,42 @@ enum MappingLanes {
         } onCancel: {
             cancellation.cancel()
         }
+    }
+
+    /// Maps `entries` in batches of `batchSize` with `map(entry, knownDigests)`, one batch per lane at a time, and hands
+    /// the records to `collector` in the entries' order; `identifier` names each entry's record for the digest lookup.
+    /// The form the adapters with a page of records in memory use (CKAN packages, CSW and OAI-PMH records).
+    static func collect<Entry: Sendable>(
+        _ entries: [Entry], batchSize: Int, lanes: Int, into collector: RunCollector, url: String,
+        identifier: (Entry) -> String,
+        map: @escaping @Sendable (_ entry: Entry, _ known: [String: String]) -> MappedRecord
+    ) async throws {
+        let cancellation = CancellationFlag()
+        var next = 0
+        _ = try await collect(
+            lanes: lanes, into: collector, url: url, cancellation: cancellation,
+            next: { () -> Batch<ArraySlice<Entry>>? in
+                guard next < entries.count else { return nil }
+                let batch = entries[next..<min(next + batchSize, entries.count)]
+                next = batch.endIndex
+                return Batch(work: batch, identifiers: batch.map(identifier))
+            },
+            map: { (batch: ArraySlice<Entry>, _: Int, known: [String: String]) throws -> [MappedRecord] in
+                try batch.map { entry in
+                    try cancellation.check()
+                    return map(entry, known)
+                }
+            })
+    }
+
+    /// A record's source digest: SHA-256 over the adapter's `kind`, the source's mapping fingerprint, any `context` the
+    /// mapper also reads (an OAI-PMH header identifier) and the record's bytes as stored. A record with the digest its
+    /// live record was stored with maps to that record again, so it is not mapped.
+    static func sourceDigest(kind: String, fingerprint: String, context: String? = nil, raw: Data) -> String {
+        var hasher = SHA256()
+        hasher.update(Data("\(kind)\n\(fingerprint)\(context.map { "\n" + $0 } ?? "")".utf8))
+        hasher.update([0])
+        hasher.update(raw)
+        return SHA256.hexString(hasher.finalize())
     }
 }

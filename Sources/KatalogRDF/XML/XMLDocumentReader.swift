@@ -37,21 +37,7 @@ public enum XMLDocumentReader {
         let error = last.pointee
         var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
         while message.last?.isWhitespace == true { message.removeLast() }
-        let code: RDFParseError.Code
-        switch error.code {
-        case Int32(XML_ERR_INVALID_ENCODING.rawValue), Int32(XML_ERR_UNKNOWN_ENCODING.rawValue),
-             Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue), Int32(XML_I18N_CONV_FAILED.rawValue):
-            code = .invalidUTF8
-        case Int32(XML_ERR_INVALID_CHAR.rawValue) where message.contains("UTF-8") || message.contains("encoding"):
-            code = .invalidUTF8
-        case Int32(XML_ERR_ENTITY_LOOP.rawValue), Int32(XML_ERR_INTERNAL_ERROR.rawValue):
-            code = .limitExceeded
-        case Int32(XML_ERR_EXT_ENTITY_STANDALONE.rawValue), Int32(XML_ERR_ENTITY_IS_EXTERNAL.rawValue),
-             Int32(XML_IO_NETWORK_ATTEMPT.rawValue), Int32(XML_IO_LOAD_ERROR.rawValue):
-            code = .forbidden
-        default:
-            code = .syntax
-        }
+        let code = LibXML2ErrorCode.code(of: error, message: message)
         return RDFParseError(code, message, line: Int(error.line), column: Int(error.int2), location: location)
     }
 

@@ -90,35 +90,23 @@ public struct CKANAdapter: HarvestAdapter {
         let language = source.language
         let fingerprint = source.mappingFingerprint
         let limits = source.recordLimits
-        let cancellation = CancellationFlag()
-        var next = 0
-        _ = try await MappingLanes.collect(
-            lanes: lanes, into: collector, url: url, cancellation: cancellation,
-            next: { () -> MappingLanes.Batch<ArraySlice<(package: JSONValue, identifier: String)>>? in
-                guard next < mappable.count else { return nil }
-                let batch = mappable[next..<min(next + batchSize, mappable.count)]
-                next = batch.endIndex
-                return MappingLanes.Batch(work: batch, identifiers: batch.map(\.identifier))
-            },
-            map: { batch, _, known in
-                try batch.map { entry -> MappedRecord in
-                    try cancellation.check()
-                    let raw: Data
-                    do {
-                        raw = try entry.package.encoded()
-                    } catch {
-                        return .failed(identifier: entry.identifier, cause: "the package could not be encoded as JSON: \(error)")
-                    }
-                    let digest = sourceDigest(raw: raw, fingerprint: fingerprint)
-                    if known[entry.identifier] == digest { return .unchanged(identifier: entry.identifier) }
-                    do {
-                        let record = try CKANMapper.record(from: entry.package, rawData: raw, portalURL: portal, defaultLanguage: language)
-                        return .mapped(record, sourceDigest: digest, limits: limits)
-                    } catch {
-                        return .failed(identifier: entry.identifier, cause: (error as? MappingError)?.description ?? String(describing: error))
-                    }
-                }
-            })
+        try await MappingLanes.collect(mappable, batchSize: batchSize, lanes: lanes, into: collector, url: url,
+                                       identifier: { $0.identifier }) { entry, known in
+            let raw: Data
+            do {
+                raw = try entry.package.encoded()
+            } catch {
+                return .failed(identifier: entry.identifier, cause: "the package could not be encoded as JSON: \(error)")
+            }
+            let digest = sourceDigest(raw: raw, fingerprint: fingerprint)
+            if known[entry.identifier] == digest { return .unchanged(identifier: entry.identifier) }
+            do {
+                let record = try CKANMapper.record(from: entry.package, rawData: raw, portalURL: portal, defaultLanguage: language)
+                return .mapped(record, sourceDigest: digest, limits: limits)
+            } catch {
+                return .failed(identifier: entry.identifier, cause: (error as? MappingError)?.description ?? String(describing: error))
+            }
+        }
     }
 
     /// Maps and hands over one package on the caller's task.
@@ -142,11 +130,7 @@ public struct CKANAdapter: HarvestAdapter {
     /// source's name, URL, language and record limits) and the package's JSON as stored (`raw`). The mapper reads
     /// nothing else, so a package with the digest its live record was stored with maps to that record again.
     static func sourceDigest(raw: Data, fingerprint: String) -> String {
-        var hasher = SHA256()
-        hasher.update(Data("ckan\n\(fingerprint)".utf8))
-        hasher.update([0])
-        hasher.update(raw)
-        return SHA256.hexString(hasher.finalize())
+        MappingLanes.sourceDigest(kind: "ckan", fingerprint: fingerprint, raw: raw)
     }
 
     /// The portal root: the configured URL without a trailing slash or an `/api/3…` suffix.

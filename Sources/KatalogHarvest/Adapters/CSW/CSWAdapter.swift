@@ -99,33 +99,21 @@ public struct CSWAdapter: HarvestAdapter {
         let language = source.language
         let fingerprint = source.mappingFingerprint
         let limits = source.recordLimits
-        let cancellation = CancellationFlag()
-        var next = 0
-        _ = try await MappingLanes.collect(
-            lanes: lanes, into: collector, url: url, cancellation: cancellation,
-            next: { () -> MappingLanes.Batch<ArraySlice<Entry>>? in
-                guard next < mappable.count else { return nil }
-                let batch = mappable[next..<min(next + batchSize, mappable.count)]
-                next = batch.endIndex
-                return MappingLanes.Batch(work: batch, identifiers: batch.map(\.identifier))
-            },
-            map: { (batch: ArraySlice<Entry>, _: Int, known: [String: String]) throws -> [MappedRecord] in
-                try batch.map { entry -> MappedRecord in
-                    try cancellation.check()
-                    let digest = sourceDigest(raw: entry.record.raw, fingerprint: fingerprint)
-                    if known[entry.identifier] == digest { return .unchanged(identifier: entry.identifier) }
-                    do {
-                        switch try ISO19139Mapper.map(entry.record.element, raw: entry.record.raw, sourceURL: url, defaultLanguage: language) {
-                        case .dataset(let record):
-                            return .mapped(record, sourceDigest: digest, limits: limits)
-                        case .notADataset(_, let scope):
-                            return .skipped(identifier: entry.identifier, reason: "the record describes a \(scope), not a dataset")
-                        }
-                    } catch {
-                        return .failed(identifier: entry.identifier, cause: (error as? MappingError)?.description ?? String(describing: error))
-                    }
+        try await MappingLanes.collect(mappable, batchSize: batchSize, lanes: lanes, into: collector, url: url,
+                                       identifier: \.identifier) { entry, known in
+            let digest = sourceDigest(raw: entry.record.raw, fingerprint: fingerprint)
+            if known[entry.identifier] == digest { return .unchanged(identifier: entry.identifier) }
+            do {
+                switch try ISO19139Mapper.map(entry.record.element, raw: entry.record.raw, sourceURL: url, defaultLanguage: language) {
+                case .dataset(let record):
+                    return .mapped(record, sourceDigest: digest, limits: limits)
+                case .notADataset(_, let scope):
+                    return .skipped(identifier: entry.identifier, reason: "the record describes a \(scope), not a dataset")
                 }
-            })
+            } catch {
+                return .failed(identifier: entry.identifier, cause: (error as? MappingError)?.description ?? String(describing: error))
+            }
+        }
     }
 
     /// A record of a page to map, with its file identifier.
@@ -137,14 +125,9 @@ public struct CSWAdapter: HarvestAdapter {
     /// `outputSchema` for ISO 19139.
     static let isoOutputSchema = "http://www.isotc211.org/2005/gmd"
 
-    /// A record's source digest: SHA-256 over the source's mapping fingerprint and the record's XML as stored. The
-    /// mapper reads nothing else, so a record with the digest its live record was stored with maps to that record again.
+    /// A record's source digest (see ``MappingLanes/sourceDigest(kind:fingerprint:context:raw:)``) over its XML as stored.
     static func sourceDigest(raw: Data, fingerprint: String) -> String {
-        var hasher = SHA256()
-        hasher.update(Data("csw\n\(fingerprint)".utf8))
-        hasher.update([0])
-        hasher.update(raw)
-        return SHA256.hexString(hasher.finalize())
+        MappingLanes.sourceDigest(kind: "csw", fingerprint: fingerprint, raw: raw)
     }
 
     /// The GetRecords request parameters Katalog sets; parameters of these names in the configured URL are replaced.

@@ -37,13 +37,7 @@ struct CSWPage: Sendable {
     /// Reads a response body; an OWS exception report, another root element or a response without
     /// `csw:SearchResults` is an error naming the source and URL.
     static func read(_ body: Data, source: String, url: String) throws -> CSWPage {
-        let root: XMLElement
-        do {
-            root = try XMLDocumentReader.parse(body, location: url)
-        } catch let error as RDFParseError {
-            throw HarvestError(.malformedResponse, "GetRecords: the response is not well-formed XML: line \(error.line), column \(error.column): \(error.message)",
-                               source: source, url: url)
-        }
+        let root = try ResponseXML.parse(body, what: "GetRecords", source: source, url: url)
         if let namespace = root.namespace, owsNamespaces.contains(namespace), root.localName == "ExceptionReport" {
             throw HarvestError(.unexpectedResponse, "GetRecords answered an exception: \(exceptionText(root))", source: source, url: url)
         }

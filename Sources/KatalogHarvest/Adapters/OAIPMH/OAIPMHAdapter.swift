@@ -194,24 +194,12 @@ public struct OAIPMHAdapter: HarvestAdapter {
         let language = source.language
         let fingerprint = source.mappingFingerprint
         let limits = source.recordLimits
-        let cancellation = CancellationFlag()
-        var next = 0
-        _ = try await MappingLanes.collect(
-            lanes: lanes, into: collector, url: url, cancellation: cancellation,
-            next: { () -> MappingLanes.Batch<ArraySlice<Entry>>? in
-                guard next < mappable.count else { return nil }
-                let batch = mappable[next..<min(next + batchSize, mappable.count)]
-                next = batch.endIndex
-                return MappingLanes.Batch(work: batch, identifiers: batch.map(\.identifier))
-            },
-            map: { (batch: ArraySlice<Entry>, _: Int, known: [String: String]) throws -> [MappedRecord] in
-                try batch.map { entry -> MappedRecord in
-                    try cancellation.check()
-                    let digest = sourceDigest(raw: entry.raw, identifier: entry.identifier, fingerprint: fingerprint)
-                    if known[entry.identifier] == digest { return .unchanged(identifier: entry.identifier) }
-                    return map(entry, url: url, prefix: prefix, language: language, digest: digest, limits: limits)
-                }
-            })
+        try await MappingLanes.collect(mappable, batchSize: batchSize, lanes: lanes, into: collector, url: url,
+                                       identifier: \.identifier) { entry, known in
+            let digest = sourceDigest(raw: entry.raw, identifier: entry.identifier, fingerprint: fingerprint)
+            if known[entry.identifier] == digest { return .unchanged(identifier: entry.identifier) }
+            return map(entry, url: url, prefix: prefix, language: language, digest: digest, limits: limits)
+        }
     }
 
     /// Maps one record by what its metadata element is.
@@ -242,14 +230,10 @@ public struct OAIPMHAdapter: HarvestAdapter {
         }
     }
 
-    /// A record's source digest: SHA-256 over the source's mapping fingerprint, the header identifier and the
-    /// metadata's XML as stored. The mappers read nothing else.
+    /// A record's source digest (see ``MappingLanes/sourceDigest(kind:fingerprint:context:raw:)``) over its header
+    /// identifier and its metadata's XML as stored: the mappers read nothing else.
     static func sourceDigest(raw: Data, identifier: String, fingerprint: String) -> String {
-        var hasher = SHA256()
-        hasher.update(Data("oai-pmh\n\(fingerprint)\n\(identifier)".utf8))
-        hasher.update([0])
-        hasher.update(raw)
-        return SHA256.hexString(hasher.finalize())
+        MappingLanes.sourceDigest(kind: "oai-pmh", fingerprint: fingerprint, context: identifier, raw: raw)
     }
 
     /// Percent-encodes a query value: everything but RFC 3986's unreserved characters.

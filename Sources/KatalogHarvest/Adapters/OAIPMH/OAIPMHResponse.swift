@@ -45,13 +45,7 @@ struct OAIPMHResponse: Sendable {
     /// Reads a response body. A body that is not well-formed XML or not an `OAI-PMH` document is an error naming the
     /// source and URL; OAI-PMH's own errors are returned in ``errors`` for the caller to judge.
     static func read(_ body: Data, source: String, url: String) throws -> OAIPMHResponse {
-        let root: XMLElement
-        do {
-            root = try XMLDocumentReader.parse(body, location: url)
-        } catch let error as RDFParseError {
-            throw HarvestError(.malformedResponse, "OAI-PMH: the response is not well-formed XML: line \(error.line), column \(error.column): \(error.message)",
-                               source: source, url: url)
-        }
+        let root = try ResponseXML.parse(body, what: "OAI-PMH", source: source, url: url)
         guard root.isNamed(oai, "OAI-PMH") else {
             let name = root.namespace.map { "{\($0)}" } ?? ""
             throw HarvestError(.unexpectedResponse, "OAI-PMH: expected an OAI-PMH 2.0 response, got \(name)\(root.localName)",
