@@ -27,7 +27,24 @@ public enum XMLDocumentReader {
         guard let root = xmlDocGetRootElement(document) else {
             throw RDFParseError(.syntax, "the document has no root element", location: location)
         }
-        return try element(root, location: location)
+        return try element(root, names: Names(), location: location)
+    }
+
+    /// The names and namespaces of one document as Swift strings, each made once: libxml2 keeps one copy of every
+    /// name (its dictionary) and one of every namespace declaration, so they are looked up by address. Every element
+    /// of a tree then shares its name's and namespace's storage instead of holding copies of its own, which made the
+    /// tree of a CSW page several times the size of the page.
+    private final class Names {
+        private var strings: [UnsafeRawPointer: String] = [:]
+
+        func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+            guard let pointer else { return nil }
+            let key = UnsafeRawPointer(pointer)
+            if let known = strings[key] { return known }
+            let made = String(cString: pointer)
+            strings[key] = made
+            return made
+        }
     }
 
     private static func error(_ context: xmlParserCtxtPtr, location: String) -> RDFParseError {
@@ -42,10 +59,10 @@ public enum XMLDocumentReader {
     }
 
     /// Converts a libxml2 element and its subtree. libxml2 caps nesting at 256 levels, which bounds the recursion.
-    private static func element(_ node: xmlNodePtr, location: String) throws -> XMLElement {
-        var result = XMLElement(namespace: node.pointee.ns.flatMap { string($0.pointee.href) },
-                                prefix: node.pointee.ns.flatMap { string($0.pointee.prefix) },
-                                localName: string(node.pointee.name) ?? "")
+    private static func element(_ node: xmlNodePtr, names: Names, location: String) throws -> XMLElement {
+        var result = XMLElement(namespace: node.pointee.ns.flatMap { names.string($0.pointee.href) },
+                                prefix: node.pointee.ns.flatMap { names.string($0.pointee.prefix) },
+                                localName: names.string(node.pointee.name) ?? "")
         var attribute = node.pointee.properties
         while let current = attribute {
             var value = ""
@@ -55,16 +72,16 @@ public enum XMLDocumentReader {
                 if let content = string(text.pointee.content) { value += content }
                 child = text.pointee.next
             }
-            result.attributes.append(XMLAttribute(namespace: current.pointee.ns.flatMap { string($0.pointee.href) },
-                                                  prefix: current.pointee.ns.flatMap { string($0.pointee.prefix) },
-                                                  localName: string(current.pointee.name) ?? "", value: value))
+            result.attributes.append(XMLAttribute(namespace: current.pointee.ns.flatMap { names.string($0.pointee.href) },
+                                                  prefix: current.pointee.ns.flatMap { names.string($0.pointee.prefix) },
+                                                  localName: names.string(current.pointee.name) ?? "", value: value))
             attribute = current.pointee.next
         }
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                result.children.append(try element(current, location: location))
+                result.children.append(try element(current, names: names, location: location))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = string(current.pointee.content) { result.text += content }
             case XML_ENTITY_REF_NODE:

@@ -52,6 +52,15 @@ extension XMLElement {
 
     /// Escapes `text` for element content or a double-quoted attribute value.
     static func escape(_ text: String, attribute: Bool, into output: inout String) {
+        // Most text needs no escaping: append it whole rather than scalar by scalar.
+        let needsEscaping = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == 13
+                || attribute && (byte == UInt8(ascii: "\"") || byte == 10 || byte == 9)
+        }
+        guard needsEscaping else {
+            output += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": output += "&amp;"
