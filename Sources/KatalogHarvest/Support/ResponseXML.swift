@@ -13,4 +13,16 @@ enum ResponseXML {
                                source: source, url: url)
         }
     }
+
+    /// Reads `body` as a stream, offering each element at `recordDepth` to `record` (see ``XMLRecordReader``), and
+    /// returns the rest of the document; errors as ``parse(_:what:source:url:)``'s.
+    static func read(_ body: Data, what: String, source: String, url: String, recordDepth: Int,
+                     record: (_ parent: XMLElement, _ element: XMLElement) throws -> Bool) throws -> XMLElement {
+        do {
+            return try XMLRecordReader.read(body, location: url, recordDepth: recordDepth, record: record)
+        } catch let error as RDFParseError {
+            throw HarvestError(.malformedResponse, "\(what): the response is not well-formed XML: line \(error.line), column \(error.column): \(error.message)",
+                               source: source, url: url)
+        }
+    }
 }

@@ -34,8 +34,10 @@ public enum XMLDocumentReader {
     /// name (its dictionary) and one of every namespace declaration, so they are looked up by address. Every element
     /// of a tree then shares its name's and namespace's storage instead of holding copies of its own, which made the
     /// tree of a CSW page several times the size of the page.
-    private final class Names {
+    final class Names {
         private var strings: [UnsafeRawPointer: String] = [:]
+
+        init() {}
 
         func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
             guard let pointer else { return nil }
@@ -51,15 +53,20 @@ public enum XMLDocumentReader {
         guard let last = xmlCtxtGetLastError(context) else {
             return RDFParseError(.syntax, "the document is not well-formed XML", location: location)
         }
-        let error = last.pointee
+        return error(last.pointee, location: location)
+    }
+
+    /// A libxml2 error as an ``RDFParseError`` with its message, line and column.
+    static func error(_ error: xmlError, location: String) -> RDFParseError {
         var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
         while message.last?.isWhitespace == true { message.removeLast() }
         let code = LibXML2ErrorCode.code(of: error, message: message)
         return RDFParseError(code, message, line: Int(error.line), column: Int(error.int2), location: location)
     }
 
-    /// Converts a libxml2 element and its subtree. libxml2 caps nesting at 256 levels, which bounds the recursion.
-    private static func element(_ node: xmlNodePtr, names: Names, location: String) throws -> XMLElement {
+    /// Converts a libxml2 element and its subtree (only its name and attributes with `children` false). libxml2 caps
+    /// nesting at 256 levels, which bounds the recursion.
+    static func element(_ node: xmlNodePtr, names: Names, location: String, children: Bool = true) throws -> XMLElement {
         var result = XMLElement(namespace: node.pointee.ns.flatMap { names.string($0.pointee.href) },
                                 prefix: node.pointee.ns.flatMap { names.string($0.pointee.prefix) },
                                 localName: names.string(node.pointee.name) ?? "")
@@ -77,6 +84,7 @@ public enum XMLDocumentReader {
                                                   localName: names.string(current.pointee.name) ?? "", value: value))
             attribute = current.pointee.next
         }
+        guard children else { return result }
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
@@ -94,13 +102,13 @@ public enum XMLDocumentReader {
         return result
     }
 
-    private static func entityReference(_ node: xmlNodePtr, location: String) -> RDFParseError {
+    static func entityReference(_ node: xmlNodePtr, location: String) -> RDFParseError {
         let name = string(node.pointee.name) ?? "?"
         return RDFParseError(.forbidden, "the document references the entity '&\(name);' declared in its DTD; Katalog does not expand declared entities",
                              line: Int(xmlGetLineNo(node)), location: location)
     }
 
-    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         pointer.map { String(cString: $0) }
     }
 }

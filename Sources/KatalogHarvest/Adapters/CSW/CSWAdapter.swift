@@ -84,10 +84,9 @@ public struct CSWAdapter: HarvestAdapter {
         var mappable: [Entry] = []
         mappable.reserveCapacity(records.count)
         for record in records {
-            guard CSWPage.isISORecord(record.element) else {
-                let name = (record.element.prefix.map { $0 + ":" } ?? "") + record.element.localName
+            guard record.isISO else {
                 await collector.fail(identifier: nil, url: url,
-                                     cause: "the service sent a \(name) record, not ISO 19139 (gmd:MD_Metadata); it may not support outputSchema=\(CSWAdapter.isoOutputSchema)")
+                                     cause: "the service sent a \(record.name) record, not ISO 19139 (gmd:MD_Metadata); it may not support outputSchema=\(CSWAdapter.isoOutputSchema)")
                 continue
             }
             guard let identifier = record.fileIdentifier else {
@@ -104,14 +103,18 @@ public struct CSWAdapter: HarvestAdapter {
             let digest = sourceDigest(raw: entry.record.raw, fingerprint: fingerprint)
             if known[entry.identifier] == digest { return .unchanged(identifier: entry.identifier) }
             do {
-                switch try ISO19139Mapper.map(entry.record.element, raw: entry.record.raw, sourceURL: url, defaultLanguage: language) {
+                // The page kept only the record's bytes; its tree is built again here, one record at a time.
+                let element = try XMLDocumentReader.parse(entry.record.raw, location: url)
+                switch try ISO19139Mapper.map(element, raw: entry.record.raw, sourceURL: url, defaultLanguage: language) {
                 case .dataset(let record):
                     return .mapped(record, sourceDigest: digest, limits: limits)
                 case .notADataset(_, let scope):
                     return .skipped(identifier: entry.identifier, reason: "the record describes a \(scope), not a dataset")
                 }
+            } catch let error as MappingError {
+                return .failed(identifier: entry.identifier, cause: error.description)
             } catch {
-                return .failed(identifier: entry.identifier, cause: (error as? MappingError)?.description ?? String(describing: error))
+                return .failed(identifier: entry.identifier, cause: String(describing: error))
             }
         }
     }

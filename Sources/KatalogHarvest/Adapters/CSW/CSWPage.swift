@@ -1,17 +1,20 @@
 import Foundation
 import KatalogRDF
 
-/// One GetRecords response of a CSW 2.0.2 service, read: the counts of `csw:SearchResults` and its records, each cut
-/// out as a standalone document.
+/// One GetRecords response of a CSW 2.0.2 service, read as a stream: the counts of `csw:SearchResults` and its
+/// records, each cut out as a standalone document. Only the records' bytes are kept (a mapping lane reads each again),
+/// so a page costs about twice its size in memory, not a tree of all its records.
 struct CSWPage: Sendable {
     /// One record of the page.
     struct Record: Sendable {
-        /// The record's element (an ISO 19139 `gmd:MD_Metadata`, or whatever the service sent).
-        var element: XMLElement
         /// The record as a standalone XML document, stored as the raw source record.
         var raw: Data
         /// `gmd:fileIdentifier`, when the record is ISO 19139 and has one.
         var fileIdentifier: String?
+        /// Whether the record is ISO 19139 (`gmd:MD_Metadata` or `gmi:MI_Metadata`).
+        var isISO: Bool
+        /// The record element's name as the service wrote it (`gmd:MD_Metadata`, `csw:Record`).
+        var name: String
     }
 
     /// `numberOfRecordsMatched`: how many records the query matches in all.
@@ -37,7 +40,15 @@ struct CSWPage: Sendable {
     /// Reads a response body; an OWS exception report, another root element or a response without
     /// `csw:SearchResults` is an error naming the source and URL.
     static func read(_ body: Data, source: String, url: String) throws -> CSWPage {
-        let root = try ResponseXML.parse(body, what: "GetRecords", source: source, url: url)
+        // Records sit at depth 2: GetRecordsResponse › SearchResults › record.
+        var records: [Record] = []
+        let root = try ResponseXML.read(body, what: "GetRecords", source: source, url: url, recordDepth: 2) { parent, element in
+            guard parent.isNamed(csw, "SearchResults") else { return false }
+            let iso = isISORecord(element)
+            records.append(Record(raw: element.serialized(), fileIdentifier: iso ? fileIdentifier(of: element) : nil, isISO: iso,
+                                  name: (element.prefix.map { $0 + ":" } ?? "") + element.localName))
+            return true
+        }
         if let namespace = root.namespace, owsNamespaces.contains(namespace), root.localName == "ExceptionReport" {
             throw HarvestError(.unexpectedResponse, "GetRecords answered an exception: \(exceptionText(root))", source: source, url: url)
         }
@@ -48,10 +59,6 @@ struct CSWPage: Sendable {
         }
         guard let results = root.child(csw, "SearchResults") else {
             throw HarvestError(.unexpectedResponse, "GetRecords: the response has no csw:SearchResults", source: source, url: url)
-        }
-        let records = results.children.map { element in
-            Record(element: element, raw: element.serialized(),
-                   fileIdentifier: isISORecord(element) ? fileIdentifier(of: element) : nil)
         }
         return CSWPage(matched: count(results.attribute("numberOfRecordsMatched")),
                        returned: count(results.attribute("numberOfRecordsReturned")),

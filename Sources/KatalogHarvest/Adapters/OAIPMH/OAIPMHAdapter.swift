@@ -163,10 +163,9 @@ public struct OAIPMHAdapter: HarvestAdapter {
         return "oai_dc"
     }
 
-    /// A record of a page to map: its header identifier and metadata.
+    /// A record of a page to map: its header identifier and its metadata element's bytes.
     struct Entry: Sendable {
         var identifier: String
-        var metadata: XMLElement
         var raw: Data
     }
 
@@ -185,11 +184,11 @@ public struct OAIPMHAdapter: HarvestAdapter {
                 await collector.skip(identifier: identifier, reason: "the record is deleted at the source")
                 continue
             }
-            guard let metadata = record.metadata, let raw = record.raw else {
+            guard let raw = record.raw else {
                 await collector.fail(identifier: identifier, url: url, cause: "the record has no metadata element")
                 continue
             }
-            mappable.append(Entry(identifier: identifier, metadata: metadata, raw: raw))
+            mappable.append(Entry(identifier: identifier, raw: raw))
         }
         let language = source.language
         let fingerprint = source.mappingFingerprint
@@ -204,8 +203,9 @@ public struct OAIPMHAdapter: HarvestAdapter {
 
     /// Maps one record by what its metadata element is.
     static func map(_ entry: Entry, url: String, prefix: String, language: String?, digest: String, limits: RecordLimits) -> MappedRecord {
-        let metadata = entry.metadata
         do {
+            // The page kept only the metadata's bytes; its tree is built again here, one record at a time.
+            let metadata = try XMLDocumentReader.parse(entry.raw, location: url)
             var record: SourceRecord
             if metadata.isNamed(gmdNamespace, "MD_Metadata") || metadata.isNamed("http://www.isotc211.org/2005/gmi", "MI_Metadata") {
                 switch try ISO19139Mapper.map(metadata, raw: entry.raw, sourceURL: url, defaultLanguage: language) {
@@ -225,8 +225,10 @@ public struct OAIPMHAdapter: HarvestAdapter {
             // The repository's header identifier names the record in every request, deleted or not.
             record.dataset.sourceIdentifier = entry.identifier
             return .mapped(record, sourceDigest: digest, limits: limits)
-        } catch {
+        } catch let error as MappingError {
             return .failed(identifier: entry.identifier, cause: error.description)
+        } catch {
+            return .failed(identifier: entry.identifier, cause: String(describing: error))
         }
     }
 

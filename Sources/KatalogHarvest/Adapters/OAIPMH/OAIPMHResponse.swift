@@ -1,8 +1,9 @@
 import Foundation
 import KatalogRDF
 
-/// One OAI-PMH 2.0 response, read: its errors, and for `ListRecords` the records (header and metadata, each metadata
-/// element cut out as a standalone document) and the resumption token; for `ListMetadataFormats` the formats.
+/// One OAI-PMH 2.0 response, read as a stream: its errors, and for `ListRecords` the records (header, and the metadata
+/// element cut out as a standalone document; only its bytes are kept, a mapping lane reads them again) and the
+/// resumption token; for `ListMetadataFormats` the formats.
 struct OAIPMHResponse: Sendable {
     /// One `record` of a `ListRecords` response.
     struct Record: Sendable {
@@ -12,9 +13,8 @@ struct OAIPMHResponse: Sendable {
         var isDeleted: Bool
         /// The header's `datestamp`.
         var datestamp: String?
-        /// The one element inside `metadata` (an `oai_dc:dc`, a `gmd:MD_Metadata`, …), nil for a deleted record.
-        var metadata: XMLElement?
-        /// That element as a standalone XML document.
+        /// The one element inside `metadata` (an `oai_dc:dc`, a `gmd:MD_Metadata`, …) as a standalone XML document;
+        /// nil for a deleted record.
         var raw: Data?
     }
 
@@ -45,7 +45,20 @@ struct OAIPMHResponse: Sendable {
     /// Reads a response body. A body that is not well-formed XML or not an `OAI-PMH` document is an error naming the
     /// source and URL; OAI-PMH's own errors are returned in ``errors`` for the caller to judge.
     static func read(_ body: Data, source: String, url: String) throws -> OAIPMHResponse {
-        let root = try ResponseXML.parse(body, what: "OAI-PMH", source: source, url: url)
+        var records: [Record] = []
+        // Records sit at depth 2: OAI-PMH › ListRecords › record.
+        let root = try ResponseXML.read(body, what: "OAI-PMH", source: source, url: url, recordDepth: 2) { parent, record in
+            guard parent.isNamed(oai, "ListRecords"), record.isNamed(oai, "record") else { return false }
+            let header = record.child(oai, "header")
+            let metadata = record.child(oai, "metadata")?.children.first
+            let identifier = header?.child(oai, "identifier").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+            records.append(Record(
+                identifier: identifier?.isEmpty == false ? identifier : nil,
+                isDeleted: header?.attribute("status") == "deleted",
+                datestamp: header?.child(oai, "datestamp")?.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                raw: metadata?.serialized()))
+            return true
+        }
         guard root.isNamed(oai, "OAI-PMH") else {
             let name = root.namespace.map { "{\($0)}" } ?? ""
             throw HarvestError(.unexpectedResponse, "OAI-PMH: expected an OAI-PMH 2.0 response, got \(name)\(root.localName)",
@@ -55,17 +68,8 @@ struct OAIPMHResponse: Sendable {
         for error in root.children(oai, "error") {
             response.errors.append((error.attribute("code") ?? "unknown", error.text.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
+        response.records = records
         if let list = root.child(oai, "ListRecords") {
-            for record in list.children(oai, "record") {
-                let header = record.child(oai, "header")
-                let metadata = record.child(oai, "metadata")?.children.first
-                let identifier = header?.child(oai, "identifier").map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-                response.records.append(Record(
-                    identifier: identifier?.isEmpty == false ? identifier : nil,
-                    isDeleted: header?.attribute("status") == "deleted",
-                    datestamp: header?.child(oai, "datestamp")?.text.trimmingCharacters(in: .whitespacesAndNewlines),
-                    metadata: metadata, raw: metadata?.serialized()))
-            }
             if let token = list.child(oai, "resumptionToken") {
                 response.resumptionToken = ResumptionToken(
                     token: token.text.trimmingCharacters(in: .whitespacesAndNewlines),
