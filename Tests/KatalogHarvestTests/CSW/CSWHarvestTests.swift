@@ -177,6 +177,24 @@ struct CSWHarvestTests {
         }
     }
 
+    @Test func aPageLargerThanTheTreeLimitIsMappedRecordByRecord() async throws {
+        // Five records of about 900 KB each: the page is past CSWPage.treeLimit, so only the records' bytes are kept.
+        let long = String(repeating: "Lång beskrivning av vattendragen. ", count: 27_000)
+        let records = (0..<5).map { index in
+            CSWTestService.record(id: "big-\(index)", title: "Stor post \(index)")
+                .replacingOccurrences(of: "Beskrivning av Stor post \(index).", with: long)
+        }
+        #expect(records.reduce(0) { $0 + $1.utf8.count } > CSWPage.treeLimit)
+        try await Self.withHarness(records) { harness in
+            let summary = try await harness.run()
+            #expect(summary.status == .succeeded, "\(summary.message)")
+            #expect(summary.counts.added == 5)
+            let stored = try #require(try await harness.store.dataset(source: "geodata", sourceIdentifier: "big-3"))
+            #expect(stored.dataset.title.best() == "Stor post 3")
+            #expect(stored.dataset.description.best()?.hasPrefix("Lång beskrivning") == true)
+        }
+    }
+
     @Test func getRecordsURLs() {
         let url = CSWAdapter.getRecordsURL(endpoint: "https://geo.example/csw?SERVICE=CSW&request=GetCapabilities&x=1#frag",
                                            startPosition: 101, maxRecords: 50)

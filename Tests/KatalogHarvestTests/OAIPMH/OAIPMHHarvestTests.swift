@@ -146,6 +146,26 @@ struct OAIPMHHarvestTests {
         }
     }
 
+    @Test func aPageLargerThanTheTreeLimitIsMappedRecordByRecord() async throws {
+        // Four records (one page) of two descriptions of about 600 KB each: the page is past CSWPage.treeLimit.
+        let long = String(repeating: "Lång beskrivning av materialet. ", count: 19_000)
+        let records = (0..<4).map { index in
+            OAIPMHTestRepository.Record(identifier: "oai:test:\(index)",
+                                        metadata: OAIPMHTestRepository.dublinCore(title: "Stor post \(index)")
+                                            .replacingOccurrences(of: "Om Stor post \(index).",
+                                                                  with: long + "</dc:description><dc:description xml:lang=\"en\">" + long))
+        }
+        #expect(records.reduce(0) { $0 + ($1.metadata?.utf8.count ?? 0) } > CSWPage.treeLimit)
+        try await Self.withHarness(records) { harness in
+            let summary = try await harness.run()
+            #expect(summary.status == .succeeded, "\(summary.message)")
+            #expect(summary.counts.added == 4)
+            let stored = try #require(try await harness.store.dataset(source: "repo", sourceIdentifier: "oai:test:2"))
+            #expect(stored.dataset.title.values == ["sv": "Stor post 2"])
+            #expect(stored.dataset.description.best()?.hasPrefix("Lång beskrivning") == true)
+        }
+    }
+
     @Test func endpointParsing() {
         let endpoint = OAIPMHAdapter.Endpoint("https://repo.example/oai?metadataPrefix=iso19139&set=a%20b&from=2020-01-01&key=1#x")
         #expect(endpoint.base == "https://repo.example/oai")

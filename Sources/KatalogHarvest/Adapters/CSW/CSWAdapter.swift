@@ -103,8 +103,8 @@ public struct CSWAdapter: HarvestAdapter {
             let digest = sourceDigest(raw: entry.record.raw, fingerprint: fingerprint)
             if known[entry.identifier] == digest { return .unchanged(identifier: entry.identifier) }
             do {
-                // The page kept only the record's bytes; its tree is built again here, one record at a time.
-                let element = try XMLDocumentReader.parse(entry.record.raw, location: url)
+                // Of a large page only the record's bytes were kept; its tree is built again here, one record at a time.
+                let element = try entry.record.element ?? XMLDocumentReader.parse(entry.record.raw, location: url)
                 switch try ISO19139Mapper.map(element, raw: entry.record.raw, sourceURL: url, defaultLanguage: language) {
                 case .dataset(let record):
                     return .mapped(record, sourceDigest: digest, limits: limits)

@@ -2,11 +2,18 @@ import Foundation
 import KatalogRDF
 
 /// One GetRecords response of a CSW 2.0.2 service, read as a stream: the counts of `csw:SearchResults` and its
-/// records, each cut out as a standalone document. Only the records' bytes are kept (a mapping lane reads each again),
-/// so a page costs about twice its size in memory, not a tree of all its records.
+/// records, each cut out as a standalone document. The records' trees are kept for mapping only when the page is
+/// small (``treeLimit``); of a larger page only the records' bytes are kept and a mapping lane reads each again, so a
+/// page costs about twice its size in memory, not a tree of all its records.
 struct CSWPage: Sendable {
+    /// The largest page whose records' trees are kept for mapping: a tree takes several times its text, and a page is
+    /// read while the one before it is mapped; a page of 100 typical ISO 19139 records is 1–2 MB.
+    static let treeLimit = 4 * 1024 * 1024
+
     /// One record of the page.
     struct Record: Sendable {
+        /// The record's tree, when the page was small enough to keep it (see ``CSWPage/treeLimit``).
+        var element: XMLElement?
         /// The record as a standalone XML document, stored as the raw source record.
         var raw: Data
         /// `gmd:fileIdentifier`, when the record is ISO 19139 and has one.
@@ -42,10 +49,11 @@ struct CSWPage: Sendable {
     static func read(_ body: Data, source: String, url: String) throws -> CSWPage {
         // Records sit at depth 2: GetRecordsResponse › SearchResults › record.
         var records: [Record] = []
+        let keepTrees = body.count <= treeLimit
         let root = try ResponseXML.read(body, what: "GetRecords", source: source, url: url, recordDepth: 2) { parent, element in
             guard parent.isNamed(csw, "SearchResults") else { return false }
             let iso = isISORecord(element)
-            records.append(Record(raw: element.serialized(), fileIdentifier: iso ? fileIdentifier(of: element) : nil, isISO: iso,
+            records.append(Record(element: keepTrees ? element : nil, raw: element.serialized(), fileIdentifier: iso ? fileIdentifier(of: element) : nil, isISO: iso,
                                   name: (element.prefix.map { $0 + ":" } ?? "") + element.localName))
             return true
         }

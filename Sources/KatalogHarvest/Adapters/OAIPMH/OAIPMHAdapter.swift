@@ -163,9 +163,10 @@ public struct OAIPMHAdapter: HarvestAdapter {
         return "oai_dc"
     }
 
-    /// A record of a page to map: its header identifier and its metadata element's bytes.
+    /// A record of a page to map: its header identifier, its metadata element's tree when kept, and its bytes.
     struct Entry: Sendable {
         var identifier: String
+        var metadata: XMLElement?
         var raw: Data
     }
 
@@ -188,7 +189,7 @@ public struct OAIPMHAdapter: HarvestAdapter {
                 await collector.fail(identifier: identifier, url: url, cause: "the record has no metadata element")
                 continue
             }
-            mappable.append(Entry(identifier: identifier, raw: raw))
+            mappable.append(Entry(identifier: identifier, metadata: record.metadata, raw: raw))
         }
         let language = source.language
         let fingerprint = source.mappingFingerprint
@@ -204,8 +205,8 @@ public struct OAIPMHAdapter: HarvestAdapter {
     /// Maps one record by what its metadata element is.
     static func map(_ entry: Entry, url: String, prefix: String, language: String?, digest: String, limits: RecordLimits) -> MappedRecord {
         do {
-            // The page kept only the metadata's bytes; its tree is built again here, one record at a time.
-            let metadata = try XMLDocumentReader.parse(entry.raw, location: url)
+            // Of a large page only the metadata's bytes were kept; its tree is built again here, one record at a time.
+            let metadata = try entry.metadata ?? XMLDocumentReader.parse(entry.raw, location: url)
             var record: SourceRecord
             if metadata.isNamed(gmdNamespace, "MD_Metadata") || metadata.isNamed("http://www.isotc211.org/2005/gmi", "MI_Metadata") {
                 switch try ISO19139Mapper.map(metadata, raw: entry.raw, sourceURL: url, defaultLanguage: language) {

@@ -2,8 +2,8 @@ import Foundation
 import KatalogRDF
 
 /// One OAI-PMH 2.0 response, read as a stream: its errors, and for `ListRecords` the records (header, and the metadata
-/// element cut out as a standalone document; only its bytes are kept, a mapping lane reads them again) and the
-/// resumption token; for `ListMetadataFormats` the formats.
+/// element cut out as a standalone document; of a page larger than ``CSWPage/treeLimit`` only its bytes are kept and a
+/// mapping lane reads them again) and the resumption token; for `ListMetadataFormats` the formats.
 struct OAIPMHResponse: Sendable {
     /// One `record` of a `ListRecords` response.
     struct Record: Sendable {
@@ -13,8 +13,10 @@ struct OAIPMHResponse: Sendable {
         var isDeleted: Bool
         /// The header's `datestamp`.
         var datestamp: String?
-        /// The one element inside `metadata` (an `oai_dc:dc`, a `gmd:MD_Metadata`, …) as a standalone XML document;
-        /// nil for a deleted record.
+        /// The one element inside `metadata` (an `oai_dc:dc`, a `gmd:MD_Metadata`, …), when the page was small enough to
+        /// keep its tree.
+        var metadata: XMLElement?
+        /// That element as a standalone XML document; nil for a deleted record.
         var raw: Data?
     }
 
@@ -46,6 +48,7 @@ struct OAIPMHResponse: Sendable {
     /// source and URL; OAI-PMH's own errors are returned in ``errors`` for the caller to judge.
     static func read(_ body: Data, source: String, url: String) throws -> OAIPMHResponse {
         var records: [Record] = []
+        let keepTrees = body.count <= CSWPage.treeLimit
         // Records sit at depth 2: OAI-PMH › ListRecords › record.
         let root = try ResponseXML.read(body, what: "OAI-PMH", source: source, url: url, recordDepth: 2) { parent, record in
             guard parent.isNamed(oai, "ListRecords"), record.isNamed(oai, "record") else { return false }
@@ -56,7 +59,7 @@ struct OAIPMHResponse: Sendable {
                 identifier: identifier?.isEmpty == false ? identifier : nil,
                 isDeleted: header?.attribute("status") == "deleted",
                 datestamp: header?.child(oai, "datestamp")?.text.trimmingCharacters(in: .whitespacesAndNewlines),
-                raw: metadata?.serialized()))
+                metadata: keepTrees ? metadata : nil, raw: metadata?.serialized()))
             return true
         }
         guard root.isNamed(oai, "OAI-PMH") else {
