@@ -21,8 +21,8 @@ public struct XMLAttribute: Sendable, Hashable {
 /// An element of an XML document read into memory by ``XMLDocumentReader``: its name, attributes, child elements and
 /// own text. Comments and processing instructions are not kept.
 ///
-/// Meant for documents of bounded size whose records are read as trees (a CSW response page, one ISO 19139
-/// record); RDF/XML is read by the streaming ``RDFXMLParser`` instead.
+/// Meant for documents of bounded size read as trees (one ISO 19139 record; a page of records goes through
+/// ``XMLRecordReader`` one record at a time); RDF/XML is read by the streaming ``RDFXMLParser`` instead.
 public struct XMLElement: Sendable, Hashable {
     /// The namespace IRI, or nil for an element in no namespace.
     public var namespace: String?
