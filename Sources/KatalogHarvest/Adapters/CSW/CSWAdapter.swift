@@ -70,10 +70,8 @@ public struct CSWAdapter: HarvestAdapter {
             context.progress(HarvestProgress(source: source.name, pages: paging.pages, records: recordsSeen,
                                              expected: paging.lastMatched))
         }
-        if let reason = paging.incompleteReason {
-            await collector.warn(url: source.url, reason)
-            return .incomplete(reason: reason)
-        }
+        // The run records the reason with the deletions it did not apply.
+        if let reason = paging.incompleteReason { return .incomplete(reason: reason) }
         return .complete
     }
 
