@@ -32,6 +32,8 @@ struct CurlTransferResult: Sendable {
     var body: Data
     var bodyBytes: Int64
     var excerpt: String?
+    /// The first KiB of a 4xx/5xx answer's body, as sent.
+    var errorBody: Data?
 }
 
 /// Why one attempt failed below HTTP.
@@ -108,7 +110,8 @@ enum CurlTransfer {
             headers: state.headers,
             body: state.body,
             bodyBytes: state.bodyBytes,
-            excerpt: state.excerptText))
+            excerpt: state.excerptText,
+            errorBody: state.excerpt.isEmpty ? nil : Data(state.excerpt)))
     }
 
     private static func configure(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A failed HTTP fetch: what went wrong (``Code``), where (``url``), after how many attempts, and libcurl's own words.
 public struct FetchError: Error, Sendable, CustomStringConvertible {
     /// The kind of failure; compare codes, never message text.
@@ -64,11 +66,14 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
     public var transportDetail: String?
     /// The start of the response body for 4xx/5xx answers, to show what the server said.
     public var bodyExcerpt: String?
+    /// The first KiB of the response body for 4xx/5xx answers, byte for byte, for a caller that reads the server's
+    /// own error document (an OWS exception report).
+    public var errorBody: Data?
 
     /// Creates an error; the fetcher builds these, tests and callers may too.
     public init(
         code: Code, message: String, url: String, status: Int? = nil, attempts: Int = 0,
-        transportDetail: String? = nil, bodyExcerpt: String? = nil
+        transportDetail: String? = nil, bodyExcerpt: String? = nil, errorBody: Data? = nil
     ) {
         self.code = code
         self.message = message
@@ -77,6 +82,7 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         self.attempts = attempts
         self.transportDetail = transportDetail
         self.bodyExcerpt = bodyExcerpt
+        self.errorBody = errorBody
     }
 
     /// One line: the cause, the URL, the attempts and libcurl's detail.

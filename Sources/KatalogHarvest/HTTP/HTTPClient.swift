@@ -131,7 +131,7 @@ public final class HTTPClient: Sendable {
         case .success(let answer):
             return FetchError(
                 code: .httpStatus, message: "the server answered HTTP \(answer.status)", url: request.url,
-                status: answer.status, attempts: attempts, bodyExcerpt: answer.excerpt)
+                status: answer.status, attempts: attempts, bodyExcerpt: answer.excerpt, errorBody: answer.errorBody)
         case .failure(let failure):
             return FetchError(
                 code: failure.code, message: failure.message, url: request.url, attempts: attempts,

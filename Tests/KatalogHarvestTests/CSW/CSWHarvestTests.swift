@@ -110,6 +110,19 @@ struct CSWHarvestTests {
         }
     }
 
+    @Test func anHTTPErrorWithAnExceptionReportIsNamedByItsCause() async throws {
+        try await Self.withHarness(CSWTestService.records(12)) { harness in
+            _ = try await harness.run()
+            harness.service.setFault(.badRequestAt(start: 6))
+            let summary = try await harness.run()
+            #expect(summary.status == .failed)
+            let run = try await harness.lastRun()
+            #expect(run.message?.contains("HTTP 400") == true)
+            #expect(run.message?.contains("InvalidParameterValue at outputSchema: Unknown output schema") == true)
+            #expect(try await harness.identifiers().count == 12)
+        }
+    }
+
     @Test func aMalformedPageFailsTheRunNamingWhereAndKeepsTheCatalogue() async throws {
         try await Self.withHarness(CSWTestService.records(12)) { harness in
             _ = try await harness.run()

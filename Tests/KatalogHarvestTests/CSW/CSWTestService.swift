@@ -13,6 +13,8 @@ final class CSWTestService: Sendable {
         case stuckNextRecord
         /// Answers an OWS exception report (HTTP 200, as some servers do) for the page at this start.
         case exceptionAt(start: Int)
+        /// Answers HTTP 400 with an OWS exception report, as GeoNetwork does for a parameter it refuses.
+        case badRequestAt(start: Int)
         /// Answers XML that is not well-formed for the page at this start.
         case malformedAt(start: Int)
         /// Reports this many more matched records than it has.
@@ -69,6 +71,13 @@ final class CSWTestService: Sendable {
               <ows:Exception exceptionCode="NoApplicableCode"><ows:ExceptionText>Search index is rebuilding</ows:ExceptionText></ows:Exception>
             </ows:ExceptionReport>
             """)
+        case .badRequestAt(let at) where at == start:
+            return .full(status: 400, headers: ["Content-Type": "application/xml"], body: Data("""
+            <?xml version="1.0"?>
+            <ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows" version="1.2.0">
+              <ows:Exception exceptionCode="InvalidParameterValue" locator="outputSchema"><ows:ExceptionText>Unknown output schema</ows:ExceptionText></ows:Exception>
+            </ows:ExceptionReport>
+            """.utf8))
         case .malformedAt(let at) where at == start:
             return xml("<?xml version=\"1.0\"?>\n<csw:GetRecordsResponse xmlns:csw=\"http://www.opengis.net/cat/csw/2.0.2\">\n<csw:SearchResults>\n<oops>")
         default:

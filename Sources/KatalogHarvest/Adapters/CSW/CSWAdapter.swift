@@ -41,8 +41,16 @@ public struct CSWAdapter: HarvestAdapter {
         func fetch(_ start: Int) -> Task<FetchedPage, any Error> {
             Task {
                 let url = CSWAdapter.getRecordsURL(endpoint: source.url, startPosition: start, maxRecords: pageSize)
-                let response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
+                let response: HTTPResponse
+                do {
+                    response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
                                                                          accept: "application/xml, text/xml;q=0.9, */*;q=0.1"))
+                } catch let error as FetchError where error.code == .httpStatus {
+                    // Services answer a bad request with an HTTP error and an OWS exception report: name its cause.
+                    guard let report = error.errorBody.flatMap(CSWPage.exceptionReport(in:)) else { throw error }
+                    throw HarvestError(.unexpectedResponse, "GetRecords answered HTTP \(error.status ?? 0) with an exception: \(report)",
+                                       source: source.name, url: url)
+                }
                 let page = try await OffPool.run { try CSWPage.read(response.body, source: source.name, url: url) }
                 return FetchedPage(url: url, page: page)
             }

@@ -86,6 +86,13 @@ struct CSWPage: Sendable {
         return value
     }
 
+    /// The codes and texts of the OWS exception report `body` holds, if it is one (an HTTP error's body).
+    static func exceptionReport(in body: Data) -> String? {
+        guard let root = try? XMLDocumentReader.parse(body, location: "error body"),
+              let namespace = root.namespace, owsNamespaces.contains(namespace), root.localName == "ExceptionReport" else { return nil }
+        return exceptionText(root)
+    }
+
     /// The codes and texts of an OWS exception report, shortened.
     private static func exceptionText(_ report: XMLElement) -> String {
         let parts = report.children.filter { $0.localName == "Exception" }.map { exception -> String in
