@@ -54,7 +54,7 @@ final class CSWTestService: Sendable {
     }
 
     private func respond(_ request: TestRequest) -> TestResponse {
-        let query = CSWTestService.query(request.query ?? "")
+        let query = testQueryParameters(request.query ?? "")
         let (records, fault) = state.withLock { state -> ([String], Fault?) in
             state.queries.append(query)
             return (state.records, state.fault)
@@ -110,16 +110,6 @@ final class CSWTestService: Sendable {
 
     private func xml(_ text: String) -> TestResponse {
         .full(status: 200, headers: ["Content-Type": "application/xml"], body: Data(text.utf8))
-    }
-
-    private static func query(_ text: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            let value = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : ""
-            result[String(parts[0])] = value
-        }
-        return result
     }
 
     /// A small ISO 19139 record: a dataset (or, with `service`, a service) with a Swedish title and an English one.

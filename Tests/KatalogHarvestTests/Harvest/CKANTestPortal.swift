@@ -58,7 +58,7 @@ final class CKANTestPortal: Sendable {
             return .full(status: 404, headers: ["Content-Type": "application/json"],
                          body: Data(#"{"success": false, "error": {"message": "Not found", "__type": "Not Found Error"}}"#.utf8))
         }
-        let query = CKANTestPortal.query(request.query ?? "")
+        let query = testQueryParameters(request.query ?? "")
         let rows = min(Int(query["rows"] ?? "10") ?? 10, 1000)
         var start = Int(query["start"] ?? "0") ?? 0
         let (packages, fault) = state.withLock { state -> ([(id: String, json: String)], Fault?) in
@@ -83,16 +83,6 @@ final class CKANTestPortal: Sendable {
         let page = packages.dropFirst(start).prefix(rows).map(\.json).joined(separator: ",")
         let body = #"{"help": "package_search", "success": true, "result": {"count": \#(packages.count), "sort": "id asc", "facets": {}, "results": [\#(page)]}}"#
         return .full(status: 200, headers: ["Content-Type": "application/json;charset=utf-8"], body: Data(body.utf8))
-    }
-
-    private static func query(_ text: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            let value = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : ""
-            result[String(parts[0])] = value
-        }
-        return result
     }
 
     /// A package dict as CKAN's API returns it.

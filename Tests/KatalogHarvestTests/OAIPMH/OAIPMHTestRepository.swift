@@ -54,7 +54,7 @@ final class OAIPMHTestRepository: Sendable {
     }
 
     private func respond(_ request: TestRequest) -> TestResponse {
-        let query = OAIPMHTestRepository.query(request.query ?? "")
+        let query = testQueryParameters(request.query ?? "")
         let (records, fault, formats) = state.withLock { state -> ([Record], Fault?, [String]) in
             state.queries.append(query)
             return (state.records, state.fault, state.formats)
@@ -104,15 +104,6 @@ final class OAIPMHTestRepository: Sendable {
 
     private func xml(_ text: String) -> TestResponse {
         .full(status: 200, headers: ["Content-Type": "text/xml"], body: Data(text.utf8))
-    }
-
-    private static func query(_ text: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            result[String(parts[0])] = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : ""
-        }
-        return result
     }
 
     /// A Dublin Core record with a Swedish title.

@@ -148,17 +148,8 @@ public struct CSWAdapter: HarvestAdapter {
     /// The GetRecords URL (KVP, HTTP GET) for one page: the endpoint's own query parameters, except those GetRecords
     /// sets, followed by GetRecords' parameters.
     static func getRecordsURL(endpoint: String, startPosition: Int, maxRecords: Int) -> String {
-        var base = endpoint
-        if let fragment = base.firstIndex(of: "#") { base = String(base[..<fragment]) }
-        var kept: [String] = []
-        if let mark = base.firstIndex(of: "?") {
-            let query = String(base[base.index(after: mark)...])
-            base = String(base[..<mark])
-            for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
-                let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
-                if !ownParameters.contains((name.removingPercentEncoding ?? name).lowercased()) { kept.append(String(pair)) }
-            }
-        }
+        let configured = ConfiguredURL(endpoint)
+        let kept = configured.written(excluding: ownParameters)
         let parameters: [(String, String)] = [
             ("service", "CSW"), ("version", "2.0.2"), ("request", "GetRecords"),
             ("typeNames", "csw:Record"), ("namespace", "xmlns(csw=http://www.opengis.net/cat/csw/2.0.2)"),
@@ -166,7 +157,7 @@ public struct CSWAdapter: HarvestAdapter {
             ("outputSchema", isoOutputSchema), ("startPosition", String(startPosition)), ("maxRecords", String(maxRecords)),
         ]
         let own = parameters.map { "\($0.0)=\(encode($0.1))" }
-        return base + "?" + (kept + own).joined(separator: "&")
+        return configured.base + "?" + (kept + own).joined(separator: "&")
     }
 
     /// Percent-encodes a query value: everything but RFC 3986's unreserved characters and `:`/`/` (which servers

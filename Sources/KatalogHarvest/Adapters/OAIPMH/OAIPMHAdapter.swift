@@ -39,26 +39,16 @@ public struct OAIPMHAdapter: HarvestAdapter {
         static let ownParameters: Set<String> = ["verb", "metadataprefix", "set", "resumptiontoken", "from", "until", "identifier"]
 
         init(_ url: String) {
-            var base = url
-            if let fragment = base.firstIndex(of: "#") { base = String(base[..<fragment]) }
-            var kept: [String] = []
-            if let mark = base.firstIndex(of: "?") {
-                let query = String(base[base.index(after: mark)...])
-                base = String(base[..<mark])
-                for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
-                    let parts = pair.split(separator: "=", maxSplits: 1)
-                    let name = String(parts[0]).removingPercentEncoding ?? String(parts[0])
-                    let value = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
-                    switch name.lowercased() {
-                    case "metadataprefix": metadataPrefix = value.isEmpty ? nil : value
-                    case "set": set = value.isEmpty ? nil : value
-                    case let other where Endpoint.ownParameters.contains(other): break
-                    default: kept.append(String(pair))
-                    }
+            let configured = ConfiguredURL(url)
+            for parameter in configured.parameters {
+                switch parameter.name.lowercased() {
+                case "metadataprefix": metadataPrefix = parameter.value.isEmpty ? nil : parameter.value
+                case "set": set = parameter.value.isEmpty ? nil : parameter.value
+                default: break
                 }
             }
-            self.base = base
-            self.kept = kept
+            self.base = configured.base
+            self.kept = configured.written(excluding: Endpoint.ownParameters)
         }
 
         /// The URL of a request with `parameters` (names and unencoded values).
