@@ -139,6 +139,17 @@ struct CSWHarvestTests {
         }
     }
 
+    @Test func invalidUTF8IsNamedInTheRunsMessage() async throws {
+        try await Self.withHarness(CSWTestService.records(3)) { harness in
+            harness.service.setFault(.invalidUTF8At(start: 1))
+            let summary = try await harness.run()
+            #expect(summary.status == .failed)
+            let run = try await harness.lastRun()
+            #expect(run.message?.contains("UTF-8") == true)
+            #expect(run.message?.contains("startPosition=1") == true)
+        }
+    }
+
     @Test(arguments: [CSWTestService.Fault.ignoresStart, .stuckNextRecord, .overcounts(5)])
     func doubtfulPagingIsIncompleteAndDeletesNothing(fault: CSWTestService.Fault) async throws {
         try await Self.withHarness(CSWTestService.records(12)) { harness in

@@ -17,6 +17,8 @@ final class CSWTestService: Sendable {
         case badRequestAt(start: Int)
         /// Answers XML that is not well-formed for the page at this start.
         case malformedAt(start: Int)
+        /// Answers a page with bytes that are not UTF-8 in a record's title at this start.
+        case invalidUTF8At(start: Int)
         /// Reports this many more matched records than it has.
         case overcounts(Int)
         /// Answers Dublin Core `csw:Record`s instead of ISO 19139.
@@ -78,6 +80,11 @@ final class CSWTestService: Sendable {
               <ows:Exception exceptionCode="InvalidParameterValue" locator="outputSchema"><ows:ExceptionText>Unknown output schema</ows:ExceptionText></ows:Exception>
             </ows:ExceptionReport>
             """.utf8))
+        case .invalidUTF8At(let at) where at == start:
+            var body = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<csw:GetRecordsResponse xmlns:csw=\"http://www.opengis.net/cat/csw/2.0.2\"><csw:SearchResults numberOfRecordsMatched=\"1\" nextRecord=\"0\">".utf8)
+            body += Data(CSWTestService.record(id: "latin1", title: "Sj\u{F6}ar").utf8).map { $0 == 0xC3 ? 0xF6 : $0 }.filter { $0 != 0xB6 }
+            body += Data("</csw:SearchResults></csw:GetRecordsResponse>".utf8)
+            return .full(status: 200, headers: ["Content-Type": "application/xml"], body: body)
         case .malformedAt(let at) where at == start:
             return xml("<?xml version=\"1.0\"?>\n<csw:GetRecordsResponse xmlns:csw=\"http://www.opengis.net/cat/csw/2.0.2\">\n<csw:SearchResults>\n<oops>")
         default:
