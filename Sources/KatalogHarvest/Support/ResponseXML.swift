@@ -1,21 +1,11 @@
 import Foundation
 import KatalogRDF
 
-/// Reads an XML response body (a CSW or OAI-PMH page) into an element tree.
+/// Reads an XML response body (a CSW or OAI-PMH page) as a stream of records.
 enum ResponseXML {
-    /// The root element of `body`; XML that is not well-formed is a ``HarvestError`` naming `what` was asked, the line
-    /// and column where it broke, the source and the URL.
-    static func parse(_ body: Data, what: String, source: String, url: String) throws -> XMLElement {
-        do {
-            return try XMLDocumentReader.parse(body, location: url)
-        } catch let error as RDFParseError {
-            throw HarvestError(.malformedResponse, "\(what): the response is not well-formed XML: line \(error.line), column \(error.column): \(error.message)",
-                               source: source, url: url)
-        }
-    }
-
     /// Reads `body` as a stream, offering each element at `recordDepth` to `record` (see ``XMLRecordReader``), and
-    /// returns the rest of the document; errors as ``parse(_:what:source:url:)``'s.
+    /// returns the rest of the document. XML that is not well-formed is a ``HarvestError`` naming `what` was asked, the
+    /// line and column where it broke, the source and the URL.
     static func read(_ body: Data, what: String, source: String, url: String, recordDepth: Int,
                      record: (_ parent: XMLElement, _ element: XMLElement) throws -> Bool) throws -> XMLElement {
         do {

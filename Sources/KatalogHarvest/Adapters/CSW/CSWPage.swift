@@ -26,8 +26,6 @@ struct CSWPage: Sendable {
 
     /// `numberOfRecordsMatched`: how many records the query matches in all.
     var matched: Int?
-    /// `numberOfRecordsReturned`.
-    var returned: Int?
     /// `nextRecord`: the position of the next record, 0 when there is none.
     var nextRecord: Int?
     /// The records, in the service's order.
@@ -69,7 +67,6 @@ struct CSWPage: Sendable {
             throw HarvestError(.unexpectedResponse, "GetRecords: the response has no csw:SearchResults", source: source, url: url)
         }
         return CSWPage(matched: count(results.attribute("numberOfRecordsMatched")),
-                       returned: count(results.attribute("numberOfRecordsReturned")),
                        nextRecord: count(results.attribute("nextRecord")), records: records)
     }
 

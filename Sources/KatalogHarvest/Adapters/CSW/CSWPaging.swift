@@ -76,8 +76,6 @@ struct CSWPaging: Sendable {
         return .process
     }
 
-    /// How many distinct records the walk has seen.
-    var distinctRecords: Int { seen.count }
 
     private mutating func finish() {
         finished = true

@@ -28,8 +28,6 @@ struct OAIPMHPaging: Sendable {
         self.maxPages = maxPages
     }
 
-    /// How many distinct records (deleted ones included) the walk has seen.
-    var distinctRecords: Int { seen.count }
 
     /// Takes a page: its records' header identifiers (a record without one is named by its position by the caller)
     /// and its resumption token (nil when the page has none).

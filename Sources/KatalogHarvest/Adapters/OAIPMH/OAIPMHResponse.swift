@@ -11,8 +11,6 @@ struct OAIPMHResponse: Sendable {
         var identifier: String?
         /// The header's `status="deleted"`.
         var isDeleted: Bool
-        /// The header's `datestamp`.
-        var datestamp: String?
         /// The one element inside `metadata` (an `oai_dc:dc`, a `gmd:MD_Metadata`, …), when the page was small enough to
         /// keep its tree.
         var metadata: XMLElement?
@@ -26,11 +24,10 @@ struct OAIPMHResponse: Sendable {
         var namespace: String?
     }
 
-    /// The `resumptionToken` element: the token (empty on the last page) and its attributes.
+    /// The `resumptionToken` element: the token (empty on the last page) and the list's size, when given.
     struct ResumptionToken: Sendable, Hashable {
         var token: String
         var completeListSize: Int?
-        var cursor: Int?
     }
 
     /// The `error` elements: code and message.
@@ -58,7 +55,6 @@ struct OAIPMHResponse: Sendable {
             records.append(Record(
                 identifier: identifier?.isEmpty == false ? identifier : nil,
                 isDeleted: header?.attribute("status") == "deleted",
-                datestamp: header?.child(oai, "datestamp")?.text.trimmingCharacters(in: .whitespacesAndNewlines),
                 metadata: keepTrees ? metadata : nil, raw: metadata?.serialized()))
             return true
         }
@@ -76,8 +72,7 @@ struct OAIPMHResponse: Sendable {
             if let token = list.child(oai, "resumptionToken") {
                 response.resumptionToken = ResumptionToken(
                     token: token.text.trimmingCharacters(in: .whitespacesAndNewlines),
-                    completeListSize: token.attribute("completeListSize").flatMap { Int($0) },
-                    cursor: token.attribute("cursor").flatMap { Int($0) })
+                    completeListSize: token.attribute("completeListSize").flatMap { Int($0) })
             }
         }
         if let list = root.child(oai, "ListMetadataFormats") {
