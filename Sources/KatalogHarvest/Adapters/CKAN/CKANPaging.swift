@@ -1,14 +1,6 @@
 /// The paging state of a CKAN `package_search` walk, as a pure value: it decides the next `start`
 /// and when to stop, and is tested without any I/O.
 struct CKANPaging: Sendable {
-    /// What to do with a page just fetched.
-    enum Decision: Equatable, Sendable {
-        /// Process the page's records.
-        case process
-        /// Do not process the page; paging ends with this warning.
-        case stop(warning: String)
-    }
-
     let rows: Int
     let maxPages: Int
     private(set) var pages = 0
@@ -29,7 +21,7 @@ struct CKANPaging: Sendable {
     var nextStart: Int? { finished ? nil : start }
 
     /// Takes the identifiers of the page fetched at `nextStart` and the count the portal reported.
-    mutating func record(page ids: [String], reportedCount: Int?) -> Decision {
+    mutating func record(page ids: [String], reportedCount: Int?) -> PagingDecision {
         pages += 1
         if let reportedCount { lastCount = reportedCount }
         if !ids.isEmpty, ids == previousPage {
@@ -62,13 +54,13 @@ struct CKANPaging: Sendable {
         }
     }
 
-    private mutating func stop(incomplete reason: String) -> Decision {
+    private mutating func stop(incomplete reason: String) -> PagingDecision {
         finished = true
         incompleteReason = reason
         return .stop(warning: reason)
     }
 
-    private mutating func processThenStop(incomplete reason: String) -> Decision {
+    private mutating func processThenStop(incomplete reason: String) -> PagingDecision {
         finished = true
         incompleteReason = reason
         return .process

@@ -6,14 +6,6 @@
 /// walk incomplete, so deletions are never applied from a partial walk; so does a walk that saw fewer distinct
 /// records than the service reports.
 struct CSWPaging: Sendable {
-    /// What to do with a page just fetched.
-    enum Decision: Equatable, Sendable {
-        /// Process the page's records.
-        case process
-        /// Do not process the page; paging ends with this warning.
-        case stop(warning: String)
-    }
-
     let pageSize: Int
     let maxPages: Int
     private(set) var pages = 0
@@ -34,7 +26,7 @@ struct CSWPaging: Sendable {
 
     /// Takes the page fetched at `nextStart`: its records' identifiers (a record without one is named by its position
     /// by the caller) and the service's `numberOfRecordsMatched` and `nextRecord`.
-    mutating func record(page ids: [String], matched: Int?, nextRecord: Int?) -> Decision {
+    mutating func record(page ids: [String], matched: Int?, nextRecord: Int?) -> PagingDecision {
         pages += 1
         if let matched { lastMatched = matched }
         let fresh = ids.filter { !seen.contains($0) }
@@ -86,13 +78,13 @@ struct CSWPaging: Sendable {
         }
     }
 
-    private mutating func stop(incomplete reason: String) -> Decision {
+    private mutating func stop(incomplete reason: String) -> PagingDecision {
         finished = true
         incompleteReason = reason
         return .stop(warning: reason)
     }
 
-    private mutating func processThenStop(incomplete reason: String) -> Decision {
+    private mutating func processThenStop(incomplete reason: String) -> PagingDecision {
         finished = true
         incompleteReason = reason
         return .process

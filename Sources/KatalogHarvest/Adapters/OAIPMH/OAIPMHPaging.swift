@@ -4,14 +4,6 @@
 /// the walk incomplete, so deletions are never applied from a partial list; so does a list that ends with fewer
 /// distinct records than the repository's `completeListSize`.
 struct OAIPMHPaging: Sendable {
-    /// What to do with a page just fetched.
-    enum Decision: Equatable, Sendable {
-        /// Process the page's records.
-        case process
-        /// Do not process the page; paging ends with this warning.
-        case stop(warning: String)
-    }
-
     let maxPages: Int
     private(set) var pages = 0
     private(set) var finished = false
@@ -31,7 +23,7 @@ struct OAIPMHPaging: Sendable {
 
     /// Takes a page: its records' header identifiers (a record without one is named by its position by the caller)
     /// and its resumption token (nil when the page has none).
-    mutating func record(page ids: [String], token next: String?, completeListSize: Int?) -> Decision {
+    mutating func record(page ids: [String], token next: String?, completeListSize: Int?) -> PagingDecision {
         pages += 1
         if let completeListSize { self.completeListSize = completeListSize }
         if !ids.isEmpty, ids.allSatisfy({ seen.contains($0) }) {
@@ -60,14 +52,14 @@ struct OAIPMHPaging: Sendable {
         }
     }
 
-    private mutating func stop(incomplete reason: String) -> Decision {
+    private mutating func stop(incomplete reason: String) -> PagingDecision {
         finished = true
         token = nil
         incompleteReason = reason
         return .stop(warning: reason)
     }
 
-    private mutating func processThenStop(incomplete reason: String) -> Decision {
+    private mutating func processThenStop(incomplete reason: String) -> PagingDecision {
         finished = true
         token = nil
         incompleteReason = reason
