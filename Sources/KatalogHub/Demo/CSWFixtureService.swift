@@ -29,14 +29,9 @@ public struct CSWFixtureService: Sendable {
         }
     }
 
-    /// Every `<name>/records.xml` under `root`, sorted by name.
+    /// Every `<name>/records.xml` under `root`, sorted by name; an unreadable `root` is an error.
     public static func loadAll(from root: URL) throws -> [CSWFixtureService] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return try names.sorted().compactMap { name in
-            let folder = root.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("records.xml").path) else { return nil }
-            return try CSWFixtureService(name: name, folder: folder)
-        }
+        try FixtureFolders.holding("records.xml", in: root).map { try CSWFixtureService(name: $0.name, folder: $0.folder) }
     }
 
     /// A reply: HTTP status and XML body.

@@ -38,14 +38,9 @@ public struct OAIPMHFixtureRepository: Sendable {
         }
     }
 
-    /// Every `<name>/records.xml` under `root`, sorted by name.
+    /// Every `<name>/records.xml` under `root`, sorted by name; an unreadable `root` is an error.
     public static func loadAll(from root: URL) throws -> [OAIPMHFixtureRepository] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return try names.sorted().compactMap { name in
-            let folder = root.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("records.xml").path) else { return nil }
-            return try OAIPMHFixtureRepository(name: name, folder: folder)
-        }
+        try FixtureFolders.holding("records.xml", in: root).map { try OAIPMHFixtureRepository(name: $0.name, folder: $0.folder) }
     }
 
     /// Answers a request with query parameters `query` and the request's own URL `baseURL` (for the `request` element).
