@@ -20,9 +20,15 @@ extension CatalogStore {
     ///   - isComplete: whether the harvester read the source's whole listing; deletions need a complete listing.
     ///   - counts: `fetched`, `skipped` and `errored` from the harvester; the store fills in the rest.
     ///   - errors: problems with single records or URLs.
+    ///   - listing: for a source that can list only what changed (OAI-PMH), what the run listed: a run with
+    ///     `changesSince` deletes only records the source reported deleted (``ListingEntry/withdrawn(_:)``), never
+    ///     records it did not list, and `isComplete` says whether it read that list to the end. Its mark is stored
+    ///     for the next incremental run when the run read its listing to the end and was not held.
+    ///
+    /// Records the source reported deleted are deleted by every applied run, complete or not, within the policy.
     public func completeRun(run: RunID, seen: Set<String> = [], isComplete: Bool,
                             deletionPolicy: DeletionPolicy = DeletionPolicy(), counts: RunCounts = RunCounts(),
-                            errors: [RunIssue] = []) async throws -> RunSummary {
+                            errors: [RunIssue] = [], listing: RunListing? = nil) async throws -> RunSummary {
         let now = configuration.now()
         let maxErrors = configuration.maxStoredRunErrors
         let started = ContinuousClock.now
@@ -36,7 +42,8 @@ extension CatalogStore {
             counts.added = apply.added
             counts.updated = apply.updated
             counts.unchanged = try apply.stagedUnchanged + apply.seenUnstagedCount()
-            let deletion = try apply.deletions(isComplete: isComplete, policy: deletionPolicy)
+            let changesSince = listing?.changesSince
+            let deletion = try apply.deletions(unseen: isComplete && changesSince == nil, policy: deletionPolicy)
             counts.deleted = deletion.applied
             try apply.electSharedDatasets()
             let purged = try apply.purge(olderThan: now.addingTimeInterval(-deletionPolicy.gracePeriod))
@@ -46,15 +53,24 @@ extension CatalogStore {
             let status: RunStatus = deletion.held > 0 ? .held : (hasErrors || !isComplete ? .partial : .succeeded)
             var message = "\(counts.added) added, \(counts.updated) updated, \(counts.unchanged) unchanged, \(counts.deleted) deleted"
             if counts.errored > 0 || !errors.isEmpty { message += ", \(max(counts.errored, errors.count)) errors" }
-            if !isComplete { message += "; listing incomplete, so nothing was deleted" }
+            if let changesSince { message = "changes since \(changesSince): " + message }
+            if !isComplete {
+                message += changesSince != nil ? "; list of changes incomplete"
+                    : deletion.applied > 0 ? "; listing incomplete, so only records the source reported deleted were deleted"
+                    : "; listing incomplete, so nothing was deleted"
+            }
             if let held = deletion.message { message = held + " (" + message + ")" }
+            if let listing, isComplete, deletion.held == 0 {
+                try CatalogStore.storeListingMark(db, run: run, source: source, listing: listing)
+            }
             try db.execute(sql: """
                 UPDATE runs SET status = ?, ended_at = ?, heartbeat_at = ?, is_complete = ?, fetched = ?, added = ?,
-                    updated = ?, unchanged = ?, deleted = ?, skipped = ?, errored = ?, held_deletions = ?, message = ?
+                    updated = ?, unchanged = ?, deleted = ?, skipped = ?, errored = ?, held_deletions = ?, message = ?,
+                    changes_since = ?
                 WHERE id = ?
                 """, arguments: [status.rawValue, now, now, isComplete, counts.fetched, counts.added, counts.updated,
                                  counts.unchanged, counts.deleted, counts.skipped, counts.errored,
-                                 deletion.held > 0 ? deletion.held : nil, message, run.rawValue])
+                                 deletion.held > 0 ? deletion.held : nil, message, changesSince, run.rawValue])
             let insertError = try db.cachedStatement(sql: """
                 INSERT INTO run_errors (run_id, position, subject, cause) VALUES (?, ?, ?, ?)
                 """)
@@ -199,13 +215,15 @@ struct RunApplication {
             """, arguments: [run.rawValue, run.rawValue]) ?? false)
     }
 
-    /// Tombstones live records the run did not see, unless the circuit breaker trips.
-    mutating func deletions(isComplete: Bool, policy: DeletionPolicy) throws -> Deletion {
-        guard isComplete else { return Deletion() }
-        let missing = try unseenLiveRecords()
+    /// Tombstones the live records the run deletes, unless the circuit breaker trips: with `unseen` (a complete
+    /// listing of the whole source) every live record it did not see, otherwise only those the source reported
+    /// deleted (and the run did not also list). The breaker holds a deletion of more than the policy's share of the
+    /// live records, and, for a complete listing, a run that saw nothing while the source has records.
+    mutating func deletions(unseen: Bool, policy: DeletionPolicy) throws -> Deletion {
+        let missing = unseen ? try unseenLiveRecords() : try withdrawnLiveRecords()
         guard !missing.isEmpty else { return Deletion() }
         let fraction = liveBefore > 0 ? Double(missing.count) / Double(liveBefore) : 1
-        let sawNothing = try sawNothing()
+        let sawNothing = try unseen && sawNothing()
         if !policy.acceptDeletions, sawNothing || fraction > policy.maxDeleteFraction {
             let percent = Int((fraction * 100).rounded())
             let limit = Int((policy.maxDeleteFraction * 100).rounded())
@@ -220,6 +238,19 @@ struct RunApplication {
             if let key = try writer.tombstone(pk: pk, seq: nextSequence()) { sharedKeys.insert(key) }
         }
         return Deletion(applied: missing.count, held: 0, message: nil)
+    }
+
+    /// The primary keys of the source's live records that the source reported deleted during the run
+    /// (``ListingEntry/withdrawn(_:)``) and the run did not also list or stage.
+    func withdrawnLiveRecords() throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT d.pk FROM \(RunScratch.schema).run_withdrawn w
+            JOIN datasets d ON d.source = ? AND d.source_identifier = w.source_identifier AND d.deleted_at IS NULL
+            WHERE w.run_id = ?
+              AND NOT EXISTS (SELECT 1 FROM run_seen s WHERE s.run_id = ? AND s.source_identifier = d.source_identifier)
+              AND NOT EXISTS (SELECT 1 FROM staged_records r WHERE r.run_id = ? AND r.source_identifier = d.source_identifier)
+            ORDER BY d.pk
+            """, arguments: [source, run.rawValue, run.rawValue, run.rawValue])
     }
 
     /// Decides, for every dataset whose records the run changed while others share it, which record searches show.

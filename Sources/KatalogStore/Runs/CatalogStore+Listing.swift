@@ -13,6 +13,10 @@ public enum ListingEntry: Sendable {
     /// ``PreparedRecord/sourceDigest``, read with ``CatalogStore/sourceDigests(source:identifiers:)``) equals the one
     /// it read now: it counts as seen and unchanged.
     case unchanged(String)
+    /// An identifier the source reports deleted (an OAI-PMH header with `status="deleted"`): it is not seen, and the
+    /// run deletes an earlier copy whether its listing was complete or not (within the delete policy), since the
+    /// source said so. A record both listed and reported deleted in one run counts as listed.
+    case withdrawn(String)
 }
 
 /// What ``CatalogStore/recordListing(run:_:)`` did with a batch of entries.
@@ -42,13 +46,6 @@ extension CatalogStore {
     /// finds deletions from the same table.
     public func recordListing(run: RunID, _ entries: [ListingEntry]) async throws -> ListingOutcome {
         guard !entries.isEmpty else { return ListingOutcome() }
-        let listed = entries.map { entry -> (String, PreparedRecord?, Bool) in
-            switch entry {
-            case .seenOnly(let identifier): return (identifier, nil, false)
-            case .unchanged(let identifier): return (identifier, nil, true)
-            case .record(let record): return (record.sourceIdentifier, record, false)
-            }
-        }
         return try await write("recording a run's listing", context: ["run": run.description]) { db in
             let source = try CatalogStore.requireRunning(db, run)
             // One batch is hundreds of records, each a few statements: through SQLite's C interface.
@@ -59,13 +56,24 @@ extension CatalogStore {
                 """))
             let stage = RawStatement(try StagedRow.insertStatement(db))
             var outcome = ListingOutcome()
-            for (identifier, record, unchanged) in listed {
+            for entry in entries {
+                let identifier: String
+                let record: PreparedRecord?
+                switch entry {
+                case .seenOnly(let listed): (identifier, record) = (listed, nil)
+                case .unchanged(let listed): (identifier, record) = (listed, nil)
+                case .record(let prepared): (identifier, record) = (prepared.sourceIdentifier, prepared)
+                case .withdrawn(let listed):
+                    try db.execute(sql: "INSERT OR IGNORE INTO \(RunScratch.schema).run_withdrawn (run_id, source_identifier) VALUES (?, ?)",
+                                   arguments: [run.rawValue, listed])
+                    continue
+                }
                 markSeen.reset()
                 try markSeen.bind(1, run.rawValue)
                 try markSeen.bind(2, identifier)
                 try markSeen.run()
                 let isFirst = db.changesCount > 0
-                guard record != nil || unchanged else { continue }
+                if case .seenOnly = entry { continue }
                 guard isFirst else {
                     outcome.repeated.append(identifier)
                     continue

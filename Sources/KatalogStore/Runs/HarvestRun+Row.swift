@@ -19,6 +19,7 @@ extension HarvestRun {
         self.heartbeatAt = row["heartbeat_at"]
         self.endedAt = row["ended_at"]
         self.isComplete = isComplete.map { $0 != 0 }
+        self.changesSince = row["changes_since"]
         self.counts = RunCounts(fetched: row["fetched"], added: row["added"], updated: row["updated"],
                                 unchanged: row["unchanged"], deleted: row["deleted"], skipped: row["skipped"],
                                 errored: row["errored"])

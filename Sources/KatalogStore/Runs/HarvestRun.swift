@@ -18,8 +18,12 @@ public struct HarvestRun: Hashable, Sendable, Codable {
     public var heartbeatAt: Date
     /// When the run ended, if it has.
     public var endedAt: Date?
-    /// Whether the harvester read the source's whole listing (nil while running or when it failed).
+    /// Whether the harvester read the source's whole listing (nil while running or when it failed); for an incremental
+    /// run, whether it read the list of changes to the end.
     public var isComplete: Bool?
+    /// The lower bound of an incremental run (records changed since then, in the source's own format, e.g. an OAI-PMH
+    /// datestamp); nil for a run that listed the whole source.
+    public var changesSince: String?
     /// What the run saw and did.
     public var counts: RunCounts
     /// Deletions the circuit breaker held back (status `held`).

@@ -4,7 +4,7 @@ public enum RunStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case running
     /// Applied in full: complete listing, no record errors.
     case succeeded
-    /// Applied, but some records failed or the listing was incomplete (so nothing was deleted).
+    /// Applied, but some records failed or the listing was incomplete (so records it did not list were not deleted).
     case partial
     /// Applied without its deletions: the circuit breaker judged them too many.
     case held

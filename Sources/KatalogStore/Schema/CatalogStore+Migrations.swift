@@ -118,6 +118,21 @@ extension CatalogStore {
             }
             try SameDatasetElection.elect(db, keys: SameDatasetElection.allSharedKeys(db), now: Date())
         }
+        migrator.registerMigration("v10-incremental-listings") { db in
+            // Sources that can list only what changed since a time (OAI-PMH `from`): a run records the lower bound it
+            // asked for (NULL for a run that listed the whole source), and each source keeps the point its next
+            // incremental run starts from, set by the last run that read its listing to the end and applied it in full.
+            try db.execute(sql: """
+                ALTER TABLE runs ADD COLUMN changes_since TEXT;
+                CREATE TABLE listing_marks (
+                    source TEXT PRIMARY KEY,
+                    mark TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    full_listing_at TEXT NOT NULL,
+                    run_id INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The run scratch: a second SQLite file beside the catalogue, attached to the store's writer connection as
-/// `scratch`, holding what running runs keep until they end — `staged_records` and `run_seen`.
+/// `scratch`, holding what running runs keep until they end — `staged_records`, `run_seen` and `run_withdrawn`.
 ///
 /// A run stages every changed record before applying it in one transaction. With the staging tables in the
 /// catalogue, each record went through the WAL twice (staged, then live) and was checkpointed twice, and the
@@ -14,7 +14,7 @@ import GRDB
 /// catalogue never share one. The file is deleted when the store is released; files left by processes of this
 /// host that no longer exist are deleted when a store opens (another host's are left alone: its processes cannot
 /// be probed from here). Only the writer connection has the scratch attached, and only it reads or
-/// writes the two tables (every use is inside a write).
+/// writes these tables (every use is inside a write).
 enum RunScratch {
     /// The schema name the scratch is attached under.
     static let schema = "scratch"
@@ -77,6 +77,11 @@ enum RunScratch {
                 source_identifier TEXT NOT NULL,
                 PRIMARY KEY (run_id, source_identifier)
             ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS \(schema).run_withdrawn (
+                run_id INTEGER NOT NULL,
+                source_identifier TEXT NOT NULL,
+                PRIMARY KEY (run_id, source_identifier)
+            ) WITHOUT ROWID;
             """)
     }
 
@@ -92,6 +97,7 @@ enum RunScratch {
     static func release(_ db: Database, path: String) throws {
         let ids = Set(try Int64.fetchAll(db, sql: """
             SELECT DISTINCT run_id FROM \(schema).run_seen UNION SELECT DISTINCT run_id FROM \(schema).staged_records
+            UNION SELECT DISTINCT run_id FROM \(schema).run_withdrawn
             """))
         guard !ids.isEmpty else { return }
         let running = Set(try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE status = 'running'")).intersection(ids)
@@ -104,7 +110,7 @@ enum RunScratch {
             return
         }
         for run in ended {
-            for table in ["staged_records", "run_seen"] {
+            for table in ["staged_records", "run_seen", "run_withdrawn"] {
                 var deleted = 0
                 repeat {
                     try db.inTransaction {
