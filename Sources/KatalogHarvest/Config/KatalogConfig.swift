@@ -99,7 +99,7 @@ extension SourceConfig {
         guard let mapping = node.mapping else { throw reader.error(node, path, "expected a mapping with name, type and url") }
         try reader.rejectUnknownKeys(mapping, allowed: [
             "name", "type", "url", "schedule", "every", "headers", "timeout", "deadline", "max_bytes", "page_size",
-            "max_pages", "delete_policy", "record_limits", "enabled", "language", "priority",
+            "max_pages", "delete_policy", "record_limits", "enabled", "language", "priority", "incremental", "full_every",
         ], prefix: path + ".")
         guard let name = try reader.string(mapping["name"], key: "name") else {
             throw HarvestConfigError(.invalidValue, "\(path): missing 'name'")
@@ -148,6 +148,13 @@ extension SourceConfig {
         if let value = try reader.int(mapping["max_pages"], key: "max_pages", range: 1...10_000_000) { source.maxPages = value }
         if let value = try reader.bool(mapping["enabled"], key: "enabled") { source.enabled = value }
         if let value = try reader.int(mapping["priority"], key: "priority", range: -1000...1000) { source.priority = value }
+        for key in ["incremental", "full_every"] where mapping[key] != nil && kind != .oaiPMH {
+            throw HarvestConfigError(.invalidValue, "\(sourcePath): '\(key)' applies to oai-pmh sources only")
+        }
+        if let value = try reader.bool(mapping["incremental"], key: "incremental") { source.incremental = value }
+        if let seconds = try reader.duration(mapping["full_every"], key: "full_every", range: 0...(3650 * 86400)) {
+            source.fullListingInterval = seconds
+        }
         if let tag = try reader.string(mapping["language"], key: "language") {
             guard tag.utf8.count <= 35, tag.first?.isLetter == true,
                   tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {

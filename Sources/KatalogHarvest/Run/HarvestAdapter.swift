@@ -41,6 +41,9 @@ public struct HarvestContext: Sendable {
     public var storedValidators: @Sendable (String) async throws -> DocumentValidators?
     /// How many batches of records the adapter maps at once (see ``Harvester/defaultMappingLanes``).
     public var mappingLanes: Int
+    /// Where an incremental run of the source may start (see ``CatalogStore/listingMark(source:)``): read when the
+    /// run may be conditional and the source may be harvested incrementally; nil otherwise, or when no run stored one.
+    public var listingMark: ListingMark?
 
     /// The source's configured extra headers, for every request of the run.
     public var requestHeaders: HTTPHeaders {
@@ -86,8 +89,9 @@ public struct HarvestContext: Sendable {
                 progress: @escaping @Sendable (HarvestProgress) -> Void = { _ in },
                 conditional: Bool = false,
                 storedValidators: @escaping @Sendable (String) async throws -> DocumentValidators? = { _ in nil },
-                mappingLanes: Int = Harvester.defaultMappingLanes) {
+                mappingLanes: Int = Harvester.defaultMappingLanes, listingMark: ListingMark? = nil) {
         self.mappingLanes = max(1, mappingLanes)
+        self.listingMark = listingMark
         self.source = source
         self.client = client
         self.logger = logger

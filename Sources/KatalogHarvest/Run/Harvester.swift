@@ -82,12 +82,15 @@ public struct Harvester: Sendable {
         configuration.maxDownloadBytes = source.maxBytes
         let client = HTTPClient(configuration: configuration, logger: logger)
         let store = self.store
-        let context = HarvestContext(source: source, client: client, logger: logger, progress: options.progress,
-                                     conditional: !options.acceptDeletions,
-                                     storedValidators: { try await store.validators(url: $0) },
-                                     mappingLanes: mappingLanes)
 
         do {
+            // A run that must see the whole source (to apply held deletions) never starts from a mark.
+            let mark = !options.acceptDeletions && source.kind == .oaiPMH && source.incremental
+                ? try await store.listingMark(source: source.name) : nil
+            let context = HarvestContext(source: source, client: client, logger: logger, progress: options.progress,
+                                         conditional: !options.acceptDeletions,
+                                         storedValidators: { try await store.validators(url: $0) },
+                                         mappingLanes: mappingLanes, listingMark: mark)
             let collector = RunCollector(store: store, run: run, source: source, logger: logger)
             let outcome = try await withRunSupervision(run: run, source: source, heartbeat: options.heartbeatInterval) {
                 try await adapter.harvest(context, into: collector)
@@ -131,15 +134,15 @@ public struct Harvester: Sendable {
             isComplete = true
         case .incomplete(let reason):
             isComplete = false
-            warnings.append(RunIssue(subject: source.url, cause: "deletions not applied: \(reason)"))
+            warnings.append(RunIssue(subject: source.url, cause: "records no longer listed were not deleted: \(reason)"))
         case .notModified:
             return try await store.completeUnchangedRun(run: run, gracePeriod: policy.gracePeriod)
         case .sameDigest(let sha256):
             let message = "the source is byte for byte what the last run applied (SHA-256 \(sha256.prefix(16))…); nothing was mapped or written"
             return try await store.completeUnchangedRun(run: run, message: message, gracePeriod: policy.gracePeriod)
         }
-        return try await store.completeRun(run: run, isComplete: isComplete,
-                                           deletionPolicy: policy, counts: counts, errors: warnings)
+        return try await store.completeRun(run: run, isComplete: isComplete, deletionPolicy: policy, counts: counts,
+                                           errors: warnings, listing: await collector.listing)
     }
 
     /// Stores the document's validators and digest after a fully successful run, and forgets them after any

@@ -28,6 +28,8 @@ public actor RunCollector {
     public let maxErrors = 1_000
     /// Records found unchanged by their source digest, so not mapped at all (part of the unchanged count).
     public private(set) var unmapped = 0
+    /// What part of the source the run listed, when the adapter said (OAI-PMH).
+    public private(set) var listing: RunListing?
 
     init(store: CatalogStore, run: RunID, source: SourceConfig, logger: Logger, batchSize: Int = 250) {
         self.store = store
@@ -85,6 +87,18 @@ public actor RunCollector {
         counts.fetched += 1
         counts.skipped += 1
         logger.debug("record skipped", metadata: ["harvest.record": "\(identifier ?? "?")", "harvest.reason": "\(reason)"])
+    }
+
+    /// Records a record the source reports deleted (an OAI-PMH header with `status="deleted"`): counted as skipped,
+    /// and the run deletes an earlier copy whether its listing is complete or not (see ``ListingEntry/withdrawn(_:)``).
+    public func withdraw(identifier: String) async throws {
+        skip(identifier: identifier, reason: "the record is deleted at the source")
+        try await enqueue(.withdrawn(identifier))
+    }
+
+    /// Notes what part of the source the run listed, for a source that can list only what changed (see ``RunListing``).
+    public func noteListing(_ listing: RunListing) {
+        self.listing = listing
     }
 
     /// Records a record that could not be harvested; the run goes on.

@@ -3,11 +3,14 @@ import KatalogRDF
 
 /// A fictional OAI-PMH 2.0 repository from a fixture file (`oai/<name>/records.xml`: a `ListRecords` response holding
 /// every record), answering the verbs a harvester uses: `Identify`, `ListMetadataFormats`, `ListSets`, `ListRecords`
-/// with sets and resumption tokens (15 records a page), and `GetRecord`; anything else is an OAI-PMH error.
+/// with sets, `from`/`until` and resumption tokens (15 records a page), and `GetRecord`; anything else is an OAI-PMH
+/// error. Its clock (`responseDate`) stands still at 2026-12-01T08:00:00Z.
 public struct OAIPMHFixtureRepository: Sendable {
     /// One record of the file.
     struct Record: Sendable {
         var identifier: String
+        /// The header's `datestamp` (`YYYY-MM-DDThh:mm:ssZ`).
+        var datestamp: String
         var sets: [String]
         /// The `record` element as XML, without an XML declaration.
         var xml: String
@@ -34,6 +37,7 @@ public struct OAIPMHFixtureRepository: Sendable {
             let text = String(decoding: element.serialized(), as: UTF8.self)
             let body = text.range(of: "?>\n").map { String(text[$0.upperBound...]) } ?? text
             return Record(identifier: header?.child(OAIPMHFixtureRepository.oai, "identifier")?.text ?? "",
+                          datestamp: header?.child(OAIPMHFixtureRepository.oai, "datestamp")?.text ?? "",
                           sets: header?.children(OAIPMHFixtureRepository.oai, "setSpec").map(\.text) ?? [], xml: body)
         }
     }
@@ -82,35 +86,67 @@ public struct OAIPMHFixtureRepository: Sendable {
     private func listRecords(_ arguments: [String: String], baseURL: String) -> String {
         let verb = "ListRecords"
         var offset = 0
-        var set: String?
+        var selection = Selection()
         if let token = arguments["resumptionToken"] {
             guard arguments.count == 1 else {
                 return error(verb, baseURL, "badArgument", "resumptionToken is an exclusive argument")
             }
-            let parts = token.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let first = parts.first, let value = Int(first), value > 0, value < records.count else {
+            // offset|set|from|until
+            let parts = token.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 4, let value = Int(parts[0]), value > 0, value < records.count else {
                 return error(verb, baseURL, "badResumptionToken", "the resumption token '\(token)' is not one this repository issued")
             }
             offset = value
-            set = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil
+            selection = Selection(set: parts[1].isEmpty ? nil : parts[1], from: parts[2].isEmpty ? nil : parts[2],
+                                  until: parts[3].isEmpty ? nil : parts[3])
         } else {
             guard arguments["metadataPrefix"] == "oai_dc" else {
                 return error(verb, baseURL, arguments["metadataPrefix"] == nil ? "badArgument" : "cannotDisseminateFormat",
                              "this repository serves metadataPrefix=oai_dc only")
             }
-            set = arguments["set"]
+            selection = Selection(set: arguments["set"], from: arguments["from"], until: arguments["until"])
+            for (name, value) in [("from", selection.from), ("until", selection.until)] {
+                if let value, !OAIPMHFixtureRepository.isDatestamp(value) {
+                    return error(verb, baseURL, "badArgument", "\(name) '\(value)' is not YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
+                }
+            }
         }
-        let matching = set.map { wanted in records.filter { $0.sets.contains(wanted) } } ?? records
-        guard !matching.isEmpty else { return error(verb, baseURL, "noRecordsMatch", "no records in set \(set ?? "")") }
+        let matching = records.filter(selection.includes)
+        guard !matching.isEmpty else { return error(verb, baseURL, "noRecordsMatch", "no records match") }
         let page = matching.dropFirst(offset).prefix(OAIPMHFixtureRepository.pageSize)
         let next = offset + page.count
         var body = "<ListRecords>\n" + page.map(\.xml).joined()
         if next < matching.count {
-            body += "<resumptionToken completeListSize=\"\(matching.count)\" cursor=\"\(offset)\">\(next)|\(escape(set ?? ""))</resumptionToken>\n"
+            let token = [String(next), selection.set ?? "", selection.from ?? "", selection.until ?? ""].joined(separator: "|")
+            body += "<resumptionToken completeListSize=\"\(matching.count)\" cursor=\"\(offset)\">\(escape(token))</resumptionToken>\n"
         } else if offset > 0 {
             body += "<resumptionToken completeListSize=\"\(matching.count)\" cursor=\"\(offset)\"/>\n"
         }
         return respond(verb, baseURL, body + "</ListRecords>")
+    }
+
+    /// The records a `ListRecords` request selects: a set, and datestamps from and until (inclusive), compared at the
+    /// granularity of the argument (a day, or a second).
+    struct Selection {
+        var set: String?
+        var from: String?
+        var until: String?
+
+        func includes(_ record: Record) -> Bool {
+            if let set, !record.sets.contains(set) { return false }
+            if let from, record.datestamp.prefix(from.count) < from { return false }
+            if let until, record.datestamp.prefix(until.count) > until { return false }
+            return true
+        }
+    }
+
+    /// `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`, digits where digits go.
+    static func isDatestamp(_ text: String) -> Bool {
+        let day = "dddd-dd-dd", second = "dddd-dd-ddTdd:dd:ddZ"
+        for pattern in [day, second] where pattern.count == text.count {
+            if zip(pattern, text).allSatisfy({ $0 == "d" ? $1.isASCII && $1.isNumber : $0 == $1 }) { return true }
+        }
+        return false
     }
 
     private func respond(_ verb: String?, _ baseURL: String, _ body: String) -> String {

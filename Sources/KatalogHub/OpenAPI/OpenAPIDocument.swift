@@ -392,8 +392,9 @@ enum OpenAPIDocument {
             "required": ["id", "source", "status", "started_at", "counts", "errors"],
             "properties": {
               "id": {"type": "integer"}, "source": {"type": "string"},
-              "status": {"type": "string", "enum": ["running", "succeeded", "partial", "held", "failed", "aborted"]},
+              "status": {"type": "string", "enum": ["running", "succeeded", "partial", "held", "unchanged", "failed", "aborted"]},
               "started_at": {"type": "string"}, "ended_at": {"type": ["string", "null"]}, "heartbeat_at": {"type": ["string", "null"]},
+              "changes_since": {"type": ["string", "null"], "description": "For an incremental run (OAI-PMH), the lower bound it asked the source for (the `from` datestamp); absent for a run that listed the whole source."},
               "message": {"type": ["string", "null"]},
               "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
               "errors": {"type": "array", "items": {"type": "object", "required": ["subject", "cause"], "properties": {"subject": {"type": "string"}, "cause": {"type": "string"}}}}

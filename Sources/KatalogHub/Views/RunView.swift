@@ -14,6 +14,8 @@ struct RunView: Encodable, Sendable {
     var startedAt: String
     var endedAt: String?
     var heartbeatAt: String?
+    /// The `from` of an incremental run; nil (left out) for a run that listed the whole source.
+    var changesSince: String?
     var message: String?
     var counts: [String: Int]
     var errors: [ErrorView]
@@ -23,6 +25,7 @@ struct RunView: Encodable, Sendable {
         case startedAt = "started_at"
         case endedAt = "ended_at"
         case heartbeatAt = "heartbeat_at"
+        case changesSince = "changes_since"
     }
 
     init(_ run: HarvestRun) {
@@ -32,6 +35,7 @@ struct RunView: Encodable, Sendable {
         startedAt = ISO8601.string(run.startedAt)
         endedAt = ISO8601.string(run.endedAt)
         heartbeatAt = ISO8601.string(run.heartbeatAt as Date?)
+        changesSince = run.changesSince
         message = run.message
         counts = [
             "fetched": run.counts.fetched, "added": run.counts.added, "updated": run.counts.updated,

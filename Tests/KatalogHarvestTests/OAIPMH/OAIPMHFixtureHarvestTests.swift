@@ -45,11 +45,21 @@ struct OAIPMHFixtureHarvestTests {
             #expect(dialects.dataset.accessRights?.uri == AccessRights.authority + "RESTRICTED")
             #expect(dialects.dataset.rights?.contains("prövning") == true)
 
-            // A second run lists everything again and recognises each record by its XML: nothing is mapped or written.
+            // A second run asks for the records changed since the first began (the archive's clock stands still, and
+            // no record is newer): none.
             let again = try await harvester.run(source)
             #expect(again.status == .succeeded, "\(again.message)")
-            #expect(again.counts.unchanged == 40)
+            #expect(try await store.runs(source: "forskningsdata-nord", limit: 1).first?.changesSince == "2026-12-01T08:00:00Z")
+            #expect(again.counts.fetched == 0)
             #expect(again.counts.added + again.counts.updated + again.counts.deleted == 0)
+
+            // A full listing lists everything again and recognises each record by its XML: nothing is mapped or written.
+            var full = source
+            full.incremental = false
+            let third = try await harvester.run(full)
+            #expect(third.status == .succeeded, "\(third.message)")
+            #expect(third.counts.unchanged == 40)
+            #expect(third.counts.added + third.counts.updated + third.counts.deleted == 0)
         } catch {
             try? await fixtures.stop()
             throw error

@@ -13,8 +13,19 @@ struct OAIPMHHarvestTests {
         let store: CatalogStore
         let harvester: Harvester
 
-        func run(path: String = "/oai") async throws -> RunSummary {
-            try await harvester.run(SourceConfig(name: "repo", kind: .oaiPMH, url: server.url(path)))
+        func source(path: String = "/oai") -> SourceConfig {
+            SourceConfig(name: "repo", kind: .oaiPMH, url: server.url(path))
+        }
+
+        func run(path: String = "/oai", incremental: Bool = true, options: Harvester.Options = Harvester.Options()) async throws -> RunSummary {
+            var source = source(path: path)
+            source.incremental = incremental
+            return try await harvester.run(source, options: options)
+        }
+
+        /// The `ListRecords` requests that started a list (not resumptions), in order.
+        var listRequests: [[String: String]] {
+            repository.queries.filter { $0["verb"] == "ListRecords" && $0["resumptionToken"] == nil }
         }
 
         func identifiers() async throws -> Set<String> {
@@ -83,18 +94,23 @@ struct OAIPMHHarvestTests {
         }
     }
 
-    @Test func deletedRecordsAreRemovedByACompleteRun() async throws {
+    @Test(arguments: [false, true])
+    func deletedRecordsAreRemovedByACompleteRun(incremental: Bool) async throws {
         var records = OAIPMHTestRepository.records(10)
         try await Self.withHarness(records) { harness in
-            _ = try await harness.run()
-            records[2].metadata = nil
-            records[7].metadata = nil
+            _ = try await harness.run(incremental: incremental)
+            for index in [2, 7] {
+                records[index].metadata = nil
+                records[index].datestamp = "2026-12-07T06:00:00Z"
+            }
             harness.repository.setRecords(records)
-            let summary = try await harness.run()
+            let summary = try await harness.run(incremental: incremental)
             #expect(summary.status == .succeeded, "\(summary.message)")
             #expect(summary.counts.deleted == 2)
             #expect(summary.counts.skipped == 2)
-            #expect(summary.counts.unchanged == 8)
+            // A full listing sees the other eight again; a list of changes has only the two.
+            #expect(summary.counts.unchanged == (incremental ? 0 : 8))
+            #expect(harness.listRequests.last?["from"] == (incremental ? "2026-12-07T00:00:00Z" : nil))
             #expect(try await harness.identifiers() == Self.ids(0..<10).subtracting(["oai:test:2", "oai:test:7"]))
         }
     }
@@ -113,7 +129,7 @@ struct OAIPMHHarvestTests {
             _ = try await harness.run()
             harness.repository.setRecords(OAIPMHTestRepository.records(10, prefix: "oai:new:"))
             harness.repository.setFault(fault)
-            let summary = try await harness.run()
+            let summary = try await harness.run(incremental: false)
             #expect(summary.status == .failed)
             let run = try await harness.lastRun()
             #expect(run.message?.contains(fault == .badResumptionToken ? "badResumptionToken" : "not well-formed XML") == true)
@@ -127,7 +143,7 @@ struct OAIPMHHarvestTests {
             _ = try await harness.run()
             harness.repository.setRecords(Array(OAIPMHTestRepository.records(12).dropLast(2)))
             harness.repository.setFault(fault)
-            let summary = try await harness.run()
+            let summary = try await harness.run(incremental: false)
             #expect(summary.status == .partial)
             #expect(summary.counts.deleted == 0)
             #expect(try await harness.identifiers() == Self.ids(0..<12))

@@ -19,12 +19,17 @@ final class OAIPMHTestRepository: Sendable {
         case noFormats
         /// Answers `ListMetadataFormats` with HTTP 404 and an HTML page.
         case formatsNotFound
+        /// Answers a `ListRecords` request with `from` with `badArgument`.
+        case refusesFrom
+        /// Answers `Identify` with HTTP 500.
+        case noIdentify
     }
 
-    /// A record: header identifier, deleted or not, and its metadata XML (nil for deleted).
+    /// A record: header identifier, deleted or not, its metadata XML (nil for deleted), and its datestamp.
     struct Record: Sendable {
         var identifier: String
         var metadata: String?
+        var datestamp = "2026-01-01T00:00:00Z"
     }
 
     private struct State {
@@ -32,6 +37,8 @@ final class OAIPMHTestRepository: Sendable {
         var fault: Fault?
         var formats = ["oai_dc"]
         var queries: [[String: String]] = []
+        var responseDate = "2026-12-07T00:00:00Z"
+        var granularity = "YYYY-MM-DDThh:mm:ssZ"
     }
 
     private let state = Mutex(State())
@@ -46,6 +53,12 @@ final class OAIPMHTestRepository: Sendable {
     func setFault(_ fault: Fault?) { state.withLock { $0.fault = fault } }
     /// The metadata prefixes `ListMetadataFormats` offers (`oai_dc`, `iso19139`).
     func setFormats(_ formats: [String]) { state.withLock { $0.formats = formats } }
+    /// The repository's clock, sent as every response's `responseDate`.
+    func setResponseDate(_ date: String) { state.withLock { $0.responseDate = date } }
+    /// The granularity `Identify` reports.
+    func setGranularity(_ granularity: String) { state.withLock { $0.granularity = granularity } }
+    /// Changes records in place, as the repository's editors do.
+    func editRecords(_ body: (inout [Record]) -> Void) { state.withLock { body(&$0.records) } }
     /// The query parameters of every request answered, in order.
     var queries: [[String: String]] { state.withLock { $0.queries } }
 
@@ -55,11 +68,17 @@ final class OAIPMHTestRepository: Sendable {
 
     private func respond(_ request: TestRequest) -> TestResponse {
         let query = testQueryParameters(request.query ?? "")
-        let (records, fault, formats) = state.withLock { state -> ([Record], Fault?, [String]) in
+        let (allRecords, fault, formats, date, granularity) = state.withLock { state in
             state.queries.append(query)
-            return (state.records, state.fault, state.formats)
+            return (state.records, state.fault, state.formats, state.responseDate, state.granularity)
         }
+        func envelope(_ body: String) -> String { self.envelope(body, date: date) }
         switch query["verb"] {
+        case "Identify":
+            if fault == .noIdentify { return .text("down", status: 500, contentType: "text/plain") }
+            return xml(envelope("<Identify><repositoryName>test</repositoryName><baseURL>x</baseURL><protocolVersion>2.0</protocolVersion>"
+                + "<earliestDatestamp>2000-01-01T00:00:00Z</earliestDatestamp><deletedRecord>persistent</deletedRecord>"
+                + "<granularity>\(granularity)</granularity></Identify>"))
         case "ListMetadataFormats":
             if fault == .noFormats { return xml(envelope("<error code=\"badVerb\">not today</error>")) }
             if fault == .formatsNotFound { return .text("<html>Not Found</html>", status: 404, contentType: "text/html") }
@@ -73,24 +92,32 @@ final class OAIPMHTestRepository: Sendable {
             return xml(envelope("<error code=\"badVerb\">unknown verb</error>"))
         }
         var offset = 0
+        var from = query["from"]
         if let token = query["resumptionToken"] {
             if fault == .badResumptionToken { return xml(envelope("<error code=\"badResumptionToken\">expired</error>")) }
             if fault == .malformedResume { return xml("<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><ListRecords><record>") }
-            offset = Int(token) ?? 0
-        } else if records.isEmpty {
+            let parts = token.split(separator: "|", maxSplits: 1)
+            offset = Int(parts.first ?? "") ?? 0
+            from = parts.count > 1 ? String(parts[1]) : nil
+        } else if from != nil, fault == .refusesFrom {
+            return xml(envelope("<error code=\"badArgument\">from is not supported</error>"))
+        }
+        // A datestamp at or after `from`, compared at `from`'s granularity (a day, or a second).
+        let records = from.map { from in allRecords.filter { $0.datestamp.prefix(from.count) >= from } } ?? allRecords
+        if query["resumptionToken"] == nil, records.isEmpty {
             return xml(envelope("<error code=\"noRecordsMatch\">no records</error>"))
         }
         let page = records.dropFirst(offset).prefix(pageSize)
         let next = offset + page.count
         var body = "<ListRecords>" + page.map { record in
             if let metadata = record.metadata {
-                return "<record><header><identifier>\(record.identifier)</identifier><datestamp>2026-01-01</datestamp></header><metadata>\(metadata)</metadata></record>"
+                return "<record><header><identifier>\(record.identifier)</identifier><datestamp>\(record.datestamp)</datestamp></header><metadata>\(metadata)</metadata></record>"
             }
-            return "<record><header status=\"deleted\"><identifier>\(record.identifier)</identifier><datestamp>2026-01-01</datestamp></header></record>"
+            return "<record><header status=\"deleted\"><identifier>\(record.identifier)</identifier><datestamp>\(record.datestamp)</datestamp></header></record>"
         }.joined()
         let size = records.count + (fault == .overcounts ? 3 : 0)
         if next < records.count {
-            let token = fault == .repeatsToken ? String(pageSize) : String(next)
+            let token = (fault == .repeatsToken ? String(pageSize) : String(next)) + (from.map { "|" + $0 } ?? "")
             body += "<resumptionToken completeListSize=\"\(size)\" cursor=\"\(offset)\">\(token)</resumptionToken>"
         } else if offset > 0 || fault == .overcounts {
             body += "<resumptionToken completeListSize=\"\(size)\" cursor=\"\(offset)\"/>"
@@ -98,8 +125,8 @@ final class OAIPMHTestRepository: Sendable {
         return xml(envelope(body + "</ListRecords>"))
     }
 
-    private func envelope(_ body: String) -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><responseDate>2026-12-07T00:00:00Z</responseDate><request>x</request>\(body)</OAI-PMH>"
+    private func envelope(_ body: String, date: String) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><responseDate>\(date)</responseDate><request>x</request>\(body)</OAI-PMH>"
     }
 
     private func xml(_ text: String) -> TestResponse {

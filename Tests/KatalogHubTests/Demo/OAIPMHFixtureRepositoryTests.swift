@@ -48,7 +48,38 @@ struct OAIPMHFixtureRepositoryTests {
         #expect(sets.allSatisfy { $0 == "fjall" })
     }
 
+    /// The header identifiers of every page of `query`'s list, followed through its resumption tokens.
+    private func listAll(_ repository: OAIPMHFixtureRepository, _ first: [String: String]) throws -> [(String, String)] {
+        var query = first
+        var headers: [(String, String)] = []
+        while true {
+            let list = try #require(try ask(repository, query).child(oai, "ListRecords"))
+            for record in list.children(oai, "record") {
+                let header = try #require(record.child(oai, "header"))
+                headers.append((header.child(oai, "identifier")?.text ?? "", header.child(oai, "datestamp")?.text ?? ""))
+            }
+            guard let token = list.child(oai, "resumptionToken"), !token.text.isEmpty else { return headers }
+            query = ["verb": "ListRecords", "resumptionToken": token.text]
+        }
+    }
+
+    @Test func fromAndUntilSelectByDatestampAcrossPages() throws {
+        let repository = try repository()
+        let all = try listAll(repository, ["verb": "ListRecords", "metadataPrefix": "oai_dc"])
+        let from = "2021-01-01"
+        let since = try listAll(repository, ["verb": "ListRecords", "metadataPrefix": "oai_dc", "from": from])
+        #expect(!since.isEmpty)
+        #expect(since.count < all.count)
+        #expect(since.map(\.0) == all.filter { $0.1 >= from }.map(\.0))
+        let window = try listAll(repository, ["verb": "ListRecords", "metadataPrefix": "oai_dc",
+                                              "from": "2019-01-01T00:00:00Z", "until": "2022-12-31"])
+        #expect(window.map(\.0) == all.filter { $0.1 >= "2019-01-01T00:00:00Z" && $0.1.prefix(10) <= "2022-12-31" }.map(\.0))
+        let none = try ask(repository, ["verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2030-01-01"])
+        #expect(none.child(oai, "error")?.attribute("code") == "noRecordsMatch")
+    }
+
     @Test(arguments: [
+        (["verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "last week"], "badArgument"),
         (["verb": "Nonsense"], "badVerb"),
         (["verb": "ListRecords"], "badArgument"),
         (["verb": "ListRecords", "metadataPrefix": "mods"], "cannotDisseminateFormat"),

@@ -1,5 +1,6 @@
 import Foundation
 import KatalogModel
+import KatalogStore
 import KatalogRDF
 import Logging
 
@@ -9,9 +10,10 @@ import Logging
 /// `ListMetadataFormats` decides: ISO 19139 (`gmd`) when offered, since it says most, else Dublin Core (`oai_dc`),
 /// which every repository must offer. A `set` in the URL harvests that set; other query parameters (an API key) are
 /// sent with every request. Each record is mapped by what its metadata element is (`gmd:MD_Metadata` or
-/// `oai_dc:dc`), and is stored under its header identifier. Records the repository marks deleted are not kept, so a
-/// complete run deletes their earlier copies (within the delete policy). Paging that leaves any doubt (a repeated
-/// token or page, fewer records than `completeListSize`, the page cap) makes the run incomplete, without deletions.
+/// `oai_dc:dc`), and is stored under its header identifier. Records the repository marks deleted are deleted (within
+/// the delete policy), by any run. Paging that leaves any doubt (a repeated token or page, fewer records than
+/// `completeListSize`, the page cap) makes the run incomplete: records it did not list are not deleted. After a run
+/// that read the list to the end, the next asks only for the records changed since (see ``OAIPMHIncremental``).
 public struct OAIPMHAdapter: HarvestAdapter {
     /// Records mapped per batch handed to a mapping lane.
     static let batchSize = 25
@@ -56,9 +58,10 @@ public struct OAIPMHAdapter: HarvestAdapter {
             base + "?" + (kept + parameters.map { "\($0.0)=\(OAIPMHAdapter.encode($0.1))" }).joined(separator: "&")
         }
 
-        /// The first `ListRecords` request.
-        func listRecords(prefix: String) -> String {
-            url([("verb", "ListRecords"), ("metadataPrefix", prefix)] + (set.map { [("set", $0)] } ?? []))
+        /// The first `ListRecords` request, for the records changed since `from` when given.
+        func listRecords(prefix: String, from: String? = nil) -> String {
+            url([("verb", "ListRecords"), ("metadataPrefix", prefix)] + (set.map { [("set", $0)] } ?? [])
+                + (from.map { [("from", $0)] } ?? []))
         }
 
         /// A `ListRecords` request resuming with `token`.
@@ -67,7 +70,8 @@ public struct OAIPMHAdapter: HarvestAdapter {
         }
     }
 
-    /// Harvests the repository.
+    /// Harvests the repository: the records changed since the last run that read its list to the end when
+    /// ``OAIPMHIncremental`` allows, else every record.
     public func harvest(_ context: HarvestContext, into collector: RunCollector) async throws -> AdapterOutcome {
         let source = context.source
         let endpoint = Endpoint(source.url)
@@ -77,9 +81,48 @@ public struct OAIPMHAdapter: HarvestAdapter {
         } else {
             prefix = try await chooseFormat(endpoint, context: context, collector: collector)
         }
-        context.logger.info("harvesting OAI-PMH records", metadata: ["oai.metadataPrefix": "\(prefix)"])
+        let fingerprint = OAIPMHIncremental.fingerprint(source: source, prefix: prefix)
+        switch OAIPMHIncremental.plan(source: source, mark: context.listingMark, fingerprint: fingerprint, now: Date()) {
+        case .changes(let mark):
+            let granularity = try await granularity(endpoint, context: context, collector: collector)
+            let from = OAIPMHIncremental.from(mark: mark, granularity: granularity)
+            context.logger.info("harvesting OAI-PMH records changed since the last complete run",
+                                metadata: ["oai.metadataPrefix": "\(prefix)", "oai.from": "\(from)"])
+            switch try await list(endpoint, prefix: prefix, from: from, context: context, collector: collector) {
+            case .listed(let outcome, let responseMark):
+                await collector.noteListing(RunListing(changesSince: from, mark: responseMark, fingerprint: fingerprint))
+                return outcome
+            case .refused(let url, let cause):
+                await collector.warn(url: url, "the repository refused the list of records changed since \(from) (\(cause)); listing every record")
+            }
+        case .full(let reason):
+            context.logger.info("harvesting every OAI-PMH record", metadata: ["oai.metadataPrefix": "\(prefix)", "oai.why": "\(reason)"])
+        }
+        switch try await list(endpoint, prefix: prefix, from: nil, context: context, collector: collector) {
+        case .listed(let outcome, let responseMark):
+            await collector.noteListing(RunListing(mark: responseMark, fingerprint: fingerprint))
+            return outcome
+        case .refused(let url, let cause):
+            throw HarvestError(.unexpectedResponse, "ListRecords answered an error: \(cause)", source: source.name, url: url)
+        }
+    }
+
+    /// How a walk through `ListRecords` ended.
+    enum Listing {
+        /// The walk ran (completely or not); `mark` is the first response's `responseDate` as a mark, when it is one.
+        case listed(AdapterOutcome, mark: String?)
+        /// The first request was answered with an OAI-PMH error other than `noRecordsMatch`; nothing was collected.
+        case refused(url: String, cause: String)
+    }
+
+    /// Walks `ListRecords` under `prefix` (from `from`, when given) through its resumption tokens, handing every page's
+    /// records to the collector.
+    func list(_ endpoint: Endpoint, prefix: String, from: String?, context: HarvestContext,
+              collector: RunCollector) async throws -> Listing {
+        let source = context.source
         var paging = OAIPMHPaging(maxPages: source.maxPages)
         var recordsSeen = 0
+        var mark: String?
         func fetch(_ url: String) -> Task<FetchedPage, any Error> {
             Task {
                 let response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
@@ -88,17 +131,27 @@ public struct OAIPMHAdapter: HarvestAdapter {
                 return FetchedPage(url: url, response: page)
             }
         }
-        var fetching: Task<FetchedPage, any Error>? = fetch(endpoint.listRecords(prefix: prefix))
+        var fetching: Task<FetchedPage, any Error>? = fetch(endpoint.listRecords(prefix: prefix, from: from))
         defer { fetching?.cancel() }
         while let task = fetching {
             fetching = nil
             try Task.checkCancellation()
             let fetched = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
             let response = fetched.response
+            if paging.pages == 0 {
+                // The repository's clock when the listing began: the next incremental run asks for changes from then.
+                mark = OAIPMHIncremental.mark(responseDate: response.responseDate)
+                if mark == nil, source.incremental {
+                    // Logged, not a run issue: the run itself is sound, only the next one cannot start from it.
+                    context.logger.warning("the repository's responseDate is not a UTC datestamp, so the next run lists every record again",
+                                           metadata: ["oai.responseDate": "\((response.responseDate ?? "").prefix(40))", "http.url": "\(fetched.url)"])
+                }
+            }
             if !response.errors.isEmpty {
-                // An empty repository (or set) answers noRecordsMatch to the first request: a complete, empty list.
-                if paging.pages == 0, response.errors.allSatisfy({ $0.code == "noRecordsMatch" }) {
-                    return .complete
+                if paging.pages == 0 {
+                    // An empty repository (or set, or list of changes) answers noRecordsMatch to the first request.
+                    if response.errors.allSatisfy({ $0.code == "noRecordsMatch" }) { return .listed(.complete, mark: mark) }
+                    return .refused(url: fetched.url, cause: response.errorText)
                 }
                 throw HarvestError(.unexpectedResponse, "ListRecords answered an error: \(response.errorText)", source: source.name, url: fetched.url)
             }
@@ -119,8 +172,34 @@ public struct OAIPMHAdapter: HarvestAdapter {
                                              expected: paging.completeListSize))
         }
         // The run records the reason with the deletions it did not apply.
-        if let reason = paging.incompleteReason { return .incomplete(reason: reason) }
-        return .complete
+        if let reason = paging.incompleteReason { return .listed(.incomplete(reason: reason), mark: mark) }
+        return .listed(.complete, mark: mark)
+    }
+
+    /// The repository's datestamp granularity from `Identify`; nil (days, which every repository takes) when it
+    /// does not answer.
+    func granularity(_ endpoint: Endpoint, context: HarvestContext, collector: RunCollector) async throws -> String? {
+        let url = endpoint.url([("verb", "Identify")])
+        do {
+            let response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
+                                                                     accept: "text/xml, application/xml;q=0.9, */*;q=0.1"))
+            let identify = try await OffPool.run { try OAIPMHResponse.read(response.body, source: context.source.name, url: url) }
+            guard identify.errors.isEmpty, let identity = identify.identity else {
+                let cause = identify.errors.isEmpty ? "no Identify element" : identify.errorText
+                await collector.warn(url: url, "Identify failed (\(cause)); asking for changes by day")
+                return nil
+            }
+            context.logger.info("repository identified", metadata: [
+                "oai.granularity": "\(identity.granularity ?? "-")", "oai.deletedRecord": "\(identity.deletedRecord ?? "-")",
+            ])
+            return identity.granularity
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            let cause = (error as? HarvestError)?.message ?? String(describing: error)
+            await collector.warn(url: url, "Identify failed (\(cause.prefix(300))); asking for changes by day")
+            return nil
+        }
     }
 
     /// The metadata prefix to harvest when the configured URL names none: ISO 19139 when the repository offers it,
@@ -170,7 +249,7 @@ public struct OAIPMHAdapter: HarvestAdapter {
                 continue
             }
             if record.isDeleted {
-                await collector.skip(identifier: identifier, reason: "the record is deleted at the source")
+                try await collector.withdraw(identifier: identifier)
                 continue
             }
             guard let raw = record.raw else {

@@ -3,7 +3,8 @@ import KatalogRDF
 
 /// One OAI-PMH 2.0 response, read as a stream: its errors, and for `ListRecords` the records (header, and the metadata
 /// element cut out as a standalone document; of a page larger than ``CSWPage/treeLimit`` only its bytes are kept and a
-/// mapping lane reads them again) and the resumption token; for `ListMetadataFormats` the formats.
+/// mapping lane reads them again) and the resumption token; for `ListMetadataFormats` the formats; for `Identify` the
+/// granularity and deletion policy; for every response its `responseDate`.
 struct OAIPMHResponse: Sendable {
     /// One `record` of a `ListRecords` response.
     struct Record: Sendable {
@@ -30,8 +31,20 @@ struct OAIPMHResponse: Sendable {
         var completeListSize: Int?
     }
 
+    /// What `Identify` says about the repository that matters to a harvester.
+    struct Identity: Sendable, Hashable {
+        /// `granularity`: `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`.
+        var granularity: String?
+        /// `deletedRecord`: `no`, `transient` or `persistent`.
+        var deletedRecord: String?
+    }
+
+    /// The `responseDate`: the repository's clock when it answered.
+    var responseDate: String?
     /// The `error` elements: code and message.
     var errors: [(code: String, message: String)] = []
+    /// The `Identify` element of an `Identify` response.
+    var identity: Identity?
     /// The records of a `ListRecords` response.
     var records: [Record] = []
     /// The resumption token of a `ListRecords` response, when it has one.
@@ -64,6 +77,12 @@ struct OAIPMHResponse: Sendable {
                                source: source, url: url)
         }
         var response = OAIPMHResponse()
+        response.responseDate = root.child(oai, "responseDate")?.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let identify = root.child(oai, "Identify") {
+            response.identity = Identity(
+                granularity: identify.child(oai, "granularity")?.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                deletedRecord: identify.child(oai, "deletedRecord")?.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         for error in root.children(oai, "error") {
             response.errors.append((error.attribute("code") ?? "unknown", error.text.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
