@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Incremental OAI-PMH benchmark: a generated repository of COUNT ISO 19139 records (Benchmarks/oai_repository.py) on
+# 127.0.0.1 is harvested by the release `katalog harvest`:
+#   first      the first run, which lists everything;
+#   nothing    the next run, which asks for the records changed since the first began: none;
+#   changes    after CHANGED records are revised and DELETED marked deleted: the records changed since;
+#   full       after the same again, a run with `incremental: false`, which lists and reads every record.
+# Prints wall time, peak RSS and the run's summary line for each.
+# Usage: Benchmarks/run_oai_benchmark.sh [COUNT] [CHANGED] [DELETED]   (defaults 20000 200 20)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+count="${1:-20000}"
+changed="${2:-200}"
+deleted="${3:-20}"
+data="$here/data"
+mkdir -p "$data"
+echo "building katalog (release)"
+if ! swift build -c release --package-path "$root" --product katalog >"$data/build-oai.log" 2>&1; then
+    cat "$data/build-oai.log"
+    exit 1
+fi
+katalog="$(swift build -c release --package-path "$root" --show-bin-path)/katalog"
+
+work="$(mktemp -d)"
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+python3 "$here/oai_repository.py" "$count" "$work/port" &
+server=$!
+for _ in $(seq 1 600); do
+    [ -s "$work/port" ] && break
+    sleep 0.1
+done
+[ -s "$work/port" ] || { echo "the OAI-PMH repository did not start"; exit 1; }
+port="$(cat "$work/port")"
+
+config() {
+    cat >"$work/sources.yaml" <<YAML
+database: $work/bench.sqlite
+sources:
+  - name: bench
+    type: oai-pmh
+    url: http://127.0.0.1:$port/oai
+    incremental: $1
+YAML
+}
+
+run() {
+    local label="$1"
+    /usr/bin/time -v "$katalog" harvest --config "$work/sources.yaml" --log-level info >"$work/out.txt" 2>"$work/time.txt" || {
+        cat "$work/out.txt" "$work/time.txt"; exit 1; }
+    local wall rss seconds
+    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+    seconds=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+    printf '%-8s wall %8.2f s  peak RSS %4d MiB  %s\n' "$label" "$seconds" "$((rss / 1024))" \
+        "$(cat "$work/out.txt" "$work/time.txt" | grep -h -m1 '^bench:' || true)"
+}
+touch_repository() {
+    curl -fsS "http://127.0.0.1:$port/touch?count=$changed&delete=$deleted" >/dev/null
+    # The repository's clock is read to the second: a change in the same second as the next run's start is still
+    # at or after its `from`, but keep the runs apart for a clean reading.
+    sleep 1
+}
+
+echo "harvesting $count ISO 19139 records over OAI-PMH from 127.0.0.1:$port ($changed revised and $deleted deleted between runs)"
+config true
+run first
+sleep 1
+run nothing
+touch_repository
+run changes
+touch_repository
+config false
+run full
