@@ -48,12 +48,17 @@ public struct SourceConfig: Sendable, Hashable {
     /// When several sources carry one dataset (the same dataset IRI), searches show the record of the source with
     /// the highest priority; among equal ones, the record seen first (default 0; -1000…1000).
     public var priority: Int = 0
-    /// For an OAI-PMH source: whether a run may ask only for the records changed since the last run that read the
-    /// repository's list to the end (`from`), when a full listing is recent enough (default true).
+    /// For a CKAN or OAI-PMH source (``incrementalKinds``): whether a run may ask only for the records changed since the
+    /// last run that read the source's listing to the end (CKAN's `metadata_modified`, OAI-PMH's `from`), when a full
+    /// listing is recent enough (default true).
     public var incremental = true
-    /// For an OAI-PMH source with ``incremental``: the longest time, in seconds, between runs that list the whole
-    /// repository, which delete the records a repository no longer lists without reporting them deleted (default 7 days).
+    /// With ``incremental``: the longest time, in seconds, between runs that read every record of the source, which
+    /// catch changes made without a new change stamp and, for OAI-PMH, records a repository drops without reporting
+    /// them deleted (default 7 days).
     public var fullListingInterval: Double = 7 * 86_400
+
+    /// The kinds of source that can list only what changed.
+    public static let incrementalKinds: Set<SourceKind> = [.ckan, .oaiPMH]
 
     /// Creates a source with defaults for every optional setting.
     public init(name: String, kind: SourceKind, url: String, schedule: Schedule? = nil, headers: [String: String] = [:],

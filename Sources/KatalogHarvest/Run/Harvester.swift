@@ -85,7 +85,7 @@ public struct Harvester: Sendable {
 
         do {
             // A run that must see the whole source (to apply held deletions) never starts from a mark.
-            let mark = !options.acceptDeletions && source.kind == .oaiPMH && source.incremental
+            let mark = !options.acceptDeletions && SourceConfig.incrementalKinds.contains(source.kind) && source.incremental
                 ? try await store.listingMark(source: source.name) : nil
             let context = HarvestContext(source: source, client: client, logger: logger, progress: options.progress,
                                          conditional: !options.acceptDeletions,

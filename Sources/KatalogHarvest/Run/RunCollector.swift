@@ -96,6 +96,12 @@ public actor RunCollector {
         try await enqueue(.withdrawn(identifier))
     }
 
+    /// Records an identifier the source lists whose record the run did not fetch (CKAN's identifier listing in a run
+    /// that fetched only the changed packages): it counts as seen, so the run keeps its record.
+    public func listed(identifier: String) async throws {
+        try await enqueue(.seenOnly(identifier))
+    }
+
     /// Notes what part of the source the run listed, for a source that can list only what changed (see ``RunListing``).
     public func noteListing(_ listing: RunListing) {
         self.listing = listing

@@ -20,9 +20,10 @@ extension CatalogStore {
     ///   - isComplete: whether the harvester read the source's whole listing; deletions need a complete listing.
     ///   - counts: `fetched`, `skipped` and `errored` from the harvester; the store fills in the rest.
     ///   - errors: problems with single records or URLs.
-    ///   - listing: for a source that can list only what changed (OAI-PMH), what the run listed: a run with
+    ///   - listing: for a source that can list only what changed (OAI-PMH, CKAN), what the run listed: a run with
     ///     `changesSince` deletes only records the source reported deleted (``ListingEntry/withdrawn(_:)``), never
-    ///     records it did not list, and `isComplete` says whether it read that list to the end. Its mark is stored
+    ///     records it did not list, unless it also listed every identifier (``RunListing/listsEveryIdentifier``);
+    ///     `isComplete` says whether it read its listing to the end. Its mark is stored
     ///     for the next incremental run when the run read its listing to the end and was not held.
     ///
     /// Records the source reported deleted are deleted by every applied run, complete or not, within the policy.
@@ -43,7 +44,7 @@ extension CatalogStore {
             counts.updated = apply.updated
             counts.unchanged = try apply.stagedUnchanged + apply.seenUnstagedCount()
             let changesSince = listing?.changesSince
-            let deletion = try apply.deletions(unseen: isComplete && changesSince == nil, policy: deletionPolicy)
+            let deletion = try apply.deletions(unseen: isComplete && (listing?.coversTheSource ?? true), policy: deletionPolicy)
             counts.deleted = deletion.applied
             try apply.electSharedDatasets()
             let purged = try apply.purge(olderThan: now.addingTimeInterval(-deletionPolicy.gracePeriod))
@@ -55,8 +56,7 @@ extension CatalogStore {
             if counts.errored > 0 || !errors.isEmpty { message += ", \(max(counts.errored, errors.count)) errors" }
             if let changesSince { message = "changes since \(changesSince): " + message }
             if !isComplete {
-                message += changesSince != nil ? "; list of changes incomplete"
-                    : deletion.applied > 0 ? "; listing incomplete, so only records the source reported deleted were deleted"
+                message += deletion.applied > 0 ? "; listing incomplete, so only records the source reported deleted were deleted"
                     : "; listing incomplete, so nothing was deleted"
             }
             if let held = deletion.message { message = held + " (" + message + ")" }

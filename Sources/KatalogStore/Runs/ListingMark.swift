@@ -14,13 +14,21 @@ public struct RunListing: Sendable, Hashable, Codable {
     /// What the mark holds for: the source's settings and the format listed. A mark with another fingerprint is not
     /// used, so a changed mapping or format lists the whole source again.
     public var fingerprint: String
+    /// Whether a run with `changesSince` also listed the identifier of every record of the source (CKAN's id listing)
+    /// while it fetched only the changed ones: read to the end, such a run deletes the records it did not list, as a
+    /// full listing does.
+    public var listsEveryIdentifier: Bool
 
     /// Creates a listing description.
-    public init(changesSince: String? = nil, mark: String? = nil, fingerprint: String) {
+    public init(changesSince: String? = nil, mark: String? = nil, fingerprint: String, listsEveryIdentifier: Bool = false) {
         self.changesSince = changesSince
         self.mark = mark
         self.fingerprint = fingerprint
+        self.listsEveryIdentifier = listsEveryIdentifier
     }
+
+    /// Whether the run, when read to the end, saw every record of the source, so it may delete what it did not see.
+    var coversTheSource: Bool { changesSince == nil || listsEveryIdentifier }
 }
 
 /// Where a source's next incremental run may start: stored by the last run that read its listing to the end and was

@@ -99,10 +99,11 @@ struct ConfigTests {
               - {name: a, type: oai-pmh, url: "http://127.0.0.1:1/oai", incremental: false}
               - {name: b, type: oai-pmh, url: "http://127.0.0.1:1/oai", full_every: 30d}
               - {name: c, type: oai-pmh, url: "http://127.0.0.1:1/oai"}
+              - {name: d, type: ckan, url: "http://127.0.0.1:1/", incremental: false}
             """)
-        #expect(config.sources.map(\.incremental) == [false, true, true])
+        #expect(config.sources.map(\.incremental) == [false, true, true, false])
         let week: Double = 7 * 86400
-        #expect(config.sources.map(\.fullListingInterval) == [week, 30 * 86400.0, week])
+        #expect(config.sources.map(\.fullListingInterval) == [week, 30 * 86400.0, week, week])
     }
 
     @Test func scheduleAsMappingWithEvery() throws {
@@ -125,8 +126,8 @@ struct ConfigTests {
         ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n    page_size: 0", "page_size"),
         ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n    priority: 5000", "priority"),
         ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n    priority: high", "priority"),
-        ("sources:\n  - name: a\n    type: ckan\n    url: http://x.org\n    incremental: true", "applies to oai-pmh sources only"),
-        ("sources:\n  - name: a\n    type: dcat\n    url: http://x.org\n    full_every: 7d", "applies to oai-pmh sources only"),
+        ("sources:\n  - name: a\n    type: csw\n    url: http://x.org\n    incremental: true", "applies to ckan and oai-pmh sources only"),
+        ("sources:\n  - name: a\n    type: dcat\n    url: http://x.org\n    full_every: 7d", "applies to ckan and oai-pmh sources only"),
         ("sources:\n  - name: a\n    type: oai-pmh\n    url: http://x.org\n    incremental: sometimes", "not true or false"),
         ("sources:\n  - name: a\n    type: oai-pmh\n    url: http://x.org\n    full_every: soon", "not a duration"),
         ("sources: [", "not valid YAML"),

@@ -18,9 +18,12 @@ struct CKANHarvestTests {
         let harvester: Harvester
         let log: RecordingLogHandler.Store
 
-        func source(pageSize: Int = 5, language: String? = nil) -> SourceConfig {
+        /// The portal as a source; full listings unless `incremental` (these tests are about listing every package;
+        /// CKANIncrementalHarvestTests are about the other kind).
+        func source(pageSize: Int = 5, language: String? = nil, incremental: Bool = false) -> SourceConfig {
             var source = SourceConfig(name: "testportal", kind: .ckan, url: server.url("/portal/"), pageSize: pageSize)
             source.language = language
+            source.incremental = incremental
             return source
         }
 

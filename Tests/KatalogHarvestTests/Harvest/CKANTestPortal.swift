@@ -17,12 +17,17 @@ final class CKANTestPortal: Sendable {
         case invalidUTF8At(start: Int)
         /// Answers `success: false` for every page.
         case unsuccessful
+        /// Answers a request with `fq` with HTTP 409 and CKAN's "Search Query is invalid".
+        case refusesFilter
+        /// Ignores `fl` and answers whole package dicts (as portals before CKAN 2.9 may).
+        case ignoresFields
     }
 
     private struct State {
         var packages: [(id: String, json: String)] = []
         var fault: Fault?
         var searches = 0
+        var queries: [[String: String]] = []
     }
 
     private let state = Mutex(State())
@@ -47,6 +52,8 @@ final class CKANTestPortal: Sendable {
 
     /// How many `package_search` requests the portal answered.
     var searches: Int { state.withLock { $0.searches } }
+    /// The query parameters of every `package_search` request, in order.
+    var queries: [[String: String]] { state.withLock { $0.queries } }
 
     /// The handler to give ``TestHTTPServer``.
     var handler: TestHTTPServer.Handler {
@@ -61,8 +68,9 @@ final class CKANTestPortal: Sendable {
         let query = testQueryParameters(request.query ?? "")
         let rows = min(Int(query["rows"] ?? "10") ?? 10, 1000)
         var start = Int(query["start"] ?? "0") ?? 0
-        let (packages, fault) = state.withLock { state -> ([(id: String, json: String)], Fault?) in
+        let (all, fault) = state.withLock { state -> ([(id: String, json: String)], Fault?) in
             state.searches += 1
+            state.queries.append(query)
             return (state.packages, state.fault)
         }
         switch fault {
@@ -75,14 +83,41 @@ final class CKANTestPortal: Sendable {
         case .unsuccessful:
             return .full(status: 200, headers: ["Content-Type": "application/json"],
                          body: Data(#"{"success": false, "error": {"message": "Search index unavailable"}}"#.utf8))
+        case .refusesFilter where query["fq"] != nil:
+            return .full(status: 409, headers: ["Content-Type": "application/json"],
+                         body: Data(#"{"success": false, "error": {"message": "Search Query is invalid", "__type": "Search Query Error"}}"#.utf8))
         case .ignoresStart:
             start = 0
         default:
             break
         }
-        let page = packages.dropFirst(start).prefix(rows).map(\.json).joined(separator: ",")
+        // fq: metadata_modified:[FROM TO *], compared to the second; sort: id asc (default) or metadata_modified desc.
+        var packages = all.map { (id: $0.id, json: $0.json, modified: Self.modified(of: $0.json)) }
+        if let fq = query["fq"] {
+            guard fq.hasPrefix("metadata_modified:["), fq.hasSuffix(" TO *]") else {
+                return .text(#"{"success": false, "error": {"message": "unsupported fq"}}"#, status: 409, contentType: "application/json")
+            }
+            let from = String(fq.dropFirst("metadata_modified:[".count).dropLast(" TO *]".count).prefix(19))
+            packages = packages.filter { $0.modified >= from }
+        }
+        if query["sort"] == "metadata_modified desc" {
+            packages.sort { ($0.modified, $0.id) > ($1.modified, $1.id) }
+        }
+        let fields = fault == .ignoresFields ? nil : query["fl"]?.split(separator: ",").map(String.init)
+        let page = packages.dropFirst(start).prefix(rows).map { package -> String in
+            guard let fields else { return package.json }
+            let object = try! JSONSerialization.jsonObject(with: Data(package.json.utf8)) as! [String: Any]
+            let kept = object.filter { fields.contains($0.key) }
+            return String(decoding: try! JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys]), as: UTF8.self)
+        }.joined(separator: ",")
         let body = #"{"help": "package_search", "success": true, "result": {"count": \#(packages.count), "sort": "id asc", "facets": {}, "results": [\#(page)]}}"#
         return .full(status: 200, headers: ["Content-Type": "application/json;charset=utf-8"], body: Data(body.utf8))
+    }
+
+    /// A package's `metadata_modified` to the second (`YYYY-MM-DDThh:mm:ss`).
+    static func modified(of json: String) -> String {
+        let object = try! JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        return String(((object["metadata_modified"] as? String) ?? "").prefix(19))
     }
 
     /// A package dict as CKAN's API returns it.

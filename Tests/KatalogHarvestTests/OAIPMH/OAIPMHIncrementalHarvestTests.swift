@@ -210,19 +210,19 @@ struct OAIPMHIncrementalTests {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let mark = ListingMark(mark: "2026-12-07T08:15:30Z", fingerprint: fingerprint,
                                fullListingAt: now.addingTimeInterval(-86400), run: RunID(4))
-        #expect(OAIPMHIncremental.plan(source: source, mark: mark, fingerprint: fingerprint, now: now)
+        #expect(IncrementalPlan.decide(source: source, mark: mark, fingerprint: fingerprint, now: now)
                 == .changes(since: "2026-12-07T08:15:30Z"))
-        func isFull(_ plan: OAIPMHIncremental.Plan, _ words: String) -> Bool {
+        func isFull(_ plan: IncrementalPlan, _ words: String) -> Bool {
             if case .full(let reason) = plan { return reason.contains(words) }
             return false
         }
-        #expect(isFull(OAIPMHIncremental.plan(source: source, mark: nil, fingerprint: fingerprint, now: now), "no earlier run"))
-        #expect(isFull(OAIPMHIncremental.plan(source: source, mark: mark, fingerprint: OAIPMHIncremental.fingerprint(source: source, prefix: "iso19139"), now: now), "format changed"))
-        #expect(isFull(OAIPMHIncremental.plan(source: source, mark: mark, fingerprint: fingerprint, now: now.addingTimeInterval(6 * 86400 + 1)), "full_every"))
+        #expect(isFull(IncrementalPlan.decide(source: source, mark: nil, fingerprint: fingerprint, now: now), "no earlier run read"))
+        #expect(isFull(IncrementalPlan.decide(source: source, mark: mark, fingerprint: OAIPMHIncremental.fingerprint(source: source, prefix: "iso19139"), now: now), "format changed"))
+        #expect(isFull(IncrementalPlan.decide(source: source, mark: mark, fingerprint: fingerprint, now: now.addingTimeInterval(6 * 86400 + 1)), "full_every"))
         var odd = mark
         odd.mark = "yesterday"
-        #expect(isFull(OAIPMHIncremental.plan(source: source, mark: odd, fingerprint: fingerprint, now: now), "not a datestamp"))
+        #expect(isFull(IncrementalPlan.decide(source: source, mark: odd, fingerprint: fingerprint, now: now), "not a datestamp"))
         source.incremental = false
-        #expect(isFull(OAIPMHIncremental.plan(source: source, mark: mark, fingerprint: fingerprint, now: now), "incremental: false"))
+        #expect(isFull(IncrementalPlan.decide(source: source, mark: mark, fingerprint: fingerprint, now: now), "incremental: false"))
     }
 }

@@ -1,9 +1,15 @@
 import Foundation
 import KatalogModel
+import KatalogStore
 import Logging
 
 /// Harvests a CKAN portal through the Action API's `package_search`, paging with `rows`/`start`
 /// under a stable sort (`id asc`).
+///
+/// After a run that read the portal to the end, a run asks only for the packages modified since the newest
+/// `metadata_modified` that run saw at its start (`fq=metadata_modified:[… TO *]`, an hour earlier for safety), and
+/// lists every package's identifier (`fl=id`, a thousand a page) so it can still delete those the portal dropped;
+/// see ``IncrementalPlan`` for when it lists everything instead.
 ///
 /// Paging stops on a short page or when `start` passes the reported count. A page seen before
 /// (a portal that ignores `start`), a page of records already seen, or the page cap ends paging
@@ -26,16 +32,102 @@ public struct CKANAdapter: HarvestAdapter {
         var page: CKANSearchPage
     }
 
-    /// Harvests the portal.
+    /// How far before the stored mark a list of changes starts: CKAN stamps `metadata_modified` when an edit begins and
+    /// indexes the dataset when it commits, so a dataset can appear in search with a stamp older than the newest one a
+    /// run saw at its start. Datasets listed twice cost a fetch, not a mapping (their source digest is unchanged).
+    static let changesOverlap: TimeInterval = 3600
+
+    /// Harvests the portal: every package, or, when ``IncrementalPlan`` allows, the packages modified since the last
+    /// run that read the portal to the end and the identifiers of all the others.
     public func harvest(_ context: HarvestContext, into collector: RunCollector) async throws -> AdapterOutcome {
         let source = context.source
-        let rows = min(max(source.pageSize, 1), 1000)
         let portal = CKANAdapter.portalRoot(source.url)
+        let fingerprint = source.mappingFingerprint
+        guard source.incremental else { return try await listEverything(portal: portal, context: context, collector: collector) }
+        let newest = await newestModification(portal: portal, context: context)
+        switch IncrementalPlan.decide(source: source, mark: context.listingMark, fingerprint: fingerprint, now: Date()) {
+        case .changes(let mark) where newest.honoursFields:
+            let since = Datestamp.subtracting(CKANAdapter.changesOverlap, from: mark)
+            context.logger.info("harvesting CKAN packages modified since the last complete run", metadata: ["ckan.since": "\(since)"])
+            switch try await listChanges(since: since, portal: portal, context: context, collector: collector) {
+            case .walked(let changesIncomplete):
+                let identifiers = try await listIdentifiers(portal: portal, context: context, collector: collector)
+                await collector.noteListing(RunListing(changesSince: since, mark: newest.mark, fingerprint: fingerprint,
+                                                       listsEveryIdentifier: true))
+                if let reason = changesIncomplete ?? identifiers { return .incomplete(reason: reason) }
+                return .complete
+            case .refused(let url, let cause):
+                await collector.warn(url: url, "the portal refused the list of packages modified since \(since) (\(cause)); listing every package")
+            }
+        case .changes:
+            context.logger.info("harvesting every CKAN package: the portal ignores fl, so listing its identifiers would cost as much")
+        case .full(let reason):
+            context.logger.info("harvesting every CKAN package", metadata: ["ckan.why": "\(reason)"])
+        }
+        let outcome = try await listEverything(portal: portal, context: context, collector: collector)
+        await collector.noteListing(RunListing(mark: newest.mark, fingerprint: fingerprint))
+        return outcome
+    }
+
+    /// Every package, mapped.
+    func listEverything(portal: String, context: HarvestContext, collector: RunCollector) async throws -> AdapterOutcome {
+        let source = context.source
+        let rows = min(max(source.pageSize, 1), 1000)
+        let walk = try await walk(rows: rows, context: context, collector: collector, refusable: false) { start in
+            CKANAdapter.searchURL(portal: portal, rows: rows, start: start)
+        } handle: { fetched in
+            try await CKANAdapter.collect(fetched.page.results, url: fetched.url, portal: portal, source: source,
+                                          lanes: context.mappingLanes, into: collector)
+        }
+        if case .walked(let reason?) = walk { return .incomplete(reason: reason) }
+        return .complete
+    }
+
+    /// The packages modified since `since`, mapped; `.refused` when the portal answers the first request with an error.
+    func listChanges(since: String, portal: String, context: HarvestContext, collector: RunCollector) async throws -> Walk {
+        let source = context.source
+        let rows = min(max(source.pageSize, 1), 1000)
+        return try await walk(rows: rows, context: context, collector: collector, refusable: true) { start in
+            CKANAdapter.searchURL(portal: portal, rows: rows, start: start) + "&fq=" + CKANAdapter.encode("metadata_modified:[\(since) TO *]")
+        } handle: { fetched in
+            try await CKANAdapter.collect(fetched.page.results, url: fetched.url, portal: portal, source: source,
+                                          lanes: context.mappingLanes, into: collector)
+        }
+    }
+
+    /// The identifier of every package (`fl=id`), each counted as seen, so a run that fetched only the changed packages
+    /// can still delete the ones the portal no longer lists. Returns why the listing is incomplete, when it is.
+    func listIdentifiers(portal: String, context: HarvestContext, collector: RunCollector) async throws -> String? {
+        let walk = try await walk(rows: 1000, context: context, collector: collector, refusable: false) { start in
+            CKANAdapter.searchURL(portal: portal, rows: 1000, start: start) + "&fl=id"
+        } handle: { fetched in
+            for result in fetched.page.results {
+                if let identifier = CKANAdapter.listedIdentifier(result) { try await collector.listed(identifier: identifier) }
+            }
+        }
+        if case .walked(let reason) = walk { return reason.map { "listing the portal's identifiers: " + $0 } }
+        return nil
+    }
+
+    /// How a walk through `package_search` pages ended.
+    enum Walk {
+        /// Walked to its end, or stopped early for the reason given (a paging loop, the page cap, a short count).
+        case walked(incompleteReason: String?)
+        /// The first request was answered with an error (an HTTP 4xx, `success: false`); nothing was collected.
+        case refused(url: String, cause: String)
+    }
+
+    /// Walks `package_search` pages of `rows` from `start` 0, each URL made by `url`, handing each page to `handle`.
+    /// The next page is requested as soon as the current one has been read, so the portal's answer time overlaps the
+    /// mapping. With `refusable`, an error answer to the first request ends the walk `.refused` instead of throwing.
+    func walk(rows: Int, context: HarvestContext, collector: RunCollector, refusable: Bool,
+              url: @escaping @Sendable (Int) -> String, handle: (FetchedPage) async throws -> Void) async throws -> Walk {
+        let source = context.source
         var paging = CKANPaging(rows: rows, maxPages: source.maxPages)
         var recordsSeen = 0
         func fetch(_ start: Int) -> Task<FetchedPage, any Error> {
             Task {
-                let url = CKANAdapter.searchURL(portal: portal, rows: rows, start: start)
+                let url = url(start)
                 let response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders, accept: "application/json"))
                 return FetchedPage(url: url, page: try CKANAdapter.decodePage(response.body, source: source.name, url: url))
             }
@@ -48,8 +140,14 @@ public struct CKANAdapter: HarvestAdapter {
             try Task.checkCancellation()
             // The request runs in a task of its own (so it can run while the page before is mapped); cancelling the
             // run cancels it too.
-            let fetched = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
-            let ids = fetched.page.results.map { CKANAdapter.identifier(of: $0) ?? "" }
+            let fetched: FetchedPage
+            do {
+                fetched = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+            } catch let error where refusable && paging.pages == 0 {
+                if let refusal = CKANAdapter.refusal(error) { return .refused(url: url(0), cause: refusal) }
+                throw error
+            }
+            let ids = fetched.page.results.map { CKANAdapter.listedIdentifier($0) ?? "" }
             let decision = paging.record(page: ids, reportedCount: fetched.page.count)
             fetching = paging.nextStart.map(fetch)
             switch decision {
@@ -60,14 +158,57 @@ public struct CKANAdapter: HarvestAdapter {
                 continue
             }
             recordsSeen += fetched.page.results.count
-            try await CKANAdapter.collect(fetched.page.results, url: fetched.url, portal: portal, source: source,
-                                          lanes: context.mappingLanes, into: collector)
+            try await handle(fetched)
             context.progress(HarvestProgress(source: source.name, pages: paging.pages, records: recordsSeen, expected: fetched.page.count))
         }
-        if let reason = paging.incompleteReason {
-            return .incomplete(reason: reason)
+        return .walked(incompleteReason: paging.incompleteReason)
+    }
+
+    /// Why the portal refused a request, when the error is a refusal (an HTTP 4xx, or `success: false`) rather than an
+    /// outage.
+    static func refusal(_ error: any Error) -> String? {
+        if let fetch = error as? FetchError, fetch.code == .httpStatus, let status = fetch.status, (400..<500).contains(status) {
+            return "HTTP \(status)" + (fetch.bodyExcerpt.map { ": " + $0.prefix(300) } ?? "")
         }
-        return .complete
+        if let harvest = error as? HarvestError, harvest.message.contains("success=false") { return harvest.message }
+        return nil
+    }
+
+    /// What the newest `metadata_modified` in the portal was when the run began, as a mark (nil for an empty portal, a
+    /// stamp that is no datestamp, or a failed request), and whether the portal honours `fl` (returns only the fields
+    /// asked for): if it does not, listing its identifiers costs as much as listing everything.
+    func newestModification(portal: String, context: HarvestContext) async -> (mark: String?, honoursFields: Bool) {
+        let url = "\(portal)/api/3/action/package_search?rows=1&sort=metadata_modified%20desc&include_private=false&fl=id,metadata_modified"
+        do {
+            let response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders, accept: "application/json"))
+            let page = try CKANAdapter.decodePage(response.body, source: context.source.name, url: url)
+            guard let newest = page.results.first else { return (nil, true) }
+            let honours = newest.object.map { $0["resources"] == nil && $0["title"] == nil } ?? true
+            let mark = Datestamp.seconds(newest["metadata_modified"]?.stringValue, zoneOptional: true)
+            if mark == nil {
+                context.logger.warning("the portal's newest metadata_modified is not a UTC time, so the next run lists every package again",
+                                       metadata: ["ckan.metadata_modified": "\((newest["metadata_modified"]?.stringValue ?? "").prefix(40))"])
+            }
+            return (mark, honours)
+        } catch {
+            // Logged, not a run issue: the listing that follows says whether the portal is really down.
+            context.logger.warning("cannot read the portal's newest metadata_modified, so the next run lists every package again",
+                                   metadata: ["http.url": "\(url)", "harvest.error": "\(Harvester.describe(error).prefix(300))"])
+            return (nil, true)
+        }
+    }
+
+    /// The identifier of a result of `package_search`: a package dict's (see ``identifier(of:)``), or the result
+    /// itself when a portal answers `fl=id` with bare strings.
+    static func listedIdentifier(_ result: JSONValue) -> String? {
+        if let text = result.stringValue { return text.isEmpty ? nil : text }
+        return identifier(of: result)
+    }
+
+    /// Percent-encodes a query value: everything but RFC 3986's unreserved characters.
+    static func encode(_ value: String) -> String {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
     }
 
     /// Maps a page's packages in the mapping lanes and hands them to the collector in the page's order. Packages that

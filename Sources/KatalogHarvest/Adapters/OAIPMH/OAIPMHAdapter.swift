@@ -13,7 +13,7 @@ import Logging
 /// `oai_dc:dc`), and is stored under its header identifier. Records the repository marks deleted are deleted (within
 /// the delete policy), by any run. Paging that leaves any doubt (a repeated token or page, fewer records than
 /// `completeListSize`, the page cap) makes the run incomplete: records it did not list are not deleted. After a run
-/// that read the list to the end, the next asks only for the records changed since (see ``OAIPMHIncremental``).
+/// that read the list to the end, the next asks only for the records changed since (see ``IncrementalPlan``).
 public struct OAIPMHAdapter: HarvestAdapter {
     /// Records mapped per batch handed to a mapping lane.
     static let batchSize = 25
@@ -71,7 +71,7 @@ public struct OAIPMHAdapter: HarvestAdapter {
     }
 
     /// Harvests the repository: the records changed since the last run that read its list to the end when
-    /// ``OAIPMHIncremental`` allows, else every record.
+    /// ``IncrementalPlan`` allows, else every record.
     public func harvest(_ context: HarvestContext, into collector: RunCollector) async throws -> AdapterOutcome {
         let source = context.source
         let endpoint = Endpoint(source.url)
@@ -82,7 +82,7 @@ public struct OAIPMHAdapter: HarvestAdapter {
             prefix = try await chooseFormat(endpoint, context: context, collector: collector)
         }
         let fingerprint = OAIPMHIncremental.fingerprint(source: source, prefix: prefix)
-        switch OAIPMHIncremental.plan(source: source, mark: context.listingMark, fingerprint: fingerprint, now: Date()) {
+        switch IncrementalPlan.decide(source: source, mark: context.listingMark, fingerprint: fingerprint, now: Date()) {
         case .changes(let mark):
             let granularity = try await granularity(endpoint, context: context, collector: collector)
             let from = OAIPMHIncremental.from(mark: mark, granularity: granularity)
