@@ -15,6 +15,23 @@ struct CKANPagingTests {
         #expect(paging.incompleteReason == nil)
     }
 
+    @Test func aPortalThatCapsRowsIsPagedByWhatItSends() {
+        var paging = CKANPaging(rows: 1000, maxPages: 100)
+        #expect(paging.record(page: ids(0..<100), reportedCount: 250) == .process)
+        #expect(paging.rows == 100)
+        #expect(paging.nextStart == 100)
+        _ = paging.record(page: ids(100..<200), reportedCount: 250)
+        _ = paging.record(page: ids(200..<250), reportedCount: 250)
+        #expect(paging.nextStart == nil)
+        #expect(paging.incompleteReason == nil)
+        // A later short page is the last one, as always.
+        var later = CKANPaging(rows: 10, maxPages: 100)
+        _ = later.record(page: ids(0..<10), reportedCount: 30)
+        _ = later.record(page: ids(10..<15), reportedCount: 30)
+        #expect(later.nextStart == nil)
+        #expect(later.incompleteReason != nil)
+    }
+
     @Test func stopsWhenStartPassesTheCountWithoutAnExtraRequest() {
         var paging = CKANPaging(rows: 10, maxPages: 100)
         _ = paging.record(page: ids(0..<10), reportedCount: 20)

@@ -1,7 +1,9 @@
 /// The paging state of a CKAN `package_search` walk, as a pure value: it decides the next `start`
 /// and when to stop, and is tested without any I/O.
 struct CKANPaging: Sendable {
-    let rows: Int
+    /// Packages asked for per page; lowered to what the portal sends when its first page is short of it while the
+    /// portal counts more (a portal whose `ckan.search.rows_max` is below what was asked).
+    private(set) var rows: Int
     let maxPages: Int
     private(set) var pages = 0
     private(set) var start = 0
@@ -33,6 +35,10 @@ struct CKANPaging: Sendable {
         }
         seen.formUnion(ids)
         previousPage = ids
+        if pages == 1, !ids.isEmpty, ids.count < rows, let count = lastCount, count > ids.count {
+            // The portal caps `rows`: page by what it sends, rather than take the short page for the last.
+            rows = ids.count
+        }
         if ids.count < rows {
             finish()
         } else if let count = lastCount, start + rows >= count {
