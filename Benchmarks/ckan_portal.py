@@ -7,7 +7,9 @@ The packages are the 160 fictional packages of Fixtures/ckan (Swedish, Finnish, 
 formats, licences and extras) copied COUNT times over with new ids, names and titles, so the benchmark harvests
 what real portals publish rather than uniform records. `--changed K` gives K of them (spread evenly) a new
 title and `metadata_modified`, for the changed re-harvest. Pages are `rows` packages from `start` in id order,
-as `sort=id asc` asks; every page is encoded when first asked and kept, so the portal is not what is measured.
+as `sort=id asc` asks, or newest first for `sort=metadata_modified desc`; `fq=metadata_modified:[FROM TO *]` and
+`fl=field,…` are answered as CKAN 2.9+ does, for incremental runs. Every page is encoded when first asked and kept,
+so the portal is not what is measured.
 The bound port is written to PORTFILE once the server listens (the default, port 0, asks the system for a free
 one; a portal restarted with changes must keep its port, or every landing page URL changes with it).
 """
@@ -78,10 +80,28 @@ def main():
             query = parse_qs(url.query)
             rows = min(max(int(query.get("rows", ["10"])[0]), 0), 1000)
             start = max(int(query.get("start", ["0"])[0]), 0)
-            key = (start, rows)
+            fq = query.get("fq", [""])[0]
+            fl = query.get("fl", [""])[0]
+            sort = query.get("sort", ["id asc"])[0]
+            key = (start, rows, fq, fl, sort)
             body = pages.get(key)
             if body is None:
-                result = {"count": len(packages), "results": packages[start:start + rows]}
+                selected = packages
+                if fq:
+                    # metadata_modified:[FROM TO *], compared to the second, as an incremental run asks.
+                    prefix, suffix = "metadata_modified:[", " TO *]"
+                    if not (fq.startswith(prefix) and fq.endswith(suffix)):
+                        self.send_error(409)
+                        return
+                    since = fq[len(prefix):-len(suffix)][:19]
+                    selected = [p for p in packages if p.get("metadata_modified", "")[:19] >= since]
+                if sort == "metadata_modified desc":
+                    selected = sorted(selected, key=lambda p: (p.get("metadata_modified", ""), p["id"]), reverse=True)
+                results = selected[start:start + rows]
+                if fl:
+                    fields = fl.split(",")
+                    results = [{k: v for k, v in p.items() if k in fields} for p in results]
+                result = {"count": len(selected), "results": results}
                 body = json.dumps({"help": "package_search", "success": True, "result": result},
                                   ensure_ascii=False, separators=(",", ":")).encode("utf-8")
                 pages[key] = body
