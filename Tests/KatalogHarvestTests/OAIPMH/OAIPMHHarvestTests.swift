@@ -94,6 +94,24 @@ struct OAIPMHHarvestTests {
         }
     }
 
+    @Test func theURLsOwnParametersGoWithTokensUntilTheRepositoryRefusesThem() async throws {
+        try await Self.withHarness(OAIPMHTestRepository.records(10)) { harness in
+            let summary = try await harness.run(path: "/oai?apikey=k")
+            #expect(summary.counts.added == 10)
+            var resumed = harness.repository.queries.filter { $0["resumptionToken"] != nil }
+            #expect(resumed.map { $0["apikey"] } == ["k", "k"])
+
+            harness.repository.setFault(.strictResumption)
+            let strict = try await harness.run(path: "/oai?apikey=k", incremental: false)
+            #expect(strict.counts.unchanged == 10, "\(strict.message)")
+            #expect(strict.counts.deleted == 0)
+            resumed = harness.repository.queries.filter { $0["resumptionToken"] != nil }.suffix(3).map { $0 }
+            // Refused once with the key, then sent alone: page 2 again, and page 3.
+            #expect(resumed.map { $0["apikey"] } == ["k", nil, nil])
+            #expect(try await harness.lastRun().errors.contains { $0.cause.contains("sending tokens alone") })
+        }
+    }
+
     @Test(arguments: [false, true])
     func deletedRecordsAreRemovedByACompleteRun(incremental: Bool) async throws {
         var records = OAIPMHTestRepository.records(10)

@@ -23,6 +23,8 @@ final class OAIPMHTestRepository: Sendable {
         case refusesFrom
         /// Answers `Identify` with HTTP 500.
         case noIdentify
+        /// Answers `badArgument` to a resumption token sent with any argument but `verb`, as the protocol allows.
+        case strictResumption
     }
 
     /// A record: header identifier, deleted or not, its metadata XML (nil for deleted), and its datestamp.
@@ -96,6 +98,9 @@ final class OAIPMHTestRepository: Sendable {
         if let token = query["resumptionToken"] {
             if fault == .badResumptionToken { return xml(envelope("<error code=\"badResumptionToken\">expired</error>")) }
             if fault == .malformedResume { return xml("<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><ListRecords><record>") }
+            if fault == .strictResumption, query.keys.contains(where: { $0 != "verb" && $0 != "resumptionToken" }) {
+                return xml(envelope("<error code=\"badArgument\">resumptionToken is an exclusive argument</error>"))
+            }
             let parts = token.split(separator: "|", maxSplits: 1)
             offset = Int(parts.first ?? "") ?? 0
             from = parts.count > 1 ? String(parts[1]) : nil

@@ -27,6 +27,8 @@ public struct OAIPMHAdapter: HarvestAdapter {
     struct FetchedPage: Sendable {
         var url: String
         var response: OAIPMHResponse
+        /// The resumption token the request sent, if any.
+        var token: String?
     }
 
     /// The configured URL taken apart: the base URL, the query parameters sent with every request, and the
@@ -67,6 +69,11 @@ public struct OAIPMHAdapter: HarvestAdapter {
         /// A `ListRecords` request resuming with `token`.
         func resume(_ token: String) -> String {
             url([("verb", "ListRecords"), ("resumptionToken", token)])
+        }
+
+        /// The same request without the configured URL's own parameters: the token alone, as OAI-PMH has it.
+        func resumeBare(_ token: String) -> String {
+            base + "?verb=ListRecords&resumptionToken=" + OAIPMHAdapter.encode(token)
         }
     }
 
@@ -123,13 +130,18 @@ public struct OAIPMHAdapter: HarvestAdapter {
         var paging = OAIPMHPaging(maxPages: source.maxPages)
         var recordsSeen = 0
         var mark: String?
-        func fetch(_ url: String) -> Task<FetchedPage, any Error> {
+        // The configured URL's own parameters (an API key) go with resumption requests until the repository refuses them.
+        var bareResumption = false
+        func fetch(_ url: String, token: String? = nil) -> Task<FetchedPage, any Error> {
             Task {
                 let response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
                                                                          accept: "text/xml, application/xml;q=0.9, */*;q=0.1"))
                 let page = try await OffPool.run { try OAIPMHResponse.read(response.body, source: source.name, url: url) }
-                return FetchedPage(url: url, response: page)
+                return FetchedPage(url: url, response: page, token: token)
             }
+        }
+        func resume(_ token: String) -> Task<FetchedPage, any Error> {
+            fetch(bareResumption ? endpoint.resumeBare(token) : endpoint.resume(token), token: token)
         }
         var fetching: Task<FetchedPage, any Error>? = fetch(endpoint.listRecords(prefix: prefix, from: from))
         defer { fetching?.cancel() }
@@ -153,6 +165,14 @@ public struct OAIPMHAdapter: HarvestAdapter {
                     if response.errors.allSatisfy({ $0.code == "noRecordsMatch" }) { return .listed(.complete, mark: mark) }
                     return .refused(url: fetched.url, cause: response.errorText)
                 }
+                // A strict repository refuses a token sent with other arguments: send it alone from now on.
+                if let token = fetched.token, !bareResumption, !endpoint.kept.isEmpty,
+                   response.errors.contains(where: { $0.code == "badArgument" }) {
+                    bareResumption = true
+                    await collector.warn(url: fetched.url, "the repository refused the URL's own parameters beside a resumption token (\(response.errorText)); sending tokens alone")
+                    fetching = resume(token)
+                    continue
+                }
                 throw HarvestError(.unexpectedResponse, "ListRecords answered an error: \(response.errorText)", source: source.name, url: fetched.url)
             }
             let ids = response.records.enumerated().map { offset, record in
@@ -160,7 +180,7 @@ public struct OAIPMHAdapter: HarvestAdapter {
             }
             let decision = paging.record(page: ids, token: response.resumptionToken?.token,
                                          completeListSize: response.resumptionToken?.completeListSize)
-            if let token = paging.token { fetching = fetch(endpoint.resume(token)) }
+            if let token = paging.token { fetching = resume(token) }
             if case .stop(let warning) = decision {
                 await collector.warn(url: fetched.url, warning)
                 continue
