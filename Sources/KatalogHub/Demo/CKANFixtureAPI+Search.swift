@@ -28,6 +28,7 @@ extension CKANFixtureAPI {
     }
 
     /// `package_search`: `q` (substring over title, name, notes, tags and organization; `*:*` or empty for all),
+    /// `fq` of the form `metadata_modified:[FROM TO *]` (others are ignored), `fl` (a comma-separated field list),
     /// `rows` (default 10, at most 1000), `start`, `sort`. Ties are broken by `id` so paging is stable.
     func packageSearch(_ query: [String: String]) -> Reply {
         guard let window = paging("package_search", query, limitKey: "rows", offsetKey: "start", defaultLimit: 10, maxLimit: 1000) else {
@@ -39,14 +40,30 @@ extension CKANFixtureAPI {
                            fields: ["message": .string("Search Query is invalid: \"Invalid sort \(query["sort"] ?? "")\"")])
         }
         let term = (query["q"] ?? "").replacingOccurrences(of: "+", with: " ").trimmingWhitespace().lowercased()
-        let matches = portal.packages.filter { term.isEmpty || term == "*:*" || term == "*" || Self.matches($0, term) }
+        var matches = portal.packages.filter { term.isEmpty || term == "*:*" || term == "*" || Self.matches($0, term) }
+        if let fq = query["fq"], let since = Self.modifiedSince(fq) {
+            matches = matches.filter { ($0["metadata_modified"]?.stringValue ?? "").prefix(19) >= since.prefix(19) }
+        }
         let sorted = matches.sorted { Self.ordered($0, $1, by: clauses) }
-        let page = sorted.dropFirst(window.start).prefix(window.rows)
+        let fields = query["fl"].map { Set($0.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }) }
+        let page = sorted.dropFirst(window.start).prefix(window.rows).map { package -> JSONValue in
+            guard let fields, !fields.isEmpty, let object = package.object else { return package }
+            return .object(object.filter { fields.contains($0.key) })
+        }
         let sortText = query["sort"]?.replacingOccurrences(of: "+", with: " ") ?? "score desc, metadata_modified desc"
         return success("package_search", .object([
             "count": .int(Int64(matches.count)), "results": .array(Array(page)), "sort": .string(sortText),
             "facets": .object([:]), "search_facets": .object([:]),
         ]))
+    }
+
+    /// The lower bound of an `fq` that is `metadata_modified:[FROM TO *]` (what an incremental harvest asks), when it
+    /// is one; other `fq` clauses are accepted and ignored.
+    static func modifiedSince(_ fq: String) -> String? {
+        let text = fq.replacingOccurrences(of: "+", with: " ").trimmingWhitespace()
+        let prefix = "metadata_modified:[", suffix = " TO *]"
+        guard text.hasPrefix(prefix), text.hasSuffix(suffix), text.count > prefix.count + suffix.count else { return nil }
+        return String(text.dropFirst(prefix.count).dropLast(suffix.count))
     }
 
     static func matches(_ package: JSONValue, _ term: String) -> Bool {

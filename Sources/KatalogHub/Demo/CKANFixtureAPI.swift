@@ -4,7 +4,7 @@ import KatalogModel
 ///
 /// Implements `package_search`, `package_show`, `package_list`, `organization_list` and `status_show` with
 /// CKAN's envelope (`help`, `success`, `result` or `error`) and status codes (404 Not Found, 409 Validation
-/// Error, 400 for an unknown action). `fq` and facets are accepted and ignored; `include_private` is ignored
+/// Error, 400 for an unknown action). `fq` other than a `metadata_modified:[FROM TO *]` range, and facets, are accepted and ignored; `include_private` is ignored
 /// because the fixtures deliberately leak private and deleted packages, as misconfigured portals do.
 public struct CKANFixtureAPI: Sendable {
     /// A response: HTTP status code and JSON body.

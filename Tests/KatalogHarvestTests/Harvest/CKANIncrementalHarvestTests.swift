@@ -48,7 +48,7 @@ struct CKANIncrementalHarvestTests {
             #expect(queries.first?["sort"] == "metadata_modified desc")
             let changes = try #require(queries.first { $0["fq"] != nil })
             #expect(changes["fq"] == "metadata_modified:[2024-03-01T09:00:00Z TO *]")
-            #expect(queries.contains { $0["fl"] == "id" && $0["rows"] == "1000" })
+            #expect(queries.contains { $0["fl"] == "id,state,capacity,private" && $0["rows"] == "1000" })
             // Within the hour: the ten untouched packages (2024-03-01) are fetched again, recognised, not written.
             // Stamped within the window: the ten untouched (pkg-010 … pkg-019), the changed one and the new one.
             #expect(summary.counts.fetched == 12)
@@ -79,6 +79,25 @@ struct CKANIncrementalHarvestTests {
             #expect(accepted.counts.deleted == 10)
             #expect(!harness.portal.queries.dropFirst(before).contains { $0["fq"] != nil })
         }
+    }
+
+    @Test func aPackageTheListingShowsPrivateOrDeletedIsNotKeptAlive() async throws {
+        try await Self.afterAFirstRun { harness, packages in
+            var edited = packages
+            // Outside the list of changes, so only the identifier listing shows them; this portal lists private and
+            // deleted packages although asked not to, as misconfigured portals do.
+            edited[3] = CKANTestPortal.package(id: "pkg-003", title: "Hemlig", modified: "2024-02-01T10:00:00.000000",
+                                               extra: ["private": true])
+            edited[7] = CKANTestPortal.package(id: "pkg-007", title: "Borttagen", modified: "2024-02-01T10:00:00.000000",
+                                               extra: ["state": "deleted"])
+            harness.portal.setPackages(edited)
+            let summary = try await Self.run(harness)
+            #expect(summary.status == .succeeded, "\(summary.message)")
+            #expect(summary.counts.deleted == 2)
+            #expect(try await harness.titles(matching: "\"mätstation 3\" OR \"mätstation 7\"").isEmpty)
+        }
+        #expect(CKANAdapter.isUnpublished(.object(["id": .string("a"), "capacity": .string("private")])))
+        #expect(!CKANAdapter.isUnpublished(.object(["id": .string("a"), "capacity": .string("public"), "state": .string("active")])))
     }
 
     @Test func anIncompleteWalkDeletesNothing() async throws {
@@ -117,7 +136,7 @@ struct CKANIncrementalHarvestTests {
             #expect(summary.counts.unchanged == 20)
             let queries = harness.portal.queries.dropFirst(before)
             #expect(!queries.contains { $0["fq"] != nil })
-            #expect(!queries.contains { $0["fl"] == "id" })
+            #expect(!queries.contains { $0["fl"] == "id,state,capacity,private" })
             #expect(try await harness.store.runs(source: "testportal", limit: 1).first?.changesSince == nil)
         }
     }

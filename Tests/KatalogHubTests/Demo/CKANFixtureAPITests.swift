@@ -43,6 +43,19 @@ struct CKANFixtureAPITests {
         #expect(invalid.status == 409)
     }
 
+    @Test func modifiedSinceAndFieldListsAnswerAnIncrementalHarvest() throws {
+        let api = try Self.api()
+        // Modified on the 18th or 19th: indices 8, 9, 18, 19.
+        let since = api.handle(action: "package_search", query: ["fq": "metadata_modified:[2024-01-18T00:00:00Z TO *]", "rows": "100"])
+        #expect(since.body["result"]?["count"]?.int64 == 4)
+        let ids = api.handle(action: "package_search", query: ["fl": "id,state", "rows": "2", "sort": "id asc"])
+        let first = try #require(ids.body["result"]?["results"]?.array?.first?.object)
+        #expect(first.keys.sorted() == ["id"], "only the fields asked for that the package has")
+        #expect(first["id"]?.string == "id-000")
+        // Another fq is accepted and ignored, as before.
+        #expect(api.handle(action: "package_search", query: ["fq": "organization:x"]).body["result"]?["count"]?.int64 == 25)
+    }
+
     @Test func queryMatchesSubstringsAndMatchAll() throws {
         let api = try Self.api()
         #expect(api.handle(action: "package_search", query: ["q": "luftkval"]).body["result"]?["count"]?.int64 == 1)

@@ -97,11 +97,15 @@ public struct CKANAdapter: HarvestAdapter {
 
     /// The identifier of every package (`fl=id`), each counted as seen, so a run that fetched only the changed packages
     /// can still delete the ones the portal no longer lists. Returns why the listing is incomplete, when it is.
+    ///
+    /// The listing also asks for `state`, `capacity` (Solr's name for public or private) and `private` (the dict's): a
+    /// portal that lists private or deleted packages although asked not to (as a full listing skips them) must not keep
+    /// their earlier copies alive.
     func listIdentifiers(portal: String, context: HarvestContext, collector: RunCollector) async throws -> String? {
         let walk = try await walk(rows: 1000, context: context, collector: collector, refusable: false) { start in
-            CKANAdapter.searchURL(portal: portal, rows: 1000, start: start) + "&fl=id"
+            CKANAdapter.searchURL(portal: portal, rows: 1000, start: start) + "&fl=id,state,capacity,private"
         } handle: { fetched in
-            for result in fetched.page.results {
+            for result in fetched.page.results where !CKANAdapter.isUnpublished(result) {
                 if let identifier = CKANAdapter.listedIdentifier(result) { try await collector.listed(identifier: identifier) }
             }
         }
@@ -196,6 +200,12 @@ public struct CKANAdapter: HarvestAdapter {
                                    metadata: ["http.url": "\(url)", "harvest.error": "\(Harvester.describe(error).prefix(300))"])
             return (nil, true)
         }
+    }
+
+    /// Whether an identifier listing's result is a package a full listing would skip: private (`private`, or Solr's
+    /// `capacity`), deleted or draft.
+    static func isUnpublished(_ result: JSONValue) -> Bool {
+        CKANMapper.unpublishableReason(result) != nil || result["capacity"]?.stringValue?.lowercased() == "private"
     }
 
     /// The identifier of a result of `package_search`: a package dict's (see ``identifier(of:)``), or the result
