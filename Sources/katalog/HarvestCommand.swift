@@ -20,6 +20,9 @@ struct HarvestCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Apply deletions that the circuit breaker held back.")
     var acceptDeletions = false
 
+    @Flag(name: .long, help: "Read every record again: no list of changes (ckan, oai-pmh), no 304 or unchanged-document shortcut.")
+    var full = false
+
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
@@ -35,7 +38,8 @@ struct HarvestCommand: AsyncParsableCommand {
         for source in sources {
             let summary: RunSummary
             do {
-                summary = try await harvester.run(source, options: .init(acceptDeletions: acceptDeletions, progress: progress.report))
+                summary = try await harvester.run(source, options: .init(acceptDeletions: acceptDeletions, listEverything: full,
+                                                                         progress: progress.report))
             } catch {
                 progress.clear()
                 Terminal.err("\(source.name): \(error)")

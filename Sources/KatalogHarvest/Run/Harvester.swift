@@ -16,11 +16,16 @@ public struct Harvester: Sendable {
         public var heartbeatInterval: Double
         /// Called after each page or document.
         public var progress: @Sendable (HarvestProgress) -> Void
+        /// Read every record of the source again (`katalog harvest --full`): no list of changes (CKAN, OAI-PMH), and no
+        /// 304 or same-digest shortcut for documents. Deletions stay within the circuit breaker.
+        public var listEverything: Bool
 
         /// Creates options; the defaults apply deletions only within the breaker's limits.
-        public init(acceptDeletions: Bool = false, heartbeatInterval: Double = 10, progress: @escaping @Sendable (HarvestProgress) -> Void = { _ in }) {
+        public init(acceptDeletions: Bool = false, heartbeatInterval: Double = 10, listEverything: Bool = false,
+                    progress: @escaping @Sendable (HarvestProgress) -> Void = { _ in }) {
             self.acceptDeletions = acceptDeletions
             self.heartbeatInterval = heartbeatInterval
+            self.listEverything = listEverything
             self.progress = progress
         }
     }
@@ -84,11 +89,13 @@ public struct Harvester: Sendable {
         let store = self.store
 
         do {
-            // A run that must see the whole source (to apply held deletions) never starts from a mark.
-            let mark = !options.acceptDeletions && SourceConfig.incrementalKinds.contains(source.kind) && source.incremental
+            // A run that must see the whole source (to apply held deletions, or asked to) never starts from a mark.
+            let wholeSource = options.acceptDeletions || options.listEverything
+            if options.listEverything { logger.info("reading every record of the source, as asked") }
+            let mark = !wholeSource && SourceConfig.incrementalKinds.contains(source.kind) && source.incremental
                 ? try await store.listingMark(source: source.name) : nil
             let context = HarvestContext(source: source, client: client, logger: logger, progress: options.progress,
-                                         conditional: !options.acceptDeletions,
+                                         conditional: !wholeSource,
                                          storedValidators: { try await store.validators(url: $0) },
                                          mappingLanes: mappingLanes, listingMark: mark)
             let collector = RunCollector(store: store, run: run, source: source, logger: logger)

@@ -50,6 +50,16 @@ struct CLIHarvestSearchTests {
         #expect(harvest.stderr.contains("uppsala: succeeded"))
         #expect(harvest.stderr.contains("3 added"))
 
+        // A second run lists the changes and every id; `--full` reads every package again.
+        let incremental = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+        #expect(incremental.status == 0, "\(incremental.stderr)")
+        #expect(portal.queries.last?["fl"] == "id,state,capacity,private")
+        let full = try await KatalogProcess.run(["harvest", "--config", "sources.yaml", "--full"], in: folder)
+        #expect(full.status == 0, "\(full.stderr)")
+        #expect(full.stderr.contains("0 added, 0 updated, 3 unchanged"), "\(full.stderr)")
+        #expect(portal.queries.last?["fl"] == nil)
+        #expect(portal.queries.last?["fq"] == nil)
+
         let search = try await KatalogProcess.run(["search", "--json", "--db", "catalogue.sqlite", "cykel"], in: folder)
         #expect(search.status == 0, "\(search.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
@@ -73,9 +83,13 @@ struct CLIHarvestSearchTests {
         let runs = try await KatalogProcess.run(["runs", "--json", "--db", "catalogue.sqlite"], in: folder)
         #expect(runs.status == 0)
         let runsDocument = try #require(try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [String: Any])
-        let first = try #require((runsDocument["runs"] as? [[String: Any]])?.first)
+        // Newest first: the full re-read, the incremental run, the first run.
+        let history = try #require(runsDocument["runs"] as? [[String: Any]])
+        #expect(history.count == 3)
+        let first = try #require(history.last)
         #expect(first["status"] as? String == "succeeded")
         #expect((first["counts"] as? [String: Any])?["added"] as? Int == 3)
+        #expect(history.map { $0["changes_since"] != nil } == [false, true, false])
 
         // Compacting rewrites the file with the page size asked for; the catalogue answers as before.
         let compact = try await KatalogProcess.run(["compact", "--db", "catalogue.sqlite", "--page-size", "8192"], in: folder)

@@ -64,6 +64,14 @@ struct DCATHarvestTests {
             #expect(h.site.requests.last?.header("If-None-Match") == "\"v1\"")
             #expect(try await h.count() == 5)
 
+            // `katalog harvest --full` reads the document again: no validators, no shortcut, nothing written.
+            var source = SourceConfig(name: "dcatsource", kind: .dcat, url: h.server.url("/catalog.rdf"))
+            source.requestTimeout = 30
+            let full = try await h.harvester.run(source, options: .init(listEverything: true))
+            #expect(full.status == .succeeded, "\(full.message)")
+            #expect(full.counts.unchanged == 5)
+            #expect(h.site.requests.last?.header("If-None-Match") == nil)
+
             // A new version is fetched in full; accepting deletions never sends validators.
             h.site.set("/catalog.rdf", DCATTestSite.rdfxml(datasets.map { var d = $0; d.sv += " (rev)"; return d }),
                        contentType: "application/rdf+xml", etag: "\"v2\"")

@@ -139,6 +139,10 @@ struct OAIPMHIncrementalHarvestTests {
             #expect(harness.listRequests.last?["from"] == Self.secondClock)
             _ = try await harness.harvester.run(source, options: Harvester.Options(acceptDeletions: true))
             #expect(harness.listRequests.last?["from"] == nil, "accepting deletions")
+            _ = try await harness.harvester.run(source)
+            #expect(harness.listRequests.last?["from"] != nil)
+            _ = try await harness.harvester.run(source, options: Harvester.Options(listEverything: true))
+            #expect(harness.listRequests.last?["from"] == nil, "katalog harvest --full")
             source.incremental = false
             let before = harness.repository.queries.count
             _ = try await harness.harvester.run(source)
