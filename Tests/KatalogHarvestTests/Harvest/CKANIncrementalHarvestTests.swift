@@ -100,6 +100,24 @@ struct CKANIncrementalHarvestTests {
         #expect(!CKANAdapter.isUnpublished(.object(["id": .string("a"), "capacity": .string("public"), "state": .string("active")])))
     }
 
+    @Test func aRefusedIdentifierListingKeepsTheChangesAndDeletesNothing() async throws {
+        try await Self.afterAFirstRun { harness, packages in
+            let mark = try #require(try await harness.store.listingMark(source: "testportal"))
+            var edited = Array(packages.dropLast(1))
+            edited[2] = Self.package(2, title: "Vattenkvalitet Vänern", modified: "2024-06-01T12:00:00.000000")
+            harness.portal.setPackages(edited)
+            harness.portal.setFault(.refusesIdentifierListing)
+            let summary = try await Self.run(harness)
+            #expect(summary.status == .partial)
+            #expect(summary.counts.updated == 1)
+            #expect(summary.counts.deleted == 0)
+            #expect(try await harness.titles(matching: "Vänern") == ["Vattenkvalitet Vänern"])
+            #expect(try await harness.store.listingMark(source: "testportal") == mark)
+            let run = try #require(try await harness.store.runs(source: "testportal", limit: 1).first)
+            #expect(run.errors.contains { $0.cause.contains("refused the identifier listing") })
+        }
+    }
+
     @Test func anIncompleteWalkDeletesNothing() async throws {
         try await Self.afterAFirstRun { harness, packages in
             harness.portal.setPackages(Array(packages.dropLast(1)))

@@ -21,6 +21,8 @@ final class CKANTestPortal: Sendable {
         case refusesFilter
         /// Ignores `fl` and answers whole package dicts (as portals before CKAN 2.9 may).
         case ignoresFields
+        /// Answers HTTP 409 to the identifier listing (`fl` naming `capacity`).
+        case refusesIdentifierListing
     }
 
     private struct State {
@@ -84,6 +86,9 @@ final class CKANTestPortal: Sendable {
             return .full(status: 200, headers: ["Content-Type": "application/json"],
                          body: Data(#"{"success": false, "error": {"message": "Search index unavailable"}}"#.utf8))
         case .refusesFilter where query["fq"] != nil:
+            return .full(status: 409, headers: ["Content-Type": "application/json"],
+                         body: Data(#"{"success": false, "error": {"message": "Search Query is invalid", "__type": "Search Query Error"}}"#.utf8))
+        case .refusesIdentifierListing where query["fl"]?.contains("capacity") == true:
             return .full(status: 409, headers: ["Content-Type": "application/json"],
                          body: Data(#"{"success": false, "error": {"message": "Search Query is invalid", "__type": "Search Query Error"}}"#.utf8))
         case .ignoresStart:

@@ -96,21 +96,26 @@ public struct CKANAdapter: HarvestAdapter {
     }
 
     /// The identifier of every package (`fl=id`), each counted as seen, so a run that fetched only the changed packages
-    /// can still delete the ones the portal no longer lists. Returns why the listing is incomplete, when it is.
+    /// can still delete the ones the portal no longer lists. Returns why the listing is incomplete (or was refused),
+    /// when it is.
     ///
     /// The listing also asks for `state`, `capacity` (Solr's name for public or private) and `private` (the dict's): a
     /// portal that lists private or deleted packages although asked not to (as a full listing skips them) must not keep
     /// their earlier copies alive.
     func listIdentifiers(portal: String, context: HarvestContext, collector: RunCollector) async throws -> String? {
-        let walk = try await walk(rows: 1000, context: context, collector: collector, refusable: false) { start in
+        let walk = try await walk(rows: 1000, context: context, collector: collector, refusable: true) { start in
             CKANAdapter.searchURL(portal: portal, rows: 1000, start: start) + "&fl=id,state,capacity,private"
         } handle: { fetched in
             for result in fetched.page.results where !CKANAdapter.isUnpublished(result) {
                 if let identifier = CKANAdapter.listedIdentifier(result) { try await collector.listed(identifier: identifier) }
             }
         }
-        if case .walked(let reason) = walk { return reason.map { "listing the portal's identifiers: " + $0 } }
-        return nil
+        switch walk {
+        case .walked(let reason): return reason.map { "listing the portal's identifiers: " + $0 }
+        // The changes are stored; without the identifiers nothing is deleted, and the next run asks again from the same
+        // mark (a full listing comes with full_every), rather than every run failing.
+        case .refused(let url, let cause): return "the portal refused the identifier listing (\(cause); \(url))"
+        }
     }
 
     /// How a walk through `package_search` pages ended.
