@@ -32,6 +32,25 @@ func sampleCatalogue() async throws -> CatalogStore {
 
 @Suite("Search")
 struct SearchTests {
+    @Test("A search without records finds the same hits in the same order, with their index columns only")
+    func hitsWithoutRecords() async throws {
+        let store = try await sampleCatalogue()
+        for text in ["", "bicycle"] {
+            var query = SearchQuery(text, sort: text.isEmpty ? .id : .relevance, limit: 10, facets: true)
+            let full = try await store.search(query)
+            query.includesRecords = false
+            let light = try await store.search(query)
+            #expect(light.hits.map(\.id) == full.hits.map(\.id))
+            #expect(light.hits.map(\.sourceIdentifier) == full.hits.map(\.sourceIdentifier))
+            #expect(light.hits.map(\.updatedAt) == full.hits.map(\.updatedAt))
+            #expect(light.hits.map(\.firstSeen) == full.hits.map(\.firstSeen))
+            #expect(light.total == full.total)
+            #expect(light.facets == full.facets)
+            #expect(light.hits.allSatisfy { $0.title.isEmpty && $0.dataset.title.isEmpty && $0.snippet == nil })
+            #expect(full.hits.allSatisfy { !$0.title.isEmpty })
+        }
+    }
+
     @Test("Words are ANDed; phrases, OR, exclusion and prefixes work")
     func syntax() async throws {
         let store = try await sampleCatalogue()

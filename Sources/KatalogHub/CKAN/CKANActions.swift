@@ -68,6 +68,9 @@ struct CKANActions: Sendable {
         let facetLimit = try parameters.int("facet.limit", default: 50, in: -1...1_000_000)
         let facetMinCount = try parameters.int("facet.mincount", default: 1, in: 0...1_000_000)
         let projection = try parameters.string("fl").flatMap(CKANActions.fieldList)
+        // A listing of index fields only (an incremental harvest's `fl=id,…`) reads no record.
+        let indexOnly = projection.map { $0.isSubset(of: CKANPackage.indexFields.union(CKANPackage.absentFields)) } ?? false
+        query.includesRecords = !indexOnly
 
         var matchesNothing = false
         var seenFields = Set<String>()
@@ -88,9 +91,12 @@ struct CKANActions: Sendable {
             }
         }
         let packages: [JSONValue] = rows == 0 ? [] : result.hits.map { hit in
-            let dict = CKANPackage.dict(.init(id: hit.id, source: hit.source, sourceIdentifier: hit.sourceIdentifier,
-                                              dataset: hit.dataset, firstSeen: hit.firstSeen, updatedAt: hit.updatedAt),
-                                        languages: query.languages, site: site)
+            let dict = indexOnly
+                ? CKANPackage.indexDict(id: hit.id, source: hit.source, sourceIdentifier: hit.sourceIdentifier,
+                                        firstSeen: hit.firstSeen, updatedAt: hit.updatedAt, site: site)
+                : CKANPackage.dict(.init(id: hit.id, source: hit.source, sourceIdentifier: hit.sourceIdentifier,
+                                         dataset: hit.dataset, firstSeen: hit.firstSeen, updatedAt: hit.updatedAt),
+                                   languages: query.languages, site: site)
             return .object(projection.map { fields in dict.filter { fields.contains($0.key) } } ?? dict)
         }
         var facets: [String: JSONValue] = [:]

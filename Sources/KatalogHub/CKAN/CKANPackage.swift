@@ -20,32 +20,50 @@ enum CKANPackage {
         var updatedAt: Date
     }
 
-    /// The package dict. `languages` orders the choice of the plain `title` and `notes` (then English, untagged, any).
-    static func dict(_ record: Source, languages: [String], site: String) -> [String: JSONValue] {
-        let dataset = record.dataset
-        var package: [String: JSONValue] = [
-            "id": .string(record.id),
-            "name": .string(record.id),
+    /// The fields of a package dict that come from the catalogue's index rows, not from the record: a listing that asks
+    /// only for these (`fl=id,metadata_modified`, an incremental harvest's identifier listing) reads no record.
+    static let indexFields: Set<String> = [
+        "id", "name", "type", "state", "private", "metadata_created", "metadata_modified", "katalog_source",
+        "katalog_source_identifier", "katalog_url",
+    ]
+
+    /// Fields a client may ask for with `fl` that these dicts never carry: Solr's `capacity` (public or private; every
+    /// dataset here is public), which an incremental harvest's identifier listing asks for.
+    static let absentFields: Set<String> = ["capacity"]
+
+    /// The ``indexFields`` of a record.
+    static func indexDict(id: String, source: String, sourceIdentifier: String, firstSeen: Date, updatedAt: Date,
+                          site: String) -> [String: JSONValue] {
+        [
+            "id": .string(id),
+            "name": .string(id),
             "type": .string("dataset"),
             "state": .string("active"),
             "private": .bool(false),
-            "title": .string(dataset.title.best(languages) ?? dataset.sourceIdentifier),
-            "notes": text(dataset.description.best(languages)),
-            "url": text(dataset.landingPages.first),
-            "version": text(dataset.version),
-            "metadata_created": .string(timestamp(record.firstSeen)),
-            "metadata_modified": .string(timestamp(record.updatedAt)),
-            "author": text(dataset.creator?.name.best(languages)),
-            "author_email": text(dataset.creator?.email),
-            "maintainer": text(dataset.contactPoints.first?.name.best(languages)),
-            "maintainer_email": text(dataset.contactPoints.first?.email),
-            "license_id": text(dataset.license?.key),
-            "license_title": text(dataset.license.map { $0.label?.best(languages) ?? $0.raw }),
-            "license_url": text(dataset.license?.uri),
-            "katalog_source": .string(record.source),
-            "katalog_source_identifier": .string(record.sourceIdentifier),
-            "katalog_url": .string(site + "/api/v1/datasets/" + record.id),
+            "metadata_created": .string(timestamp(firstSeen)),
+            "metadata_modified": .string(timestamp(updatedAt)),
+            "katalog_source": .string(source),
+            "katalog_source_identifier": .string(sourceIdentifier),
+            "katalog_url": .string(site + "/api/v1/datasets/" + id),
         ]
+    }
+
+    /// The package dict. `languages` orders the choice of the plain `title` and `notes` (then English, untagged, any).
+    static func dict(_ record: Source, languages: [String], site: String) -> [String: JSONValue] {
+        let dataset = record.dataset
+        var package = indexDict(id: record.id, source: record.source, sourceIdentifier: record.sourceIdentifier,
+                                firstSeen: record.firstSeen, updatedAt: record.updatedAt, site: site)
+        package["title"] = .string(dataset.title.best(languages) ?? dataset.sourceIdentifier)
+        package["notes"] = text(dataset.description.best(languages))
+        package["url"] = text(dataset.landingPages.first)
+        package["version"] = text(dataset.version)
+        package["author"] = text(dataset.creator?.name.best(languages))
+        package["author_email"] = text(dataset.creator?.email)
+        package["maintainer"] = text(dataset.contactPoints.first?.name.best(languages))
+        package["maintainer_email"] = text(dataset.contactPoints.first?.email)
+        package["license_id"] = text(dataset.license?.key)
+        package["license_title"] = text(dataset.license.map { $0.label?.best(languages) ?? $0.raw })
+        package["license_url"] = text(dataset.license?.uri)
         if let translated = translations(dataset.title) { package["title_translated"] = translated }
         if let translated = translations(dataset.description) { package["notes_translated"] = translated }
 

@@ -396,12 +396,23 @@ struct SearchPlan: Sendable {
         let pks = page.map(\.pk)
         let marks = Array(repeating: "?", count: pks.count).joined(separator: ", ")
         var rows: [Int64: Row] = [:]
+        // Without records, the columns before the blobs only: a listing of identifiers reads no record pages.
+        let columns = query.includesRecords ? "pk, id, source, source_identifier, record_json, first_seen, updated_at"
+            : "pk, id, source, source_identifier, first_seen, updated_at"
         for row in try Row.fetchAll(db, sql: """
-            SELECT pk, id, source, source_identifier, record_json, first_seen, updated_at FROM datasets WHERE pk IN (\(marks))
+            SELECT \(columns) FROM datasets WHERE pk IN (\(marks))
             """, arguments: StatementArguments(pks)) {
             rows[row["pk"]] = row
         }
         let others = try SameDatasetElection.otherRecords(db, of: pks)
+        guard query.includesRecords else {
+            return page.compactMap { entry in
+                guard let row = rows[entry.pk] else { return nil }
+                return SearchHit(id: row["id"], source: row["source"], sourceIdentifier: row["source_identifier"], title: "",
+                                 dataset: Dataset(sourceIdentifier: row["source_identifier"]), rank: entry.rank, snippet: nil,
+                                 firstSeen: row["first_seen"], updatedAt: row["updated_at"], otherRecords: others[entry.pk] ?? [])
+            }
+        }
         var datasets: [Int64: Dataset] = [:]
         for (pk, row) in rows {
             datasets[pk] = try CatalogStore.decodeDataset(row["record_json"], id: row["id"])

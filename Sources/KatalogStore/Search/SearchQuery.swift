@@ -61,6 +61,10 @@ public struct SearchQuery: Hashable, Sendable, Codable {
     public var facets: Bool
     /// Preferred languages for titles and snippets, best first.
     public var languages: [String]
+    /// Whether hits carry their records: the mapped dataset, the title and the snippet (default true). False reads
+    /// only what the index rows hold (id, source, source identifier, first seen, last change), for listings of
+    /// identifiers such as the CKAN API's `fl=id`: each hit's `dataset` is then empty but for its source identifier.
+    public var includesRecords = true
 
     /// Creates a query; everything but the text has a default (relevance, 20 hits, no facets).
     public init(_ text: String = "", publisher: [String] = [], theme: [String] = [], format: [String] = [],

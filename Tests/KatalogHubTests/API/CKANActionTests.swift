@@ -97,6 +97,36 @@ struct CKANActionTests {
         }
     }
 
+    @Test func aListingOfIndexFieldsAnswersWhatTheWholeDictsSay() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            let fields = ["id", "name", "type", "state", "private", "metadata_created", "metadata_modified", "katalog_source",
+                          "katalog_source_identifier", "katalog_url"]
+            var whole: [[String: Any]] = []
+            try await client.execute(uri: "/api/3/action/package_search?rows=10&sort=id%20asc", method: .get) { response in
+                whole = try #require((try Self.result(response) as? [String: Any])?["results"] as? [[String: Any]])
+            }
+            // Every index field, and Solr's capacity, which these dicts never carry: read without the records.
+            try await client.execute(uri: "/api/3/action/package_search?rows=10&sort=id%20asc&fl=" + fields.joined(separator: ",") + ",capacity",
+                                     method: .get) { response in
+                let listed = try #require((try Self.result(response) as? [String: Any])?["results"] as? [[String: Any]])
+                #expect(listed.count == whole.count)
+                #expect(!listed.isEmpty)
+                for (short, full) in zip(listed, whole) {
+                    #expect(Set(short.keys) == Set(fields))
+                    for field in fields {
+                        #expect(String(describing: short[field] ?? "-") == String(describing: full[field] ?? "+"), "\(field)")
+                    }
+                }
+            }
+            // The records' fields come with the records.
+            try await client.execute(uri: "/api/3/action/package_search?rows=2&sort=id%20asc&fl=id,title", method: .get) { response in
+                let listed = try #require((try Self.result(response) as? [String: Any])?["results"] as? [[String: Any]])
+                #expect(listed.allSatisfy { ($0["title"] as? String)?.isEmpty == false })
+            }
+        }
+    }
+
     @Test func pagesByStartAndRowsInIdOrderAndProjectsFields() async throws {
         let store = try await HubTestCatalogue.makeStore()
         try await HubTestCatalogue.application(store).test(.router) { client in
