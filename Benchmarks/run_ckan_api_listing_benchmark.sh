@@ -12,16 +12,8 @@ count="${1:-20000}"
 rounds="${2:-3}"
 data="$here/data"
 mkdir -p "$data"
-if [ -n "${KATALOG_BIN:-}" ]; then
-    katalog="$KATALOG_BIN"
-else
-    echo "building katalog (release)"
-    if ! swift build -c release --package-path "$root" --product katalog >"$data/build-listing.log" 2>&1; then
-        cat "$data/build-listing.log"
-        exit 1
-    fi
-    katalog="$(swift build -c release --package-path "$root" --show-bin-path)/katalog"
-fi
+. "$here/lib.sh"
+katalog_binary "$data/build-listing.log"
 
 work="$(mktemp -d)"
 pids=()

@@ -15,17 +15,8 @@ rows="${2:-1000}"
 changed="${3:-100}"
 data="$here/data"
 mkdir -p "$data"
-if [ -n "${KATALOG_BIN:-}" ]; then
-    # Another build to compare (e.g. an older commit's), instead of this checkout's.
-    katalog="$KATALOG_BIN"
-else
-    echo "building katalog (release)"
-    if ! swift build -c release --package-path "$root" --product katalog >"$data/build-ckan.log" 2>&1; then
-        cat "$data/build-ckan.log"
-        exit 1
-    fi
-    katalog="$(swift build -c release --package-path "$root" --show-bin-path)/katalog"
-fi
+. "$here/lib.sh"
+katalog_binary "$data/build-ckan.log"
 
 work="$(mktemp -d)"
 portal=""

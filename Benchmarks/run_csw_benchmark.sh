@@ -4,18 +4,15 @@
 # index), then harvested again unchanged (every page fetched and read again, every record recognised by its XML's
 # digest, nothing mapped or written). Prints wall time, records/s and peak RSS for each.
 # Usage: Benchmarks/run_csw_benchmark.sh [COUNT]   (default 20000)
+#   KATALOG_BIN=path runs that binary instead of building this checkout.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 count="${1:-20000}"
 data="$here/data"
 mkdir -p "$data"
-echo "building katalog (release)"
-if ! swift build -c release --package-path "$root" --product katalog >"$data/build-csw.log" 2>&1; then
-    cat "$data/build-csw.log"
-    exit 1
-fi
-katalog="$(swift build -c release --package-path "$root" --show-bin-path)/katalog"
+. "$here/lib.sh"
+katalog_binary "$data/build-csw.log"
 
 work="$(mktemp -d)"
 server=""

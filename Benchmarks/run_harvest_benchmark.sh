@@ -7,6 +7,7 @@
 # content hashes keep the 99,999 unchanged datasets from being written). Prints wall time, datasets/s and
 # peak RSS for each, and the number of dataset rows each re-harvest wrote.
 # Usage: Benchmarks/run_harvest_benchmark.sh [DATASETS]   (default 100000; the dump is cached in Benchmarks/data)
+#   KATALOG_BIN=path runs that binary instead of building this checkout.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -19,12 +20,8 @@ if [ ! -s "$dump" ]; then
     python3 "$here/generate_dcat_rdfxml.py" "$dump.tmp" "$count"
     mv "$dump.tmp" "$dump"
 fi
-echo "building katalog (release)"
-if ! swift build -c release --package-path "$root" --product katalog >"$data/build-harvest.log" 2>&1; then
-    cat "$data/build-harvest.log"
-    exit 1
-fi
-katalog="$(swift build -c release --package-path "$root" --show-bin-path)/katalog"
+. "$here/lib.sh"
+katalog_binary "$data/build-harvest.log"
 
 work="$(mktemp -d)"
 server=""

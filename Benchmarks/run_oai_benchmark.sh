@@ -7,6 +7,7 @@
 #   full       after the same again, a run with `incremental: false`, which lists and reads every record.
 # Prints wall time, peak RSS and the run's summary line for each.
 # Usage: Benchmarks/run_oai_benchmark.sh [COUNT] [CHANGED] [DELETED]   (defaults 20000 200 20)
+#   KATALOG_BIN=path runs that binary instead of building this checkout.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -15,12 +16,8 @@ changed="${2:-200}"
 deleted="${3:-20}"
 data="$here/data"
 mkdir -p "$data"
-echo "building katalog (release)"
-if ! swift build -c release --package-path "$root" --product katalog >"$data/build-oai.log" 2>&1; then
-    cat "$data/build-oai.log"
-    exit 1
-fi
-katalog="$(swift build -c release --package-path "$root" --show-bin-path)/katalog"
+. "$here/lib.sh"
+katalog_binary "$data/build-oai.log"
 
 work="$(mktemp -d)"
 server=""

@@ -10,17 +10,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 counts="${1:-2000 5000}"
-if [ -n "${KATALOG_BIN:-}" ]; then
-    katalog="$KATALOG_BIN"
-else
-    echo "building katalog (release)"
-    mkdir -p "$here/data"
-    if ! swift build -c release --package-path "$root" --product katalog >"$here/data/build-shared.log" 2>&1; then
-        cat "$here/data/build-shared.log"
-        exit 1
-    fi
-    katalog="$(swift build -c release --package-path "$root" --show-bin-path)/katalog"
-fi
+mkdir -p "$here/data"
+. "$here/lib.sh"
+katalog_binary "$here/data/build-shared.log"
 
 work="$(mktemp -d)"
 server=""
