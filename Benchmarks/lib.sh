@@ -22,3 +22,14 @@ katalog_binary() {
         katalog="$built"
     fi
 }
+
+# wait_for_file FILE WHAT: waits up to a minute for FILE to hold something (a server writes its port there once it
+# listens); ends the script with "WHAT did not start" otherwise.
+wait_for_file() {
+    for _ in $(seq 1 600); do
+        [ -s "$1" ] && return 0
+        sleep 0.1
+    done
+    echo "$2 did not start"
+    exit 1
+}

@@ -18,11 +18,10 @@ katalog_binary "$data/build-listing.log"
 work="$(mktemp -d)"
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
-wait_for() { for _ in $(seq 1 600); do [ -s "$1" ] && return 0; sleep 0.1; done; echo "$2 did not start"; exit 1; }
 
 python3 "$here/ckan_portal.py" "$count" "$work/portal-port" &
 pids+=($!)
-wait_for "$work/portal-port" "the portal"
+wait_for_file "$work/portal-port" "the portal"
 cat >"$work/sources.yaml" <<YAML
 database: $work/listing.sqlite
 sources:

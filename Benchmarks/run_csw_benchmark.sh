@@ -19,11 +19,7 @@ server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 python3 "$here/csw_service.py" "$count" "$work/port" &
 server=$!
-for _ in $(seq 1 600); do
-    [ -s "$work/port" ] && break
-    sleep 0.1
-done
-[ -s "$work/port" ] || { echo "the CSW service did not start"; exit 1; }
+wait_for_file "$work/port" "the CSW service"
 port="$(cat "$work/port")"
 
 cat >"$work/sources.yaml" <<YAML

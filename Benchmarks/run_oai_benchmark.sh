@@ -24,11 +24,7 @@ server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 python3 "$here/oai_repository.py" "$count" "$work/port" &
 server=$!
-for _ in $(seq 1 600); do
-    [ -s "$work/port" ] && break
-    sleep 0.1
-done
-[ -s "$work/port" ] || { echo "the OAI-PMH repository did not start"; exit 1; }
+wait_for_file "$work/port" "the OAI-PMH repository"
 port="$(cat "$work/port")"
 
 config() {
