@@ -33,3 +33,17 @@ wait_for_file() {
     echo "$2 did not start"
     exit 1
 }
+
+# timed_harvest WORK: runs `$katalog harvest --config WORK/sources.yaml` under `/usr/bin/time -v` (output in
+# WORK/out.txt and WORK/time.txt, shown, and the script ended, when the harvest fails) and sets `seconds` (wall
+# time), `rss_mib` (peak RSS) and `summary` (the first source's summary line, which starts with its name `bench:`).
+timed_harvest() {
+    local work="$1" wall rss
+    /usr/bin/time -v "$katalog" harvest --config "$work/sources.yaml" --log-level info >"$work/out.txt" 2>"$work/time.txt" || {
+        cat "$work/out.txt" "$work/time.txt"; exit 1; }
+    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+    seconds=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+    rss_mib=$((rss / 1024))
+    summary="$(cat "$work/out.txt" "$work/time.txt" | grep -h -m1 '^bench:' || true)"
+}

@@ -32,15 +32,9 @@ sources:
 YAML
 
 run() {
-    local label="$1"
-    /usr/bin/time -v "$katalog" harvest --config "$work/sources.yaml" --log-level info >"$work/out.txt" 2>"$work/time.txt" || {
-        cat "$work/out.txt" "$work/time.txt"; exit 1; }
-    local wall rss seconds
-    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
-    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
-    seconds=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
-    printf '%-10s wall %8.2f s  %8.0f records/s  peak RSS %4d MiB  %s\n' "$label" "$seconds" \
-        "$(echo "$count $seconds" | awk '{ print $1 / $2 }')" "$((rss / 1024))" "$(grep -m1 'bench:' "$work/out.txt" || true)"
+    timed_harvest "$work"
+    printf '%-10s wall %8.2f s  %8.0f records/s  peak RSS %4d MiB  %s\n' "$1" "$seconds" \
+        "$(echo "$count $seconds" | awk '{ print $1 / $2 }')" "$rss_mib" "$summary"
 }
 echo "harvesting $count ISO 19139 records over CSW from 127.0.0.1:$port"
 run first

@@ -39,15 +39,8 @@ YAML
 }
 
 run() {
-    local label="$1"
-    /usr/bin/time -v "$katalog" harvest --config "$work/sources.yaml" --log-level info >"$work/out.txt" 2>"$work/time.txt" || {
-        cat "$work/out.txt" "$work/time.txt"; exit 1; }
-    local wall rss seconds
-    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
-    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
-    seconds=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
-    printf '%-8s wall %8.2f s  peak RSS %4d MiB  %s\n' "$label" "$seconds" "$((rss / 1024))" \
-        "$(cat "$work/out.txt" "$work/time.txt" | grep -h -m1 '^bench:' || true)"
+    timed_harvest "$work"
+    printf '%-8s wall %8.2f s  peak RSS %4d MiB  %s\n' "$1" "$seconds" "$rss_mib" "$summary"
 }
 touch_repository() {
     curl -fsS "http://127.0.0.1:$port/touch?count=$changed&delete=$deleted" >/dev/null
