@@ -149,7 +149,7 @@ extension SourceConfig {
         if let value = try reader.bool(mapping["enabled"], key: "enabled") { source.enabled = value }
         if let value = try reader.int(mapping["priority"], key: "priority", range: -1000...1000) { source.priority = value }
         for key in ["incremental", "full_every"] where mapping[key] != nil && !SourceConfig.incrementalKinds.contains(kind) {
-            throw HarvestConfigError(.invalidValue, "\(sourcePath): '\(key)' applies to ckan and oai-pmh sources only")
+            throw HarvestConfigError(.invalidValue, "\(sourcePath): '\(key)' applies to ckan, oai-pmh and csw sources only")
         }
         if let value = try reader.bool(mapping["incremental"], key: "incremental") { source.incremental = value }
         if let seconds = try reader.duration(mapping["full_every"], key: "full_every", range: 0...(3650 * 86400)) {

@@ -48,9 +48,9 @@ public struct SourceConfig: Sendable, Hashable {
     /// When several sources carry one dataset (the same dataset IRI), searches show the record of the source with
     /// the highest priority; among equal ones, the record seen first (default 0; -1000…1000).
     public var priority: Int = 0
-    /// For a CKAN or OAI-PMH source (``incrementalKinds``): whether a run may ask only for the records changed since the
-    /// last run that read the source's listing to the end (CKAN's `metadata_modified`, OAI-PMH's `from`), when a full
-    /// listing is recent enough (default true).
+    /// For a CKAN, OAI-PMH or CSW source (``incrementalKinds``): whether a run may ask only for the records changed since
+    /// the last run that read the source's listing to the end (CKAN's `metadata_modified`, OAI-PMH's `from`, a CSW
+    /// service's `Modified` queryable), when a full listing is recent enough (default true).
     public var incremental = true
     /// With ``incremental``: the longest time, in seconds, between runs that read every record of the source, which
     /// catch changes made without a new change stamp and, for OAI-PMH, records a repository drops without reporting
@@ -58,7 +58,7 @@ public struct SourceConfig: Sendable, Hashable {
     public var fullListingInterval: Double = 7 * 86_400
 
     /// The kinds of source that can list only what changed.
-    public static let incrementalKinds: Set<SourceKind> = [.ckan, .oaiPMH]
+    public static let incrementalKinds: Set<SourceKind> = [.ckan, .oaiPMH, .csw]
 
     /// Creates a source with defaults for every optional setting.
     public init(name: String, kind: SourceKind, url: String, schedule: Schedule? = nil, headers: [String: String] = [:],

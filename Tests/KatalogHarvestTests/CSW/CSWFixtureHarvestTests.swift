@@ -45,11 +45,22 @@ struct CSWFixtureHarvestTests {
             #expect(dataset.distributions.map { $0.format?.key } == ["GML", "WMS_SRVC", "ATOM"])
             #expect(stored.rawFormat == "application/xml")
 
-            // A second run reads every record again and recognises each by its XML: nothing is mapped or written.
+            // A second run asks for the records modified since the day before the first run (most of the fixture's are
+            // stamped 2022–2026; two in late December 2026) and lists the others' identifiers: only those few are
+            // fetched in full, and nothing is mapped or written.
             let again = try await harvester.run(source)
             #expect(again.status == .succeeded, "\(again.message)")
+            #expect(again.counts.fetched < 10)
             #expect(again.counts.unchanged == 54)
             #expect(again.counts.added + again.counts.updated + again.counts.deleted == 0)
+            #expect(try await store.runs(source: "geodata-norrviken", limit: 1).first?.changesSince != nil)
+            #expect(try await store.search(SearchQuery()).total == 54)
+
+            // A full listing reads every record again and recognises each by its XML: nothing is mapped or written.
+            let full = try await harvester.run(source, options: Harvester.Options(listEverything: true))
+            #expect(full.status == .succeeded, "\(full.message)")
+            #expect(full.counts.unchanged == 54)
+            #expect(full.counts.added + full.counts.updated + full.counts.deleted == 0)
         } catch {
             try? await fixtures.stop()
             throw error

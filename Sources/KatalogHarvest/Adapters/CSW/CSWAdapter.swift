@@ -1,6 +1,7 @@
 import Foundation
 import KatalogModel
 import KatalogRDF
+import KatalogStore
 import Logging
 
 /// Harvests a CSW 2.0.2 catalogue service (GeoNetwork, pycsw, …) through `GetRecords` with HTTP GET, asking for ISO
@@ -16,6 +17,10 @@ import Logging
 /// The next page is requested as soon as the current one has been read, so the service's answer time overlaps the
 /// mapping. A record whose source digest (the mapping fingerprint and the record's XML) equals its live record's is
 /// not mapped again.
+///
+/// After a run that read the service to the end, a run asks only for the records modified since (a `Modified`
+/// constraint, see ``CSWIncremental``) and lists every record's identifier in brief records, so it can still delete
+/// those the service dropped; see ``IncrementalPlan`` for when it lists everything instead.
 public struct CSWAdapter: HarvestAdapter {
     /// Records mapped per batch handed to a mapping lane.
     static let batchSize = 25
@@ -32,27 +37,150 @@ public struct CSWAdapter: HarvestAdapter {
         var page: CSWPage
     }
 
-    /// Harvests the service.
+    /// Harvests the service: the records modified since the last run that read it to the end, when ``IncrementalPlan``
+    /// allows and the service filters by a modification date, with the identifiers of all the others; else every record.
     public func harvest(_ context: HarvestContext, into collector: RunCollector) async throws -> AdapterOutcome {
         let source = context.source
-        let pageSize = min(max(source.pageSize, 1), CSWAdapter.maxPageSize)
+        let fingerprint = source.mappingFingerprint
+        let startedAt = Date()
+        switch IncrementalPlan.decide(source: source, mark: context.listingMark, fingerprint: fingerprint, now: startedAt) {
+        case .changes(let mark):
+            let since = CSWIncremental.since(mark: mark)
+            if let outcome = try await listChanges(since: since, startedAt: startedAt, context: context, collector: collector) {
+                return outcome
+            }
+        case .full(let reason):
+            context.logger.info("harvesting every CSW record", metadata: ["csw.why": "\(reason)"])
+        }
+        let walk = try await walk(elementSet: "full", pageSize: Self.pageSize(source), constraint: nil, context: context,
+                                  collector: collector) { fetched in
+            try await CSWAdapter.collect(fetched.page.records, url: fetched.url, source: source, lanes: context.mappingLanes,
+                                         into: collector)
+        }
+        await collector.noteListing(RunListing(mark: CSWIncremental.mark(timestamp: walk.timestamp, now: startedAt), fingerprint: fingerprint))
+        // The run records the reason with the deletions it did not apply.
+        if let reason = walk.incompleteReason { return .incomplete(reason: reason) }
+        return .complete
+    }
+
+    /// `maxRecords` for full records: the source's page size, within 1…``maxPageSize``.
+    static func pageSize(_ source: SourceConfig) -> Int {
+        min(max(source.pageSize, 1), CSWAdapter.maxPageSize)
+    }
+
+    /// The records modified on or after `since` (a day), mapped, then every record's identifier from a listing of brief
+    /// records, counted as seen so records the service dropped are still deleted. Nil, after a log line, when the
+    /// service has no queryable that filters by a modification date (or the configured constraint cannot be combined
+    /// with one): the run then lists everything.
+    func listChanges(since: String, startedAt: Date, context: HarvestContext, collector: RunCollector) async throws -> AdapterOutcome? {
+        let source = context.source
+        guard let probe = try await chooseQueryable(context: context) else { return nil }
+        context.logger.info("harvesting CSW records modified since the last complete run",
+                            metadata: ["csw.since": "\(since)", "csw.queryable": "\(probe.queryable)"])
+        let constraint: CSWIncremental.Constraint
+        do {
+            constraint = try CSWIncremental.constraint(queryable: probe.queryable, onOrAfter: since,
+                                                       within: CSWIncremental.configuredConstraint(source.url))
+        } catch {
+            // The probe built the same constraint for other days.
+            return nil
+        }
+        let changes = try await walk(elementSet: "full", pageSize: Self.pageSize(source), constraint: constraint,
+                                     context: context, collector: collector) { fetched in
+            try await CSWAdapter.collect(fetched.page.records, url: fetched.url, source: source, lanes: context.mappingLanes,
+                                         into: collector)
+        }
+        // Brief records are small (an identifier, a hierarchy level, a title): the largest page the service gives.
+        let identifiers = try await walk(elementSet: "brief", pageSize: CSWAdapter.maxPageSize, constraint: nil,
+                                         context: context, collector: collector) { fetched in
+            // Services and other scopes a full listing skips are not counted, so a record that became one is deleted.
+            for record in fetched.page.records where record.describesData {
+                if let identifier = record.fileIdentifier { try await collector.listed(identifier: identifier) }
+            }
+        }
+        let mark = CSWIncremental.mark(timestamp: probe.timestamp, now: startedAt)
+        await collector.noteListing(RunListing(changesSince: since, mark: mark, fingerprint: source.mappingFingerprint,
+                                               listsEveryIdentifier: true))
+        if let reason = changes.incompleteReason { return .incomplete(reason: reason) }
+        if let reason = identifiers.incompleteReason { return .incomplete(reason: "listing the service's identifiers: " + reason) }
+        return .complete
+    }
+
+    /// The first of ``CSWIncremental/queryables`` the service filters by like a modification date (counting its matches
+    /// from any time and from the far future, with `resultType=hits`), and the service's timestamp; nil, after a log
+    /// line, when none does.
+    func chooseQueryable(context: HarvestContext) async throws -> (queryable: String, timestamp: String?)? {
+        let source = context.source
+        let configured = CSWIncremental.configuredConstraint(source.url)
+        let all: FetchedPage
+        do {
+            all = try await CSWAdapter.fetchPage(CSWAdapter.getRecordsURL(endpoint: source.url, startPosition: 1, maxRecords: 1,
+                                                                          elementSet: "brief", resultType: "hits"),
+                                                 context: context, asHarvestError: false)
+        } catch let refusal as CSWPage.ServiceException {
+            context.logger.info("harvesting every CSW record: the service refused to count its records (resultType=hits)",
+                                metadata: ["csw.exception": "\(refusal.text.prefix(300))"])
+            return nil
+        }
+        guard let total = all.page.matched else {
+            context.logger.info("harvesting every CSW record: the service does not count its records (numberOfRecordsMatched)")
+            return nil
+        }
+        var refusals: [String] = []
+        for queryable in CSWIncremental.queryables {
+            func count(from day: String) async throws -> Int? {
+                let constraint = try CSWIncremental.constraint(queryable: queryable, onOrAfter: day, within: configured)
+                let url = CSWAdapter.getRecordsURL(endpoint: source.url, startPosition: 1, maxRecords: 1, elementSet: "brief",
+                                                   resultType: "hits", constraint: constraint)
+                return try await CSWAdapter.fetchPage(url, context: context, asHarvestError: false).page.matched
+            }
+            do {
+                guard let fromAnyTime = try await count(from: CSWIncremental.ProbeVerdict.anyTime) else {
+                    refusals.append("\(queryable): no numberOfRecordsMatched")
+                    continue
+                }
+                // A name that misses records from any time needs no second question.
+                let fromFarFuture = fromAnyTime == total ? try await count(from: CSWIncremental.ProbeVerdict.farFuture) : 0
+                switch CSWIncremental.ProbeVerdict(total: total, fromAnyTime: fromAnyTime, fromFarFuture: fromFarFuture ?? total) {
+                case .filters:
+                    return (queryable, all.page.timestamp)
+                case .doesNotFilter(let reason):
+                    refusals.append("\(queryable): \(reason)")
+                }
+            } catch let refusal as CSWPage.ServiceException {
+                refusals.append("\(queryable): refused (\(refusal.text.prefix(200)))")
+            } catch let error as CSWIncremental.Uncombinable {
+                context.logger.info("harvesting every CSW record: \(error.reason), so it cannot be combined with a date")
+                return nil
+            }
+        }
+        context.logger.info("harvesting every CSW record: the service filters by no modification date",
+                            metadata: ["csw.queryables": "\(refusals.joined(separator: " | "))"])
+        return nil
+    }
+
+    /// How a walk through GetRecords pages ended.
+    struct Walk {
+        /// Why the walk is incomplete, when it is.
+        var incompleteReason: String?
+        /// The first page's `csw:SearchStatus/@timestamp`.
+        var timestamp: String?
+    }
+
+    /// Walks GetRecords pages of `elementSet` records (under `constraint`, when given), handing each page to `handle`.
+    /// The next page is requested as soon as the current one has been read, so the service's answer time overlaps the
+    /// mapping.
+    func walk(elementSet: String, pageSize: Int, constraint: CSWIncremental.Constraint?, context: HarvestContext,
+              collector: RunCollector, handle: (FetchedPage) async throws -> Void) async throws -> Walk {
+        let source = context.source
         var paging = CSWPaging(pageSize: pageSize, maxPages: source.maxPages)
         var recordsSeen = 0
+        var timestamp: String?
         func fetch(_ start: Int) -> Task<FetchedPage, any Error> {
             Task {
-                let url = CSWAdapter.getRecordsURL(endpoint: source.url, startPosition: start, maxRecords: pageSize)
-                let response: HTTPResponse
-                do {
-                    response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
-                                                                         accept: "application/xml, text/xml;q=0.9, */*;q=0.1"))
-                } catch let error as FetchError where error.code == .httpStatus {
-                    // Services answer a bad request with an HTTP error and an OWS exception report: name its cause.
-                    guard let report = error.errorBody.flatMap(CSWPage.exceptionReport(in:)) else { throw error }
-                    throw HarvestError(.unexpectedResponse, "GetRecords answered HTTP \(error.status ?? 0) with an exception: \(report)",
-                                       source: source.name, url: url)
-                }
-                let page = try await OffPool.run { try CSWPage.read(response.body, source: source.name, url: url) }
-                return FetchedPage(url: url, page: page)
+                let url = CSWAdapter.getRecordsURL(endpoint: source.url, startPosition: start, maxRecords: pageSize,
+                                                   elementSet: elementSet, constraint: constraint)
+                return try await CSWAdapter.fetchPage(url, context: context, asHarvestError: true)
             }
         }
         var fetching = paging.nextStart.map(fetch)
@@ -62,6 +190,7 @@ public struct CSWAdapter: HarvestAdapter {
             fetching = nil
             try Task.checkCancellation()
             let fetched = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+            if paging.pages == 0 { timestamp = fetched.page.timestamp }
             let start = paging.nextStart ?? 1
             let ids = fetched.page.records.enumerated().map { offset, record in
                 record.fileIdentifier ?? "#position-\(start + offset)"
@@ -73,14 +202,32 @@ public struct CSWAdapter: HarvestAdapter {
                 continue
             }
             recordsSeen += fetched.page.records.count
-            try await CSWAdapter.collect(fetched.page.records, url: fetched.url, source: source, lanes: context.mappingLanes,
-                                         into: collector)
+            try await handle(fetched)
             context.progress(HarvestProgress(source: source.name, pages: paging.pages, records: recordsSeen,
                                              expected: paging.lastMatched))
         }
-        // The run records the reason with the deletions it did not apply.
-        if let reason = paging.incompleteReason { return .incomplete(reason: reason) }
-        return .complete
+        return Walk(incompleteReason: paging.incompleteReason, timestamp: timestamp)
+    }
+
+    /// Fetches and reads one GetRecords page. An OWS exception report (with HTTP 200, or with an HTTP error whose body
+    /// holds one) is thrown as a run error naming it, or, without `asHarvestError`, as ``CSWPage/ServiceException``.
+    static func fetchPage(_ url: String, context: HarvestContext, asHarvestError: Bool) async throws -> FetchedPage {
+        let source = context.source
+        do {
+            let response: HTTPResponse
+            do {
+                response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
+                                                                     accept: "application/xml, text/xml;q=0.9, */*;q=0.1"))
+            } catch let error as FetchError where error.code == .httpStatus {
+                // Services answer a bad request with an HTTP error and an OWS exception report: name its cause.
+                guard let report = error.errorBody.flatMap(CSWPage.exceptionReport(in:)) else { throw error }
+                throw CSWPage.ServiceException(text: report, httpStatus: error.status ?? 0)
+            }
+            let page = try await OffPool.run { try CSWPage.read(response.body, source: source.name, url: url) }
+            return FetchedPage(url: url, page: page)
+        } catch let exception as CSWPage.ServiceException where asHarvestError {
+            throw exception.harvestError(source: source.name, url: url)
+        }
     }
 
     /// Maps a page's records in the mapping lanes and hands them to the collector in the page's order. A record that
@@ -145,17 +292,26 @@ public struct CSWAdapter: HarvestAdapter {
         "startposition", "maxrecords", "outputformat",
     ]
 
+    /// The parameters of a constraint; a constrained request sets them, combining the configured constraint with its own.
+    static let constraintParameters: Set<String> = ["constraint", "constraintlanguage", "constraint_language_version"]
+
     /// The GetRecords URL (KVP, HTTP GET) for one page: the endpoint's own query parameters, except those GetRecords
-    /// sets, followed by GetRecords' parameters.
-    static func getRecordsURL(endpoint: String, startPosition: Int, maxRecords: Int) -> String {
+    /// sets, followed by GetRecords' parameters; with `constraint`, the configured constraint is replaced by it (which
+    /// includes it, see ``CSWIncremental/constraint(queryable:onOrAfter:within:)``).
+    static func getRecordsURL(endpoint: String, startPosition: Int, maxRecords: Int, elementSet: String = "full",
+                              resultType: String = "results", constraint: CSWIncremental.Constraint? = nil) -> String {
         let configured = ConfiguredURL(endpoint)
-        let kept = configured.written(excluding: ownParameters)
-        let parameters: [(String, String)] = [
-            ("service", "CSW"), ("version", "2.0.2"), ("request", "GetRecords"),
-            ("typeNames", "csw:Record"), ("namespace", "xmlns(csw=http://www.opengis.net/cat/csw/2.0.2)"),
-            ("resultType", "results"), ("elementSetName", "full"), ("outputFormat", "application/xml"),
+        let kept = configured.written(excluding: constraint == nil ? ownParameters : ownParameters.union(constraintParameters))
+        var parameters: [(String, String)] = [
+            ("service", "CSW"), ("version", "2.0.2"), ("request", "GetRecords"), ("typeNames", "csw:Record"),
+            ("namespace", constraint == nil ? "xmlns(csw=http://www.opengis.net/cat/csw/2.0.2)" : CSWIncremental.namespaceParameter),
+            ("resultType", resultType), ("elementSetName", elementSet), ("outputFormat", "application/xml"),
             ("outputSchema", isoOutputSchema), ("startPosition", String(startPosition)), ("maxRecords", String(maxRecords)),
         ]
+        if let constraint {
+            parameters += [("constraintLanguage", constraint.language), ("constraint_language_version", "1.1.0"),
+                           ("constraint", constraint.text)]
+        }
         let own = parameters.map { "\($0.0)=\(encode($0.1))" }
         return configured.base + "?" + (kept + own).joined(separator: "&")
     }

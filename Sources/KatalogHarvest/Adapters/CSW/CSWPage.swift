@@ -1,4 +1,5 @@
 import Foundation
+import KatalogModel
 import KatalogRDF
 
 /// One GetRecords response of a CSW 2.0.2 service, read as a stream: the counts of `csw:SearchResults` and its
@@ -22,6 +23,9 @@ struct CSWPage: Sendable {
         var isISO: Bool
         /// The record element's name as the service wrote it (`gmd:MD_Metadata`, `csw:Record`).
         var name: String
+        /// Whether an ISO 19139 record's hierarchy level is one the mapper takes for data (see
+        /// ``ISO19139Mapper/describesData(_:)``): false for services and other scopes that are skipped.
+        var describesData: Bool
     }
 
     /// `numberOfRecordsMatched`: how many records the query matches in all.
@@ -30,6 +34,8 @@ struct CSWPage: Sendable {
     var nextRecord: Int?
     /// The records, in the service's order.
     var records: [Record]
+    /// `csw:SearchStatus/@timestamp`: the service's clock when it answered, as it wrote it.
+    var timestamp: String?
 
     static let csw = "http://www.opengis.net/cat/csw/2.0.2"
     static let gmd = "http://www.isotc211.org/2005/gmd"
@@ -52,11 +58,12 @@ struct CSWPage: Sendable {
             guard parent.isNamed(csw, "SearchResults") else { return false }
             let iso = isISORecord(element)
             records.append(Record(element: keepTrees ? element : nil, raw: element.serialized(), fileIdentifier: iso ? fileIdentifier(of: element) : nil, isISO: iso,
-                                  name: (element.prefix.map { $0 + ":" } ?? "") + element.localName))
+                                  name: (element.prefix.map { $0 + ":" } ?? "") + element.localName,
+                                  describesData: iso && ISO19139Mapper.describesData(element)))
             return true
         }
         if let namespace = root.namespace, owsNamespaces.contains(namespace), root.localName == "ExceptionReport" {
-            throw HarvestError(.unexpectedResponse, "GetRecords answered an exception: \(exceptionText(root))", source: source, url: url)
+            throw ServiceException(text: exceptionText(root), httpStatus: nil)
         }
         guard root.isNamed(csw, "GetRecordsResponse") else {
             let name = root.namespace.map { "{\($0)}" } ?? ""
@@ -67,7 +74,23 @@ struct CSWPage: Sendable {
             throw HarvestError(.unexpectedResponse, "GetRecords: the response has no csw:SearchResults", source: source, url: url)
         }
         return CSWPage(matched: count(results.attribute("numberOfRecordsMatched")),
-                       nextRecord: count(results.attribute("nextRecord")), records: records)
+                       nextRecord: count(results.attribute("nextRecord")), records: records,
+                       timestamp: root.child(csw, "SearchStatus")?.attribute("timestamp"))
+    }
+
+    /// An OWS exception report a service answered instead of records, with HTTP 200 or, with `httpStatus`, an HTTP
+    /// error: the service refused the request (an unknown queryable, a parameter it does not take).
+    struct ServiceException: Error, Sendable {
+        /// The report's exception codes and texts, shortened.
+        var text: String
+        /// The HTTP status it came with, when not 200.
+        var httpStatus: Int?
+
+        /// The run error for a request the run cannot do without.
+        func harvestError(source: String, url: String) -> HarvestError {
+            let how = httpStatus.map { "answered HTTP \($0) with an exception" } ?? "answered an exception"
+            return HarvestError(.unexpectedResponse, "GetRecords \(how): \(text)", source: source, url: url)
+        }
     }
 
     /// `gmd:fileIdentifier/gco:CharacterString`, trimmed, when present and not empty.

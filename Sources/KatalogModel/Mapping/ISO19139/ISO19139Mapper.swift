@@ -23,8 +23,7 @@ public enum ISO19139Mapper {
                                + "found \(metadata.localName)", field: metadata.localName)
         }
         let fileIdentifier = text(metadata.child(ISO19139Namespace.gmd, "fileIdentifier"))
-        let scope = code(metadata.child(ISO19139Namespace.gmd, "hierarchyLevel"))
-        if let scope, !datasetScopes.contains(scope.lowercased()) {
+        if let scope = scope(of: metadata), !datasetScopes.contains(scope.lowercased()) {
             return .notADataset(identifier: fileIdentifier, scope: scope)
         }
         guard let fileIdentifier else {
@@ -34,6 +33,19 @@ public enum ISO19139Mapper {
         let dataset = try makeDataset(metadata, identifier: fileIdentifier, defaultLanguage: defaultLanguage,
                                       sourceURL: sourceURL)
         return .dataset(SourceRecord(dataset: dataset, raw: raw, rawFormat: rawFormat))
+    }
+
+    /// The record's `gmd:hierarchyLevel` code, nil when it has none.
+    static func scope(of metadata: XMLElement) -> String? {
+        code(metadata.child(ISO19139Namespace.gmd, "hierarchyLevel"))
+    }
+
+    /// Whether ``map(_:raw:sourceURL:defaultLanguage:)`` takes the record for data (a dataset, a series, non-geographic
+    /// data, or no hierarchy level at all) rather than for a service or another scope it skips. Reads only the
+    /// hierarchy level, so it answers for brief records too.
+    public static func describesData(_ metadata: XMLElement) -> Bool {
+        guard let scope = scope(of: metadata) else { return true }
+        return datasetScopes.contains(scope.lowercased())
     }
 
     /// Builds the dataset of a record already known to describe data and to have `identifier` as its file identifier.
