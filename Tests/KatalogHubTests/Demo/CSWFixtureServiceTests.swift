@@ -11,12 +11,43 @@ struct CSWFixtureServiceTests {
         try #require(try CSWFixtureService.loadAll(from: KatalogFixtures.cswRoot).first)
     }
 
-    private func getRecords(_ service: CSWFixtureService, start: Int, max: Int) throws -> XMLElement {
-        let reply = service.handle(query: ["SERVICE": "CSW", "request": "GetRecords", "version": "2.0.2",
-                                           "outputSchema": "http://www.isotc211.org/2005/gmd",
-                                           "startPosition": String(start), "maxRecords": String(max)])
-        #expect(reply.status == 200)
+    private func getRecords(_ service: CSWFixtureService, start: Int, max: Int, more: [String: String] = [:]) throws -> XMLElement {
+        let query = ["SERVICE": "CSW", "request": "GetRecords", "version": "2.0.2", "outputSchema": "http://www.isotc211.org/2005/gmd",
+                     "resultType": "results", "elementSetName": "full", "startPosition": String(start), "maxRecords": String(max)]
+        let reply = service.handle(query: query.merging(more) { $1 })
+        #expect(reply.status == 200, "\(reply.body)")
         return try XMLDocumentReader.parse(Data(reply.body.utf8), location: "reply")
+    }
+
+    @Test func hitsBriefRecordsAndDateConstraints() throws {
+        let service = try service()
+        let hits = try #require(try getRecords(service, start: 1, max: 10, more: ["resultType": "hits"]).child(csw, "SearchResults"))
+        #expect(hits.attribute("numberOfRecordsMatched") == "60")
+        #expect(hits.children.isEmpty)
+        let brief = try #require(try getRecords(service, start: 1, max: 100, more: ["elementSetName": "brief"]).child(csw, "SearchResults"))
+        #expect(brief.children.count == 60)
+        let gmd = "http://www.isotc211.org/2005/gmd"
+        #expect(brief.children.allSatisfy { $0.children.map(\.localName) == ["fileIdentifier", "hierarchyLevel"] })
+        #expect(brief.children.first?.child(gmd, "fileIdentifier")?.children.first?.text == "7a1c0001-5e2b-4c1d-9f00-000000000001")
+        // The fixture's records are stamped 2022–2023.
+        func matched(_ language: String, _ constraint: String) throws -> String? {
+            let root = try getRecords(service, start: 1, max: 1, more: ["resultType": "hits", "constraintLanguage": language, "constraint": constraint])
+            return root.child(csw, "SearchResults")?.attribute("numberOfRecordsMatched")
+        }
+        let filter = { (name: String, day: String) in
+            "<ogc:Filter xmlns:ogc=\"http://www.opengis.net/ogc\"><ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>\(name)</ogc:PropertyName><ogc:Literal>\(day)</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo></ogc:Filter>"
+        }
+        #expect(try matched("FILTER", filter("Modified", "1000-01-01")) == "60")
+        #expect(try matched("FILTER", filter("apiso:Modified", "9999-12-31")) == "0")
+        let fromMidway = try #require(Int(try matched("CQL_TEXT", "dct:modified >= '2023-01-01'") ?? ""))
+        #expect(fromMidway > 0 && fromMidway < 60)
+        #expect(try matched("CQL_TEXT", "Modified >= '2023-01-01'") == String(fromMidway))
+        for (language, constraint) in [("FILTER", filter("Title", "x")), ("CQL_TEXT", "Title like 'x'"), ("SQL", "1=1"), ("FILTER", "<oops")] {
+            let reply = service.handle(query: ["service": "CSW", "request": "GetRecords", "outputSchema": "http://www.isotc211.org/2005/gmd",
+                                               "elementSetName": "full", "constraintLanguage": language, "constraint": constraint])
+            #expect(reply.status == 400)
+            #expect(reply.body.contains("locator=\"constraint\""))
+        }
     }
 
     @Test func getRecordsPagesOverTheRecords() throws {
@@ -43,7 +74,9 @@ struct CSWFixtureServiceTests {
         #expect(service.handle(query: ["service": "CSW", "request": "GetCapabilities"]).body.contains("csw:Capabilities"))
         for query in [["request": "GetRecords"], ["service": "CSW", "request": "DescribeRecord"],
                       ["service": "CSW", "request": "GetRecords", "outputSchema": "http://www.opengis.net/cat/csw/2.0.2"],
-                      ["service": "CSW", "request": "GetRecords", "outputSchema": "http://www.isotc211.org/2005/gmd", "startPosition": "0"]] {
+                      ["service": "CSW", "request": "GetRecords", "outputSchema": "http://www.isotc211.org/2005/gmd", "startPosition": "0"],
+                      ["service": "CSW", "request": "GetRecords", "outputSchema": "http://www.isotc211.org/2005/gmd", "elementSetName": "summary"],
+                      ["service": "CSW", "request": "GetRecords", "outputSchema": "http://www.isotc211.org/2005/gmd", "resultType": "validate"]] {
             let reply = service.handle(query: query)
             #expect(reply.status == 400)
             let root = try XMLDocumentReader.parse(Data(reply.body.utf8), location: "reply")
