@@ -34,12 +34,13 @@ wait_for_file() {
     exit 1
 }
 
-# timed_harvest WORK: runs `$katalog harvest --config WORK/sources.yaml` under `/usr/bin/time -v` (output in
+# timed_harvest WORK [ARGS…]: runs `$katalog harvest --config WORK/sources.yaml ARGS…` under `/usr/bin/time -v` (output in
 # WORK/out.txt and WORK/time.txt, shown, and the script ended, when the harvest fails) and sets `seconds` (wall
 # time), `rss_mib` (peak RSS) and `summary` (the first source's summary line, which starts with its name `bench:`).
 timed_harvest() {
     local work="$1" wall rss
-    /usr/bin/time -v "$katalog" harvest --config "$work/sources.yaml" --log-level info >"$work/out.txt" 2>"$work/time.txt" || {
+    shift
+    /usr/bin/time -v "$katalog" harvest --config "$work/sources.yaml" --log-level info "$@" >"$work/out.txt" 2>"$work/time.txt" || {
         cat "$work/out.txt" "$work/time.txt"; exit 1; }
     wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
