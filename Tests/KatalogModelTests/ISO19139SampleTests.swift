@@ -73,6 +73,9 @@ struct ISO19139SampleTests {
         #expect(dataset.conformsTo.contains("http://www.opengis.net/def/crs/EPSG/0/2154"))
         #expect(dataset.extras["iso:referenceSystem"] == ["EPSG:2154"])
         #expect(dataset.rights?.contains("Licence Ouverte 1.0") == true)
+        // The statement names Licence Ouverte 1.0 by its web address.
+        #expect(dataset.license?.uri == "http://www.data.gouv.fr/Licence-Ouverte-Open-Licence")
+        #expect(dataset.license?.label?.best() == "Licence Ouverte 1.0")
     }
 
     @Test func geonetworkPagesHoldTwoRecordsEach() throws {
@@ -93,6 +96,7 @@ struct ISO19139SampleTests {
         #expect(servitude.issued?.normalized == "2021-06-18")
         #expect(servitude.modified?.normalized == "2021-11-19")
         #expect(servitude.spatial.contains { $0.iri == "http://id.insee.fr/geo/departement/62" })
+        #expect(servitude.license?.label?.best() == "Licence Ouverte 2.0")
         #expect(servitude.publisher?.name.best()?.hasPrefix("DDTM 62") == true)
 
         let fifth = try Self.datasets("udata--geonetwork-iso19139-page-5.xml")

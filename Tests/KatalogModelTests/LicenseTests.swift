@@ -57,6 +57,27 @@ struct LicenseTests {
         #expect(License.normalize("MIT").uri == "https://opensource.org/licenses/MIT")
     }
 
+    @Test func theFrenchOpenLicenceIsKnownInBothVersions() {
+        let one = "http://www.data.gouv.fr/Licence-Ouverte-Open-Licence"
+        let two = "https://www.etalab.gouv.fr/licence-ouverte-open-licence"
+        for (raw, uri, label) in [
+            ("http://www.data.gouv.fr/Licence-Ouverte-Open-Licence", one, "Licence Ouverte 1.0"),
+            ("Licence Ouverte 1.0", one, "Licence Ouverte 1.0"),
+            ("lo-1.0", one, "Licence Ouverte 1.0"),
+            ("https://www.etalab.gouv.fr/wp-content/uploads/2017/04/ETALAB-Licence-Ouverte-v2.0.pdf", two, "Licence Ouverte 2.0"),
+            ("Licence Ouverte / Open Licence Version 2.0", two, "Licence Ouverte 2.0"),
+            ("Licence Ouverte version 2.0", two, "Licence Ouverte 2.0"),
+            ("etalab-2.0", two, "Licence Ouverte 2.0"),
+        ] {
+            let concept = License.normalize(raw)
+            #expect(concept.uri == uri, "\(raw)")
+            #expect(concept.label?.best() == label, "\(raw)")
+            #expect(License.isOpen(raw) == true)
+        }
+        // Without a version it is not guessed.
+        #expect(License.normalize("Licence Ouverte / Open License (compatible ODC-BY, CC-BY 2.0)").uri == nil)
+    }
+
     @Test func unknownValuesStayRaw() {
         let concept = License.normalize("https://data.some.org/link/to/license")
         #expect(concept.uri == nil)
