@@ -58,6 +58,21 @@ def run(address, get_only):
     biggest = organizations[0]
     within = ckan.action.package_search(fq=f'organization:"{biggest["name"]}"', rows=0)
     check(within["count"] == biggest["package_count"], f"{mode} an organization filter finds its package_count")
+    # What `ckanapi dump organizations` and `dump groups` ask for each name.
+    shown = ckan.action.organization_show(id=biggest["name"], include_datasets=True, include_users=False)
+    check(shown["package_count"] == biggest["package_count"], f"{mode} organization_show gives the listed package_count")
+    check(len(shown["packages"]) == min(1000, biggest["package_count"]), f"{mode} organization_show lists its datasets")
+    check(all(p["organization"]["name"] == biggest["name"] for p in shown["packages"]), f"{mode} those datasets are its own")
+    groups = ckan.action.group_list(all_fields=True)
+    check(len(groups) >= 5, f"{mode} group_list lists the themes")
+    group = ckan.action.group_show(id=groups[0]["name"], include_datasets=True)
+    check(group["package_count"] == groups[0]["package_count"], f"{mode} group_show gives the listed package_count")
+    check(all(any(g["name"] == group["name"] for g in p["groups"]) for p in group["packages"]), f"{mode} group_show's datasets are in it")
+    try:
+        ckan.action.organization_show(id="no-such-organization")
+        check(False, f"{mode} organization_show of an unknown id raises NotFound")
+    except ckanapi.NotFound:
+        pass
 
     try:
         ckan.action.package_show(id="no-such-dataset")
@@ -69,7 +84,7 @@ def run(address, get_only):
         check(False, f"{mode} a bad rows raises ValidationError")
     except ckanapi.ValidationError as error:
         check("rows" in error.error_dict, f"{mode} the ValidationError names rows")
-    print(f"check_ckanapi.py: {mode}: {total} datasets, {len(organizations)} organizations, every check passed")
+    print(f"check_ckanapi.py: {mode}: {total} datasets, {len(organizations)} organizations, {len(groups)} groups, every check passed")
 
 
 if __name__ == "__main__":

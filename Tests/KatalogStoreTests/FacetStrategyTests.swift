@@ -35,4 +35,29 @@ struct FacetStrategyTests {
             #expect(publishers.reduce(0) { $0 + $1.count } == total, "every match has one publisher: \(query.text)")
         }
     }
+
+    @Test("A query asks how many values each facet returns; every value is counted, in memory and in SQL alike")
+    func facetValuesBoundTheAnswer() async throws {
+        let records = (0..<70).map { i in
+            makeRecord("r\(i)", title: "Dataset \(i)", publisher: "Org \(i)", themes: ["EDUC"], formats: ["CSV"], licence: "CC0",
+                       language: "sv")
+        }
+        for inMemory in [true, false] {
+            let store = try CatalogStore.temporary(configuration: .init(inMemoryFacets: inMemory))
+            _ = try await harvest(store, records)
+            if inMemory { try await store.refreshFacetIndex() }
+            var query = SearchQuery("", limit: 1, facets: true)
+            #expect(try await store.search(query).facets["publisher"]?.count == 50)
+            query.facetValues = 1_000
+            let all = try #require(try await store.search(query).facets["publisher"])
+            #expect(all.count == 70)
+            #expect(all.allSatisfy { $0.count == 1 && $0.label != nil })
+            query.facetValues = 3
+            #expect(try await store.search(query).facets["publisher"]?.count == 3)
+            query.facetValues = 0
+            await #expect(throws: StoreError.self) { try await store.search(query) }
+            query.facetValues = SearchQuery.maxFacetValues + 1
+            await #expect(throws: StoreError.self) { try await store.search(query) }
+        }
+    }
 }

@@ -4,7 +4,8 @@ import KatalogModel
 import KatalogStore
 
 /// The read actions of CKAN's Action API over the catalogue: `package_search`, `package_show`, `package_list`,
-/// `organization_list` and `status_show`, each a function from parameters to the envelope's `result`.
+/// `organization_list`, `organization_show`, `group_list`, `group_show` and `status_show`, each a function from
+/// parameters to the envelope's `result`.
 struct CKANActions: Sendable {
     let store: CatalogStore
     let organizations: CKANOrganizations
@@ -15,7 +16,8 @@ struct CKANActions: Sendable {
     }
 
     /// The actions answered.
-    static let names = ["package_search", "package_show", "package_list", "organization_list", "status_show"]
+    static let names = ["package_search", "package_show", "package_list", "organization_list", "organization_show",
+                        "group_list", "group_show", "status_show"]
 
     /// Answers `action`; `site` is the hub's origin (`http://host:port`).
     func answer(_ action: String, _ parameters: CKANParameters, site: String) async throws -> JSONValue {
@@ -24,6 +26,9 @@ struct CKANActions: Sendable {
         case "package_show": return try await packageShow(parameters, site: site)
         case "package_list": return try await packageList(parameters)
         case "organization_list": return try await organizationList(parameters)
+        case "organization_show": return try await organizationShow(parameters, site: site)
+        case "group_list": return try await groupList(parameters)
+        case "group_show": return try await groupShow(parameters, site: site)
         case "status_show": return try statusShow(parameters, site: site)
         default:
             throw CKANError.badRequest("Bad request - Action name not known: \(action.prefix(60)); this hub answers \(CKANActions.names.joined(separator: ", "))")
@@ -66,6 +71,8 @@ struct CKANActions: Sendable {
         let facetFields = try facetFieldsAsked(parameters)
         query.facets = !facetFields.isEmpty
         let facetLimit = try parameters.int("facet.limit", default: 50, in: -1...1_000_000)
+        // CKAN's -1 is every value; the store answers up to SearchQuery.maxFacetValues.
+        query.facetValues = facetLimit < 0 ? SearchQuery.maxFacetValues : min(max(facetLimit, 1), SearchQuery.maxFacetValues)
         let facetMinCount = try parameters.int("facet.mincount", default: 1, in: 0...1_000_000)
         let projection = try parameters.string("fl").flatMap(CKANActions.fieldList)
         // A listing of index fields only (an incremental harvest's `fl=id,…`) reads no record.

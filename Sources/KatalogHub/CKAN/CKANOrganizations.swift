@@ -9,6 +9,13 @@ final class CKANOrganizations: Sendable {
         /// Every publisher with its organization name, named once per catalogue version.
         var named: [(name: String, publisher: PublisherInfo)]
         var keyByName: [String: String]
+        /// Where each name, and each publisher key, is in ``named``.
+        var positions: [String: Int]
+
+        /// The organization with this name, or whose publisher key this is.
+        func organization(named name: String) -> (name: String, publisher: PublisherInfo)? {
+            positions[name].map { named[$0] }
+        }
     }
 
     private let store: CatalogStore
@@ -24,7 +31,13 @@ final class CKANOrganizations: Sendable {
         if let kept = current.withLock({ $0 }), kept.version == version { return kept }
         let named = try await store.publishers().map { (name: CKANNames.organizationName(forKey: $0.key), publisher: $0) }
         let keyByName = Dictionary(named.map { ($0.name, $0.publisher.key) }, uniquingKeysWith: { _, last in last })
-        let fresh = Snapshot(version: version, named: named, keyByName: keyByName)
+        var positions: [String: Int] = [:]
+        for (position, organization) in named.enumerated() {
+            if positions[organization.publisher.key] == nil { positions[organization.publisher.key] = position }
+        }
+        // A name wins over a key that happens to read the same.
+        for (position, organization) in named.enumerated() { positions[organization.name] = position }
+        let fresh = Snapshot(version: version, named: named, keyByName: keyByName, positions: positions)
         current.withLock { $0 = fresh }
         return fresh
     }

@@ -101,6 +101,19 @@ enum CKANPackage {
         return package
     }
 
+    /// A group dict for a theme key (`group_list`, `group_show`): the fields a package dict's `groups` give, and
+    /// those of CKAN's group dicts.
+    static func groupDict(key: String, title: String, count: Int?) -> [String: JSONValue] {
+        var group: [String: JSONValue] = [
+            "id": .string(key), "name": .string(key), "title": .string(title), "display_name": .string(title),
+            "type": .string("group"), "is_organization": .bool(false), "state": .string("active"),
+            "approval_status": .string("approved"), "description": .string(""), "image_url": .string(""),
+            "image_display_url": .string(""),
+        ]
+        if let count { group["package_count"] = .int(Int64(count)) }
+        return group
+    }
+
     /// An organization dict for a publisher key and its CKAN name (``CKANNames/organizationName(forKey:)``).
     static func organizationDict(slug: String, key: String, name: LocalizedText, languages: [String], count: Int?) -> [String: JSONValue] {
         let title = name.best(languages) ?? key

@@ -50,7 +50,7 @@ enum OpenAPIDocument {
             ("sort", #"{"type": "string", "enum": ["", "score desc, metadata_modified desc", "score desc", "metadata_modified desc", "id asc", "name asc", "title_string asc"]}"#, "The order; the first field decides. Empty means the default (score desc, metadata_modified desc)."),
             ("facet", #"{"type": "boolean", "default": true}"#, "Count the facet.field fields."),
             ("facet.field", #"{"type": "string", "enum": ["", "[]", "[\"organization\"]", "[\"groups\"]", "[\"res_format\"]", "[\"license_id\"]", "[\"organization\", \"groups\", \"res_format\", \"license_id\", \"language\", \"source\"]"]}"#, "A JSON list of the fields to count: organization, groups, res_format, license_id, language, source."),
-            ("facet.limit", #"{"type": "integer", "minimum": -1, "maximum": 1000000, "default": 50}"#, "Values per facet (at most 50 are counted); -1 for all counted."),
+            ("facet.limit", #"{"type": "integer", "minimum": -1, "maximum": 1000000, "default": 50}"#, "Values per facet, the most frequent first; -1 for all (at most 10000)."),
             ("facet.mincount", #"{"type": "integer", "minimum": 0, "maximum": 1000000, "default": 1}"#, "Leave out values with fewer records."),
             ("fl", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Fields of each result to return (commas or spaces); * or empty for all."),
             ("include_private", #"{"type": "boolean"}"#, "Accepted; nothing here is private."),
@@ -79,6 +79,28 @@ enum OpenAPIDocument {
             ("q", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only organizations whose name or title contains this."),
             ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
         ],
+        "organization_show": [
+            ("id", #"{"type": "string", "minLength": 1, "maxLength": 2000, \#(plainText)}"#, "The organization's name (its id), or its katalog_publisher_key."),
+            ("include_datasets", #"{"type": "boolean", "default": false}"#, "Add packages: the package dicts of its first 1000 datasets by id."),
+            ("include_dataset_count", #"{"type": "boolean", "default": true}"#, "Give package_count."),
+            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
+        ],
+        "group_list": [
+            ("all_fields", #"{"type": "boolean", "default": false}"#, "Group dicts instead of names."),
+            ("sort", #"{"type": "string", "enum": ["", "name asc", "name desc", "title asc", "title desc", "package_count desc", "package_count asc"]}"#, "The order."),
+            ("limit", #"{"type": "integer", "minimum": 0, "default": 1000}"#, "Groups to return; above 1000 it is 1000."),
+            ("offset", #"{"type": "integer", "minimum": 0, "maximum": 10000000, "default": 0}"#, "Groups to skip."),
+            ("groups", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only these names (commas or a JSON list)."),
+            ("include_dataset_count", #"{"type": "boolean", "default": true}"#, "Give package_count with all_fields."),
+            ("q", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only groups whose name or title contains this."),
+            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
+        ],
+        "group_show": [
+            ("id", #"{"type": "string", "minLength": 1, "maxLength": 2000, \#(plainText)}"#, "The group's name (a theme key such as ECON)."),
+            ("include_datasets", #"{"type": "boolean", "default": false}"#, "Add packages: the package dicts of its first 1000 datasets by id."),
+            ("include_dataset_count", #"{"type": "boolean", "default": true}"#, "Give package_count."),
+            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
+        ],
         "status_show": [],
     ]
 
@@ -87,6 +109,7 @@ enum OpenAPIDocument {
         "lang": (#"{"type": "string", "maxLength": 2000, \#(plainText)}"#, 5),
         "facet.field": (#"{"enum": ["organization", "groups", "res_format", "license_id", "language", "source"]}"#, 20),
         "organizations": (#"{"type": "string", "maxLength": 2000, \#(plainText)}"#, 1000),
+        "groups": (#"{"type": "string", "maxLength": 2000, \#(plainText)}"#, 1000),
     ]
 
     /// The result schema of each CKAN action.
@@ -95,6 +118,9 @@ enum OpenAPIDocument {
         "package_show": ##"{"$ref": "#/components/schemas/CKANPackage"}"##,
         "package_list": #"{"type": "array", "items": {"type": "string"}}"#,
         "organization_list": ##"{"type": "array", "items": {"anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/CKANOrganization"}]}}"##,
+        "organization_show": ##"{"$ref": "#/components/schemas/CKANOrganization"}"##,
+        "group_list": ##"{"type": "array", "items": {"anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/CKANGroup"}]}}"##,
+        "group_show": ##"{"$ref": "#/components/schemas/CKANGroup"}"##,
         "status_show": #"{"type": "object", "required": ["site_title", "site_url", "ckan_version"]}"#,
     ]
 
@@ -319,7 +345,15 @@ enum OpenAPIDocument {
           "CKANOrganization": {
             "type": "object",
             "required": ["id", "name", "title", "type", "is_organization"],
-            "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "title": {"type": "string"}, "package_count": {"type": "integer"}}
+            "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "title": {"type": "string"}, "package_count": {"type": "integer"},
+                           "packages": {"type": "array", "items": {"$ref": "#/components/schemas/CKANPackage"}}}
+          },
+          "CKANGroup": {
+            "type": "object",
+            "required": ["id", "name", "title", "type", "is_organization"],
+            "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "title": {"type": "string"}, "package_count": {"type": "integer"},
+                           "is_organization": {"const": false},
+                           "packages": {"type": "array", "items": {"$ref": "#/components/schemas/CKANPackage"}}}
           },
           "Problem": {
             "type": "object",

@@ -102,9 +102,6 @@ struct BestRanks {
 struct SearchPlan: Sendable {
     /// The facets counted when a query asks for facets.
     static let countedFacets = ["publisher", "theme", "format", "licence", "language", "source"]
-    /// The most values listed per facet.
-    static let maxFacetValues = 50
-
     let query: SearchQuery
     let expression: String?
     /// An FTS5 expression of datasets to leave out when the query only excludes words.
@@ -122,6 +119,9 @@ struct SearchPlan: Sendable {
     init(_ query: SearchQuery) throws {
         guard (1...SearchQuery.maxLimit).contains(query.limit) else {
             throw StoreError(.invalidQuery, "limit must be between 1 and \(SearchQuery.maxLimit), not \(query.limit)")
+        }
+        guard (1...SearchQuery.maxFacetValues).contains(query.facetValues) else {
+            throw StoreError(.invalidQuery, "facetValues must be between 1 and \(SearchQuery.maxFacetValues), not \(query.facetValues)")
         }
         guard (0...SearchQuery.maxOffset).contains(query.offset) else {
             throw StoreError(.invalidQuery, "offset must be between 0 and \(SearchQuery.maxOffset), not \(query.offset)")
@@ -228,7 +228,7 @@ struct SearchPlan: Sendable {
                 }
                 total = matched
             }
-            facets = try labelPublishers(db, index.top(counts, limit: SearchPlan.maxFacetValues))
+            facets = try labelPublishers(db, index.top(counts, limit: query.facetValues))
         } else {
             total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + matchSQL, arguments: StatementArguments(matchArguments)) ?? 0
             if query.facets {
@@ -279,7 +279,7 @@ struct SearchPlan: Sendable {
         if page.count > query.limit, let last = page.prefix(query.limit).last, let lastHit = hits.last {
             nextCursor = SearchCursor(sort: sort, key: nil, rank: last.rank, id: lastHit.id, pk: last.pk).encoded()
         }
-        let facets = query.facets ? try labelPublishers(db, index.top(counts, limit: SearchPlan.maxFacetValues)) : [:]
+        let facets = query.facets ? try labelPublishers(db, index.top(counts, limit: query.facetValues)) : [:]
         return SearchResult(total: total, hits: hits, facets: facets, nextCursor: nextCursor)
     }
 
@@ -456,7 +456,7 @@ struct SearchPlan: Sendable {
     /// scanning the counted facets' terms and probing the match set (cheaper when most datasets match).
     static let matchDrivenFacetLimit = 20_000
 
-    /// Value counts per facet over the whole match set, top ``maxFacetValues`` by count. Both strategies give
+    /// Value counts per facet over the whole match set, top ``SearchQuery/facetValues`` by count. Both strategies give
     /// the same rows; `fromMatchSet` picks the one whose cost follows the match set's size.
     func countFacets(_ db: Database, matchSQL: String, arguments: [DatabaseValue], fromMatchSet: Bool) throws -> [String: [FacetCount]] {
         let facetMarks = Array(repeating: "?", count: SearchPlan.countedFacets.count).joined(separator: ", ")
@@ -473,8 +473,8 @@ struct SearchPlan: Sendable {
             ) WHERE position <= ? ORDER BY facet, position
             """
         let all = fromMatchSet
-            ? arguments + SearchPlan.countedFacets.map(\.databaseValue) + [SearchPlan.maxFacetValues.databaseValue]
-            : SearchPlan.countedFacets.map(\.databaseValue) + arguments + [SearchPlan.maxFacetValues.databaseValue]
+            ? arguments + SearchPlan.countedFacets.map(\.databaseValue) + [query.facetValues.databaseValue]
+            : SearchPlan.countedFacets.map(\.databaseValue) + arguments + [query.facetValues.databaseValue]
         var facets: [String: [FacetCount]] = [:]
         for facet in SearchPlan.countedFacets { facets[facet] = [] }
         for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all)) {

@@ -24,6 +24,8 @@ public struct SearchQuery: Hashable, Sendable, Codable {
     public static let maxFilterValues = 1_000
     /// The largest ``offset``.
     public static let maxOffset = 10_000_000
+    /// The most values ``facetValues`` may ask for per facet.
+    public static let maxFacetValues = 10_000
 
     /// The search text; empty matches every live record.
     public var text: String
@@ -59,6 +61,9 @@ public struct SearchQuery: Hashable, Sendable, Codable {
     public var offset: Int
     /// Whether to count facet values over the whole match set.
     public var facets: Bool
+    /// With ``facets``: how many values each facet returns, the most frequent first, 1…``maxFacetValues``
+    /// (default 50). Every value is counted whatever this says; it bounds the answer.
+    public var facetValues = 50
     /// Preferred languages for titles and snippets, best first.
     public var languages: [String]
     /// Whether hits carry their records: the mapped dataset, the title and the snippet (default true). False reads

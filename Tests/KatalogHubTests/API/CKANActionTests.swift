@@ -222,6 +222,99 @@ struct CKANActionTests {
         }
     }
 
+    @Test func anOrganizationIsShownWithItsDatasets() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            var malmo: [String: Any] = [:]
+            try await client.execute(uri: "/api/3/action/organization_list?all_fields=true", method: .get) { response in
+                let organizations = try #require(try Self.result(response) as? [[String: Any]])
+                malmo = try #require(organizations.first { $0["title"] as? String == "Malmö stad" })
+            }
+            let name = try #require(malmo["name"] as? String)
+            let key = try #require(malmo["katalog_publisher_key"] as? String)
+            try await client.execute(uri: "/api/3/action/organization_show?id=\(name)", method: .get) { response in
+                let shown = try #require(try Self.result(response) as? [String: Any])
+                #expect(shown["name"] as? String == name)
+                #expect(shown["id"] as? String == name)
+                #expect(shown["is_organization"] as? Bool == true)
+                #expect(shown["package_count"] as? Int == 1)
+                #expect(shown["packages"] == nil)
+            }
+            // By its publisher key too, with the datasets as package dicts, as ckanapi asks (a JSON body).
+            let body = "{\"id\": \"\(key)\", \"include_datasets\": true, \"include_users\": false}"
+            try await client.execute(uri: "/api/3/action/organization_show", method: .post,
+                                     headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { response in
+                let shown = try #require(try Self.result(response) as? [String: Any])
+                #expect(shown["name"] as? String == name)
+                let packages = try #require(shown["packages"] as? [[String: Any]])
+                #expect(packages.compactMap { $0["katalog_source_identifier"] as? String } == ["d1"])
+                #expect((packages.first?["organization"] as? [String: Any])?["name"] as? String == name)
+            }
+            try await client.execute(uri: "/api/3/action/organization_show?id=no-such-org", method: .get) { response in
+                _ = try Self.error(response, status: .notFound, type: "Not Found Error")
+            }
+            try await client.execute(uri: "/api/3/action/organization_show", method: .get) { response in
+                let error = try Self.error(response, status: .conflict, type: "Validation Error")
+                #expect(error["id"] as? [String] == ["Missing value"])
+            }
+        }
+    }
+
+    @Test func themesAreGroups() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            try await client.execute(uri: "/api/3/action/group_list", method: .get) { response in
+                let names = try Self.result(response) as? [String]
+                #expect(names == ["EDUC"])
+            }
+            try await client.execute(uri: "/api/3/action/group_list?all_fields=true&lang=sv", method: .get) { response in
+                let groups = try #require(try Self.result(response) as? [[String: Any]])
+                #expect(groups.count == 1)
+                #expect(groups.first?["name"] as? String == "EDUC")
+                #expect(groups.first?["package_count"] as? Int == 1)
+                #expect(groups.first?["is_organization"] as? Bool == false)
+                #expect(groups.first?["title"] as? String == "Utbildning, kultur och sport")
+            }
+            try await client.execute(uri: "/api/3/action/group_list?groups=ECON", method: .get) { response in
+                let names = try Self.result(response) as? [String]
+                #expect(names == [])
+            }
+            try await client.execute(uri: "/api/3/action/group_show?id=EDUC&include_datasets=true", method: .get) { response in
+                let group = try #require(try Self.result(response) as? [String: Any])
+                #expect(group["package_count"] as? Int == 1)
+                let packages = try #require(group["packages"] as? [[String: Any]])
+                #expect(packages.compactMap { $0["katalog_source_identifier"] as? String } == ["d2"])
+                // The name a package dict lists its group by is the name group_show answers to.
+                let listed = (packages.first?["groups"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+                #expect(listed == ["EDUC"])
+            }
+            try await client.execute(uri: "/api/3/action/group_show?id=ECON", method: .get) { response in
+                _ = try Self.error(response, status: .notFound, type: "Not Found Error")
+            }
+            try await client.execute(uri: "/api/3/action/group_list?sort=size", method: .get) { response in
+                let error = try Self.error(response, status: .conflict, type: "Validation Error")
+                #expect(error["sort"] != nil)
+            }
+            try await client.execute(uri: "/api/3/action/group_list?type=organization", method: .get) { response in
+                _ = try Self.error(response, status: .conflict, type: "Validation Error")
+            }
+        }
+    }
+
+    @Test func facetLimitMinusOneCountsEveryValue() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            try await client.execute(uri: "/api/3/action/package_search?facet.field=%5B%22organization%22%5D&facet.limit=-1", method: .get) { response in
+                let result = try #require(try Self.result(response) as? [String: Any])
+                #expect((result["facets"] as? [String: [String: Int]])?["organization"]?.count == 4)
+            }
+            try await client.execute(uri: "/api/3/action/package_search?facet.field=%5B%22organization%22%5D&facet.limit=2", method: .get) { response in
+                let result = try #require(try Self.result(response) as? [String: Any])
+                #expect((result["facets"] as? [String: [String: Int]])?["organization"]?.count == 2)
+            }
+        }
+    }
+
     @Test func postSendsParametersAsJSONOrAForm() async throws {
         let store = try await HubTestCatalogue.makeStore()
         try await HubTestCatalogue.application(store).test(.router) { client in
