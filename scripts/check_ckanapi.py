@@ -49,6 +49,12 @@ def run(address, get_only):
     package = ckan.action.package_show(id=names[0])
     check(package["id"] == names[0] and package["state"] == "active", f"{mode} package_show returns the package")
     check(isinstance(package["resources"], list) and isinstance(package["tags"], list), f"{mode} package has resources and tags")
+    with_resources = ckan.action.package_search(q="*:*", rows=50, sort="id asc")["results"]
+    resources = [r for p in with_resources for r in p["resources"]]
+    check(len(resources) > 20, f"{mode} packages list resources")
+    for resource in resources:
+        shown = ckan.action.resource_show(id=resource["id"])
+        check(shown["id"] == resource["id"] and shown["url"] == resource["url"], f"{mode} resource_show finds {resource['id']}")
 
     multilingual = ckan.action.package_search(q="*:*", rows=1000, fl="name,title_translated")["results"]
     check(any(len(p.get("title_translated", {})) > 1 for p in multilingual), f"{mode} some titles come in several languages")

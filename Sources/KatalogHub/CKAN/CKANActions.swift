@@ -4,7 +4,7 @@ import KatalogModel
 import KatalogStore
 
 /// The read actions of CKAN's Action API over the catalogue: `package_search`, `package_show`, `package_list`,
-/// `organization_list`, `organization_show`, `group_list`, `group_show` and `status_show`, each a function from
+/// `resource_show`, `organization_list`, `organization_show`, `group_list`, `group_show` and `status_show`, each a function from
 /// parameters to the envelope's `result`.
 struct CKANActions: Sendable {
     let store: CatalogStore
@@ -16,7 +16,7 @@ struct CKANActions: Sendable {
     }
 
     /// The actions answered.
-    static let names = ["package_search", "package_show", "package_list", "organization_list", "organization_show",
+    static let names = ["package_search", "package_show", "package_list", "resource_show", "organization_list", "organization_show",
                         "group_list", "group_show", "status_show"]
 
     /// Answers `action`; `site` is the hub's origin (`http://host:port`).
@@ -25,6 +25,7 @@ struct CKANActions: Sendable {
         case "package_search": return try await packageSearch(parameters, site: site)
         case "package_show": return try await packageShow(parameters, site: site)
         case "package_list": return try await packageList(parameters)
+        case "resource_show": return try await resourceShow(parameters)
         case "organization_list": return try await organizationList(parameters)
         case "organization_show": return try await organizationShow(parameters, site: site)
         case "group_list": return try await groupList(parameters)
@@ -244,6 +245,40 @@ struct CKANActions: Sendable {
         return .object(CKANPackage.dict(.init(id: stored.id, source: stored.source, sourceIdentifier: stored.sourceIdentifier,
                                               dataset: stored.dataset, firstSeen: stored.firstSeen, updatedAt: stored.updatedAt),
                                         languages: languages, site: site))
+    }
+
+    // MARK: resource_show
+
+    /// A resource by its id: a distribution's own identifier (a CKAN resource id kept from the source), or the
+    /// `<dataset id>-<position>` a package dict gives a distribution without one.
+    func resourceShow(_ parameters: CKANParameters) async throws -> JSONValue {
+        try parameters.rejectUnknown(["id", "include_tracking", "lang"])
+        let id = try CKANActions.requiredID(parameters)
+        _ = try parameters.bool("include_tracking")
+        let languages = try parameters.languages()
+        let notFound = CKANError.notFound("Not found: no resource with id '\(id.prefix(200))'")
+        if let (packageID, position) = CKANActions.positionalResource(id) {
+            guard let stored = try await store.dataset(id: packageID), stored.deletedAt == nil,
+                  position < stored.dataset.distributions.count else { throw notFound }
+            let distribution = stored.dataset.distributions[position]
+            // A distribution with an identifier of its own is known by that, not by its position.
+            guard distribution.identifier == nil else { throw notFound }
+            return .object(CKANPackage.resource(distribution, position: position, packageID: stored.id, languages: languages))
+        }
+        guard let (stored, position) = try await store.dataset(holdingDistribution: id),
+              position < stored.dataset.distributions.count else { throw notFound }
+        return .object(CKANPackage.resource(stored.dataset.distributions[position], position: position, packageID: stored.id,
+                                            languages: languages))
+    }
+
+    /// The dataset id and position of a positional resource id (`<20 hex digits>-<position>`), nil for any other.
+    static func positionalResource(_ id: String) -> (packageID: String, position: Int)? {
+        guard let dash = id.lastIndex(of: "-") else { return nil }
+        let packageID = String(id[..<dash])
+        let digits = id[id.index(after: dash)...]
+        guard DatasetID.isWellFormed(packageID), !digits.isEmpty, digits.count <= 6, digits.allSatisfy(\.isASCII),
+              let position = Int(digits), position >= 0 else { return nil }
+        return (packageID, position)
     }
 
     /// The most names `package_list` returns at once.

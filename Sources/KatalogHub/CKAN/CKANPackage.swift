@@ -139,7 +139,9 @@ enum CKANPackage {
         return .object(object)
     }
 
-    private static func resource(_ distribution: Distribution, position: Int, packageID: String, languages: [String]) -> [String: JSONValue] {
+    /// A resource dict for a distribution at `position` of the dataset `packageID`. Its `id` is the distribution's own
+    /// identifier, else `<packageID>-<position>` (see ``CKANActions/resourceShow(_:)``).
+    static func resource(_ distribution: Distribution, position: Int, packageID: String, languages: [String]) -> [String: JSONValue] {
         let url = distribution.downloadURLs.first ?? distribution.accessURLs.first
         var resource: [String: JSONValue] = [
             "id": .string(distribution.identifier ?? "\(packageID)-\(position)"),

@@ -69,6 +69,11 @@ enum OpenAPIDocument {
             ("limit", #"{"type": "integer", "minimum": 0, "maximum": 100000}"#, "Names to return; without it, all (refused above 100,000)."),
             ("offset", #"{"type": "integer", "minimum": 0, "maximum": 10000000, "default": 0}"#, "Names to skip."),
         ],
+        "resource_show": [
+            ("id", #"{"type": "string", "minLength": 1, "maxLength": 2000, \#(plainText)}"#, "The resource's id: its source's identifier for it, or the <dataset id>-<position> a package dict gives it."),
+            ("include_tracking", #"{"type": "boolean"}"#, "Accepted."),
+            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for name and description (commas), best first."),
+        ],
         "organization_list": [
             ("all_fields", #"{"type": "boolean", "default": false}"#, "Organization dicts instead of names."),
             ("sort", #"{"type": "string", "enum": ["", "name asc", "name desc", "title asc", "title desc", "package_count desc", "package_count asc"]}"#, "The order."),
@@ -118,6 +123,7 @@ enum OpenAPIDocument {
         "package_show": ##"{"$ref": "#/components/schemas/CKANPackage"}"##,
         "package_list": #"{"type": "array", "items": {"type": "string"}}"#,
         "organization_list": ##"{"type": "array", "items": {"anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/CKANOrganization"}]}}"##,
+        "resource_show": #"{"type": "object", "required": ["id", "package_id", "url", "position"]}"#,
         "organization_show": ##"{"$ref": "#/components/schemas/CKANOrganization"}"##,
         "group_list": ##"{"type": "array", "items": {"anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/CKANGroup"}]}}"##,
         "group_show": ##"{"$ref": "#/components/schemas/CKANGroup"}"##,

@@ -11,6 +11,23 @@ extension CatalogStore {
         }
     }
 
+    /// The live dataset holding a distribution with this identifier (the one its source gave it, such as a CKAN
+    /// resource id), and the distribution's position in it; nil when none does. When several records hold one (the
+    /// same dataset from several sources), the record searches show comes first, then the oldest.
+    public func dataset(holdingDistribution identifier: String) async throws -> (dataset: StoredDataset, position: Int)? {
+        guard !identifier.isEmpty, identifier.utf8.count <= 2_000 else { return nil }
+        return try await read("finding a distribution", context: ["distribution": String(identifier.prefix(200))]) { db in
+            guard let found = try Row.fetchOne(db, sql: """
+                SELECT x.dataset_pk, x.position FROM distributions x JOIN datasets d ON d.pk = x.dataset_pk
+                WHERE x.identifier = ? AND d.deleted_at IS NULL
+                ORDER BY d.shown_as IS NOT NULL, d.pk LIMIT 1
+                """, arguments: [identifier]) else { return nil }
+            let position: Int = found["position"]
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM datasets WHERE pk = ?", arguments: [found["dataset_pk"] as Int64])
+            return try StoredDataset.read(rows, db).first.map { ($0, position) }
+        }
+    }
+
     /// The dataset a source knows as `sourceIdentifier`, or nil.
     public func dataset(source: String, sourceIdentifier: String) async throws -> StoredDataset? {
         try await read("reading a dataset", context: ["source": source, "sourceIdentifier": sourceIdentifier]) { db in

@@ -133,6 +133,10 @@ extension CatalogStore {
                 );
                 """)
         }
+        migrator.registerMigration("v11-distribution-identifiers") { db in
+            // CKAN's resource_show finds a distribution by the identifier its source gave it (a CKAN resource id).
+            try db.execute(sql: "CREATE INDEX distributions_by_identifier ON distributions (identifier) WHERE identifier IS NOT NULL")
+        }
         return migrator
     }
 

@@ -260,6 +260,45 @@ struct CKANActionTests {
         }
     }
 
+    @Test func resourcesAreShownByTheirIDs() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            var resources: [String: [[String: Any]]] = [:]
+            for name in ["d1", "d3"] {
+                try await client.execute(uri: "/api/3/action/package_search?q=*:*&rows=10", method: .get) { response in
+                    let result = try #require(try Self.result(response) as? [String: Any])
+                    let packages = try #require(result["results"] as? [[String: Any]])
+                    let package = try #require(packages.first { $0["katalog_source_identifier"] as? String == name })
+                    resources[name] = try #require(package["resources"] as? [[String: Any]])
+                }
+            }
+            // Every resource a package dict lists is shown by its id, whether positional or the source's own.
+            for resource in (resources["d1"] ?? []) + (resources["d3"] ?? []) {
+                let id = try #require(resource["id"] as? String)
+                try await client.execute(uri: "/api/3/action/resource_show?id=\(id)", method: .get) { response in
+                    let shown = try #require(try Self.result(response) as? [String: Any])
+                    #expect(shown["id"] as? String == id)
+                    #expect(shown["url"] as? String == resource["url"] as? String)
+                    #expect(shown["package_id"] as? String == resource["package_id"] as? String)
+                    #expect(shown["format"] as? String == resource["format"] as? String)
+                }
+            }
+            #expect(resources["d3"]?.first?["id"] as? String == "gtfs-d3-0")
+            let d1 = try #require(resources["d1"]?.first?["package_id"] as? String)
+            #expect(resources["d1"]?.map { $0["id"] as? String } == ["\(d1)-0", "\(d1)-1"])
+            let d3 = try #require(resources["d3"]?.first?["package_id"] as? String)
+            // A position past the end, a distribution that has its own identifier, and unknown ids are not found.
+            for id in ["\(d1)-2", "\(d3)-0", "gtfs-d3-9", "no-such-resource", "\(d1)-99999999"] {
+                try await client.execute(uri: "/api/3/action/resource_show?id=\(id)", method: .get) { response in
+                    _ = try Self.error(response, status: .notFound, type: "Not Found Error")
+                }
+            }
+            try await client.execute(uri: "/api/3/action/resource_show?id=gtfs-d3-0&bogus=1", method: .get) { response in
+                _ = try Self.error(response, status: .conflict, type: "Validation Error")
+            }
+        }
+    }
+
     @Test func themesAreGroups() async throws {
         let store = try await HubTestCatalogue.makeStore()
         try await HubTestCatalogue.application(store).test(.router) { client in

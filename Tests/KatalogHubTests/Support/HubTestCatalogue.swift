@@ -19,7 +19,8 @@ enum HubTestCatalogue {
             publisher: Agent(identifier: publisher.lowercased(), name: LocalizedText(publisher, language: "sv")),
             modified: DateValue(raw: modified),
             distributions: formats.enumerated().map { index, format in
-                Distribution(accessURLs: ["https://data.example.se/\(id)/\(index)"],
+                // d3's distributions carry their source's identifiers (as CKAN resources do); the others have none.
+                Distribution(identifier: id == "d3" ? "gtfs-\(id)-\(index)" : nil, accessURLs: ["https://data.example.se/\(id)/\(index)"],
                              downloadURLs: ["https://data.example.se/\(id)/\(index).\(format.lowercased())"],
                              format: Concept(raw: format, uri: "http://publications.europa.eu/resource/authority/file-type/\(format)"))
             }
