@@ -2,7 +2,7 @@ import Foundation
 import KatalogModel
 import KatalogStore
 
-/// `organization_show`, `group_list` and `group_show`: the publishers as CKAN organizations, the themes as CKAN groups
+/// `organization_list`, `organization_show`, `group_list` and `group_show`: the publishers as CKAN organizations, the themes as CKAN groups
 /// (as package dicts list them in `groups`), so that clients such as `ckanapi dump organizations` and `dump groups`
 /// work against the hub.
 extension CKANActions {
@@ -13,24 +13,31 @@ extension CKANActions {
     static let ignoredGroupFlags = ["include_extras", "include_users", "include_groups", "include_tags", "include_followers",
                                     "include_member_count"]
 
-    // MARK: organization_show
+    // MARK: organization_list, organization_show
+
+    func organizationList(_ parameters: CKANParameters) async throws -> JSONValue {
+        let options = try ListOptions(parameters, type: "organization", namesParameter: "organizations")
+        let named = try await organizations.snapshot().named
+        let entries = named.map { organization in
+            ListEntry(name: organization.name, title: organization.publisher.name.best(options.languages) ?? organization.publisher.key,
+                      count: organization.publisher.datasetCount, key: organization.publisher.key, publisherName: organization.publisher.name)
+        }
+        return try options.answer(entries) { entry, count in
+            CKANPackage.organizationDict(slug: entry.name, key: entry.key, name: entry.publisherName, languages: options.languages, count: count)
+        }
+    }
 
     func organizationShow(_ parameters: CKANParameters, site: String) async throws -> JSONValue {
-        try parameters.rejectUnknown(Set(["id", "include_datasets", "include_dataset_count", "lang"] + CKANActions.ignoredGroupFlags))
-        let id = try CKANActions.requiredID(parameters)
-        let includeDatasets = try parameters.bool("include_datasets") ?? false
-        let includeCount = try parameters.bool("include_dataset_count") ?? true
-        for flag in CKANActions.ignoredGroupFlags { _ = try parameters.bool(flag) }
-        let languages = try parameters.languages()
-        let snapshot = try await organizations.snapshot()
+        let options = try ShowOptions(parameters)
         // The id is the organization's name (CKAN's `id` and `name` are one here); its publisher key is accepted too.
-        guard let organization = snapshot.organization(named: id) else {
-            throw CKANError.notFound("Not found: no organization '\(id.prefix(200))'")
+        guard let organization = try await organizations.snapshot().organization(named: options.id) else {
+            throw CKANError.notFound("Not found: no organization '\(options.id.prefix(200))'")
         }
         var dict = CKANPackage.organizationDict(slug: organization.name, key: organization.publisher.key, name: organization.publisher.name,
-                                                languages: languages, count: includeCount ? organization.publisher.datasetCount : nil)
-        if includeDatasets {
-            dict["packages"] = .array(try await packages(SearchQuery(publisher: [organization.publisher.key]), languages: languages, site: site))
+                                                languages: options.languages,
+                                                count: options.includeCount ? organization.publisher.datasetCount : nil)
+        if options.includeDatasets {
+            dict["packages"] = .array(try await packages(SearchQuery(publisher: [organization.publisher.key]), languages: options.languages, site: site))
         }
         return .object(dict)
     }
@@ -46,59 +53,111 @@ extension CKANActions {
     }
 
     func groupList(_ parameters: CKANParameters) async throws -> JSONValue {
-        try parameters.rejectUnknown(Set(["all_fields", "sort", "limit", "offset", "groups", "include_dataset_count", "q", "type", "lang"]
-                                         + CKANActions.ignoredGroupFlags))
-        let allFields = try parameters.bool("all_fields") ?? false
-        let includeCount = try parameters.bool("include_dataset_count") ?? true
-        for flag in CKANActions.ignoredGroupFlags { _ = try parameters.bool(flag) }
-        let limit = try parameters.int("limit", default: 1_000, in: 0...1_000, clamp: true)
-        let offset = try parameters.int("offset", default: 0, in: 0...SearchQuery.maxOffset)
-        let languages = try parameters.languages()
-        if let type = try parameters.string("type"), type != "group" {
-            throw CKANError.validation("type", "only groups (the catalogue's themes) are listed here")
+        let options = try ListOptions(parameters, type: "group", namesParameter: "groups")
+        let entries = try await themes().map { theme in
+            ListEntry(name: theme.value, title: CKANActions.themeTitle(theme.value, languages: options.languages), count: theme.count)
         }
-        let only = try parameters.list("groups", maxItems: 1_000).map(Set.init)
-        let filter = try parameters.string("q")?.lowercased()
-        var groups = try await themes().map { theme in
-            (name: theme.value, title: CKANActions.themeTitle(theme.value, languages: languages), count: theme.count)
-        }
-        if let only { groups = groups.filter { only.contains($0.name) } }
-        if let filter { groups = groups.filter { $0.name.lowercased().contains(filter) || $0.title.lowercased().contains(filter) } }
-        let sort = (try parameters.string("sort") ?? "name asc").split(separator: " ", omittingEmptySubsequences: true)
-            .joined(separator: " ").lowercased()
-        switch sort {
-        case "name asc", "name": groups.sort { $0.name < $1.name }
-        case "name desc": groups.sort { $0.name > $1.name }
-        case "title asc", "title": groups.sort { ($0.title, $0.name) < ($1.title, $1.name) }
-        case "title desc": groups.sort { ($0.title, $0.name) > ($1.title, $1.name) }
-        case "package_count desc", "package_count": groups.sort { ($1.count, $0.name) < ($0.count, $1.name) }
-        case "package_count asc": groups.sort { ($0.count, $0.name) < ($1.count, $1.name) }
-        default:
-            throw CKANError.validation("sort", "'\(sort.prefix(40))' is not supported; supported: name asc, name desc, title asc, title desc, package_count desc, package_count asc")
-        }
-        let page = groups.dropFirst(offset).prefix(limit)
-        guard allFields else { return .array(page.map { .string($0.name) }) }
-        return .array(page.map { group in
-            .object(CKANPackage.groupDict(key: group.name, title: group.title, count: includeCount ? group.count : nil))
-        })
+        return try options.answer(entries) { entry, count in CKANPackage.groupDict(key: entry.name, title: entry.title, count: count) }
     }
 
     func groupShow(_ parameters: CKANParameters, site: String) async throws -> JSONValue {
-        try parameters.rejectUnknown(Set(["id", "include_datasets", "include_dataset_count", "lang"] + CKANActions.ignoredGroupFlags))
-        let id = try CKANActions.requiredID(parameters)
-        let includeDatasets = try parameters.bool("include_datasets") ?? false
-        let includeCount = try parameters.bool("include_dataset_count") ?? true
-        for flag in CKANActions.ignoredGroupFlags { _ = try parameters.bool(flag) }
-        let languages = try parameters.languages()
-        guard let theme = try await themes().first(where: { $0.value == id }) else {
-            throw CKANError.notFound("Not found: no group '\(id.prefix(200))' (groups are the themes of the catalogue's datasets)")
+        let options = try ShowOptions(parameters)
+        guard let theme = try await themes().first(where: { $0.value == options.id }) else {
+            throw CKANError.notFound("Not found: no group '\(options.id.prefix(200))' (groups are the themes of the catalogue's datasets)")
         }
-        var dict = CKANPackage.groupDict(key: theme.value, title: CKANActions.themeTitle(theme.value, languages: languages),
-                                         count: includeCount ? theme.count : nil)
-        if includeDatasets {
-            dict["packages"] = .array(try await packages(SearchQuery(theme: [theme.value]), languages: languages, site: site))
+        var dict = CKANPackage.groupDict(key: theme.value, title: CKANActions.themeTitle(theme.value, languages: options.languages),
+                                         count: options.includeCount ? theme.count : nil)
+        if options.includeDatasets {
+            dict["packages"] = .array(try await packages(SearchQuery(theme: [theme.value]), languages: options.languages, site: site))
         }
         return .object(dict)
+    }
+
+    // MARK: list and show parameters
+
+    /// One organization or group to list.
+    struct ListEntry {
+        var name: String
+        var title: String
+        var count: Int
+        /// For an organization: its publisher key and name.
+        var key = ""
+        var publisherName = LocalizedText()
+    }
+
+    /// The parameters of `organization_list` and `group_list`.
+    struct ListOptions {
+        var allFields: Bool
+        var includeCount: Bool
+        var limit: Int
+        var offset: Int
+        var languages: [String]
+        /// Only these names (`organizations`, `groups`).
+        var only: Set<String>?
+        /// Only names or titles containing this (`q`), lower-cased.
+        var filter: String?
+        var sort: String
+
+        static let sorts = "name asc, name desc, title asc, title desc, package_count desc, package_count asc"
+
+        init(_ parameters: CKANParameters, type: String, namesParameter: String) throws(CKANError) {
+            try parameters.rejectUnknown(Set(["all_fields", "sort", "limit", "offset", namesParameter, "include_dataset_count", "q", "type",
+                                              "lang"] + CKANActions.ignoredGroupFlags))
+            allFields = try parameters.bool("all_fields") ?? false
+            includeCount = try parameters.bool("include_dataset_count") ?? true
+            for flag in CKANActions.ignoredGroupFlags { _ = try parameters.bool(flag) }
+            limit = try parameters.int("limit", default: 1_000, in: 0...1_000, clamp: true)
+            offset = try parameters.int("offset", default: 0, in: 0...SearchQuery.maxOffset)
+            languages = try parameters.languages()
+            if let asked = try parameters.string("type"), asked != type {
+                throw CKANError.validation("type", type == "group" ? "only groups (the catalogue's themes) are listed here"
+                                                                    : "only organizations are listed here")
+            }
+            only = try parameters.list(namesParameter, maxItems: 1_000).map(Set.init)
+            filter = try parameters.string("q")?.lowercased()
+            sort = (try parameters.string("sort") ?? "name asc").split(separator: " ", omittingEmptySubsequences: true)
+                .joined(separator: " ").lowercased()
+            guard ["name asc", "name", "name desc", "title asc", "title", "title desc", "package_count desc", "package_count",
+                   "package_count asc"].contains(sort) else {
+                throw CKANError.validation("sort", "'\(sort.prefix(40))' is not supported; supported: \(ListOptions.sorts)")
+            }
+        }
+
+        /// The page of `entries` these options ask for: names, or (with `all_fields`) the dicts `dict` makes, given the
+        /// count to show (nil without `include_dataset_count`).
+        func answer(_ entries: [ListEntry], dict: (ListEntry, Int?) -> [String: JSONValue]) throws(CKANError) -> JSONValue {
+            var entries = entries
+            if let only { entries = entries.filter { only.contains($0.name) } }
+            if let filter { entries = entries.filter { $0.name.lowercased().contains(filter) || $0.title.lowercased().contains(filter) } }
+            switch sort {
+            case "name desc": entries.sort { $0.name > $1.name }
+            case "title asc", "title": entries.sort { ($0.title, $0.name) < ($1.title, $1.name) }
+            case "title desc": entries.sort { ($0.title, $0.name) > ($1.title, $1.name) }
+            case "package_count desc", "package_count": entries.sort { ($1.count, $0.name) < ($0.count, $1.name) }
+            case "package_count asc": entries.sort { ($0.count, $0.name) < ($1.count, $1.name) }
+            default: entries.sort { $0.name < $1.name }
+            }
+            let page = entries.dropFirst(offset).prefix(limit)
+            guard allFields else { return .array(page.map { .string($0.name) }) }
+            return .array(page.map { .object(dict($0, includeCount ? $0.count : nil)) })
+        }
+    }
+
+    /// The parameters of `organization_show` and `group_show`.
+    struct ShowOptions {
+        var id: String
+        var includeDatasets: Bool
+        var includeCount: Bool
+        var languages: [String]
+
+        init(_ parameters: CKANParameters) throws(CKANError) {
+            try parameters.rejectUnknown(Set(["id", "include_datasets", "include_dataset_count", "lang"] + CKANActions.ignoredGroupFlags))
+            id = try CKANActions.requiredID(parameters)
+            includeDatasets = try parameters.bool("include_datasets") ?? false
+            includeCount = try parameters.bool("include_dataset_count") ?? true
+            for flag in CKANActions.ignoredGroupFlags { _ = try parameters.bool(flag) }
+            languages = try parameters.languages()
+        }
     }
 
     // MARK: shared

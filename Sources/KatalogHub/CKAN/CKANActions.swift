@@ -299,53 +299,7 @@ struct CKANActions: Sendable {
         return .array(names.map(JSONValue.string))
     }
 
-    // MARK: organization_list, status_show
-
-    func organizationList(_ parameters: CKANParameters) async throws -> JSONValue {
-        try parameters.rejectUnknown(["all_fields", "sort", "limit", "offset", "organizations", "include_dataset_count",
-                                      "include_extras", "include_users", "include_groups", "include_tags",
-                                      "include_followers", "include_member_count", "q", "type", "lang"])
-        let allFields = try parameters.bool("all_fields") ?? false
-        let includeCount = try parameters.bool("include_dataset_count") ?? true
-        for flag in ["include_extras", "include_users", "include_groups", "include_tags", "include_followers", "include_member_count"] {
-            _ = try parameters.bool(flag)
-        }
-        let limit = try parameters.int("limit", default: 1_000, in: 0...1_000, clamp: true)
-        let offset = try parameters.int("offset", default: 0, in: 0...SearchQuery.maxOffset)
-        let languages = try parameters.languages()
-        if let type = try parameters.string("type"), type != "organization" {
-            throw CKANError.validation("type", "only organizations are listed here")
-        }
-        let only = try parameters.list("organizations", maxItems: 1_000).map(Set.init)
-        let filter = try parameters.string("q")?.lowercased()
-        var organizations = try await self.organizations.snapshot().named.map { organization in
-            (name: organization.name, title: organization.publisher.name.best(languages) ?? organization.publisher.key,
-             publisher: organization.publisher)
-        }
-        if let only { organizations = organizations.filter { only.contains($0.name) } }
-        if let filter {
-            organizations = organizations.filter { $0.name.contains(filter) || $0.title.lowercased().contains(filter) }
-        }
-        let sort = (try parameters.string("sort") ?? "name asc").split(separator: " ", omittingEmptySubsequences: true)
-            .joined(separator: " ").lowercased()
-        switch sort {
-        case "name asc", "name": organizations.sort { $0.name < $1.name }
-        case "name desc": organizations.sort { $0.name > $1.name }
-        case "title asc", "title": organizations.sort { ($0.title, $0.name) < ($1.title, $1.name) }
-        case "title desc": organizations.sort { ($0.title, $0.name) > ($1.title, $1.name) }
-        case "package_count desc", "package_count": organizations.sort { ($1.publisher.datasetCount, $0.name) < ($0.publisher.datasetCount, $1.name) }
-        case "package_count asc": organizations.sort { ($0.publisher.datasetCount, $0.name) < ($1.publisher.datasetCount, $1.name) }
-        default:
-            throw CKANError.validation("sort", "'\(sort.prefix(40))' is not supported; supported: name asc, name desc, title asc, title desc, package_count desc, package_count asc")
-        }
-        let page = organizations.dropFirst(offset).prefix(limit)
-        guard allFields else { return .array(page.map { .string($0.name) }) }
-        return .array(page.map { organization in
-            .object(CKANPackage.organizationDict(slug: organization.name, key: organization.publisher.key,
-                                                 name: organization.publisher.name, languages: languages,
-                                                 count: includeCount ? organization.publisher.datasetCount : nil))
-        })
-    }
+    // MARK: status_show
 
     func statusShow(_ parameters: CKANParameters, site: String) throws(CKANError) -> JSONValue {
         try parameters.rejectUnknown([])

@@ -74,40 +74,38 @@ enum OpenAPIDocument {
             ("include_tracking", #"{"type": "boolean"}"#, "Accepted."),
             ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for name and description (commas), best first."),
         ],
-        "organization_list": [
-            ("all_fields", #"{"type": "boolean", "default": false}"#, "Organization dicts instead of names."),
-            ("sort", #"{"type": "string", "enum": ["", "name asc", "name desc", "title asc", "title desc", "package_count desc", "package_count asc"]}"#, "The order."),
-            ("limit", #"{"type": "integer", "minimum": 0, "default": 1000}"#, "Organizations to return; above 1000 it is 1000."),
-            ("offset", #"{"type": "integer", "minimum": 0, "maximum": 10000000, "default": 0}"#, "Organizations to skip."),
-            ("organizations", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only these names (commas or a JSON list)."),
-            ("include_dataset_count", #"{"type": "boolean", "default": true}"#, "Give package_count with all_fields."),
-            ("q", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only organizations whose name or title contains this."),
-            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
-        ],
-        "organization_show": [
-            ("id", #"{"type": "string", "minLength": 1, "maxLength": 2000, \#(plainText)}"#, "The organization's name (its id), or its katalog_publisher_key."),
-            ("include_datasets", #"{"type": "boolean", "default": false}"#, "Add packages: the package dicts of its first 1000 datasets by id."),
-            ("include_dataset_count", #"{"type": "boolean", "default": true}"#, "Give package_count."),
-            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
-        ],
-        "group_list": [
-            ("all_fields", #"{"type": "boolean", "default": false}"#, "Group dicts instead of names."),
-            ("sort", #"{"type": "string", "enum": ["", "name asc", "name desc", "title asc", "title desc", "package_count desc", "package_count asc"]}"#, "The order."),
-            ("limit", #"{"type": "integer", "minimum": 0, "default": 1000}"#, "Groups to return; above 1000 it is 1000."),
-            ("offset", #"{"type": "integer", "minimum": 0, "maximum": 10000000, "default": 0}"#, "Groups to skip."),
-            ("groups", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only these names (commas or a JSON list)."),
-            ("include_dataset_count", #"{"type": "boolean", "default": true}"#, "Give package_count with all_fields."),
-            ("q", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only groups whose name or title contains this."),
-            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
-        ],
-        "group_show": [
-            ("id", #"{"type": "string", "minLength": 1, "maxLength": 2000, \#(plainText)}"#, "The group's name (a theme key such as ECON)."),
-            ("include_datasets", #"{"type": "boolean", "default": false}"#, "Add packages: the package dicts of its first 1000 datasets by id."),
-            ("include_dataset_count", #"{"type": "boolean", "default": true}"#, "Give package_count."),
-            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
-        ],
+        "organization_list": listParameters(plural: "Organizations", names: "organizations"),
+        "organization_show": showParameters(id: "The organization's name (its id), or its katalog_publisher_key."),
+        "group_list": listParameters(plural: "Groups", names: "groups"),
+        "group_show": showParameters(id: "The group's name (a theme key such as ECON)."),
         "status_show": [],
     ]
+
+    /// The parameters of `organization_list` and `group_list`: `plural` names what is listed, `names` the parameter that
+    /// lists some by name.
+    private static func listParameters(plural: String, names: String) -> [(name: String, schema: String, description: String)] {
+        let dicts = plural == "Groups" ? "Group" : "Organization"
+        return [
+            ("all_fields", #"{"type": "boolean", "default": false}"#, "\(dicts) dicts instead of names."),
+            ("sort", #"{"type": "string", "enum": ["", "name asc", "name desc", "title asc", "title desc", "package_count desc", "package_count asc"]}"#, "The order."),
+            ("limit", #"{"type": "integer", "minimum": 0, "default": 1000}"#, "\(plural) to return; above 1000 it is 1000."),
+            ("offset", #"{"type": "integer", "minimum": 0, "maximum": 10000000, "default": 0}"#, "\(plural) to skip."),
+            (names, #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only these names (commas or a JSON list)."),
+            ("include_dataset_count", #"{"type": "boolean", "default": true}"#, "Give package_count with all_fields."),
+            ("q", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only \(plural.lowercased()) whose name or title contains this."),
+            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
+        ]
+    }
+
+    /// The parameters of `organization_show` and `group_show`, with what `id` takes.
+    private static func showParameters(id: String) -> [(name: String, schema: String, description: String)] {
+        [
+            ("id", #"{"type": "string", "minLength": 1, "maxLength": 2000, \#(plainText)}"#, id),
+            ("include_datasets", #"{"type": "boolean", "default": false}"#, "Add packages: the package dicts of its first 1000 datasets by id."),
+            ("include_dataset_count", #"{"type": "boolean", "default": true}"#, "Give package_count."),
+            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
+        ]
+    }
 
     /// The parameters read as lists, which a JSON body may also give as an array: their items and how many.
     private static let ckanListItems: [String: (schema: String, maxItems: Int)] = [
