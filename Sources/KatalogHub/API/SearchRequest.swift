@@ -6,7 +6,7 @@ enum SearchRequest {
     /// Parameters the search endpoint knows; any other is a 400, so typos do not silently widen a search.
     static let knownParameters: Set<String> = [
         "q", "publisher", "theme", "format", "licence", "license", "language", "source", "modified_since",
-        "has_download", "sort", "limit", "cursor", "lang", "facets",
+        "has_download", "sort", "limit", "cursor", "lang", "facets", "facet_limit",
     ]
     /// Largest page.
     static let maxLimit = 100
@@ -41,6 +41,7 @@ enum SearchRequest {
         query.limit = try parameters.int("limit", in: 1...maxLimit) ?? 20
         query.cursor = parameters.get("cursor")
         query.facets = try parameters.bool("facets") ?? true
+        query.facetValues = try parameters.int("facet_limit", in: 1...SearchQuery.maxFacetValues) ?? 50
         // Up to 5 `lang` parameters (the OpenAPI document's maxItems); of the languages they list, the first 5 count.
         let langCount = parameters.occurrences(of: "lang")
         guard langCount <= 5 else { throw APIError.badParameter("lang", "repeated \(langCount) times; at most 5") }

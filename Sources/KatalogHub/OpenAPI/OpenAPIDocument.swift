@@ -200,6 +200,7 @@ enum OpenAPIDocument {
               {"name": "cursor", "in": "query", "description": "next_cursor of the previous page, passed back unchanged (opaque base64url).", "schema": {"type": "string", "pattern": "^[A-Za-z0-9_=-]*$", "maxLength": 2000}},
               {"name": "lang", "in": "query", "description": "Preferred languages for titles and snippets, best first.", "schema": {"type": "array", "items": {"type": "string", "maxLength": 35, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 5}, "style": "form", "explode": true},
               {"name": "facets", "in": "query", "description": "Count facet values over the whole match set (default true).", "schema": {"type": "boolean"}},
+              {"name": "facet_limit", "in": "query", "description": "Values returned per facet, the most frequent first (every value is counted).", "schema": {"type": "integer", "minimum": 1, "maximum": 10000, "default": 50}},
               {"name": "If-None-Match", "in": "header", "description": "ETag of an earlier answer to the same query; 304 when the catalogue has not changed.", "schema": {"type": "string"}}
             ],
             "responses": {

@@ -37,6 +37,30 @@ struct SearchAPITests {
         }
     }
 
+    @Test func facetLimitBoundsTheValuesEachFacetLists() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            func publisherCount(_ query: String) async throws -> Int? {
+                var count: Int?
+                try await client.execute(uri: "/api/v1/search?" + query, method: .get) { response in
+                    #expect(response.status == .ok)
+                    let facets = try #require(try Self.json(response)["facets"] as? [String: Any])
+                    count = (facets["publisher"] as? [Any])?.count
+                }
+                return count
+            }
+            #expect(try await publisherCount("limit=1") == 4)
+            #expect(try await publisherCount("limit=1&facet_limit=2") == 2)
+            #expect(try await publisherCount("limit=1&facet_limit=10000") == 4)
+            for bad in ["facet_limit=0", "facet_limit=10001", "facet_limit=", "facet_limit=all"] {
+                try await client.execute(uri: "/api/v1/search?" + bad, method: .get) { response in
+                    #expect(response.status == .badRequest, "\(bad)")
+                    #expect((try? Self.json(response))?["parameter"] as? String == "facet_limit")
+                }
+            }
+        }
+    }
+
     @Test func repeatedParametersAreBoundedByTheDocumentsMaxItems() async throws {
         let store = try await HubTestCatalogue.makeStore()
         try await HubTestCatalogue.application(store).test(.router) { client in
