@@ -169,6 +169,20 @@ struct CSWIncrementalHarvestTests {
         }
     }
 
+    @Test func briefRecordsInAnotherSchemaDeleteNothing() async throws {
+        try await Self.afterAFirstRun { harness in
+            Self.editTheService(harness)
+            harness.service.setFault(.briefDublinCore)
+            let summary = try await harness.run()
+            #expect(summary.status == .partial, "\(summary.message)")
+            #expect(summary.counts.updated == 1)
+            #expect(summary.counts.deleted == 0)
+            #expect(try await harness.identifiers().count == 11)
+            #expect(try await harness.lastRun().errors.contains { $0.cause.contains("brief csw:Record records, not ISO 19139") })
+            #expect(try await harness.store.listingMark(source: "geodata")?.mark == Self.firstClock)
+        }
+    }
+
     @Test func aConfiguredCQLConstraintIsKeptBesideTheDate() async throws {
         let path = "/csw?constraintLanguage=CQL_TEXT&constraint=OrganisationName+%3D+%27Norrvik%27"
         try await Self.afterAFirstRun(path: path) { harness in

@@ -25,6 +25,8 @@ final class CSWTestService: Sendable {
         case dublinCore
         /// Reports this many more matched records than it has, to requests for brief records only.
         case briefOvercounts(Int)
+        /// Answers requests for brief records with Dublin Core `csw:BriefRecord`s.
+        case briefDublinCore
     }
 
     /// How the service takes a `constraint` on the modification date (`FILTER` with `ogc:PropertyIsGreaterThanOrEqualTo`,
@@ -150,7 +152,7 @@ final class CSWTestService: Sendable {
         var next = first + page.count < matched && !hits ? first + page.count + 1 : 0
         if fault == .stuckNextRecord { next = start }
         let body: String
-        if fault == .dublinCore {
+        if fault == .dublinCore || (fault == .briefDublinCore && query["elementSetName"] == "brief") {
             body = page.indices.map { index in
                 "<csw:Record xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:identifier>dc-\(first + index)</dc:identifier><dc:title>T</dc:title></csw:Record>"
             }.joined(separator: "\n")

@@ -91,8 +91,12 @@ public struct CSWAdapter: HarvestAdapter {
                                          into: collector)
         }
         // Brief records are small (an identifier, a hierarchy level, a title): the largest page the service gives.
+        var notISO: String?
         let identifiers = try await walk(elementSet: "brief", pageSize: CSWAdapter.maxPageSize, constraint: nil,
                                          context: context, collector: collector) { fetched in
+            // A service that answers brief records in another schema names no file identifiers: counting nothing as
+            // seen would delete everything, so such a listing deletes nothing.
+            if notISO == nil, let other = fetched.page.records.first(where: { !$0.isISO }) { notISO = other.name }
             // Services and other scopes a full listing skips are not counted, so a record that became one is deleted.
             for record in fetched.page.records where record.describesData {
                 if let identifier = record.fileIdentifier { try await collector.listed(identifier: identifier) }
@@ -103,6 +107,9 @@ public struct CSWAdapter: HarvestAdapter {
                                                listsEveryIdentifier: true))
         if let reason = changes.incompleteReason { return .incomplete(reason: reason) }
         if let reason = identifiers.incompleteReason { return .incomplete(reason: "listing the service's identifiers: " + reason) }
+        if let notISO {
+            return .incomplete(reason: "listing the service's identifiers: it sent brief \(notISO) records, not ISO 19139, so nothing is deleted")
+        }
         return .complete
     }
 
