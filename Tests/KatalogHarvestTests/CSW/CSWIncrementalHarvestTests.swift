@@ -169,16 +169,18 @@ struct CSWIncrementalHarvestTests {
         }
     }
 
-    @Test func briefRecordsInAnotherSchemaDeleteNothing() async throws {
+    @Test(arguments: [(CSWTestService.Fault.briefDublinCore, "brief csw:Record records, not ISO 19139"),
+                      (.briefWithoutIdentifiers, "brief records carry no gmd:fileIdentifier")])
+    func briefRecordsThatNameNoRecordDeleteNothing(fault: CSWTestService.Fault, cause: String) async throws {
         try await Self.afterAFirstRun { harness in
             Self.editTheService(harness)
-            harness.service.setFault(.briefDublinCore)
+            harness.service.setFault(fault)
             let summary = try await harness.run()
             #expect(summary.status == .partial, "\(summary.message)")
             #expect(summary.counts.updated == 1)
             #expect(summary.counts.deleted == 0)
             #expect(try await harness.identifiers().count == 11)
-            #expect(try await harness.lastRun().errors.contains { $0.cause.contains("brief csw:Record records, not ISO 19139") })
+            #expect(try await harness.lastRun().errors.contains { $0.cause.contains(cause) })
             #expect(try await harness.store.listingMark(source: "geodata")?.mark == Self.firstClock)
         }
     }

@@ -27,6 +27,8 @@ final class CSWTestService: Sendable {
         case briefOvercounts(Int)
         /// Answers requests for brief records with Dublin Core `csw:BriefRecord`s.
         case briefDublinCore
+        /// Leaves the file identifier out of brief records.
+        case briefWithoutIdentifiers
     }
 
     /// How the service takes a `constraint` on the modification date (`FILTER` with `ogc:PropertyIsGreaterThanOrEqualTo`,
@@ -146,6 +148,9 @@ final class CSWTestService: Sendable {
         let first = min(start - 1, records.count)
         var page = hits ? [] : Array(records[first..<min(first + maxRecords, records.count)])
         if query["elementSetName"] == "brief" { page = page.map(CSWTestService.brief) }
+        if query["elementSetName"] == "brief", fault == .briefWithoutIdentifiers {
+            page = page.map { $0.replacingOccurrences(of: #"<gmd:fileIdentifier>.*</gmd:fileIdentifier>"#, with: "", options: .regularExpression) }
+        }
         var matched = records.count
         if case .overcounts(let extra) = fault { matched += extra }
         if case .briefOvercounts(let extra) = fault, query["elementSetName"] == "brief", !hits { matched += extra }

@@ -92,11 +92,15 @@ public struct CSWAdapter: HarvestAdapter {
         }
         // Brief records are small (an identifier, a hierarchy level, a title): the largest page the service gives.
         var notISO: String?
+        var unnamed = 0
+        var named = 0
         let identifiers = try await walk(elementSet: "brief", pageSize: CSWAdapter.maxPageSize, constraint: nil,
                                          context: context, collector: collector) { fetched in
             // A service that answers brief records in another schema names no file identifiers: counting nothing as
             // seen would delete everything, so such a listing deletes nothing.
             if notISO == nil, let other = fetched.page.records.first(where: { !$0.isISO }) { notISO = other.name }
+            unnamed += fetched.page.records.count { $0.isISO && $0.fileIdentifier == nil }
+            named += fetched.page.records.count { $0.isISO && $0.fileIdentifier != nil }
             // Services and other scopes a full listing skips are not counted, so a record that became one is deleted.
             for record in fetched.page.records where record.describesData {
                 if let identifier = record.fileIdentifier { try await collector.listed(identifier: identifier) }
@@ -109,6 +113,11 @@ public struct CSWAdapter: HarvestAdapter {
         if let reason = identifiers.incompleteReason { return .incomplete(reason: "listing the service's identifiers: " + reason) }
         if let notISO {
             return .incomplete(reason: "listing the service's identifiers: it sent brief \(notISO) records, not ISO 19139, so nothing is deleted")
+        }
+        if unnamed > 0, named == 0 {
+            // A record without one is an error of its own in a full listing; a listing where none has one is a service
+            // that leaves them out of brief records, and every record would be counted as gone.
+            return .incomplete(reason: "listing the service's identifiers: its brief records carry no gmd:fileIdentifier, so nothing is deleted")
         }
         return .complete
     }
