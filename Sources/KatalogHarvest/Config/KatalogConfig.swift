@@ -100,6 +100,7 @@ extension SourceConfig {
         try reader.rejectUnknownKeys(mapping, allowed: [
             "name", "type", "url", "schedule", "every", "headers", "timeout", "deadline", "max_bytes", "page_size",
             "max_pages", "delete_policy", "record_limits", "enabled", "language", "priority", "incremental", "full_every",
+            "modified_queryable",
         ], prefix: path + ".")
         guard let name = try reader.string(mapping["name"], key: "name") else {
             throw HarvestConfigError(.invalidValue, "\(path): missing 'name'")
@@ -152,6 +153,15 @@ extension SourceConfig {
             throw HarvestConfigError(.invalidValue, "\(sourcePath): '\(key)' applies to ckan, oai-pmh and csw sources only")
         }
         if let value = try reader.bool(mapping["incremental"], key: "incremental") { source.incremental = value }
+        if let queryable = try reader.string(mapping["modified_queryable"], key: "modified_queryable") {
+            guard kind == .csw else {
+                throw HarvestConfigError(.invalidValue, "\(sourcePath): 'modified_queryable' applies to csw sources only")
+            }
+            guard SourceConfig.isQueryableName(queryable) else {
+                throw HarvestConfigError(.invalidValue, "\(sourcePath): modified_queryable '\(queryable.prefix(60))' is not a queryable name (a letter, then letters, digits, '_', '-', '.' or one ':' prefix; at most 100 characters)")
+            }
+            source.modifiedQueryable = queryable
+        }
         if let seconds = try reader.duration(mapping["full_every"], key: "full_every", range: 0...(3650 * 86400)) {
             source.fullListingInterval = seconds
         }

@@ -57,6 +57,20 @@ public struct SourceConfig: Sendable, Hashable {
     /// them deleted (default 7 days).
     public var fullListingInterval: Double = 7 * 86_400
 
+    /// For a CSW source with ``incremental``: the one queryable name to filter the modification date by, for a service
+    /// that takes none of ``CSWIncremental/queryables``'s names (nil tries those). It is checked like them.
+    public var modifiedQueryable: String?
+
+    /// Whether `name` can be a CSW queryable (`Modified`, `apiso:RevisionDate`): it goes into an OGC filter as written.
+    static func isQueryableName(_ name: String) -> Bool {
+        let parts = name.split(separator: ":", omittingEmptySubsequences: false)
+        guard name.utf8.count <= 100, (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { part in
+            guard let first = part.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+            return part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)) }
+        }
+    }
+
     /// The kinds of source that can list only what changed.
     public static let incrementalKinds: Set<SourceKind> = [.ckan, .oaiPMH, .csw]
 

@@ -109,6 +109,22 @@ struct CSWIncrementalHarvestTests {
         }
     }
 
+    @Test func aConfiguredQueryableIsTheOnlyNameTried() async throws {
+        try await Self.afterAFirstRun { harness in
+            harness.service.setConstraintSupport(.honours(["apiso:RevisionDate"]))
+            Self.editTheService(harness)
+            var source = harness.source()
+            source.modifiedQueryable = "apiso:RevisionDate"
+            let summary = try await harness.harvester.run(source)
+            #expect(summary.status == .succeeded, "\(summary.message)")
+            #expect(Self.datePredicate(harness.service.fullRecordQueries.last) == "apiso:RevisionDate >= 2026-12-06")
+            let names = harness.service.queries.compactMap { Self.datePredicate($0)?.components(separatedBy: " >=").first }
+            #expect(Set(names) == ["apiso:RevisionDate"])
+            #expect(summary.counts.fetched == 2)
+            #expect(summary.counts.deleted == 1)
+        }
+    }
+
     @Test func aServiceThatDoesNotFilterByDateIsListedInFullWithoutAWarning() async throws {
         for support in [CSWTestService.ConstraintSupport.ignores, .refuses, .matchesNothingForOthers([])] {
             try await Self.afterAFirstRun { harness in

@@ -106,6 +106,28 @@ struct ConfigTests {
         #expect(config.sources.map(\.fullListingInterval) == [week, 30 * 86400.0, week, week])
     }
 
+    @Test func aCSWSourceMayNameItsModifiedQueryable() throws {
+        let config = try KatalogConfig.parse(yaml: """
+            sources:
+              - {name: a, type: csw, url: "http://127.0.0.1:1/csw", modified_queryable: "apiso:RevisionDate", full_every: 1d}
+              - {name: b, type: csw, url: "http://127.0.0.1:1/csw"}
+            """)
+        #expect(config.sources.map(\.modifiedQueryable) == ["apiso:RevisionDate", nil])
+        #expect(config.sources.map(\.incremental) == [true, true])
+        for (yaml, expected) in [
+            ("{name: a, type: ckan, url: \"http://x.org\", modified_queryable: Modified}", "applies to csw sources only"),
+            ("{name: a, type: csw, url: \"http://x.org\", modified_queryable: \"<Modified>\"}", "is not a queryable name"),
+            ("{name: a, type: csw, url: \"http://x.org\", modified_queryable: \"a:b:c\"}", "is not a queryable name"),
+            ("{name: a, type: csw, url: \"http://x.org\", modified_queryable: \"1st\"}", "is not a queryable name"),
+        ] {
+            #expect {
+                try KatalogConfig.parse(yaml: "sources:\n  - " + yaml)
+            } throws: { error in
+                String(describing: error).contains(expected)
+            }
+        }
+    }
+
     @Test func scheduleAsMappingWithEvery() throws {
         let config = try KatalogConfig.parse(yaml: """
             sources:

@@ -143,7 +143,7 @@ public struct CSWAdapter: HarvestAdapter {
             return nil
         }
         var refusals: [String] = []
-        for queryable in CSWIncremental.queryables {
+        for queryable in source.modifiedQueryable.map({ [$0] }) ?? CSWIncremental.queryables {
             func count(from day: String) async throws -> Int? {
                 let constraint = try CSWIncremental.constraint(queryable: queryable, onOrAfter: day, within: configured)
                 let url = CSWAdapter.getRecordsURL(endpoint: source.url, startPosition: 1, maxRecords: 1, elementSet: "brief",
