@@ -44,9 +44,13 @@ struct HTMLRoutes: Sendable {
         query.cursor = parameters.get("cursor")
         query.facets = true
         query.languages = [language.rawValue]
+        // `more=publisher` lists every value of that facet (up to SearchPage.longList); an unknown name is ignored.
+        let expanded = parameters.get("more").flatMap { SearchPage.facetOrder.contains($0) ? $0 : nil }
+        if expanded != nil { query.facetValues = SearchPage.longList }
         do {
             let result = try await store.search(query)
-            let page = SearchPage(language: language, text: text, filters: filters, result: result, error: nil, cursor: query.cursor)
+            var page = SearchPage(language: language, text: text, filters: filters, result: result, error: nil, cursor: query.cursor)
+            page.expanded = expanded
             return HTMLRoutes.response(page.render())
         } catch let error as StoreError where error.code == .invalidQuery || error.code == .invalidCursor {
             let page = SearchPage(language: language, text: text, filters: filters, result: nil, error: error.message, cursor: nil)

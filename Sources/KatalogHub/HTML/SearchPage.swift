@@ -12,6 +12,13 @@ struct SearchPage {
     let result: SearchResult?
     let error: String?
     let cursor: String?
+    /// The facet whose every value is listed (`more=`), when one is.
+    var expanded: String? = nil
+
+    /// Values a facet lists before its "show all" link.
+    static let shortList = 12
+    /// Values a facet lists when expanded.
+    static let longList = 1_000
 
     func render() -> String {
         let strings = language.strings
@@ -38,13 +45,15 @@ struct SearchPage {
         return HTML.page(title: text.isEmpty ? strings.title : "\(text) – Katalog", language: language, body: body)
     }
 
-    private func link(cursor: String?, filters: [(facet: String, value: String)]? = nil) -> String {
+    private func link(cursor: String?, filters: [(facet: String, value: String)]? = nil, expanded: String? = nil) -> String {
         var pairs: [(String, String)] = [("q", text)]
         for filter in filters ?? self.filters { pairs.append((filter.facet, filter.value)) }
         pairs.append(("lang", language.rawValue))
+        if let expanded = expanded ?? self.expanded, !expanded.isEmpty { pairs.append(("more", expanded)) }
         if let cursor { pairs.append(("cursor", cursor)) }
         return HTML.query(pairs)
     }
+
 
     private func facets(_ result: SearchResult) -> String {
         let strings = language.strings
@@ -55,7 +64,8 @@ struct SearchPage {
         for facet in SearchPage.facetOrder {
             guard let values = result.facets[facet], !values.isEmpty else { continue }
             html += "<h3>\(HTML.escape(strings.facetNames[facet] ?? facet))</h3><ul>"
-            for value in values.prefix(12) {
+            let isExpanded = expanded == facet
+            for value in values.prefix(isExpanded ? SearchPage.longList : SearchPage.shortList) {
                 let active = filters.contains { $0.facet == facet && $0.value == value.value }
                 let toggled = active ? filters.filter { !($0.facet == facet && $0.value == value.value) } : filters + [(facet, value.value)]
                 let label = value.label ?? SearchPage.vocabularyLabel(facet: facet, value: value.value, language: language.rawValue) ?? value.value
@@ -63,6 +73,11 @@ struct SearchPage {
                 html += "\(active ? "✓ " : "")\(HTML.escape(label))</a><span class=\"count\">\(value.count)</span></li>"
             }
             html += "</ul>"
+            if isExpanded {
+                html += "<p class=\"more\"><a href=\"/\(link(cursor: cursor, expanded: ""))\">\(HTML.escape(strings.showFewer))</a></p>"
+            } else if values.count > SearchPage.shortList {
+                html += "<p class=\"more\"><a href=\"/\(link(cursor: cursor, expanded: facet))\">\(HTML.escape(strings.showAll))</a></p>"
+            }
         }
         return html
     }

@@ -59,6 +59,9 @@ struct UIStrings: Sendable {
     var back: String
     var footer: String
     var clear: String
+    /// Under a facet that lists only its most frequent values: the link to all of them, and back.
+    var showAll: String
+    var showFewer: String
 
     static let swedish = UIStrings(
         title: "Katalog – sök öppna data", placeholder: "Sök bland dataset, t.ex. luftkvalitet eller \"öppna data\"",
@@ -72,7 +75,7 @@ struct UIStrings: Sendable {
         source: "Källa", firstSeen: "Först skördad", alsoFrom: "Även från", sameDataset: "Samma dataset i andra källor",
         shownAs: "Sökningen visar detta dataset som", notFound: "Det finns inget dataset med det id:t.",
         back: "← Tillbaka till sökningen", footer: "Katalog samlar metadata om öppna data från många kataloger",
-        clear: "Rensa filter"
+        clear: "Rensa filter", showAll: "Visa alla", showFewer: "Visa färre"
     )
 
     static let english = UIStrings(
@@ -86,6 +89,7 @@ struct UIStrings: Sendable {
         service: "Service", serviceDescription: "description",
         source: "Source", firstSeen: "First harvested", alsoFrom: "Also from", sameDataset: "The same dataset in other sources",
         shownAs: "Search shows this dataset as", notFound: "There is no dataset with that id.",
-        back: "← Back to search", footer: "Katalog gathers open-data metadata from many catalogues", clear: "Clear filters"
+        back: "← Back to search", footer: "Katalog gathers open-data metadata from many catalogues", clear: "Clear filters",
+        showAll: "Show all", showFewer: "Show fewer"
     )
 }

@@ -42,6 +42,45 @@ struct HTMLPageTests {
         }
     }
 
+    @Test func aFacetWithManyValuesCanShowThemAll() async throws {
+        let store = try CatalogStore.temporary()
+        let records = (1...30).map { n in
+            HubTestCatalogue.dataset("p\(n)", title: ["sv": "Vattendrag \(n)"], publisher: String(format: "Kommun %02d", n), formats: ["CSV"])
+        }
+        let run = try await store.beginRun(source: "many", kind: "ckan", url: "http://127.0.0.1/")
+        try await store.stage(run: run, records: records)
+        _ = try await store.completeRun(run: run, seen: Set(records.map(\.sourceIdentifier)), isComplete: true)
+        @Sendable func publishers(_ html: String) -> Int {
+            html.replacingOccurrences(of: "&amp;", with: "&").components(separatedBy: "?q=vattendrag&publisher=").count - 1
+        }
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            var more = ""
+            try await client.execute(uri: "/?q=vattendrag&lang=sv", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(publishers(html) == SearchPage.shortList)
+                #expect(html.contains("Visa alla"))
+                let link = try #require(html.range(of: #"href="/\?[^"]*more=publisher[^"]*""#, options: .regularExpression))
+                more = String(html[link].dropFirst(7).dropLast()).replacingOccurrences(of: "&amp;", with: "&")
+            }
+            // The link lists every publisher, keeps the search, and leads back.
+            try await client.execute(uri: more, method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(publishers(html) == 30)
+                #expect(html.contains("Kommun 30"))
+                #expect(html.contains("Visa färre"))
+                #expect(!html.contains("Visa alla"), "the other facets have fewer than 12 values")
+                // A filter chosen from the long list keeps it long.
+                #expect(html.replacingOccurrences(of: "&amp;", with: "&").contains("publisher=kommun%2001&lang=sv&more=publisher"))
+            }
+            try await client.execute(uri: "/?q=vattendrag&lang=en&more=nonsense", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(publishers(html) == SearchPage.shortList)
+                #expect(html.contains("Show all"))
+            }
+        }
+    }
+
     @Test func theDatasetPageListsDistributionsAndAnUnknownIdIs404() async throws {
         let store = try await HubTestCatalogue.makeStore()
         let stored = try #require(try await store.dataset(source: "demo", sourceIdentifier: "d1"))
