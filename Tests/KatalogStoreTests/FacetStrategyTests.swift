@@ -61,3 +61,20 @@ struct FacetStrategyTests {
         }
     }
 }
+
+/// `SearchQuery` is `Codable` for library users: JSON written before a member existed still decodes.
+struct SearchQueryCodingTests {
+    @Test func aQueryRoundTripsAndOlderJSONTakesTheDefaults() throws {
+        var query = SearchQuery("vatten", publisher: ["p"], sort: .title, limit: 5, facets: true, languages: ["sv"])
+        query.facetValues = 200
+        query.includesRecords = false
+        let decoded = try JSONDecoder().decode(SearchQuery.self, from: JSONEncoder().encode(query))
+        #expect(decoded == query)
+        let older = try JSONDecoder().decode(SearchQuery.self, from: Data(#"{"text": "vatten", "facets": true, "limit": 5}"#.utf8))
+        #expect(older.text == "vatten")
+        #expect(older.facetValues == 50)
+        #expect(older.includesRecords)
+        #expect(older.limit == 5)
+        #expect(older.sort == .relevance)
+    }
+}

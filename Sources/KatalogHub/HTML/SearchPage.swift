@@ -54,7 +54,6 @@ struct SearchPage {
         return HTML.query(pairs)
     }
 
-
     private func facets(_ result: SearchResult) -> String {
         let strings = language.strings
         var html = ""

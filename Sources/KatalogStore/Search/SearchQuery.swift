@@ -106,3 +106,31 @@ public struct SearchQuery: Hashable, Sendable, Codable {
         return all.map { ($0.0, $0.1.filter { !$0.isEmpty }) }.filter { !$0.1.isEmpty }
     }
 }
+
+extension SearchQuery {
+    /// Decodes a query encoded by this or an earlier version: members added since the first (`facetValues`,
+    /// `includesRecords`, and any filter or option left out) take their defaults, as ``init(_:publisher:theme:format:licence:language:source:keyword:modifiedSince:hasDownloadURL:sort:limit:cursor:facets:languages:offset:changedAfter:)``
+    /// gives them.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try c.decodeIfPresent(String.self, forKey: .text) ?? "")
+        publisher = try c.decodeIfPresent([String].self, forKey: .publisher) ?? []
+        theme = try c.decodeIfPresent([String].self, forKey: .theme) ?? []
+        format = try c.decodeIfPresent([String].self, forKey: .format) ?? []
+        licence = try c.decodeIfPresent([String].self, forKey: .licence) ?? []
+        language = try c.decodeIfPresent([String].self, forKey: .language) ?? []
+        source = try c.decodeIfPresent([String].self, forKey: .source) ?? []
+        keyword = try c.decodeIfPresent([String].self, forKey: .keyword) ?? []
+        modifiedSince = try c.decodeIfPresent(String.self, forKey: .modifiedSince)
+        hasDownloadURL = try c.decodeIfPresent(Bool.self, forKey: .hasDownloadURL)
+        changedAfter = try c.decodeIfPresent(Int64.self, forKey: .changedAfter)
+        sort = try c.decodeIfPresent(Sort.self, forKey: .sort) ?? .relevance
+        limit = try c.decodeIfPresent(Int.self, forKey: .limit) ?? 20
+        cursor = try c.decodeIfPresent(String.self, forKey: .cursor)
+        offset = try c.decodeIfPresent(Int.self, forKey: .offset) ?? 0
+        facets = try c.decodeIfPresent(Bool.self, forKey: .facets) ?? false
+        facetValues = try c.decodeIfPresent(Int.self, forKey: .facetValues) ?? 50
+        languages = try c.decodeIfPresent([String].self, forKey: .languages) ?? []
+        includesRecords = try c.decodeIfPresent(Bool.self, forKey: .includesRecords) ?? true
+    }
+}
