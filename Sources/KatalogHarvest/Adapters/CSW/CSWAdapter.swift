@@ -53,10 +53,7 @@ public struct CSWAdapter: HarvestAdapter {
             context.logger.info("harvesting every CSW record", metadata: ["csw.why": "\(reason)"])
         }
         let walk = try await walk(elementSet: "full", pageSize: Self.pageSize(source), constraint: nil, context: context,
-                                  collector: collector) { fetched in
-            try await CSWAdapter.collect(fetched.page.records, url: fetched.url, source: source, lanes: context.mappingLanes,
-                                         into: collector)
-        }
+                                  collector: collector) { try await CSWAdapter.collect($0, context: context, into: collector) }
         await collector.noteListing(RunListing(mark: CSWIncremental.mark(timestamp: walk.timestamp, now: startedAt), fingerprint: fingerprint))
         // The run records the reason with the deletions it did not apply.
         if let reason = walk.incompleteReason { return .incomplete(reason: reason) }
@@ -82,14 +79,12 @@ public struct CSWAdapter: HarvestAdapter {
             constraint = try CSWIncremental.constraint(queryable: probe.queryable, onOrAfter: since,
                                                        within: CSWIncremental.configuredConstraint(source.url))
         } catch {
-            // The probe built the same constraint for other days.
+            // The probe built the same constraint for other days, so this does not happen; said, should it.
+            context.logger.info("harvesting every CSW record: \(error.reason), so it cannot be combined with a date")
             return nil
         }
         let changes = try await walk(elementSet: "full", pageSize: Self.pageSize(source), constraint: constraint,
-                                     context: context, collector: collector) { fetched in
-            try await CSWAdapter.collect(fetched.page.records, url: fetched.url, source: source, lanes: context.mappingLanes,
-                                         into: collector)
-        }
+                                     context: context, collector: collector) { try await CSWAdapter.collect($0, context: context, into: collector) }
         // Brief records are small (an identifier, a hierarchy level, a title): the largest page the service gives.
         var notISO: String?
         var unnamed = 0
@@ -244,6 +239,11 @@ public struct CSWAdapter: HarvestAdapter {
         } catch let exception as CSWPage.ServiceException where asHarvestError {
             throw exception.harvestError(source: source.name, url: url)
         }
+    }
+
+    /// Maps a fetched page's records (``collect(_:url:source:lanes:into:)``).
+    static func collect(_ fetched: FetchedPage, context: HarvestContext, into collector: RunCollector) async throws {
+        try await collect(fetched.page.records, url: fetched.url, source: context.source, lanes: context.mappingLanes, into: collector)
     }
 
     /// Maps a page's records in the mapping lanes and hands them to the collector in the page's order. A record that
