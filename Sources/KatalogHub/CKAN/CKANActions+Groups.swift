@@ -182,9 +182,7 @@ extension CKANActions {
         query.limit = CKANActions.maxShownPackages
         query.languages = languages
         return try await store.search(query).hits.map { hit in
-            .object(CKANPackage.dict(.init(id: hit.id, source: hit.source, sourceIdentifier: hit.sourceIdentifier,
-                                           dataset: hit.dataset, firstSeen: hit.firstSeen, updatedAt: hit.updatedAt),
-                                     languages: languages, site: site))
+            .object(CKANPackage.dict(hit: hit, languages: languages, site: site))
         }
     }
 }

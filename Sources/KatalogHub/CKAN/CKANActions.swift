@@ -102,9 +102,7 @@ struct CKANActions: Sendable {
             let dict = indexOnly
                 ? CKANPackage.indexDict(id: hit.id, source: hit.source, sourceIdentifier: hit.sourceIdentifier,
                                         firstSeen: hit.firstSeen, updatedAt: hit.updatedAt, site: site)
-                : CKANPackage.dict(.init(id: hit.id, source: hit.source, sourceIdentifier: hit.sourceIdentifier,
-                                         dataset: hit.dataset, firstSeen: hit.firstSeen, updatedAt: hit.updatedAt),
-                                   languages: query.languages, site: site)
+                : CKANPackage.dict(hit: hit, languages: query.languages, site: site)
             return .object(projection.map { fields in dict.filter { fields.contains($0.key) } } ?? dict)
         }
         var facets: [String: JSONValue] = [:]

@@ -20,6 +20,12 @@ enum CKANPackage {
         var updatedAt: Date
     }
 
+    /// The package dict of a search hit (see ``dict(_:languages:site:)``).
+    static func dict(hit: SearchHit, languages: [String], site: String) -> [String: JSONValue] {
+        dict(Source(id: hit.id, source: hit.source, sourceIdentifier: hit.sourceIdentifier, dataset: hit.dataset,
+                    firstSeen: hit.firstSeen, updatedAt: hit.updatedAt), languages: languages, site: site)
+    }
+
     /// The fields of a package dict that come from the catalogue's index rows, not from the record: a listing that asks
     /// only for these (`fl=id,metadata_modified`, an incremental harvest's identifier listing) reads no record.
     static let indexFields: Set<String> = [
