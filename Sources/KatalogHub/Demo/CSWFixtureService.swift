@@ -41,9 +41,9 @@ public struct CSWFixtureService: Sendable {
         let gmd = "http://www.isotc211.org/2005/gmd"
         self.records = results.children.map { element in
             let kept = ["fileIdentifier", "hierarchyLevel"].compactMap { element.child(gmd, $0) }
-            let brief = "<\(element.prefix.map { $0 + ":" } ?? "")\(element.localName) xmlns:gmd=\"\(gmd)\" xmlns:gco=\"http://www.isotc211.org/2005/gco\">"
-                + kept.map { withoutDeclaration($0).trimmingCharacters(in: .whitespacesAndNewlines) }.joined()
-                + "</\(element.prefix.map { $0 + ":" } ?? "")\(element.localName)>\n"
+            let name = (element.prefix.map { $0 + ":" } ?? "") + element.localName
+            let brief = "<\(name) xmlns:gmd=\"\(gmd)\" xmlns:gco=\"http://www.isotc211.org/2005/gco\">"
+                + kept.map { withoutDeclaration($0).trimmingCharacters(in: .whitespacesAndNewlines) }.joined() + "</\(name)>\n"
             let stamp = element.child(gmd, "dateStamp")?.children.first?.text.trimmingCharacters(in: .whitespacesAndNewlines)
             return Record(full: withoutDeclaration(element), brief: brief, dateStamp: stamp)
         }

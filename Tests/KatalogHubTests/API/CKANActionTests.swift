@@ -35,6 +35,17 @@ struct CKANActionTests {
         return error
     }
 
+    /// A show action answers an unknown `id` with CKAN's Not Found error and a missing one with a validation error on `id`.
+    static func expectUnknownAndMissingIDs(_ client: some TestClientProtocol, action: String, unknown: String) async throws {
+        try await client.execute(uri: "/api/3/action/\(action)?id=\(unknown)", method: .get) { response in
+            _ = try Self.error(response, status: .notFound, type: "Not Found Error")
+        }
+        try await client.execute(uri: "/api/3/action/\(action)", method: .get) { response in
+            let error = try Self.error(response, status: .conflict, type: "Validation Error")
+            #expect(error["id"] as? [String] == ["Missing value"])
+        }
+    }
+
     static func names(_ result: Any) throws -> [String] {
         let dict = try #require(result as? [String: Any])
         let results = try #require(dict["results"] as? [[String: Any]])
@@ -177,13 +188,7 @@ struct CKANActionTests {
                 let package = try #require(try Self.result(response) as? [String: Any])
                 #expect(package["title"] as? String == "Luftkvalitet i Malmö")
             }
-            try await client.execute(uri: "/api/3/action/package_show?id=0123456789abcdef0123", method: .get) { response in
-                _ = try Self.error(response, status: .notFound, type: "Not Found Error")
-            }
-            try await client.execute(uri: "/api/3/action/package_show", method: .get) { response in
-                let error = try Self.error(response, status: .conflict, type: "Validation Error")
-                #expect(error["id"] as? [String] == ["Missing value"])
-            }
+            try await Self.expectUnknownAndMissingIDs(client, action: "package_show", unknown: "0123456789abcdef0123")
         }
     }
 
@@ -250,13 +255,7 @@ struct CKANActionTests {
                 #expect(packages.compactMap { $0["katalog_source_identifier"] as? String } == ["d1"])
                 #expect((packages.first?["organization"] as? [String: Any])?["name"] as? String == name)
             }
-            try await client.execute(uri: "/api/3/action/organization_show?id=no-such-org", method: .get) { response in
-                _ = try Self.error(response, status: .notFound, type: "Not Found Error")
-            }
-            try await client.execute(uri: "/api/3/action/organization_show", method: .get) { response in
-                let error = try Self.error(response, status: .conflict, type: "Validation Error")
-                #expect(error["id"] as? [String] == ["Missing value"])
-            }
+            try await Self.expectUnknownAndMissingIDs(client, action: "organization_show", unknown: "no-such-org")
         }
     }
 
@@ -264,10 +263,10 @@ struct CKANActionTests {
         let store = try await HubTestCatalogue.makeStore()
         try await HubTestCatalogue.application(store).test(.router) { client in
             var resources: [String: [[String: Any]]] = [:]
-            for name in ["d1", "d3"] {
-                try await client.execute(uri: "/api/3/action/package_search?q=*:*&rows=10", method: .get) { response in
-                    let result = try #require(try Self.result(response) as? [String: Any])
-                    let packages = try #require(result["results"] as? [[String: Any]])
+            try await client.execute(uri: "/api/3/action/package_search?q=*:*&rows=10", method: .get) { response in
+                let result = try #require(try Self.result(response) as? [String: Any])
+                let packages = try #require(result["results"] as? [[String: Any]])
+                for name in ["d1", "d3"] {
                     let package = try #require(packages.first { $0["katalog_source_identifier"] as? String == name })
                     resources[name] = try #require(package["resources"] as? [[String: Any]])
                 }
@@ -327,9 +326,7 @@ struct CKANActionTests {
                 let listed = (packages.first?["groups"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
                 #expect(listed == ["EDUC"])
             }
-            try await client.execute(uri: "/api/3/action/group_show?id=ECON", method: .get) { response in
-                _ = try Self.error(response, status: .notFound, type: "Not Found Error")
-            }
+            try await Self.expectUnknownAndMissingIDs(client, action: "group_show", unknown: "ECON")
             try await client.execute(uri: "/api/3/action/group_list?sort=size", method: .get) { response in
                 let error = try Self.error(response, status: .conflict, type: "Validation Error")
                 #expect(error["sort"] != nil)
