@@ -14,11 +14,12 @@ struct SortedJSONEncoderTests {
 
     static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
 
-    /// The API's form: Foundation's `JSONEncoder` with `.convertToSnakeCase` as well.
+    /// The API's form: Foundation's `JSONEncoder` with `.convertToSnakeCase`, and the distributions' API names.
     static func foundationSnakeCase<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.userInfo[Distribution.apiNamesKey] = true
         return try encoder.encode(value)
     }
 
@@ -31,10 +32,20 @@ struct SortedJSONEncoderTests {
             let theirs = try Self.foundationSnakeCase(dataset)
             #expect(ours == theirs, "\(Self.text(ours)) != \(Self.text(theirs))")
         }
-        // The conversion is Foundation's own, quirks included: `accessURLs` becomes `access_ur_ls`, as the API has
-        // always written it. Dictionary keys (languages) are data and stay as they are.
+        // The conversion is Foundation's own, quirks included: `accessURLs` becomes `access_ur_ls`, as the API first
+        // wrote it; `access_urls` and `download_urls` follow with the same values. Dictionary keys (languages) are
+        // data and stay as they are.
         let full = Self.text(SortedJSONEncoder(keyStyle: .snakeCase).encode(Self.fullDataset()))
-        #expect(full.contains("\"access_ur_ls\":"))
+        #expect(full.contains("\"access_ur_ls\":[\"http"))
+        #expect(full.contains("\"download_ur_ls\":[\"http"))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(full.utf8)) as? [String: Any])
+        let distribution = try #require((object["distributions"] as? [[String: Any]])?.first)
+        #expect(distribution["access_urls"] as? [String] == Self.fullDataset().distributions.first?.accessURLs)
+        #expect(distribution["download_urls"] as? [String] == Self.fullDataset().distributions.first?.downloadURLs)
+        #expect(distribution["access_urls"] as? [String] == distribution["access_ur_ls"] as? [String])
+        // Stored records keep only the first names.
+        let stored = Self.text(SortedJSONEncoder().encode(Self.fullDataset()))
+        #expect(stored.contains("\"accessURLs\":") && !stored.contains("accessUrls") && !stored.contains("downloadUrls"))
         #expect(full.contains("\"source_identifier\":"))
         #expect(full.contains("{\"\":\"untagged\",\"en\":"))
     }

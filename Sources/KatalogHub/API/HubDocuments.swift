@@ -41,6 +41,7 @@ public enum HubDocuments {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.userInfo[Distribution.apiNamesKey] = true
         return try encoder.encode(value)
     }
 }

@@ -416,7 +416,11 @@ enum OpenAPIDocument {
                   "title": {"type": "object", "additionalProperties": {"type": "string"}},
                   "description": {"type": "object", "additionalProperties": {"type": "string"}},
                   "keywords": {"type": "array", "items": {"type": "object"}},
-                  "distributions": {"type": "array", "items": {"type": "object"}}
+                  "distributions": {"type": "array", "items": {"type": "object", "required": ["access_urls", "download_urls"], "properties": {
+                    "access_urls": {"type": "array", "items": {"type": "string"}, "description": "dcat:accessURL, every one the source gives."},
+                    "download_urls": {"type": "array", "items": {"type": "string"}, "description": "dcat:downloadURL, every one the source gives."},
+                    "access_ur_ls": {"type": "array", "items": {"type": "string"}, "deprecated": true, "description": "The same as access_urls: the name the API first gave it. To be removed."},
+                    "download_ur_ls": {"type": "array", "items": {"type": "string"}, "deprecated": true, "description": "The same as download_urls: the name the API first gave it. To be removed."}}}}
                 }},
               "provenance": {"type": "object", "required": ["source", "source_identifier", "first_seen", "last_changed", "content_hash", "other_records"], "properties": {
                 "source": {"type": "string"}, "source_identifier": {"type": "string"}, "first_seen": {"type": "string"},

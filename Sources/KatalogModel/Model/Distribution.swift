@@ -68,7 +68,15 @@ public struct Distribution: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case identifier, title, description, accessURLs, downloadURLs, format, mediaType, byteSize, checksum, license
         case rights, accessRights, conformsTo, languages, issued, modified, status, accessServices
+        // The API's names (`access_urls`, `download_urls` in snake case), written beside the stored ones.
+        case accessUrls, downloadUrls
     }
+
+    /// With this `userInfo` key set to `true`, encoding also writes the URLs under the names the HTTP API gives them in
+    /// snake case, `accessUrls` and `downloadUrls` (`access_urls`, `download_urls`), beside `accessURLs` and
+    /// `downloadURLs`, which Foundation's `.convertToSnakeCase` turns into `access_ur_ls` and `download_ur_ls`, the
+    /// API's first (deprecated) names. Stored records never carry them.
+    public static let apiNamesKey = CodingUserInfoKey(rawValue: "katalog.distribution.apiNames")!
 
     /// Decodes a distribution; `accessServices` may be missing (none).
     public init(from decoder: any Decoder) throws {
@@ -101,6 +109,10 @@ public struct Distribution: Hashable, Sendable, Codable {
         try c.encode(description, forKey: .description)
         try c.encode(accessURLs, forKey: .accessURLs)
         try c.encode(downloadURLs, forKey: .downloadURLs)
+        if encoder.userInfo[Distribution.apiNamesKey] as? Bool == true {
+            try c.encode(accessURLs, forKey: .accessUrls)
+            try c.encode(downloadURLs, forKey: .downloadUrls)
+        }
         try c.encodeIfPresent(format, forKey: .format)
         try c.encodeIfPresent(mediaType, forKey: .mediaType)
         try c.encodeIfPresent(byteSize, forKey: .byteSize)

@@ -28,7 +28,8 @@ package struct SortedJSONEncoder: Sendable {
 package enum JSONKeyStyle: Sendable {
     /// As written (`accessURLs`): the stored records' form.
     case asWritten
-    /// As Foundation's `JSONEncoder` writes them with `.convertToSnakeCase` (`access_urls`): the API's form.
+    /// As Foundation's `JSONEncoder` writes them with `.convertToSnakeCase` and `Distribution.apiNamesKey` set:
+    /// the API's form (`access_ur_ls`, Foundation's conversion of `accessURLs`, and `access_urls` beside it).
     /// Dictionary keys (languages, extras) are data and stay as they are, as Foundation leaves them.
     case snakeCase
 }

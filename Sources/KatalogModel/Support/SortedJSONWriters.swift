@@ -134,11 +134,14 @@ extension Distribution: SortedJSONWritable {
         object.object("accessRights", accessRights)
         if !accessServices.isEmpty { object.objects("accessServices", accessServices) }
         object.strings("accessURLs", accessURLs)
+        // The API's names beside the first ones (see `Distribution.apiNamesKey`); in snake case they sort right after.
+        if sink.keyStyle == .snakeCase { object.strings("accessUrls", accessURLs) }
         object.integer("byteSize", byteSize)
         object.object("checksum", checksum)
         object.strings("conformsTo", conformsTo)
         object.object("description", description)
         object.strings("downloadURLs", downloadURLs)
+        if sink.keyStyle == .snakeCase { object.strings("downloadUrls", downloadURLs) }
         object.object("format", format)
         object.string("identifier", identifier)
         object.object("issued", issued)

@@ -30,6 +30,14 @@ struct DatasetBodyTests {
         let body = String(decoding: try HubDocuments.dataset(try #require(try await store.dataset(id: binaryID)), includeRaw: includeRaw),
                           as: UTF8.self)
         #expect(body.contains("\"base64\":\"//4AQQ==\"") == includeRaw)
-        #expect(body.contains("\"download_ur_ls\":"))
+        // Distributions carry their URLs under the API's names and, deprecated, under the names it first had.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        let distributions = try #require((object["dataset"] as? [String: Any])?["distributions"] as? [[String: Any]])
+        #expect(!distributions.isEmpty)
+        for distribution in distributions {
+            let urls = try #require(distribution["download_urls"] as? [String])
+            #expect(distribution["download_ur_ls"] as? [String] == urls)
+            #expect(distribution["access_urls"] as? [String] == distribution["access_ur_ls"] as? [String])
+        }
     }
 }
