@@ -56,7 +56,7 @@ def run(address, get_only):
         shown = ckan.action.resource_show(id=resource["id"])
         check(shown["id"] == resource["id"] and shown["url"] == resource["url"], f"{mode} resource_show finds {resource['id']}")
 
-    multilingual = ckan.action.package_search(q="*:*", rows=1000, fl="name,title_translated")["results"]
+    multilingual = ckan.action.package_search(q="*:*", rows=1000, fl="name,title_translated,license_id")["results"]
     check(any(len(p.get("title_translated", {})) > 1 for p in multilingual), f"{mode} some titles come in several languages")
 
     organizations = ckan.action.organization_list(all_fields=True, sort="package_count desc")
@@ -74,6 +74,19 @@ def run(address, get_only):
     group = ckan.action.group_show(id=groups[0]["name"], include_datasets=True)
     check(group["package_count"] == groups[0]["package_count"], f"{mode} group_show gives the listed package_count")
     check(all(any(g["name"] == group["name"] for g in p["groups"]) for p in group["packages"]), f"{mode} group_show's datasets are in it")
+    # Tags and licences, as a client builds filter lists from them.
+    tags = ckan.action.tag_list(all_fields=True)
+    check(len(tags) > 20, f"{mode} tag_list lists the keywords")
+    tag = max(tags, key=lambda t: t["package_count"])
+    tagged = ckan.action.package_search(fq=f'tags:"{tag["name"]}"', rows=0)
+    check(tagged["count"] == tag["package_count"], f"{mode} a tag filter finds its package_count ({tag['name']})")
+    check(ckan.action.tag_list(query=tag["name"][:3]) == sorted(t["name"] for t in tags if tag["name"][:3] in t["name"]),
+          f"{mode} tag_list's query keeps the tags containing it")
+    licences = ckan.action.license_list()
+    check(len(licences) >= 3, f"{mode} license_list lists the licences in use")
+    in_use = {p["license_id"] for p in multilingual if p.get("license_id")}
+    check(in_use <= {licence["id"] for licence in licences}, f"{mode} every license_id of a package is in license_list")
+    check(all(licence["title"] for licence in licences), f"{mode} every licence has a title")
     try:
         ckan.action.organization_show(id="no-such-organization")
         check(False, f"{mode} organization_show of an unknown id raises NotFound")
@@ -90,7 +103,7 @@ def run(address, get_only):
         check(False, f"{mode} a bad rows raises ValidationError")
     except ckanapi.ValidationError as error:
         check("rows" in error.error_dict, f"{mode} the ValidationError names rows")
-    print(f"check_ckanapi.py: {mode}: {total} datasets, {len(organizations)} organizations, {len(groups)} groups, every check passed")
+    print(f"check_ckanapi.py: {mode}: {total} datasets, {len(organizations)} organizations, {len(groups)} groups, {len(tags)} tags, {len(licences)} licences, every check passed")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ import KatalogModel
 import KatalogStore
 
 /// The read actions of CKAN's Action API over the catalogue: `package_search`, `package_show`, `package_list`,
-/// `resource_show`, `organization_list`, `organization_show`, `group_list`, `group_show` and `status_show`, each a function from
-/// parameters to the envelope's `result`.
+/// `resource_show`, `organization_list`, `organization_show`, `group_list`, `group_show`, `tag_list`, `license_list` and
+/// `status_show`, each a function from parameters to the envelope's `result`.
 struct CKANActions: Sendable {
     let store: CatalogStore
     let organizations: CKANOrganizations
@@ -17,7 +17,7 @@ struct CKANActions: Sendable {
 
     /// The actions answered.
     static let names = ["package_search", "package_show", "package_list", "resource_show", "organization_list", "organization_show",
-                        "group_list", "group_show", "status_show"]
+                        "group_list", "group_show", "tag_list", "license_list", "status_show"]
 
     /// Answers `action`; `site` is the hub's origin (`http://host:port`).
     func answer(_ action: String, _ parameters: CKANParameters, site: String) async throws -> JSONValue {
@@ -30,6 +30,8 @@ struct CKANActions: Sendable {
         case "organization_show": return try await organizationShow(parameters, site: site)
         case "group_list": return try await groupList(parameters)
         case "group_show": return try await groupShow(parameters, site: site)
+        case "tag_list": return try await tagList(parameters)
+        case "license_list": return try await licenseList(parameters)
         case "status_show": return try statusShow(parameters, site: site)
         default:
             throw CKANError.badRequest("Bad request - Action name not known: \(action.prefix(60)); this hub answers \(CKANActions.names.joined(separator: ", "))")

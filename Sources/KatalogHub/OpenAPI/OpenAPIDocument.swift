@@ -78,6 +78,17 @@ enum OpenAPIDocument {
         "organization_show": showParameters(id: "The organization's name (its id), or its katalog_publisher_key."),
         "group_list": listParameters(plural: "Groups", names: "groups"),
         "group_show": showParameters(id: "The group's name (a theme key such as ECON)."),
+        "tag_list": [
+            ("query", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Only tags containing this text (case does not matter)."),
+            ("q", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "The same as query, when query is not given."),
+            ("vocabulary_id", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "The catalogue's keywords are free tags: any vocabulary is not found (404)."),
+            ("all_fields", #"{"type": "boolean", "default": false}"#, "Tag dicts (id, name, display_name, vocabulary_id, package_count) instead of names."),
+            ("limit", #"{"type": "integer", "minimum": 1, "maximum": 100000}"#, "Tags to return; without it, all (refused above 100,000)."),
+            ("offset", #"{"type": "integer", "minimum": 0, "maximum": 10000000, "default": 0}"#, "Tags to skip."),
+        ],
+        "license_list": [
+            ("lang", #"{"type": "string", "maxLength": 2000, \#(plainText)}"#, "Preferred languages for titles (commas), best first."),
+        ],
         "status_show": [],
     ]
 
@@ -125,6 +136,8 @@ enum OpenAPIDocument {
         "organization_show": ##"{"$ref": "#/components/schemas/CKANOrganization"}"##,
         "group_list": ##"{"type": "array", "items": {"anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/CKANGroup"}]}}"##,
         "group_show": ##"{"$ref": "#/components/schemas/CKANGroup"}"##,
+        "tag_list": #"{"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "object", "required": ["id", "name", "display_name", "vocabulary_id", "package_count"], "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "display_name": {"type": "string"}, "vocabulary_id": {"type": "null"}, "package_count": {"type": "integer", "minimum": 1}}}]}}"#,
+        "license_list": #"{"type": "array", "items": {"type": "object", "required": ["id", "title", "url", "status", "od_conformance", "osd_conformance", "package_count"], "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "url": {"type": "string"}, "status": {"const": "active"}, "od_conformance": {"enum": ["approved", "rejected", "not reviewed"]}, "osd_conformance": {"const": "not reviewed"}, "is_okd_compliant": {"type": "boolean"}, "is_osi_compliant": {"type": "boolean"}, "package_count": {"type": "integer", "minimum": 1}}}}"#,
         "status_show": #"{"type": "object", "required": ["site_title", "site_url", "ckan_version"]}"#,
     ]
 
