@@ -20,7 +20,7 @@ public enum HubDocuments {
         let languages = query.languages
         let hits = result.hits.map {
             DatasetSummaryView(id: $0.id, source: $0.source, dataset: $0.dataset, snippet: $0.snippet?.marked(), languages: languages,
-                               otherRecords: $0.otherRecords)
+                               otherRecords: $0.otherRecords, publisherKey: $0.publisherKey)
         }
         let facets = result.facets.mapValues { $0.map { FacetValueView(value: $0.value, count: $0.count) } }
         return SearchResponseView(total: result.total, limit: query.limit, nextCursor: result.nextCursor,

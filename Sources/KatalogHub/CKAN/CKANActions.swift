@@ -243,7 +243,8 @@ struct CKANActions: Sendable {
             throw CKANError.notFound("Not found: no dataset with id '\(id.prefix(200))'")
         }
         return .object(CKANPackage.dict(.init(id: stored.id, source: stored.source, sourceIdentifier: stored.sourceIdentifier,
-                                              dataset: stored.dataset, firstSeen: stored.firstSeen, updatedAt: stored.updatedAt),
+                                              dataset: stored.dataset, firstSeen: stored.firstSeen, updatedAt: stored.updatedAt,
+                                              publisherKey: stored.publisherKey),
                                         languages: languages, site: site))
     }
 

@@ -18,12 +18,14 @@ enum CKANPackage {
         var dataset: Dataset
         var firstSeen: Date
         var updatedAt: Date
+        /// The key the catalogue groups the publisher under (``SearchHit/publisherKey``); nil for the record's own.
+        var publisherKey: String? = nil
     }
 
     /// The package dict of a search hit (see ``dict(_:languages:site:)``).
     static func dict(hit: SearchHit, languages: [String], site: String) -> [String: JSONValue] {
         dict(Source(id: hit.id, source: hit.source, sourceIdentifier: hit.sourceIdentifier, dataset: hit.dataset,
-                    firstSeen: hit.firstSeen, updatedAt: hit.updatedAt), languages: languages, site: site)
+                    firstSeen: hit.firstSeen, updatedAt: hit.updatedAt, publisherKey: hit.publisherKey), languages: languages, site: site)
     }
 
     /// The fields of a package dict that come from the catalogue's index rows, not from the record: a listing that asks
@@ -74,7 +76,9 @@ enum CKANPackage {
         if let translated = translations(dataset.description) { package["notes_translated"] = translated }
 
         if let publisher = dataset.publisher, !publisher.key.isEmpty {
-            let organization = organizationDict(slug: CKANNames.organizationName(forKey: publisher.key), key: publisher.key,
+            // The organization is the one organization_list lists: a name-only publisher's may be one with an IRI.
+            let key = record.publisherKey ?? publisher.key
+            let organization = organizationDict(slug: CKANNames.organizationName(forKey: key), key: key,
                                                 name: publisher.name, languages: languages, count: nil)
             package["organization"] = .object(organization)
             package["owner_org"] = organization["id"] ?? .null

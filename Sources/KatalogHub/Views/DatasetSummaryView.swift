@@ -54,7 +54,7 @@ struct DatasetSummaryView: Encodable, Sendable {
     static let maxDescriptionCharacters = 500
 
     init(id: String, source: String, dataset: Dataset, snippet: String?, languages: [String],
-         otherRecords: [RecordReference] = []) {
+         otherRecords: [RecordReference] = [], publisherKey: String? = nil) {
         self.id = id
         self.source = source
         self.otherRecords = otherRecords.map(RecordReferenceView.init)
@@ -66,7 +66,8 @@ struct DatasetSummaryView: Encodable, Sendable {
                 ? String(text.prefix(Self.maxDescriptionCharacters)) + "…" : text
         }
         self.snippet = snippet
-        self.publisher = dataset.publisher.map { PublisherView(key: $0.key, name: $0.name.best(languages)) }
+        // The key the publisher facet and filter know it by (a name-only publisher may stand for one with an IRI).
+        self.publisher = dataset.publisher.map { PublisherView(key: publisherKey ?? $0.key, name: $0.name.best(languages)) }
         self.modified = dataset.modified?.normalized ?? dataset.modified?.raw
         self.issued = dataset.issued?.normalized ?? dataset.issued?.raw
         self.formats = dataset.formatKeys

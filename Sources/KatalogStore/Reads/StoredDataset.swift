@@ -33,13 +33,18 @@ public struct StoredDataset: Hashable, Sendable {
     public var shownAs: String?
     /// The other live records of the same dataset, in any source; empty when there are none.
     public var otherRecords: [RecordReference] = []
+    /// The key the publisher facet and filter know the dataset's publisher by (see ``SearchHit/publisherKey``).
+    public var publisherKey: String?
 
     /// Reads full `datasets` rows, and from `db` the other records of their datasets.
     static func read(_ rows: [Row], _ db: Database) throws -> [StoredDataset] {
         let others = try SameDatasetElection.otherRecords(db, of: rows.map { $0["pk"] })
+        let keys: [String] = rows.compactMap { $0["publisher_key"] }
+        let aliases = try PublisherAliases.targets(db, keys: keys)
         return try rows.map { row in
             var stored = try StoredDataset(row: row)
             stored.otherRecords = others[row["pk"]] ?? []
+            stored.publisherKey = (row["publisher_key"] as String?).map { aliases[$0] ?? $0 }
             if (row["shown_as"] as Int64?) != nil { stored.shownAs = stored.otherRecords.first(where: \.isShown)?.id }
             return stored
         }

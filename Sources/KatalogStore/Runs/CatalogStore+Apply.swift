@@ -49,6 +49,8 @@ extension CatalogStore {
             try apply.electSharedDatasets()
             let purged = try apply.purge(olderThan: now.addingTimeInterval(-deletionPolicy.gracePeriod))
             try apply.saveSequence()
+            // After the sequence is saved: an alias that moved advances it once more (PublisherAliases).
+            try PublisherAliases.reconcile(db)
 
             let hasErrors = !errors.isEmpty || counts.errored > 0
             let status: RunStatus = deletion.held > 0 ? .held : (hasErrors || !isComplete ? .partial : .succeeded)

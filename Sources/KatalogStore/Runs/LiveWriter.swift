@@ -190,7 +190,9 @@ struct LiveWriter {
             try insertTerm(terms, pk: pk, facet: "source", value: source)
         }
         for term in row.terms {
-            try insertTerm(terms, pk: pk, facet: term.facet, value: term.value)
+            // A publisher known by name alone may stand for a publisher with an IRI (PublisherAliases).
+            let value = term.facet == "publisher" ? try PublisherAliases.canonical(db, term.value) : term.value
+            try insertTerm(terms, pk: pk, facet: term.facet, value: value)
         }
         if let publisher = row.publisher {
             let upsert = RawStatement(try db.cachedStatement(sql: """

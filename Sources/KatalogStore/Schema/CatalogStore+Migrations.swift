@@ -137,6 +137,18 @@ extension CatalogStore {
             // CKAN's resource_show finds a distribution by the identifier its source gave it (a CKAN resource id).
             try db.execute(sql: "CREATE INDEX distributions_by_identifier ON distributions (identifier) WHERE identifier IS NOT NULL")
         }
+        migrator.registerMigration("v12-publisher-aliases") { db in
+            // Publishers known only by name under the one publisher with an IRI and the same name (PublisherAliases);
+            // terms_epoch moves when terms of unchanged datasets are rewritten, so in-memory copies are read again.
+            try db.execute(sql: """
+                CREATE TABLE publisher_aliases (
+                    key TEXT PRIMARY KEY,
+                    target TEXT NOT NULL
+                ) WITHOUT ROWID;
+                ALTER TABLE store_state ADD COLUMN terms_epoch INTEGER NOT NULL DEFAULT 0;
+                """)
+            try PublisherAliases.reconcile(db)
+        }
         return migrator
     }
 

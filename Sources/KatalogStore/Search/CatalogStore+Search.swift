@@ -12,14 +12,24 @@ extension CatalogStore {
         let index = facetIndexCache.current
         let cache = searchCache
         let statistics = termStatistics
+        let original = query
         let (result, indexIsCurrent) = try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
             let version = try FacetIndex.currentVersion(db)
             // Only valid queries are kept, so a kept result needs no parsing or validation.
             if let kept = cache.result(for: query, version: version) { return (kept, true) }
+            var query = query
+            if !query.publisher.isEmpty {
+                // A filter on a publisher known by name alone finds the datasets of the publisher it stands for.
+                let targets = try PublisherAliases.targets(db, keys: query.publisher)
+                if !targets.isEmpty {
+                    var seen = Set<String>()
+                    query.publisher = query.publisher.map { targets[$0] ?? $0 }.filter { seen.insert($0).inserted }
+                }
+            }
             let plan = try SearchPlan(query)
             var (result, indexIsCurrent) = try plan.run(db, facetIndex: index, version: version, statistics: statistics)
             result.catalogueVersion = version
-            cache.keep(result, for: query, version: version)
+            cache.keep(result, for: original, version: version)
             return (result, indexIsCurrent)
         }
         if !indexIsCurrent { refreshFacetIndexInBackground() }
@@ -417,13 +427,15 @@ struct SearchPlan: Sendable {
         for (pk, row) in rows {
             datasets[pk] = try CatalogStore.decodeDataset(row["record_json"], id: row["id"])
         }
+        let aliases = try PublisherAliases.targets(db, keys: datasets.values.compactMap { $0.publisher?.key })
         let highlighted = try expression.map { try highlights(db, expression: $0, datasets: datasets) } ?? [:]
         return page.compactMap { entry in
             guard let row = rows[entry.pk], let dataset = datasets[entry.pk] else { return nil }
             return SearchHit(id: row["id"], source: row["source"], sourceIdentifier: row["source_identifier"],
                              title: dataset.title.best(query.languages) ?? "", dataset: dataset, rank: entry.rank,
                              snippet: Snippet.forHit(dataset, markedColumn: highlighted[entry.pk], languages: query.languages),
-                             firstSeen: row["first_seen"], updatedAt: row["updated_at"], otherRecords: others[entry.pk] ?? [])
+                             firstSeen: row["first_seen"], updatedAt: row["updated_at"], otherRecords: others[entry.pk] ?? [],
+                             publisherKey: dataset.publisher.map { aliases[$0.key] ?? $0.key }.flatMap { $0.isEmpty ? nil : $0 })
         }
     }
 

@@ -19,6 +19,9 @@ import Synchronization
 struct FacetIndex: Sendable {
     /// The change sequence this copy reflects.
     let version: Int64
+    /// The terms epoch it was read at (`store_state.terms_epoch`): when terms of unchanged datasets are rewritten
+    /// (``PublisherAliases``) the epoch moves, and the copy is read again in full.
+    let termsEpoch: Int64
     /// Per counted facet (in ``SearchPlan/countedFacets`` order): value id → value.
     let values: [[String]]
     /// Per counted facet: value → value id.
@@ -66,6 +69,7 @@ struct FacetIndex: Sendable {
     /// Reads every counted term of the catalogue in `db`'s snapshot.
     static func build(_ db: Database) throws -> FacetIndex {
         let version = try currentVersion(db)
+        let termsEpoch = try currentTermsEpoch(db)
         let empty = SearchPlan.countedFacets.map { _ in [String]() }
         var interner = Interner(values: empty, ids: empty.map { _ in [:] })
         var pks: [UInt32] = []
@@ -109,8 +113,8 @@ struct FacetIndex: Sendable {
             }
             rowLengths[Int(pk)] = length
         }
-        return FacetIndex(version: version, values: interner.values, ids: interner.ids, offsets: offsets, entries: entries,
-                          rowLengths: rowLengths)
+        return FacetIndex(version: version, termsEpoch: termsEpoch, values: interner.values, ids: interner.ids, offsets: offsets,
+                          entries: entries, rowLengths: rowLengths)
     }
 
     /// The total of an FTS5 `_docsize` value: one SQLite varint per column, each that column's tokens.
@@ -147,6 +151,7 @@ struct FacetIndex: Sendable {
     func updated(_ db: Database) throws -> FacetIndex? {
         let version = try FacetIndex.currentVersion(db)
         guard version != self.version else { return self }
+        guard try FacetIndex.currentTermsEpoch(db) == termsEpoch else { return nil }
         let changed = try Int64.fetchAll(db, sql: "SELECT pk FROM datasets WHERE change_seq > ?", arguments: [self.version])
         guard changed.count <= max(1_000, datasetCount / 4) else { return nil }
         var interner = Interner(values: values, ids: ids)
@@ -182,13 +187,14 @@ struct FacetIndex: Sendable {
             }
         }
         newOffsets[newOffsets.count - 1] = try FacetIndex.narrow(Int64(newEntries.count))
-        return FacetIndex(version: version, values: interner.values, ids: interner.ids, offsets: newOffsets, entries: newEntries,
-                          rowLengths: rowLengths)
+        return FacetIndex(version: version, termsEpoch: termsEpoch, values: interner.values, ids: interner.ids, offsets: newOffsets,
+                          entries: newEntries, rowLengths: rowLengths)
     }
 
-    private init(version: Int64, values: [[String]], ids: [[String: UInt32]], offsets: [UInt32], entries: [UInt32],
+    private init(version: Int64, termsEpoch: Int64, values: [[String]], ids: [[String: UInt32]], offsets: [UInt32], entries: [UInt32],
                  rowLengths: [UInt32]) {
         self.version = version
+        self.termsEpoch = termsEpoch
         self.rowLengths = rowLengths
         self.values = values
         self.ids = ids
@@ -212,6 +218,11 @@ struct FacetIndex: Sendable {
     /// The change sequence of `db`'s snapshot.
     static func currentVersion(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT change_seq FROM store_state WHERE id = 1") ?? 0
+    }
+
+    /// The terms epoch of `db`'s snapshot (see ``termsEpoch``).
+    static func currentTermsEpoch(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT terms_epoch FROM store_state WHERE id = 1") ?? 0
     }
 
     private static func narrow(_ value: Int64) throws -> UInt32 {

@@ -48,6 +48,11 @@ public struct SearchHit: Hashable, Sendable {
     /// The records other sources (or this one) hold of the same dataset, which searches do not show on their own
     /// (see ``SameDatasetKey``); empty when no other source carries it.
     public var otherRecords: [RecordReference] = []
+    /// The key the publisher facet and the `publisher` filter know the dataset's publisher by: the record's own publisher
+    /// key, or, for a publisher known only by name, the key of the publisher with an IRI and the same name it stands
+    /// for (see the store's documentation, "Publishers named twice"). Nil without a publisher, and in listings
+    /// without records.
+    public var publisherKey: String?
 }
 
 /// A value of a facet and how many matching records carry it.
