@@ -30,13 +30,22 @@ final class CKANOrganizations: Sendable {
         let version = try await store.catalogueVersion()
         if let kept = current.withLock({ $0 }), kept.version == version { return kept }
         let named = try await store.publishers().map { (name: CKANNames.organizationName(forKey: $0.key), publisher: $0) }
-        let keyByName = Dictionary(named.map { ($0.name, $0.publisher.key) }, uniquingKeysWith: { _, last in last })
+        var keyByName = Dictionary(named.map { ($0.name, $0.publisher.key) }, uniquingKeysWith: { _, last in last })
         var positions: [String: Int] = [:]
         for (position, organization) in named.enumerated() {
             if positions[organization.publisher.key] == nil { positions[organization.publisher.key] = position }
         }
         // A name wins over a key that happens to read the same.
         for (position, organization) in named.enumerated() { positions[organization.name] = position }
+        // A publisher known by name alone that stands for one with an IRI has no organization of its own; its name
+        // and key (as package dicts gave them before the alias) lead to that one's.
+        for (alias, target) in try await store.publisherAliases() {
+            guard let position = positions[target] else { continue }
+            let name = CKANNames.organizationName(forKey: alias)
+            if positions[name] == nil { positions[name] = position }
+            if positions[alias] == nil { positions[alias] = position }
+            if keyByName[name] == nil { keyByName[name] = target }
+        }
         let fresh = Snapshot(version: version, named: named, keyByName: keyByName, positions: positions)
         current.withLock { $0 = fresh }
         return fresh

@@ -143,6 +143,16 @@ extension CatalogStore {
         }
     }
 
+    /// The publishers known only by name that stand for a publisher with an IRI: each one's key and that publisher's
+    /// (docs/store.md, "Publishers named twice").
+    public func publisherAliases() async throws -> [String: String] {
+        try await read("listing publisher aliases") { db in
+            var aliases: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, target FROM publisher_aliases") { aliases[row[0]] = row[1] }
+            return aliases
+        }
+    }
+
     /// What the last fully applied run stored for the document at `url`, or nil when nothing is stored.
     public func validators(url: String) async throws -> DocumentValidators? {
         try await read("reading HTTP validators", context: ["url": url]) { db in

@@ -49,6 +49,17 @@ struct PublisherAliasHubTests {
                 let found = try CKANActionTests.foundSet(response)
                 #expect(found == ["geo-1", "dcat-1"])
             }
+            // The organization name package dicts gave the name-only publisher before the alias still leads to it.
+            let oldName = CKANNames.organizationName(forKey: "county administrative board of norrviken")
+            #expect(oldName != organizationName)
+            try await client.execute(uri: "/api/3/action/organization_show?id=\(oldName)", method: .get) { response in
+                let organization = try #require(try CKANActionTests.result(response) as? [String: Any])
+                #expect(organization["name"] as? String == organizationName)
+            }
+            try await client.execute(uri: "/api/3/action/package_search?fq=organization:\(oldName)", method: .get) { response in
+                let found = try CKANActionTests.foundSet(response)
+                #expect(found == ["geo-1", "dcat-1"])
+            }
             let escaped = try #require(Self.iri.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
             try await client.execute(uri: "/api/v1/search?publisher=\(escaped)&facets=true", method: .get) { response in
                 let body = try CKANActionTests.json(response)
