@@ -20,13 +20,16 @@ extension CKANActions {
         let text = try parameters.string("query") ?? parameters.string("q")
         let limit = try parameters.int("limit", default: -1, in: 1...CKANActions.maxTags)
         let offset = try parameters.int("offset", default: 0, in: 0...SearchQuery.maxOffset)
-        let ask = limit < 0 ? CKANActions.maxTags + 1 : limit
-        var tags = try await store.keywordCounts(containing: text?.isEmpty == false ? text : nil, limit: ask, offset: offset)
-        if limit < 0, tags.count > CKANActions.maxTags {
+        var matching = try await self.tags.all()[...]
+        if let needle = text?.lowercased(), !needle.isEmpty {
+            matching = matching.filter { $0.value.contains(needle) }[...]
+        }
+        matching = matching.dropFirst(offset)
+        if limit < 0, matching.count > CKANActions.maxTags {
             // CKAN lists every tag; past the cap that would be a silently cut list, so it is refused.
             throw CKANError.validation("limit", "the catalogue has more than \(CKANActions.maxTags) tags\(text == nil ? "" : " matching the query"); list them \(CKANActions.maxTags) at most at a time with limit and offset")
         }
-        tags = Array(tags.prefix(CKANActions.maxTags))
+        let tags = matching.prefix(limit < 0 ? CKANActions.maxTags : limit)
         guard allFields else { return .array(tags.map { .string($0.value) }) }
         return .array(tags.map { tag in
             .object(["id": .string(tag.value), "name": .string(tag.value), "display_name": .string(tag.value),

@@ -9,10 +9,12 @@ import KatalogStore
 struct CKANActions: Sendable {
     let store: CatalogStore
     let organizations: CKANOrganizations
+    let tags: CKANTags
 
     init(store: CatalogStore) {
         self.store = store
         organizations = CKANOrganizations(store: store)
+        tags = CKANTags(store: store)
     }
 
     /// The actions answered.
