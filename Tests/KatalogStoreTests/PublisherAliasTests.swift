@@ -132,12 +132,26 @@ struct PublisherAliasTests {
         let stored = try #require(try await store.dataset(source: "geo", sourceIdentifier: "geo-1"))
         #expect(stored.publisherKey == "länsstyrelsen i norrvikens län")
 
+        // The twin's only dataset goes: a publisher no shown record names makes no name ambiguous.
+        try await harvest(store, source: "other", [], policy: DeletionPolicy(acceptDeletions: true))
+        #expect(try await Self.publisherFacet(store) == [Self.lst: 5])
+        let twinBack = [Self.record("twin-0", Agent(iri: twin, name: LocalizedText("Länsstyrelsen i Norrvikens län", language: "sv")))]
+        try await harvest(store, source: "other", twinBack)
+        #expect(try await Self.publisherFacet(store) == [Self.lst: 2, twin: 1, "länsstyrelsen i norrvikens län": 3])
+
         // The twin turns out to have another name (its source corrected it): the alias is back.
         try await harvest(store, source: "other", [Self.record("twin-0", Agent(iri: twin, name: LocalizedText("Länsstyrelsen i Söderviken", language: "sv")))])
         #expect(try await Self.publisherFacet(store) == [Self.lst: 5, twin: 1])
         try await store.refreshFacetIndex()
         #expect(try await Self.publisherFacet(store) == [Self.lst: 5, twin: 1])
         #expect(try await store.integrityCheck())
+    }
+
+    @Test("A publisher with an IRI named only through its aliases is no target")
+    func aTargetNeedsItsOwnDatasets() {
+        let board = Publisher(key: Self.lst, iri: Self.lst, name: LocalizedText(Self.lstNames), hasDatasets: false)
+        let byName = Publisher(key: "county administrative board of norrviken", name: LocalizedText(Self.lstNames))
+        #expect(PublisherAliases.compute([board, byName]).isEmpty)
     }
 
     @Test("A record whose publisher changes moves between the keys")

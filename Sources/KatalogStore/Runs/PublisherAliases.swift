@@ -29,6 +29,10 @@ enum PublisherAliases {
         var key: String
         var iri: String?
         var name: LocalizedText
+        /// Whether shown records of the live catalogue name this publisher themselves. A publisher with an IRI whose
+        /// datasets are all gone (an organisation whose IRI was minted anew, say) is no target: its row, which the
+        /// `publishers` table keeps, would otherwise make its name ambiguous for good.
+        var hasDatasets = true
     }
 
     /// The aliases `publishers` imply: each aliased key and the key of the publisher with an IRI it stands for.
@@ -36,7 +40,7 @@ enum PublisherAliases {
         // Per folded name: the IRI publishers having it in each language ("" = untagged), and in any language.
         var byLanguage: [String: [String: Set<String>]] = [:]
         var anyLanguage: [String: Set<String>] = [:]
-        for publisher in publishers {
+        for publisher in publishers where publisher.hasDatasets {
             guard let iri = publisher.iri, !iri.isEmpty else { continue }
             for (language, value) in publisher.name.values {
                 let folded = fold(value)
@@ -104,10 +108,18 @@ enum PublisherAliases {
     @discardableResult
     static func reconcile(_ db: Database) throws -> Bool {
         var publishers: [Publisher] = []
-        for row in try Row.fetchAll(db, sql: "SELECT key, iri, name_json FROM publishers") {
+        // For a publisher with an IRI, whether a shown record names it itself (not only through an alias): the first
+        // of its terms usually tells.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT p.key, p.iri, p.name_json,
+                p.iri IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM dataset_terms t JOIN datasets d ON d.pk = t.dataset_pk
+                    WHERE t.facet = 'publisher' AND t.value = p.key AND d.publisher_key = p.key)
+            FROM publishers p
+            """) {
             let json: String = row[2]
             let name = (try? StoredRecordReader.localizedText(Data(json.utf8))) ?? LocalizedText()
-            publishers.append(Publisher(key: row[0], iri: row[1], name: name))
+            publishers.append(Publisher(key: row[0], iri: row[1], name: name, hasDatasets: row[3]))
         }
         let wanted = compute(publishers)
         var stored: [String: String] = [:]
