@@ -108,7 +108,10 @@ struct SearchPage {
     private static func lookUpLabel(facet: String, value: String, language: String) -> String? {
         let concept: Concept
         switch facet {
-        case "theme": concept = DataTheme.normalize(value)
+        case "theme":
+            concept = DataTheme.normalize(value)
+            // A geodata record's ISO topic category without an EU counterpart (`elevation`, `structure`).
+            if concept.uri == nil { return TopicCategory.label(value) }
         case "licence": concept = License.normalize(value)
         default: return nil
         }

@@ -34,6 +34,10 @@ struct HTMLEscapingTests {
             #expect(SearchPage.vocabularyLabel(facet: "theme", value: "EDUC", language: "sv") == "Utbildning, kultur och sport")
             #expect(SearchPage.vocabularyLabel(facet: "theme", value: "EDUC", language: "en") == "Education, culture and sport")
             #expect(SearchPage.vocabularyLabel(facet: "theme", value: "not-a-theme", language: "sv") == nil)
+            // ISO topic categories without an EU data theme are stored lower-cased, and named by their words.
+            #expect(SearchPage.vocabularyLabel(facet: "theme", value: "imagerybasemapsearthcover", language: "sv") == "Imagery base maps earth cover")
+            #expect(SearchPage.vocabularyLabel(facet: "theme", value: "elevation", language: "en") == "Elevation")
+            #expect(SearchPage.vocabularyLabel(facet: "theme", value: "utilitiesCommunication", language: "en") == "Utilities communication")
             #expect(SearchPage.vocabularyLabel(facet: "format", value: "CSV", language: "sv") == nil)
         }
     }
