@@ -12,24 +12,25 @@ extension CatalogStore {
         let index = facetIndexCache.current
         let cache = searchCache
         let statistics = termStatistics
-        let original = query
         let (result, indexIsCurrent) = try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
             let version = try FacetIndex.currentVersion(db)
             // Only valid queries are kept, so a kept result needs no parsing or validation.
             if let kept = cache.result(for: query, version: version) { return (kept, true) }
-            var query = query
+            var plan = try SearchPlan(query)
             if !query.publisher.isEmpty {
-                // A filter on a publisher known by name alone finds the datasets of the publisher it stands for.
+                // A filter on a publisher known by name alone finds the datasets of the publisher it stands for. The
+                // query is valid (checked above), and mapping keys only merges them, so the mapped one is valid too.
                 let targets = try PublisherAliases.targets(db, keys: query.publisher)
                 if !targets.isEmpty {
                     var seen = Set<String>()
-                    query.publisher = query.publisher.map { targets[$0] ?? $0 }.filter { seen.insert($0).inserted }
+                    var mapped = query
+                    mapped.publisher = query.publisher.map { targets[$0] ?? $0 }.filter { seen.insert($0).inserted }
+                    plan = try SearchPlan(mapped)
                 }
             }
-            let plan = try SearchPlan(query)
             var (result, indexIsCurrent) = try plan.run(db, facetIndex: index, version: version, statistics: statistics)
             result.catalogueVersion = version
-            cache.keep(result, for: original, version: version)
+            cache.keep(result, for: query, version: version)
             return (result, indexIsCurrent)
         }
         if !indexIsCurrent { refreshFacetIndexInBackground() }
