@@ -32,3 +32,18 @@ struct LanguageFacetTests {
         #expect(dataset.languageKeys == ["sv", "en", "fi", "klingon"])
     }
 }
+
+struct LanguageNameTests {
+    @Test("Every known language has a Swedish name, and names follow the display language")
+    func names() {
+        for entry in Language.entries {
+            #expect(Language.swedishNames[entry.code] != nil, "\(entry.code)")
+            #expect(Language.name(of: entry.tag, in: "en") == entry.label)
+        }
+        #expect(Language.name(of: "sv", in: "sv") == "Svenska")
+        #expect(Language.name(of: "SWE", in: "sv-SE") == "Svenska")
+        #expect(Language.name(of: "se", in: "sv") == "Nordsamiska")
+        #expect(Language.name(of: "da", in: "fi") == "Danish")
+        #expect(Language.name(of: "klingon", in: "sv") == nil)
+    }
+}

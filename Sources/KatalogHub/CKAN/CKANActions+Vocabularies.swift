@@ -54,7 +54,8 @@ extension CKANActions {
     static func licenseDict(key: String, count: Int, languages: [String]) -> [String: JSONValue] {
         let concept = License.normalize(key)
         let isOpen = License.isOpen(key)
-        let title = concept.uri == nil ? key : (concept.label?.best(languages + ["en"]) ?? key)
+        // A licence the vocabulary knows has its label, with an IRI or without one ("Licence not specified").
+        let title = concept.label?.best(languages + ["en"]) ?? key
         let url = concept.uri ?? (key.hasPrefix("http://") || key.hasPrefix("https://") ? key : "")
         let conformance = switch isOpen {
         case true?: "approved"

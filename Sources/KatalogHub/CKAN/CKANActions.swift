@@ -207,6 +207,8 @@ struct CKANActions: Sendable {
             return (value.value, SearchPage.vocabularyLabel(facet: "theme", value: value.value, language: languages.first ?? "en") ?? value.value)
         case "license_id":
             return (value.value, SearchPage.vocabularyLabel(facet: "licence", value: value.value, language: languages.first ?? "en") ?? value.value)
+        case "language":
+            return (value.value, SearchPage.vocabularyLabel(facet: "language", value: value.value, language: languages.first ?? "en") ?? value.value)
         default:
             return (value.value, value.label ?? value.value)
         }

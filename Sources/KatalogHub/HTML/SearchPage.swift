@@ -84,7 +84,7 @@ struct SearchPage {
     /// A readable name for a controlled-vocabulary facet value (`EDUC` → "Utbildning, kultur och sport").
     static func vocabularyLabel(facet: String, value: String, language: String) -> String? {
         // Every search page labels up to two dozen values, mostly the same few; normalising one costs string searches.
-        guard facet == "theme" || facet == "licence" else { return nil }
+        guard facet == "theme" || facet == "licence" || facet == "language" else { return nil }
         let key = LabelKey(facet: facet, value: value, language: language)
         if let known = labels.withLock({ $0[key] }) { return known }
         let label = lookUpLabel(facet: facet, value: value, language: language)
@@ -113,9 +113,10 @@ struct SearchPage {
             // A geodata record's ISO topic category without an EU counterpart (`elevation`, `structure`).
             if concept.uri == nil { return TopicCategory.label(value) }
         case "licence": concept = License.normalize(value)
+        case "language": return Language.name(of: value, in: language)
         default: return nil
         }
-        guard concept.uri != nil else { return nil }
+        // A licence the vocabulary knows without an IRI ("Licence not specified") has a label too; unknown values none.
         return concept.label?.best([language, "en"])
     }
 

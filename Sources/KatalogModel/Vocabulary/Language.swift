@@ -22,6 +22,18 @@ public enum Language {
         return Concept(raw: trimmed, uri: authority + entry.code, label: LocalizedText(entry.label, language: "en"))
     }
 
+    /// The name of a known language, for display: in Swedish when `displayLanguage` is Swedish ("Svenska"), else in
+    /// English ("Swedish"); nil for a value this vocabulary does not know. Takes what ``tag(for:)`` takes (the
+    /// language facet's values are tags).
+    public static func name(of raw: String, in displayLanguage: String) -> String? {
+        guard let entry = entry(for: raw.trimmingWhitespace()) else { return nil }
+        let primary = LocalizedText.normalizedTag(displayLanguage).split(separator: "-").first.map(String.init)
+        if primary == "sv", let swedish = swedishNames[entry.code] {
+            return swedish.prefix(1).uppercased() + swedish.dropFirst()
+        }
+        return entry.label
+    }
+
     /// The lower-case BCP 47 tag for a language value (`SWE` → `sv`, `Norwegian Bokmål` → `nb`), or nil.
     public static func tag(for raw: String) -> String? {
         entry(for: raw.trimmingWhitespace())?.tag
@@ -49,6 +61,17 @@ public enum Language {
         }
         return map
     }()
+
+    /// The Swedish names of the known languages (lower-case, as Swedish writes them), by authority code.
+    static let swedishNames: [String: String] = [
+        "SWE": "svenska", "NOB": "norskt bokmål", "NNO": "nynorska", "NOR": "norska", "DAN": "danska", "FIN": "finska",
+        "ENG": "engelska", "ISL": "isländska", "FAO": "färöiska", "KAL": "grönländska", "SME": "nordsamiska",
+        "SMA": "sydsamiska", "SMJ": "lulesamiska", "SMN": "enaresamiska", "SMS": "skoltsamiska", "FIT": "meänkieli",
+        "DEU": "tyska", "FRA": "franska", "SPA": "spanska", "ITA": "italienska", "POR": "portugisiska", "NLD": "nederländska",
+        "CAT": "katalanska", "EST": "estniska", "LAV": "lettiska", "LIT": "litauiska", "POL": "polska", "RUS": "ryska",
+        "UKR": "ukrainska", "ARA": "arabiska", "SOM": "somaliska", "TUR": "turkiska", "FAS": "persiska", "ELL": "grekiska",
+        "CES": "tjeckiska", "HUN": "ungerska", "ZHO": "kinesiska", "MUL": "flera språk",
+    ]
 
     /// Known languages: authority code, BCP 47 tag, English label, other codes and names.
     static let entries: [Entry] = [

@@ -105,6 +105,16 @@ struct CKANActionTests {
                 #expect(items.count == 1)
                 #expect((items.first?["display_name"] as? String)?.isEmpty == false)
             }
+            // Languages are named in the first language asked for.
+            let languages = "facet.field=%5B%22language%22%5D&rows=0&lang=sv"
+            try await client.execute(uri: "/api/3/action/package_search?" + languages, method: .get) { response in
+                let result = try #require(try Self.result(response) as? [String: Any])
+                let items = try #require((result["search_facets"] as? [String: [String: Any]])?["language"]?["items"] as? [[String: Any]])
+                let names = Dictionary(uniqueKeysWithValues: items.compactMap { item in
+                    (item["name"] as? String).map { ($0, item["display_name"] as? String ?? "") }
+                })
+                #expect(names["sv"] == "Svenska" && names["fi"] == "Finska", "\(names)")
+            }
         }
     }
 

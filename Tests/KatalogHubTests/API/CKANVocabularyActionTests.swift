@@ -9,13 +9,14 @@ import Testing
 
 /// `tag_list` and `license_list` over a small catalogue whose keywords and licences are known.
 struct CKANVocabularyActionTests {
-    /// d1–d4 of `HubTestCatalogue`, with "luft" on d4 as well, and a licence on each but d3.
+    /// d1–d4 of `HubTestCatalogue`, with "luft" on d4 as well, and a licence on each.
     static func makeStore() async throws -> CatalogStore {
         var records = HubTestCatalogue.records
         records[3].dataset.keywords.append(LangString("Luft", language: "sv"))
         records[0].dataset.license = License.normalize("http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
         records[1].dataset.license = License.normalize("odc-odbl")
         records[3].dataset.license = License.normalize("Kommunens egna villkor")
+        records[2].dataset.license = License.normalize("notspecified")
         let store = try CatalogStore.temporary()
         let run = try await store.beginRun(source: "demo", kind: "ckan", url: "http://127.0.0.1/")
         try await store.stage(run: run, records: records)
@@ -88,7 +89,9 @@ struct CKANVocabularyActionTests {
                 for licence in licences { listed[try #require(licence["id"] as? String)] = licence }
                 #expect(licences.compactMap { $0["id"] as? String } == licences.compactMap { $0["id"] as? String }.sorted())
             }
-            #expect(Set(listed.keys) == ["CC_BY_4_0", "ODC_BL", "kommunens egna villkor"])
+            #expect(Set(listed.keys) == ["CC_BY_4_0", "ODC_BL", "kommunens egna villkor", "notspecified"])
+            #expect(listed["notspecified"]?["title"] as? String == "Licence not specified")
+            #expect(listed["notspecified"]?["od_conformance"] as? String == "not reviewed")
             let ccBy = try #require(listed["CC_BY_4_0"])
             #expect(ccBy["url"] as? String == "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
             #expect(ccBy["od_conformance"] as? String == "approved")

@@ -39,6 +39,13 @@ struct HTMLEscapingTests {
             #expect(SearchPage.vocabularyLabel(facet: "theme", value: "elevation", language: "en") == "Elevation")
             #expect(SearchPage.vocabularyLabel(facet: "theme", value: "utilitiesCommunication", language: "en") == "Utilities communication")
             #expect(SearchPage.vocabularyLabel(facet: "format", value: "CSV", language: "sv") == nil)
+            // Languages in the page's language; licences the vocabulary knows without an IRI.
+            #expect(SearchPage.vocabularyLabel(facet: "language", value: "sv", language: "sv") == "Svenska")
+            #expect(SearchPage.vocabularyLabel(facet: "language", value: "nb", language: "sv") == "Norskt bokmål")
+            #expect(SearchPage.vocabularyLabel(facet: "language", value: "fi", language: "en") == "Finnish")
+            #expect(SearchPage.vocabularyLabel(facet: "language", value: "xx-unknown", language: "sv") == nil)
+            #expect(SearchPage.vocabularyLabel(facet: "licence", value: "notspecified", language: "sv") == "Licence not specified")
+            #expect(SearchPage.vocabularyLabel(facet: "licence", value: "egna villkor", language: "sv") == nil)
         }
     }
 }
