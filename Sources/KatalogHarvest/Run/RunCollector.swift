@@ -140,6 +140,11 @@ public actor RunCollector {
         try await store.sourceDigests(source: source.name, identifiers: identifiers)
     }
 
+    /// Those of `identifiers` that name a live record of the source (see ``CatalogStore/liveIdentifiers(source:among:)``).
+    func liveIdentifiers(of identifiers: [String]) async throws -> Set<String> {
+        try await store.liveIdentifiers(source: source.name, among: identifiers)
+    }
+
     /// Queues a listing entry, and records the batch once it is full.
     private func enqueue(_ entry: ListingEntry) async throws {
         pending.append(entry)

@@ -4,7 +4,7 @@ import KatalogRDF
 /// A fictional CSW 2.0.2 catalogue service from a fixture file (`csw/<name>/records.xml`: a `csw:GetRecordsResponse`
 /// holding every record), answering what a harvester asks: `GetRecords` with `startPosition`/`maxRecords` (KVP over
 /// HTTP GET) in ISO 19139, full or brief, `resultType=hits`, a constraint on the modification date (see
-/// ``DateConstraint``), `GetCapabilities`, and OWS exception reports for anything else.
+/// ``DateConstraint``), `GetRecordById`, `GetCapabilities`, and OWS exception reports for anything else.
 public struct CSWFixtureService: Sendable {
     /// The service name, its path segment (`/csw/<name>`).
     public let name: String
@@ -19,6 +19,8 @@ public struct CSWFixtureService: Sendable {
         var brief: String
         /// `gmd:dateStamp`, as written.
         var dateStamp: String?
+        /// `gmd:fileIdentifier`, trimmed.
+        var identifier: String?
     }
 
     /// The most records one GetRecords answers, as GeoNetwork caps `maxRecords`.
@@ -45,7 +47,8 @@ public struct CSWFixtureService: Sendable {
             let brief = "<\(name) xmlns:gmd=\"\(gmd)\" xmlns:gco=\"http://www.isotc211.org/2005/gco\">"
                 + kept.map { withoutDeclaration($0).trimmingCharacters(in: .whitespacesAndNewlines) }.joined() + "</\(name)>\n"
             let stamp = element.child(gmd, "dateStamp")?.children.first?.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return Record(full: withoutDeclaration(element), brief: brief, dateStamp: stamp)
+            let identifier = element.child(gmd, "fileIdentifier")?.children.first?.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return Record(full: withoutDeclaration(element), brief: brief, dateStamp: stamp, identifier: identifier)
         }
     }
 
@@ -72,9 +75,11 @@ public struct CSWFixtureService: Sendable {
             return Reply(status: 200, body: capabilities)
         case "getrecords":
             return getRecords(parameters)
+        case "getrecordbyid":
+            return getRecordById(parameters)
         case let other:
             return exception(other == nil ? "MissingParameterValue" : "OperationNotSupported", locator: "request",
-                             "request '\(other ?? "")' is not supported; use GetCapabilities or GetRecords")
+                             "request '\(other ?? "")' is not supported; use GetCapabilities, GetRecords or GetRecordById")
         }
     }
 
@@ -124,6 +129,28 @@ public struct CSWFixtureService: Sendable {
         """
         for record in page { body += elementSet == "brief" ? record.brief : record.full }
         body += "  </csw:SearchResults>\n</csw:GetRecordsResponse>\n"
+        return Reply(status: 200, body: body)
+    }
+
+    /// GetRecordById: the records whose file identifiers `Id` lists (comma-separated), in the file's order.
+    private func getRecordById(_ parameters: [String: String]) -> Reply {
+        guard parameters["outputschema"] == CSWFixtureService.gmdSchema else {
+            return exception("InvalidParameterValue", locator: "outputSchema",
+                             "this fixture serves ISO 19139 only: outputSchema=\(CSWFixtureService.gmdSchema)")
+        }
+        guard let list = parameters["id"], !list.isEmpty else {
+            return exception("MissingParameterValue", locator: "Id", "Id is required: the file identifiers, comma-separated")
+        }
+        let elementSet = (parameters["elementsetname"] ?? "summary").lowercased()
+        guard ["brief", "full"].contains(elementSet) else {
+            return exception("InvalidParameterValue", locator: "elementSetName", "this fixture serves elementSetName brief or full, not \(elementSet)")
+        }
+        let wanted = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        var body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<csw:GetRecordByIdResponse xmlns:csw=\"http://www.opengis.net/cat/csw/2.0.2\">\n"
+        for record in records where record.identifier.map(wanted.contains) ?? false {
+            body += elementSet == "brief" ? record.brief : record.full
+        }
+        body += "</csw:GetRecordByIdResponse>\n"
         return Reply(status: 200, body: body)
     }
 

@@ -119,6 +119,22 @@ extension CatalogStore {
         }
     }
 
+    /// Those of `identifiers` that name a live record of `source` (tombstones do not count): a source that lists its
+    /// identifiers apart from its records (a CSW service's brief records) asks which of them the catalogue lacks.
+    public func liveIdentifiers(source: String, among identifiers: [String]) async throws -> Set<String> {
+        guard !identifiers.isEmpty else { return [] }
+        return try await read("reading live identifiers", context: ["source": source]) { db in
+            var live = Set<String>()
+            try db.forEachRow("""
+                SELECT source_identifier FROM datasets
+                WHERE source = ? AND deleted_at IS NULL AND source_identifier IN
+                """, leading: [source.databaseValue], in: identifiers) { row in
+                live.insert(row[0])
+            }
+            return live
+        }
+    }
+
     /// The statement that marks an identifier seen by a run (arguments: run id, source identifier); a second mark
     /// of the same identifier changes nothing, which is how a repeated listing is told.
     static func markSeenStatement(_ db: Database) throws -> Statement {

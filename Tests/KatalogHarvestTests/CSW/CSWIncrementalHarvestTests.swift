@@ -314,3 +314,72 @@ struct CSWIncrementalTests {
         #expect(plain.hasPrefix("https://x.example/csw?constraintLanguage=CQL_TEXT&constraint=a+%3D+%27b%27&service=CSW"))
     }
 }
+
+/// Records the date filter cannot list, read by identifier.
+extension CSWIncrementalHarvestTests {
+
+    /// Two records the catalogue does not hold, stamped long before the last run (a catalogue that harvests others keeps
+    /// their stamps): only the brief listing names them.
+    static func addOldStampedRecords(_ harness: Harness) {
+        harness.service.editRecords { records in
+            records.append(CSWTestService.record(id: "old-a", title: "Skördad äldre post A", dateStamp: "2019-05-02"))
+            records.append(CSWTestService.record(id: "old-b", title: "Skördad äldre post B", dateStamp: "2018-01-15"))
+        }
+    }
+
+    static func getRecordByIdQueries(_ harness: Harness) -> [[String: String]] {
+        harness.service.queries.filter { $0["request"] == "GetRecordById" }
+    }
+
+    @Test func recordsNewToTheCatalogueWithOldStampsAreReadByIdentifier() async throws {
+        try await Self.afterAFirstRun { harness in
+            Self.addOldStampedRecords(harness)
+            let summary = try await harness.run()
+            #expect(summary.status == .succeeded, "\(summary.message)")
+            #expect(summary.counts.added == 2)
+            #expect(try await harness.identifiers() == Self.ids(0..<10).union(["old-a", "old-b"]))
+            let stored = try #require(try await harness.store.dataset(source: "geodata", sourceIdentifier: "old-b"))
+            #expect(stored.dataset.title.values["sv"] == "Skördad äldre post B")
+            // One request for both, full ISO 19139, and nothing asked by identifier that the catalogue holds.
+            let byID = Self.getRecordByIdQueries(harness)
+            #expect(byID.count == 1)
+            #expect(Set((byID.first?["id"] ?? "").split(separator: ",").map(String.init)) == ["old-a", "old-b"])
+            #expect(byID.first?["elementSetName"] == "full")
+            #expect(byID.first?["outputSchema"] == CSWAdapter.isoOutputSchema)
+            // The mark moved: the next run, with nothing new, asks for nothing by identifier.
+            let mark = try #require(try await harness.store.listingMark(source: "geodata"))
+            #expect(mark.mark == "2026-12-09T00:00:00Z")
+            let again = try await harness.run()
+            #expect(again.status == .succeeded && again.counts.added == 0, "\(again.message)")
+            #expect(Self.getRecordByIdQueries(harness).count == 1)
+        }
+    }
+
+    @Test("A service that refuses GetRecordById, or leaves records out, leaves them to the next full listing")
+    func refusedGetRecordById() async throws {
+        for fault in [CSWTestService.Fault.refusesGetRecordById, .getRecordByIdLeavesOut(["old-b"])] {
+            try await Self.afterAFirstRun { harness in
+                Self.addOldStampedRecords(harness)
+                harness.service.setFault(fault)
+                let summary = try await harness.run()
+                // Nothing the catalogue held is at stake: the run is complete, and the mark moves.
+                #expect(summary.status == .succeeded, "\(summary.message)")
+                #expect(summary.counts.deleted == 0)
+                let expected = fault == .refusesGetRecordById ? Self.ids(0..<10) : Self.ids(0..<10).union(["old-a"])
+                #expect(try await harness.identifiers() == expected)
+                #expect(Self.getRecordByIdQueries(harness).count == 1)
+                // A full listing reads them.
+                harness.service.setFault(nil)
+                let full = try await harness.harvester.run(harness.source(), options: .init(listEverything: true))
+                #expect(full.status == .succeeded, "\(full.message)")
+                #expect(try await harness.identifiers() == Self.ids(0..<10).union(["old-a", "old-b"]))
+            }
+        }
+    }
+
+    @Test func getRecordByIdURLs() {
+        let url = CSWAdapter.getRecordByIdURL(endpoint: "https://x.example/csw?token=abc&constraintLanguage=CQL_TEXT&constraint=x&request=GetRecords",
+                                              identifiers: ["a-1", "b 2"])
+        #expect(url == "https://x.example/csw?token=abc&service=CSW&version=2.0.2&request=GetRecordById&id=a-1%2Cb%202&elementSetName=full&outputFormat=application/xml&outputSchema=http://www.isotc211.org/2005/gmd")
+    }
+}

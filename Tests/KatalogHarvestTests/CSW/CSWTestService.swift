@@ -29,6 +29,10 @@ final class CSWTestService: Sendable {
         case briefDublinCore
         /// Leaves the file identifier out of brief records.
         case briefWithoutIdentifiers
+        /// Answers GetRecordById with HTTP 400 and an OWS exception report (`OperationNotSupported`).
+        case refusesGetRecordById
+        /// Answers GetRecordById without the records whose identifiers are in this set.
+        case getRecordByIdLeavesOut(Set<String>)
     }
 
     /// How the service takes a `constraint` on the modification date (`FILTER` with `ogc:PropertyIsGreaterThanOrEqualTo`,
@@ -104,6 +108,9 @@ final class CSWTestService: Sendable {
             state.queries.append(query)
             return (state.records, state.fault, state.constraints, state.clock)
         }
+        if query["request"] == "GetRecordById" {
+            return getRecordById(allRecords, query: query, fault: fault)
+        }
         let records: [String]
         switch CSWTestService.filter(allRecords, query: query, support: support) {
         case .success(let kept): records = kept
@@ -173,6 +180,34 @@ final class CSWTestService: Sendable {
         </csw:SearchResults>
         </csw:GetRecordsResponse>
         """)
+    }
+
+    /// GetRecordById: the records whose file identifiers `Id` lists (comma-separated), full, in the service's order.
+    private func getRecordById(_ records: [String], query: [String: String], fault: Fault?) -> TestResponse {
+        if fault == .refusesGetRecordById {
+            return .full(status: 400, headers: ["Content-Type": "application/xml"], body: Data("""
+            <?xml version="1.0"?>
+            <ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows" version="1.2.0">
+              <ows:Exception exceptionCode="OperationNotSupported" locator="request"><ows:ExceptionText>GetRecordById is not supported</ows:ExceptionText></ows:Exception>
+            </ows:ExceptionReport>
+            """.utf8))
+        }
+        var wanted = Set((query["id"] ?? "").split(separator: ",").map(String.init))
+        if case .getRecordByIdLeavesOut(let left) = fault { wanted.subtract(left) }
+        let found = records.filter { CSWTestService.fileIdentifier(of: $0).map(wanted.contains) ?? false }
+        return xml("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <csw:GetRecordByIdResponse xmlns:csw="http://www.opengis.net/cat/csw/2.0.2">
+        \(found.joined(separator: "\n"))
+        </csw:GetRecordByIdResponse>
+        """)
+    }
+
+    /// A record's `gmd:fileIdentifier` text.
+    static func fileIdentifier(of record: String) -> String? {
+        guard let start = record.range(of: "<gmd:fileIdentifier><gco:CharacterString>"),
+              let end = record.range(of: "</gco:CharacterString></gmd:fileIdentifier>", range: start.upperBound..<record.endIndex) else { return nil }
+        return String(record[start.upperBound..<end.lowerBound])
     }
 
     struct Refusal: Error {

@@ -69,6 +69,27 @@ struct CSWFixtureServiceTests {
         #expect(beyond.children.isEmpty)
     }
 
+    @Test func getRecordByIdGivesTheRecordsAskedFor() throws {
+        let service = try service()
+        let page = try getRecords(service, start: 1, max: 3)
+        let gmd = "http://www.isotc211.org/2005/gmd", gco = "http://www.isotc211.org/2005/gco"
+        let ids = try #require(page.child(csw, "SearchResults")?.children.compactMap {
+            $0.child(gmd, "fileIdentifier")?.child(gco, "CharacterString")?.text
+        })
+        #expect(ids.count == 3)
+        let reply = service.handle(query: ["service": "CSW", "request": "GetRecordById", "id": "\(ids[2]),no-such-record,\(ids[0])",
+                                           "elementSetName": "full", "outputSchema": gmd])
+        #expect(reply.status == 200)
+        let root = try XMLDocumentReader.parse(Data(reply.body.utf8), location: "reply")
+        #expect(root.isNamed(csw, "GetRecordByIdResponse"))
+        let returned = root.children.compactMap { $0.child(gmd, "fileIdentifier")?.child(gco, "CharacterString")?.text }
+        #expect(returned == [ids[0], ids[2]], "in the file's order, without the unknown one")
+        for query in [["service": "CSW", "request": "GetRecordById", "outputSchema": gmd],
+                      ["service": "CSW", "request": "GetRecordById", "id": ids[0], "outputSchema": "http://www.opengis.net/cat/csw/2.0.2"]] {
+            #expect(service.handle(query: query).status == 400)
+        }
+    }
+
     @Test func otherRequestsAreOWSExceptions() throws {
         let service = try service()
         #expect(service.handle(query: ["service": "CSW", "request": "GetCapabilities"]).body.contains("csw:Capabilities"))

@@ -83,12 +83,22 @@ public struct CSWAdapter: HarvestAdapter {
             context.logger.info("harvesting every CSW record: \(error.reason), so it cannot be combined with a date")
             return nil
         }
+        var fetched = Set<String>()
         let changes = try await walk(elementSet: "full", pageSize: Self.pageSize(source), constraint: constraint,
-                                     context: context, collector: collector) { try await CSWAdapter.collect($0, context: context, into: collector) }
+                                     context: context, collector: collector) { page in
+            fetched.formUnion(page.page.records.compactMap(\.fileIdentifier))
+            try await CSWAdapter.collect(page, context: context, into: collector)
+        }
+        // Records the catalogue does not hold that the date filter did not list: added to the service with an old date
+        // (a catalogue that harvests others keeps the harvested records' stamps), or not stored when last read.
+        var missing: [String] = []
+        var missingSet = Set<String>()
         // Brief records are small (an identifier, a hierarchy level, a title): the largest page the service gives.
         var notISO: String?
         var unnamed = 0
         var named = 0
+        let changed = fetched
+        func fetchedBefore(_ identifier: String) -> Bool { changed.contains(identifier) }
         let identifiers = try await walk(elementSet: "brief", pageSize: CSWAdapter.maxPageSize, constraint: nil,
                                          context: context, collector: collector) { fetched in
             // A service that answers brief records in another schema names no file identifiers: counting nothing as
@@ -97,9 +107,21 @@ public struct CSWAdapter: HarvestAdapter {
             unnamed += fetched.page.records.count { $0.isISO && $0.fileIdentifier == nil }
             named += fetched.page.records.count { $0.isISO && $0.fileIdentifier != nil }
             // Services and other scopes a full listing skips are not counted, so a record that became one is deleted.
-            for record in fetched.page.records where record.describesData {
-                if let identifier = record.fileIdentifier { try await collector.listed(identifier: identifier) }
+            let listed = fetched.page.records.filter(\.describesData).compactMap(\.fileIdentifier)
+            let live = try await collector.liveIdentifiers(of: listed)
+            for identifier in listed {
+                if live.contains(identifier) || fetchedBefore(identifier) {
+                    try await collector.listed(identifier: identifier)
+                } else if missingSet.insert(identifier).inserted {
+                    // Not marked seen here: the record read by identifier below is (a record listed after its
+                    // identifier would be taken for a repeat). Not being in the catalogue, it has nothing to keep.
+                    missing.append(identifier)
+                }
             }
+        }
+        if !missing.isEmpty {
+            context.logger.info("reading CSW records the catalogue lacks by identifier", metadata: ["csw.records": "\(missing.count)"])
+            try await fetchByIdentifier(missing, context: context, collector: collector)
         }
         let mark = CSWIncremental.mark(timestamp: probe.timestamp, now: startedAt)
         await collector.noteListing(RunListing(changesSince: since, mark: mark, fingerprint: source.mappingFingerprint,
@@ -115,6 +137,53 @@ public struct CSWAdapter: HarvestAdapter {
             return .incomplete(reason: "listing the service's identifiers: its brief records carry no gmd:fileIdentifier, so nothing is deleted")
         }
         return .complete
+    }
+
+    /// The most identifiers one GetRecordById asks for (its `Id` is a comma-separated list; 50 UUIDs make a URL of
+    /// about 2 KB).
+    static let byIdentifierBatch = 50
+
+    /// Reads `identifiers` with GetRecordById, full ISO 19139, ``byIdentifierBatch`` at a time, and maps them as any
+    /// page's records. A service that refuses GetRecordById (an exception report, an HTTP error), or leaves records out,
+    /// does not make the run partial: those records were never in the catalogue, so nothing is lost or wrongly deleted,
+    /// and they are read by the next full listing (`full_every`), as they were before this step existed. An info line
+    /// says so. A response that is not well-formed, or a service that cannot be reached, fails the run as a page would.
+    func fetchByIdentifier(_ identifiers: [String], context: HarvestContext, collector: RunCollector) async throws {
+        let source = context.source
+        // `Id` cannot carry an identifier with a comma in it.
+        let askable = identifiers.filter { !$0.contains(",") }
+        var received = 0
+        var refusal: String?
+        for start in stride(from: 0, to: askable.count, by: Self.byIdentifierBatch) {
+            try Task.checkCancellation()
+            let batch = Array(askable[start..<min(start + Self.byIdentifierBatch, askable.count)])
+            let url = Self.getRecordByIdURL(endpoint: source.url, identifiers: batch)
+            let records: [CSWPage.Record]
+            do {
+                let response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
+                                                                         accept: "application/xml, text/xml;q=0.9, */*;q=0.1"))
+                records = try await OffPool.run { try CSWPage.readRecordsByID(response.body, source: source.name, url: url) }
+            } catch let exception as CSWPage.ServiceException {
+                refusal = "it answered an exception: \(exception.text)"
+                break
+            } catch let error as FetchError where error.code == .httpStatus {
+                let report = error.errorBody.flatMap(CSWPage.exceptionReport(in:)).map { ": " + $0 } ?? ""
+                refusal = "it answered HTTP \(error.status ?? 0)\(report)"
+                break
+            }
+            // Only the records asked for, each once.
+            var wanted = Set(batch)
+            let asked = records.filter { record in record.fileIdentifier.map { wanted.remove($0) != nil } ?? false }
+            received += asked.count
+            try await Self.collect(asked, url: url, source: source, lanes: context.mappingLanes, into: collector)
+        }
+        if received < identifiers.count {
+            let why = refusal.map { "the service does not give records by identifier (GetRecordById: \($0))" }
+                ?? "the service did not give them by identifier (GetRecordById)"
+            context.logger.info("CSW records the catalogue lacks wait for the next full listing: \(why)", metadata: [
+                "csw.records": "\(identifiers.count - received)", "csw.read": "\(received)",
+            ])
+        }
     }
 
     /// The first of ``CSWIncremental/queryables`` the service filters by like a modification date (counting its matches
@@ -328,6 +397,19 @@ public struct CSWAdapter: HarvestAdapter {
             parameters += [("constraintLanguage", constraint.language), ("constraint_language_version", "1.1.0"),
                            ("constraint", constraint.text)]
         }
+        let own = parameters.map { "\($0.0)=\(encode($0.1))" }
+        return configured.base + "?" + (kept + own).joined(separator: "&")
+    }
+
+    /// The GetRecordById URL (KVP, HTTP GET) for full ISO 19139 records of `identifiers`: the endpoint's own query
+    /// parameters, except those Katalog sets and the configured constraint, followed by GetRecordById's.
+    static func getRecordByIdURL(endpoint: String, identifiers: [String]) -> String {
+        let configured = ConfiguredURL(endpoint)
+        let kept = configured.written(excluding: ownParameters.union(constraintParameters).union(["id"]))
+        let parameters: [(String, String)] = [
+            ("service", "CSW"), ("version", "2.0.2"), ("request", "GetRecordById"), ("id", identifiers.joined(separator: ",")),
+            ("elementSetName", "full"), ("outputFormat", "application/xml"), ("outputSchema", isoOutputSchema),
+        ]
         let own = parameters.map { "\($0.0)=\(encode($0.1))" }
         return configured.base + "?" + (kept + own).joined(separator: "&")
     }

@@ -56,10 +56,7 @@ struct CSWPage: Sendable {
         let keepTrees = body.count <= treeLimit
         let root = try ResponseXML.read(body, what: "GetRecords", source: source, url: url, recordDepth: 2) { parent, element in
             guard parent.isNamed(csw, "SearchResults") else { return false }
-            let iso = isISORecord(element)
-            records.append(Record(element: keepTrees ? element : nil, raw: element.serialized(), fileIdentifier: iso ? fileIdentifier(of: element) : nil, isISO: iso,
-                                  name: (element.prefix.map { $0 + ":" } ?? "") + element.localName,
-                                  describesData: iso && ISO19139Mapper.describesData(element)))
+            records.append(record(element, keepTree: keepTrees))
             return true
         }
         if let namespace = root.namespace, owsNamespaces.contains(namespace), root.localName == "ExceptionReport" {
@@ -76,6 +73,35 @@ struct CSWPage: Sendable {
         return CSWPage(matched: count(results.attribute("numberOfRecordsMatched")),
                        nextRecord: count(results.attribute("nextRecord")), records: records,
                        timestamp: root.child(csw, "SearchStatus")?.attribute("timestamp"))
+    }
+
+    /// A record of a response, cut out of its tree.
+    private static func record(_ element: XMLElement, keepTree: Bool) -> Record {
+        let iso = isISORecord(element)
+        return Record(element: keepTree ? element : nil, raw: element.serialized(), fileIdentifier: iso ? fileIdentifier(of: element) : nil,
+                      isISO: iso, name: (element.prefix.map { $0 + ":" } ?? "") + element.localName,
+                      describesData: iso && ISO19139Mapper.describesData(element))
+    }
+
+    /// Reads a GetRecordById response (`csw:GetRecordByIdResponse` holding the records asked for that the service has);
+    /// an OWS exception report is thrown as ``ServiceException``, another root element or bad XML as a run error.
+    static func readRecordsByID(_ body: Data, source: String, url: String) throws -> [Record] {
+        var records: [Record] = []
+        let keepTrees = body.count <= treeLimit
+        let root = try ResponseXML.read(body, what: "GetRecordById", source: source, url: url, recordDepth: 1) { parent, element in
+            guard parent.isNamed(csw, "GetRecordByIdResponse") else { return false }
+            records.append(record(element, keepTree: keepTrees))
+            return true
+        }
+        if let namespace = root.namespace, owsNamespaces.contains(namespace), root.localName == "ExceptionReport" {
+            throw ServiceException(text: exceptionText(root), httpStatus: nil)
+        }
+        guard root.isNamed(csw, "GetRecordByIdResponse") else {
+            let name = root.namespace.map { "{\($0)}" } ?? ""
+            throw HarvestError(.unexpectedResponse, "GetRecordById: expected a csw:GetRecordByIdResponse (CSW 2.0.2), got \(name)\(root.localName)",
+                               source: source, url: url)
+        }
+        return records
     }
 
     /// An OWS exception report a service answered instead of records, with HTTP 200 or, with `httpStatus`, an HTTP
