@@ -89,3 +89,18 @@ struct RunListingTests {
         }
     }
 }
+
+struct LiveIdentifierTests {
+    @Test("Live identifiers: those the source holds, without tombstones, other sources' or unknown ones")
+    func liveIdentifiers() async throws {
+        let store = try CatalogStore.temporary()
+        try await harvest(store, [makeRecord("a", title: "A"), makeRecord("b", title: "B"), makeRecord("c", title: "C")])
+        try await harvest(store, source: "other", [makeRecord("d", title: "D")])
+        #expect(try await store.liveIdentifiers(source: "test", among: ["a", "c", "d", "x"]) == ["a", "c"])
+        try await harvest(store, [makeRecord("a", title: "A"), makeRecord("b", title: "B")], policy: DeletionPolicy(acceptDeletions: true))
+        #expect(try await store.liveIdentifiers(source: "test", among: ["a", "c", "d", "x"]) == ["a"])
+        #expect(try await store.liveIdentifiers(source: "test", among: []) == [])
+        let many = (0..<1_200).map { "x\($0)" } + ["b"]
+        #expect(try await store.liveIdentifiers(source: "test", among: many) == ["b"])
+    }
+}

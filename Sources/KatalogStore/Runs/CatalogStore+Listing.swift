@@ -124,12 +124,23 @@ extension CatalogStore {
     public func liveIdentifiers(source: String, among identifiers: [String]) async throws -> Set<String> {
         guard !identifiers.isEmpty else { return [] }
         return try await read("reading live identifiers", context: ["source": source]) { db in
+            // The identifiers the source has rows for, from the (source, source_identifier) index alone: asking for
+            // `deleted_at` there would read every listed row (SQLite then even scans all the source's live rows), which
+            // made an incremental CSW run of 20,000 records twice as long.
             var live = Set<String>()
-            try db.forEachRow("""
-                SELECT source_identifier FROM datasets
-                WHERE source = ? AND deleted_at IS NULL AND source_identifier IN
-                """, leading: [source.databaseValue], in: identifiers) { row in
+            try db.forEachRow("SELECT source_identifier FROM datasets WHERE source = ? AND source_identifier IN",
+                              leading: [source.databaseValue], in: identifiers) { row in
                 live.insert(row[0])
+            }
+            // Less its tombstones, which are few, found through the (source, deleted_at) index.
+            guard !live.isEmpty, try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM datasets INDEXED BY datasets_by_deletion WHERE source = ? AND deleted_at IS NOT NULL)
+                """, arguments: [source]) == true else { return live }
+            try db.forEachRow("""
+                SELECT source_identifier FROM datasets INDEXED BY datasets_by_deletion
+                WHERE source = ? AND deleted_at IS NOT NULL AND source_identifier IN
+                """, leading: [source.databaseValue], in: Array(live)) { row in
+                live.remove(row[0])
             }
             return live
         }
