@@ -377,6 +377,21 @@ extension CSWIncrementalHarvestTests {
         }
     }
 
+    @Test func getRecordByIdResponsesAreRead() throws {
+        let records = CSWTestService.records(2).joined(separator: "\n")
+        let body = Data("<?xml version=\"1.0\"?>\n<csw:GetRecordByIdResponse xmlns:csw=\"http://www.opengis.net/cat/csw/2.0.2\">\(records)</csw:GetRecordByIdResponse>".utf8)
+        let read = try CSWPage.readRecordsByID(body, source: "geodata", url: "http://127.0.0.1/csw")
+        #expect(read.map(\.fileIdentifier) == ["rec-000", "rec-001"])
+        #expect(read.allSatisfy { $0.isISO && $0.describesData })
+        let report = Data("""
+            <ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows" version="1.2.0"><ows:Exception exceptionCode="OperationNotSupported"/></ows:ExceptionReport>
+            """.utf8)
+        #expect(throws: CSWPage.ServiceException.self) { _ = try CSWPage.readRecordsByID(report, source: "geodata", url: "u") }
+        let other = Data("<csw:GetRecordsResponse xmlns:csw=\"http://www.opengis.net/cat/csw/2.0.2\"/>".utf8)
+        let error = #expect(throws: HarvestError.self) { _ = try CSWPage.readRecordsByID(other, source: "geodata", url: "u") }
+        #expect(error?.message.contains("expected a csw:GetRecordByIdResponse") == true)
+    }
+
     @Test func getRecordByIdURLs() {
         let url = CSWAdapter.getRecordByIdURL(endpoint: "https://x.example/csw?token=abc&constraintLanguage=CQL_TEXT&constraint=x&request=GetRecords",
                                               identifiers: ["a-1", "b 2"])

@@ -52,21 +52,8 @@ struct CSWPage: Sendable {
     /// `csw:SearchResults` is an error naming the source and URL.
     static func read(_ body: Data, source: String, url: String) throws -> CSWPage {
         // Records sit at depth 2: GetRecordsResponse › SearchResults › record.
-        var records: [Record] = []
-        let keepTrees = body.count <= treeLimit
-        let root = try ResponseXML.read(body, what: "GetRecords", source: source, url: url, recordDepth: 2) { parent, element in
-            guard parent.isNamed(csw, "SearchResults") else { return false }
-            records.append(record(element, keepTree: keepTrees))
-            return true
-        }
-        if let namespace = root.namespace, owsNamespaces.contains(namespace), root.localName == "ExceptionReport" {
-            throw ServiceException(text: exceptionText(root), httpStatus: nil)
-        }
-        guard root.isNamed(csw, "GetRecordsResponse") else {
-            let name = root.namespace.map { "{\($0)}" } ?? ""
-            throw HarvestError(.unexpectedResponse, "GetRecords: expected a csw:GetRecordsResponse (CSW 2.0.2), got \(name)\(root.localName)",
-                               source: source, url: url)
-        }
+        let (root, records) = try readRecords(body, request: "GetRecords", root: "GetRecordsResponse", parent: "SearchResults",
+                                              depth: 2, source: source, url: url)
         guard let results = root.child(csw, "SearchResults") else {
             throw HarvestError(.unexpectedResponse, "GetRecords: the response has no csw:SearchResults", source: source, url: url)
         }
@@ -75,33 +62,43 @@ struct CSWPage: Sendable {
                        timestamp: root.child(csw, "SearchStatus")?.attribute("timestamp"))
     }
 
-    /// A record of a response, cut out of its tree.
-    private static func record(_ element: XMLElement, keepTree: Bool) -> Record {
-        let iso = isISORecord(element)
-        return Record(element: keepTree ? element : nil, raw: element.serialized(), fileIdentifier: iso ? fileIdentifier(of: element) : nil,
-                      isISO: iso, name: (element.prefix.map { $0 + ":" } ?? "") + element.localName,
-                      describesData: iso && ISO19139Mapper.describesData(element))
-    }
-
     /// Reads a GetRecordById response (`csw:GetRecordByIdResponse` holding the records asked for that the service has);
     /// an OWS exception report is thrown as ``ServiceException``, another root element or bad XML as a run error.
     static func readRecordsByID(_ body: Data, source: String, url: String) throws -> [Record] {
+        // Records sit at depth 1: GetRecordByIdResponse › record.
+        try readRecords(body, request: "GetRecordById", root: "GetRecordByIdResponse", parent: "GetRecordByIdResponse",
+                        depth: 1, source: source, url: url).records
+    }
+
+    /// Reads a response whose root should be `csw:<root>`, cutting out the records at `depth` under `csw:<parent>`. An OWS
+    /// exception report is thrown as ``ServiceException``; another root element, or bad XML, as a run error naming
+    /// `request`.
+    private static func readRecords(_ body: Data, request: String, root expected: String, parent: String, depth: Int,
+                                    source: String, url: String) throws -> (root: XMLElement, records: [Record]) {
         var records: [Record] = []
         let keepTrees = body.count <= treeLimit
-        let root = try ResponseXML.read(body, what: "GetRecordById", source: source, url: url, recordDepth: 1) { parent, element in
-            guard parent.isNamed(csw, "GetRecordByIdResponse") else { return false }
+        let root = try ResponseXML.read(body, what: request, source: source, url: url, recordDepth: depth) { container, element in
+            guard container.isNamed(csw, parent) else { return false }
             records.append(record(element, keepTree: keepTrees))
             return true
         }
         if let namespace = root.namespace, owsNamespaces.contains(namespace), root.localName == "ExceptionReport" {
             throw ServiceException(text: exceptionText(root), httpStatus: nil)
         }
-        guard root.isNamed(csw, "GetRecordByIdResponse") else {
+        guard root.isNamed(csw, expected) else {
             let name = root.namespace.map { "{\($0)}" } ?? ""
-            throw HarvestError(.unexpectedResponse, "GetRecordById: expected a csw:GetRecordByIdResponse (CSW 2.0.2), got \(name)\(root.localName)",
+            throw HarvestError(.unexpectedResponse, "\(request): expected a csw:\(expected) (CSW 2.0.2), got \(name)\(root.localName)",
                                source: source, url: url)
         }
-        return records
+        return (root, records)
+    }
+
+    /// A record of a response, cut out of its tree.
+    private static func record(_ element: XMLElement, keepTree: Bool) -> Record {
+        let iso = isISORecord(element)
+        return Record(element: keepTree ? element : nil, raw: element.serialized(), fileIdentifier: iso ? fileIdentifier(of: element) : nil,
+                      isISO: iso, name: (element.prefix.map { $0 + ":" } ?? "") + element.localName,
+                      describesData: iso && ISO19139Mapper.describesData(element))
     }
 
     /// An OWS exception report a service answered instead of records, with HTTP 200 or, with `httpStatus`, an HTTP
