@@ -84,7 +84,7 @@ struct SearchPage {
     /// A readable name for a controlled-vocabulary facet value (`EDUC` → "Utbildning, kultur och sport").
     static func vocabularyLabel(facet: String, value: String, language: String) -> String? {
         // Every search page labels up to two dozen values, mostly the same few; normalising one costs string searches.
-        guard facet == "theme" || facet == "licence" || facet == "language" else { return nil }
+        guard ["theme", "licence", "language", "format"].contains(facet) else { return nil }
         let key = LabelKey(facet: facet, value: value, language: language)
         if let known = labels.withLock({ $0[key] }) { return known }
         let label = lookUpLabel(facet: facet, value: value, language: language)
@@ -114,6 +114,8 @@ struct SearchPage {
             if concept.uri == nil { return TopicCategory.label(value) }
         case "licence": concept = License.normalize(value)
         case "language": return Language.name(of: value, in: language)
+        // The EU file-type codes' usual names: `WMS_SRVC` → "WMS", `RDF_TURTLE` → "Turtle".
+        case "format": concept = FileFormat.normalize(value)
         default: return nil
         }
         // A licence the vocabulary knows without an IRI ("Licence not specified") has a label too; unknown values none.
@@ -144,7 +146,8 @@ struct SearchPage {
         }
         let formats = dataset.formatKeys
         if !formats.isEmpty {
-            html += "<div class=\"formats\">\(formats.prefix(8).map { "<span>\(HTML.escape($0))</span>" }.joined())</div>"
+            let names = formats.prefix(8).map { SearchPage.vocabularyLabel(facet: "format", value: $0, language: language.rawValue) ?? $0 }
+            html += "<div class=\"formats\">\(names.map { "<span>\(HTML.escape($0))</span>" }.joined())</div>"
         }
         return html + "</article>"
     }

@@ -38,7 +38,12 @@ struct HTMLEscapingTests {
             #expect(SearchPage.vocabularyLabel(facet: "theme", value: "imagerybasemapsearthcover", language: "sv") == "Imagery base maps earth cover")
             #expect(SearchPage.vocabularyLabel(facet: "theme", value: "elevation", language: "en") == "Elevation")
             #expect(SearchPage.vocabularyLabel(facet: "theme", value: "utilitiesCommunication", language: "en") == "Utilities communication")
-            #expect(SearchPage.vocabularyLabel(facet: "format", value: "CSV", language: "sv") == nil)
+            #expect(SearchPage.vocabularyLabel(facet: "keyword", value: "vatten", language: "sv") == nil)
+            // File types by their usual names; an unknown one has none.
+            #expect(SearchPage.vocabularyLabel(facet: "format", value: "WMS_SRVC", language: "sv") == "WMS")
+            #expect(SearchPage.vocabularyLabel(facet: "format", value: "RDF_TURTLE", language: "en") == "Turtle")
+            #expect(SearchPage.vocabularyLabel(facet: "format", value: "CSV", language: "sv") == "CSV")
+            #expect(SearchPage.vocabularyLabel(facet: "format", value: "egen-export", language: "sv") == nil)
             // Languages in the page's language; licences the vocabulary knows without an IRI.
             #expect(SearchPage.vocabularyLabel(facet: "language", value: "sv", language: "sv") == "Svenska")
             #expect(SearchPage.vocabularyLabel(facet: "language", value: "nb", language: "sv") == "Norskt bokmål")

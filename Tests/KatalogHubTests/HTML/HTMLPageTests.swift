@@ -42,6 +42,24 @@ struct HTMLPageTests {
         }
     }
 
+    @Test("Facet values and format badges are named: languages in the page's language, file types by their usual names")
+    func namedValues() async throws {
+        let store = try CatalogStore.temporary()
+        let records = [HubTestCatalogue.dataset("w1", title: ["sv": "Vattenkarta", "en": "Water map"], publisher: "Lst", formats: ["WMS_SRVC", "GEOJSON"])]
+        let run = try await store.beginRun(source: "geo", kind: "ckan", url: "http://127.0.0.1/")
+        try await store.stage(run: run, records: records)
+        _ = try await store.completeRun(run: run, seen: ["w1"], isComplete: true)
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            try await client.execute(uri: "/?q=vattenkarta&lang=sv", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<span>WMS</span><span>GeoJSON</span>"), "the hit's badges")
+                #expect(html.contains(">Svenska</a>") && html.contains(">Engelska</a>"), "the language facet")
+                #expect(html.contains(">WMS</a>") && !html.contains(">WMS_SRVC</a>"), "the format facet")
+                #expect(html.contains("format=WMS_SRVC"), "filters keep the code")
+            }
+        }
+    }
+
     @Test func aFacetWithManyValuesCanShowThemAll() async throws {
         let store = try CatalogStore.temporary()
         let records = (1...30).map { n in
