@@ -80,14 +80,9 @@ enum PublisherAliases {
     /// The canonical keys of those `keys` that are aliases.
     static func targets(_ db: Database, keys: some Collection<String>) throws -> [String: String] {
         let unique = Array(Set(keys.filter { !$0.isEmpty }))
-        guard !unique.isEmpty else { return [:] }
         var targets: [String: String] = [:]
-        for chunk in stride(from: 0, to: unique.count, by: 500).map({ Array(unique[$0..<min($0 + 500, unique.count)]) }) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-            for row in try Row.fetchAll(db, sql: "SELECT key, target FROM publisher_aliases WHERE key IN (\(marks))",
-                                        arguments: StatementArguments(chunk)) {
-                targets[row[0]] = row[1]
-            }
+        try db.forEachRow("SELECT key, target FROM publisher_aliases WHERE key IN", in: unique) { row in
+            targets[row[0]] = row[1]
         }
         return targets
     }
