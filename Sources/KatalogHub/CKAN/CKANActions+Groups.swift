@@ -44,12 +44,18 @@ extension CKANActions {
 
     // MARK: group_list, group_show
 
-    /// The themes of the live catalogue with their dataset counts, the most frequent first.
-    func themes() async throws -> [FacetCount] {
+    /// The values of a counted facet over the live catalogue (up to ``SearchQuery/maxFacetValues``) with their dataset
+    /// counts, the most frequent first.
+    func allValues(of facet: String) async throws -> [FacetCount] {
         var query = SearchQuery(limit: 1, facets: true)
         query.facetValues = SearchQuery.maxFacetValues
         query.includesRecords = false
-        return try await store.search(query).facets["theme"] ?? []
+        return try await store.search(query).facets[facet] ?? []
+    }
+
+    /// The themes of the live catalogue with their dataset counts, the most frequent first.
+    func themes() async throws -> [FacetCount] {
+        try await allValues(of: "theme")
     }
 
     func groupList(_ parameters: CKANParameters) async throws -> JSONValue {

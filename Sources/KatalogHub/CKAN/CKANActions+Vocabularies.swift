@@ -42,10 +42,7 @@ extension CKANActions {
     func licenseList(_ parameters: CKANParameters) async throws -> JSONValue {
         try parameters.rejectUnknown(["lang"])
         let languages = try parameters.languages()
-        var query = SearchQuery(limit: 1, facets: true)
-        query.facetValues = SearchQuery.maxFacetValues
-        query.includesRecords = false
-        let licences = try await store.search(query).facets["licence"] ?? []
+        let licences = try await allValues(of: "licence")
         return .array(licences.sorted { $0.value < $1.value }.map { .object(CKANActions.licenseDict(key: $0.value, count: $0.count, languages: languages)) })
     }
 
