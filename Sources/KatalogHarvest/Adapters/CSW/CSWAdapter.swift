@@ -83,10 +83,10 @@ public struct CSWAdapter: HarvestAdapter {
             context.logger.info("harvesting every CSW record: \(error.reason), so it cannot be combined with a date")
             return nil
         }
-        var fetched = Set<String>()
+        var changedIdentifiers = Set<String>()
         let changes = try await walk(elementSet: "full", pageSize: Self.pageSize(source), constraint: constraint,
                                      context: context, collector: collector) { page in
-            fetched.formUnion(page.page.records.compactMap(\.fileIdentifier))
+            changedIdentifiers.formUnion(page.page.records.compactMap(\.fileIdentifier))
             try await CSWAdapter.collect(page, context: context, into: collector)
         }
         // Records the catalogue does not hold that the date filter did not list: added to the service with an old date
@@ -97,8 +97,6 @@ public struct CSWAdapter: HarvestAdapter {
         var notISO: String?
         var unnamed = 0
         var named = 0
-        let changed = fetched
-        func fetchedBefore(_ identifier: String) -> Bool { changed.contains(identifier) }
         let identifiers = try await walk(elementSet: "brief", pageSize: CSWAdapter.maxPageSize, constraint: nil,
                                          context: context, collector: collector) { fetched in
             // A service that answers brief records in another schema names no file identifiers: counting nothing as
@@ -110,7 +108,7 @@ public struct CSWAdapter: HarvestAdapter {
             let listed = fetched.page.records.filter(\.describesData).compactMap(\.fileIdentifier)
             let live = try await collector.liveIdentifiers(of: listed)
             for identifier in listed {
-                if live.contains(identifier) || fetchedBefore(identifier) {
+                if live.contains(identifier) || changedIdentifiers.contains(identifier) {
                     try await collector.listed(identifier: identifier)
                 } else if missingSet.insert(identifier).inserted {
                     // Not marked seen here: the record read by identifier below is (a record listed after its
@@ -160,15 +158,13 @@ public struct CSWAdapter: HarvestAdapter {
             let url = Self.getRecordByIdURL(endpoint: source.url, identifiers: batch)
             let records: [CSWPage.Record]
             do {
-                let response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
-                                                                         accept: "application/xml, text/xml;q=0.9, */*;q=0.1"))
+                let response = try await Self.request(url, context: context)
                 records = try await OffPool.run { try CSWPage.readRecordsByID(response.body, source: source.name, url: url) }
             } catch let exception as CSWPage.ServiceException {
-                refusal = "it answered an exception: \(exception.text)"
+                refusal = exception.httpStatus.map { "it answered HTTP \($0): \(exception.text)" } ?? "it answered an exception: \(exception.text)"
                 break
             } catch let error as FetchError where error.code == .httpStatus {
-                let report = error.errorBody.flatMap(CSWPage.exceptionReport(in:)).map { ": " + $0 } ?? ""
-                refusal = "it answered HTTP \(error.status ?? 0)\(report)"
+                refusal = "it answered HTTP \(error.status ?? 0)"
                 break
             }
             // Only the records asked for, each once.
@@ -294,19 +290,24 @@ public struct CSWAdapter: HarvestAdapter {
     static func fetchPage(_ url: String, context: HarvestContext, asHarvestError: Bool) async throws -> FetchedPage {
         let source = context.source
         do {
-            let response: HTTPResponse
-            do {
-                response = try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
-                                                                     accept: "application/xml, text/xml;q=0.9, */*;q=0.1"))
-            } catch let error as FetchError where error.code == .httpStatus {
-                // Services answer a bad request with an HTTP error and an OWS exception report: name its cause.
-                guard let report = error.errorBody.flatMap(CSWPage.exceptionReport(in:)) else { throw error }
-                throw CSWPage.ServiceException(text: report, httpStatus: error.status ?? 0)
-            }
+            let response = try await request(url, context: context)
             let page = try await OffPool.run { try CSWPage.read(response.body, source: source.name, url: url) }
             return FetchedPage(url: url, page: page)
         } catch let exception as CSWPage.ServiceException where asHarvestError {
             throw exception.harvestError(source: source.name, url: url)
+        }
+    }
+
+    /// GETs a CSW request's XML. An HTTP error whose body is an OWS exception report is thrown as
+    /// ``CSWPage/ServiceException`` (services answer a bad request that way: it names the cause); other failures as
+    /// the client's ``FetchError``.
+    static func request(_ url: String, context: HarvestContext) async throws -> HTTPResponse {
+        do {
+            return try await context.client.get(HTTPRequest(url: url, headers: context.requestHeaders,
+                                                            accept: "application/xml, text/xml;q=0.9, */*;q=0.1"))
+        } catch let error as FetchError where error.code == .httpStatus {
+            guard let report = error.errorBody.flatMap(CSWPage.exceptionReport(in:)) else { throw error }
+            throw CSWPage.ServiceException(text: report, httpStatus: error.status ?? 0)
         }
     }
 
