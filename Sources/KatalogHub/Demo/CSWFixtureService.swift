@@ -87,10 +87,7 @@ public struct CSWFixtureService: Sendable {
         guard parameters["version"] == nil || parameters["version"] == "2.0.2" else {
             return exception("VersionNegotiationFailed", locator: "version", "only version 2.0.2 is supported")
         }
-        guard parameters["outputschema"] == CSWFixtureService.gmdSchema else {
-            return exception("InvalidParameterValue", locator: "outputSchema",
-                             "this fixture serves ISO 19139 only: outputSchema=\(CSWFixtureService.gmdSchema)")
-        }
+        if let refusal = refusedSchema(parameters) { return refusal }
         guard let start = Int(parameters["startposition"] ?? "1"), start >= 1 else {
             return exception("InvalidParameterValue", locator: "startPosition", "startPosition must be a positive integer")
         }
@@ -98,9 +95,7 @@ public struct CSWFixtureService: Sendable {
             return exception("InvalidParameterValue", locator: "maxRecords", "maxRecords must be a non-negative integer")
         }
         let elementSet = (parameters["elementsetname"] ?? "summary").lowercased()
-        guard ["brief", "full"].contains(elementSet) else {
-            return exception("InvalidParameterValue", locator: "elementSetName", "this fixture serves elementSetName brief or full, not \(elementSet)")
-        }
+        if let refusal = refusedElementSet(elementSet) { return refusal }
         let hits: Bool
         switch (parameters["resulttype"] ?? "hits").lowercased() {
         case "hits": hits = true
@@ -132,19 +127,27 @@ public struct CSWFixtureService: Sendable {
         return Reply(status: 200, body: body)
     }
 
+    /// The exception for an `outputSchema` other than ISO 19139, which is all this fixture serves; nil for ISO 19139.
+    private func refusedSchema(_ parameters: [String: String]) -> Reply? {
+        guard parameters["outputschema"] != CSWFixtureService.gmdSchema else { return nil }
+        return exception("InvalidParameterValue", locator: "outputSchema",
+                         "this fixture serves ISO 19139 only: outputSchema=\(CSWFixtureService.gmdSchema)")
+    }
+
+    /// The exception for an element set other than brief or full (summary records are not made); nil for those two.
+    private func refusedElementSet(_ elementSet: String) -> Reply? {
+        guard !["brief", "full"].contains(elementSet) else { return nil }
+        return exception("InvalidParameterValue", locator: "elementSetName", "this fixture serves elementSetName brief or full, not \(elementSet)")
+    }
+
     /// GetRecordById: the records whose file identifiers `Id` lists (comma-separated), in the file's order.
     private func getRecordById(_ parameters: [String: String]) -> Reply {
-        guard parameters["outputschema"] == CSWFixtureService.gmdSchema else {
-            return exception("InvalidParameterValue", locator: "outputSchema",
-                             "this fixture serves ISO 19139 only: outputSchema=\(CSWFixtureService.gmdSchema)")
-        }
+        if let refusal = refusedSchema(parameters) { return refusal }
         guard let list = parameters["id"], !list.isEmpty else {
             return exception("MissingParameterValue", locator: "Id", "Id is required: the file identifiers, comma-separated")
         }
         let elementSet = (parameters["elementsetname"] ?? "summary").lowercased()
-        guard ["brief", "full"].contains(elementSet) else {
-            return exception("InvalidParameterValue", locator: "elementSetName", "this fixture serves elementSetName brief or full, not \(elementSet)")
-        }
+        if let refusal = refusedElementSet(elementSet) { return refusal }
         let wanted = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         var body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<csw:GetRecordByIdResponse xmlns:csw=\"http://www.opengis.net/cat/csw/2.0.2\">\n"
         for record in records where record.identifier.map(wanted.contains) ?? false {
