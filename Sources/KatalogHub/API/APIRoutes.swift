@@ -8,9 +8,11 @@ struct APIRoutes: Sendable {
     let store: CatalogStore
     /// Encoded bodies of recent searches, as many as the store keeps results.
     let bodies: SearchBodyCache
+    let harvestHealth: HarvestHealth
 
-    init(store: CatalogStore) {
+    init(store: CatalogStore, harvestHealth: HarvestHealth) {
         self.store = store
+        self.harvestHealth = harvestHealth
         bodies = SearchBodyCache(capacity: store.configuration.searchCacheEntries)
     }
 
@@ -72,13 +74,13 @@ struct APIRoutes: Sendable {
     func health() async throws -> Response {
         do {
             let count = try await store.datasetCount(includeDeleted: false)
-            let lastRuns = try await store.lastRuns()
-            let view = HealthView(status: "ok", datasets: count, sources: lastRuns.keys.sorted().map { name in
-                HealthView.SourceHealth(name: name, lastRun: lastRuns[name].map(RunView.init))
-            })
+            let reports = try await harvestHealth.reports()
+            let view = HealthView(status: "ok", datasets: count, sources: reports.map(HealthView.SourceHealth.init),
+                                  overdueSources: reports.filter { $0.overdue == true }.map(\.name))
             return JSONResponse.make(data: try HubDocuments.encode(view))
         } catch {
-            return JSONResponse.make(data: try HubDocuments.encode(HealthView(status: "unavailable", datasets: nil, sources: [])), status: .serviceUnavailable)
+            let view = HealthView(status: "unavailable", datasets: nil, sources: [], overdueSources: [])
+            return JSONResponse.make(data: try HubDocuments.encode(view), status: .serviceUnavailable)
         }
     }
 }

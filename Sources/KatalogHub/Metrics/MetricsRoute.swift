@@ -8,6 +8,7 @@ import NIOCore
 struct MetricsRoute: Sendable {
     let store: CatalogStore
     let metrics: RequestMetrics
+    let harvestHealth: HarvestHealth
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/metrics") { _, _ in try await self.render() }
@@ -15,7 +16,8 @@ struct MetricsRoute: Sendable {
 
     func render() async throws -> Response {
         var text = metrics.render()
-        let lastRuns = try await store.lastRuns()
+        let reports = try await harvestHealth.reports()
+        let lastRuns = reports.reduce(into: [String: HarvestRun]()) { $0[$1.name] = $1.freshness?.lastRun }
         let totals = try await store.runStatusCounts()
         let records = try await store.recordCountsBySource().sorted(by: { $0.key < $1.key })
         text += "# HELP katalog_datasets Live datasets in the catalogue, by source.\n# TYPE katalog_datasets gauge\n"
@@ -41,6 +43,20 @@ struct MetricsRoute: Sendable {
                                      ("skipped", c.skipped), ("errored", c.errored)] {
                 text += "katalog_harvest_last_run_records{source=\"\(PrometheusText.escape(source))\",outcome=\"\(outcome)\"} \(value)\n"
             }
+        }
+        text += "# HELP katalog_harvest_last_applied_timestamp_seconds End of each source's newest run that applied it or found it unchanged.\n# TYPE katalog_harvest_last_applied_timestamp_seconds gauge\n"
+        for report in reports {
+            guard let applied = report.freshness?.lastApplied else { continue }
+            text += "katalog_harvest_last_applied_timestamp_seconds{source=\"\(PrometheusText.escape(report.name))\"} \(Int((applied.endedAt ?? applied.heartbeatAt).timeIntervalSince1970))\n"
+        }
+        text += "# HELP katalog_harvest_failed_runs_since_applied Runs of each source that failed or were aborted since its newest applied run.\n# TYPE katalog_harvest_failed_runs_since_applied gauge\n"
+        for report in reports where report.freshness != nil {
+            text += "katalog_harvest_failed_runs_since_applied{source=\"\(PrometheusText.escape(report.name))\"} \(report.freshness?.failedSinceApplied ?? 0)\n"
+        }
+        text += "# HELP katalog_harvest_overdue Whether a source this process harvests on a schedule is overdue (1) or not (0).\n# TYPE katalog_harvest_overdue gauge\n"
+        for report in reports {
+            guard let overdue = report.overdue else { continue }
+            text += "katalog_harvest_overdue{source=\"\(PrometheusText.escape(report.name))\"} \(overdue ? 1 : 0)\n"
         }
         let headers: HTTPFields = [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"]
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))

@@ -477,11 +477,32 @@ enum OpenAPIDocument {
           },
           "Health": {
             "type": "object",
-            "required": ["status", "sources"],
+            "required": ["status", "sources", "overdue_sources"],
             "properties": {
               "status": {"type": "string", "enum": ["ok", "unavailable"]},
               "datasets": {"type": ["integer", "null"]},
-              "sources": {"type": "array", "items": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "last_run": {"oneOf": [{"$ref": "#/components/schemas/Run"}, {"type": "null"}]}}}}
+              "sources": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["name", "last_run", "last_applied", "failed_runs_since_applied"],
+                  "properties": {
+                    "name": {"type": "string"},
+                    "last_run": {"oneOf": [{"$ref": "#/components/schemas/Run"}, {"type": "null"}]},
+                    "last_applied": {
+                      "description": "The newest run that applied the source or found it unchanged (succeeded, partial, held or unchanged).",
+                      "oneOf": [
+                        {"type": "object", "required": ["id", "status", "started_at"], "properties": {"id": {"type": "integer"}, "status": {"type": "string"}, "started_at": {"type": "string", "format": "date-time"}, "ended_at": {"type": ["string", "null"], "format": "date-time"}}},
+                        {"type": "null"}
+                      ]
+                    },
+                    "failed_runs_since_applied": {"type": "integer", "minimum": 0, "description": "Runs that failed or were aborted since last_applied."},
+                    "schedule": {"type": "string", "description": "Present for a source this process harvests on a schedule."},
+                    "overdue": {"type": "boolean", "description": "Present for a scheduled source: its schedule came round twice since its last applied run without bringing it up to date."}
+                  }
+                }
+              },
+              "overdue_sources": {"type": "array", "items": {"type": "string"}}
             }
           }
         }

@@ -14,11 +14,14 @@ public enum Hub {
         public var host: String
         /// Port to bind; 0 picks a free one (default 8080).
         public var port: Int
+        /// The sources this process harvests on a schedule; `/health` and `/metrics` say when one is overdue.
+        public var scheduledSources: [ScheduledSource]
 
         /// Creates a configuration.
-        public init(host: String = "127.0.0.1", port: Int = 8080) {
+        public init(host: String = "127.0.0.1", port: Int = 8080, scheduledSources: [ScheduledSource] = []) {
             self.host = host
             self.port = port
+            self.scheduledSources = scheduledSources
         }
     }
 
@@ -34,12 +37,14 @@ public enum Hub {
     }
 
     /// Builds the router with every route of the hub.
-    public static func router(store: CatalogStore, logger: Logger, metrics: RequestMetrics = RequestMetrics()) -> Router<BasicRequestContext> {
+    public static func router(store: CatalogStore, logger: Logger, metrics: RequestMetrics = RequestMetrics(),
+                              scheduledSources: [ScheduledSource] = []) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: AccessMiddleware(metrics: metrics, logger: logger))
         router.add(middleware: ProblemMiddleware(logger: logger))
-        MetricsRoute(store: store, metrics: metrics).register(on: router)
-        APIRoutes(store: store).register(on: router)
+        let harvestHealth = HarvestHealth(store: store, scheduled: scheduledSources, startedAt: Date())
+        MetricsRoute(store: store, metrics: metrics, harvestHealth: harvestHealth).register(on: router)
+        APIRoutes(store: store, harvestHealth: harvestHealth).register(on: router)
         FeedRoutes(store: store).register(on: router)
         ExportRoutes(store: store).register(on: router)
         CKANRoutes(store: store).register(on: router)
@@ -58,7 +63,7 @@ public enum Hub {
     ) -> some ApplicationProtocol {
         let metrics = RequestMetrics()
         return Application(
-            router: router(store: store, logger: logger, metrics: metrics),
+            router: router(store: store, logger: logger, metrics: metrics, scheduledSources: configuration.scheduledSources),
             // Requests the HTTP parser refuses are answered with a problem document too, and counted.
             server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler(logger: logger, metrics: metrics)])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Katalog"),

@@ -53,17 +53,72 @@ struct RunsResponseView: Encodable, Sendable {
 
 /// The body of `/health`.
 struct HealthView: Encodable, Sendable {
+    /// A run in brief: which one, how it ended, when.
+    struct RunBrief: Encodable, Sendable {
+        var id: Int64
+        var status: String
+        var startedAt: String
+        var endedAt: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, status
+            case startedAt = "started_at"
+            case endedAt = "ended_at"
+        }
+
+        init(_ run: HarvestRun) {
+            id = run.id.rawValue
+            status = run.status.rawValue
+            startedAt = ISO8601.string(run.startedAt)
+            endedAt = ISO8601.string(run.endedAt)
+        }
+    }
+
     struct SourceHealth: Encodable, Sendable {
         var name: String
         var lastRun: RunView?
+        /// The newest run that applied the source or found it unchanged.
+        var lastApplied: RunBrief?
+        var failedRunsSinceApplied: Int
+        /// Present for a source this hub harvests on a schedule.
+        var schedule: String?
+        var overdue: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case name
+            case name, schedule, overdue
             case lastRun = "last_run"
+            case lastApplied = "last_applied"
+            case failedRunsSinceApplied = "failed_runs_since_applied"
+        }
+
+        init(_ report: HarvestHealth.Report) {
+            name = report.name
+            lastRun = report.freshness.map { RunView($0.lastRun) }
+            lastApplied = report.freshness?.lastApplied.map(RunBrief.init)
+            failedRunsSinceApplied = report.freshness?.failedSinceApplied ?? 0
+            schedule = report.schedule
+            overdue = report.overdue
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(lastRun, forKey: .lastRun)
+            try container.encode(lastApplied, forKey: .lastApplied)
+            try container.encode(failedRunsSinceApplied, forKey: .failedRunsSinceApplied)
+            try container.encodeIfPresent(schedule, forKey: .schedule)
+            try container.encodeIfPresent(overdue, forKey: .overdue)
         }
     }
 
     var status: String
     var datasets: Int?
     var sources: [SourceHealth]
+    /// The scheduled sources that are overdue, by name.
+    var overdueSources: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case status, datasets, sources
+        case overdueSources = "overdue_sources"
+    }
 }

@@ -164,6 +164,39 @@ extension CatalogStore {
         }
     }
 
+    /// For every source with a run: its newest run, its newest run that brought the catalogue up to date with the source
+    /// (``RunStatus/isApplied``), and how many runs failed or were aborted after that one. What `/health` and `/metrics`
+    /// report so an operator sees a source that has stopped being harvested, not only its last attempt.
+    public func sourceFreshness() async throws -> [String: SourceFreshness] {
+        try await read("reading when sources were last harvested") { db in
+            let applied = RunStatus.allCases.filter(\.isApplied).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let unapplied = [RunStatus.failed, .aborted].map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            // One row per source: its newest run, its newest applied run, and the runs since that failed; each
+            // walks that source's runs through runs_by_source (source, id).
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.source AS source, s.last_id AS last_id, s.applied_id AS applied_id,
+                       (SELECT COUNT(*) FROM runs f WHERE f.source = s.source AND f.id > IFNULL(s.applied_id, 0)
+                          AND f.status IN (\(unapplied))) AS failed_since,
+                       (SELECT MIN(started_at) FROM runs r WHERE r.source = s.source) AS first_started
+                FROM (SELECT source, MAX(id) AS last_id,
+                             MAX(CASE WHEN status IN (\(applied)) THEN id END) AS applied_id
+                      FROM runs GROUP BY source) s
+                """)
+            var result: [String: SourceFreshness] = [:]
+            for row in rows {
+                let source: String = row["source"]
+                func run(_ id: Int64?) throws -> HarvestRun? {
+                    guard let id else { return nil }
+                    return try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]).map { try HarvestRun(row: $0, db: db) }
+                }
+                guard let last = try run(row["last_id"]) else { continue }
+                result[source] = SourceFreshness(lastRun: last, lastApplied: try run(row["applied_id"]),
+                                                 failedSinceApplied: row["failed_since"], firstRunStartedAt: row["first_started"])
+            }
+            return result
+        }
+    }
+
     /// Moves the heartbeat of every other running run forward by `seconds`, the time this write transaction held the
     /// catalogue's write lock, but not past `now`.
     ///

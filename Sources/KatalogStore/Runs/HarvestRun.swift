@@ -34,6 +34,26 @@ public struct HarvestRun: Hashable, Sendable, Codable {
     public var errors: [RunIssue]
 }
 
+/// When a source was last harvested, and how its runs have gone since (``CatalogStore/sourceFreshness()``).
+public struct SourceFreshness: Hashable, Sendable {
+    /// The source's newest run, whatever its status.
+    public var lastRun: HarvestRun
+    /// The newest run that applied the source or found it unchanged; nil when none has.
+    public var lastApplied: HarvestRun?
+    /// Runs that failed or were aborted after `lastApplied` (after the first run when none was applied).
+    public var failedSinceApplied: Int
+    /// When the source's first recorded run began.
+    public var firstRunStartedAt: Date
+
+    /// Creates a record (the store makes them).
+    public init(lastRun: HarvestRun, lastApplied: HarvestRun?, failedSinceApplied: Int, firstRunStartedAt: Date) {
+        self.lastRun = lastRun
+        self.lastApplied = lastApplied
+        self.failedSinceApplied = failedSinceApplied
+        self.firstRunStartedAt = firstRunStartedAt
+    }
+}
+
 /// What `completeRun` did.
 public struct RunSummary: Hashable, Sendable, Codable {
     /// The run.

@@ -16,6 +16,17 @@ public enum RunStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case aborted
 }
 
+extension RunStatus {
+    /// Whether a run that ended so left the catalogue up to date with what the source then said: applied
+    /// (`succeeded`, `partial`, `held`), or found unchanged (`unchanged`, a 304).
+    public var isApplied: Bool {
+        switch self {
+        case .succeeded, .partial, .held, .unchanged: return true
+        case .running, .failed, .aborted: return false
+        }
+    }
+}
+
 /// How a run that applies nothing ends.
 public enum RunFailure: String, Hashable, Sendable, Codable {
     /// The run stopped on an error.

@@ -1,0 +1,85 @@
+import Foundation
+import KatalogStore
+
+extension Hub {
+    /// A source the serving process harvests on a schedule (`katalog serve --config`), so `/health` and `/metrics`
+    /// can say when it is overdue. The hub does not run it; it only needs the schedule's times.
+    public struct ScheduledSource: Sendable {
+        /// The source's name, as its runs record it.
+        public var name: String
+        /// The schedule as configured (`0 3 * * *`, `every: 21600s`), for display.
+        public var schedule: String
+        /// The schedule's first time strictly after a date.
+        public var nextFire: @Sendable (Date) -> Date
+
+        /// Creates a scheduled source.
+        public init(name: String, schedule: String, nextFire: @escaping @Sendable (Date) -> Date) {
+            self.name = name
+            self.schedule = schedule
+            self.nextFire = nextFire
+        }
+    }
+}
+
+/// Where each source's harvesting stands, for `/health` and `/metrics`: its newest run, its newest applied run, the
+/// failures since, and, for a source this process harvests on a schedule, whether it is overdue.
+struct HarvestHealth: Sendable {
+    /// One source's report.
+    struct Report: Sendable {
+        var name: String
+        /// Nil for a scheduled source that has no run yet.
+        var freshness: SourceFreshness?
+        /// The schedule as configured, for a source this process harvests on one.
+        var schedule: String?
+        /// Whether a scheduled source is overdue (``HarvestHealth/isOverdue(nextFire:freshness:hubStartedAt:now:)``);
+        /// nil for a source without a schedule here.
+        var overdue: Bool?
+    }
+
+    /// How late a scheduled run may start: the scheduler delays each start by up to 5 minutes.
+    static let startAllowance: TimeInterval = 300
+
+    let store: CatalogStore
+    let scheduled: [Hub.ScheduledSource]
+    /// When this hub began serving; what a scheduled source never harvested is measured from.
+    let startedAt: Date
+
+    /// Every source with a run, and every scheduled source, by name.
+    func reports(now: Date = Date()) async throws -> [Report] {
+        let freshness = try await store.sourceFreshness()
+        var reports: [String: Report] = [:]
+        for (name, value) in freshness {
+            reports[name] = Report(name: name, freshness: value)
+        }
+        for source in scheduled {
+            let value = freshness[source.name]
+            reports[source.name] = Report(
+                name: source.name, freshness: value, schedule: source.schedule,
+                overdue: Self.isOverdue(nextFire: source.nextFire, freshness: value, hubStartedAt: startedAt, now: now))
+        }
+        return reports.values.sorted { $0.name < $1.name }
+    }
+
+    /// Whether a scheduled source is overdue: its schedule has come round twice since its last applied run ended
+    /// (since its first run began, or since the hub started, for a source never applied), so at least one scheduled
+    /// harvest has failed or not happened and the next one is late too. The second time counts only after an allowance
+    /// for the scheduler's start delay and for a run as long as the last applied one. A source with a run in
+    /// progress is not overdue: its run may still bring it up to date, and a run that dies is aborted within minutes
+    /// (its heartbeat stops).
+    static func isOverdue(nextFire: (Date) -> Date, freshness: SourceFreshness?, hubStartedAt: Date, now: Date) -> Bool {
+        if freshness?.lastRun.status == .running { return false }
+        let reference: Date
+        var runLength: TimeInterval = 0
+        if let applied = freshness?.lastApplied {
+            let ended = applied.endedAt ?? applied.heartbeatAt
+            reference = ended
+            runLength = max(0, ended.timeIntervalSince(applied.startedAt))
+        } else if let first = freshness?.firstRunStartedAt {
+            reference = min(first, hubStartedAt)
+        } else {
+            reference = hubStartedAt
+        }
+        let second = nextFire(nextFire(reference))
+        return now.timeIntervalSince(second) > startAllowance + runLength
+    }
+}
