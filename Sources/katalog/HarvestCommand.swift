@@ -32,7 +32,8 @@ struct HarvestCommand: AsyncParsableCommand {
         guard !sources.isEmpty else { throw CLIError("\(config): no enabled sources to harvest") }
         let path = options.databasePath(config: configuration, configPath: config)
         let store = try options.openStore(path: path, create: true, logger: logger)
-        let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes)
+        let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes,
+                                  keepRuns: configuration.keepRuns)
         let progress = ProgressLine()
         var failures: [String] = []
         for source in sources {

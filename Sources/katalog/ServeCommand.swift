@@ -49,7 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
                 scheduled.append(Hub.ScheduledSource(name: source.name, schedule: schedule.description,
                                                      nextFire: { schedule.nextFire(after: $0) }))
             }
-            let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes)
+            let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes,
+                                      keepRuns: configuration.keepRuns)
             services.append(HarvestScheduler(harvester: harvester, sources: configuration.sources,
                                              concurrency: configuration.concurrency, logger: logger))
         }

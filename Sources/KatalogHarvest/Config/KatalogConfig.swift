@@ -11,14 +11,20 @@ public struct KatalogConfig: Sendable, Hashable {
     /// How many batches of a source's records are mapped at once (the `harvest.mapping_lanes` key); nil
     /// when the file does not say, for ``Harvester/defaultMappingLanes``.
     public var mappingLanes: Int?
+    /// How long finished runs stay in the harvest history (the `harvest.keep_runs` key), in seconds; nil (`all`) keeps
+    /// every run. Default ``Harvester/defaultKeepRuns``. See ``CatalogStore/pruneRuns(source:endedBefore:)`` for the
+    /// runs kept whatever their age.
+    public var keepRuns: TimeInterval?
     /// The sources, in file order.
     public var sources: [SourceConfig]
 
     /// Creates a configuration.
-    public init(database: String? = nil, concurrency: Int = 2, mappingLanes: Int? = nil, sources: [SourceConfig] = []) {
+    public init(database: String? = nil, concurrency: Int = 2, mappingLanes: Int? = nil,
+                keepRuns: TimeInterval? = Harvester.defaultKeepRuns, sources: [SourceConfig] = []) {
         self.database = database
         self.concurrency = concurrency
         self.mappingLanes = mappingLanes
+        self.keepRuns = keepRuns
         self.sources = sources
     }
 
@@ -55,12 +61,19 @@ public struct KatalogConfig: Sendable, Hashable {
         config.database = try reader.string(mapping["database"], key: "database")
         if let harvest = mapping["harvest"] {
             guard let harvestMapping = harvest.mapping else { throw reader.error(harvest, "harvest", "expected a mapping") }
-            try reader.rejectUnknownKeys(harvestMapping, allowed: ["concurrency", "mapping_lanes"], prefix: "harvest.")
+            try reader.rejectUnknownKeys(harvestMapping, allowed: ["concurrency", "mapping_lanes", "keep_runs"], prefix: "harvest.")
             if let value = try reader.int(harvestMapping["concurrency"], key: "harvest.concurrency", range: 1...64) {
                 config.concurrency = value
             }
             config.mappingLanes = try reader.int(harvestMapping["mapping_lanes"], key: "harvest.mapping_lanes",
                                                  range: 1...Harvester.maxMappingLanes)
+            if let node = harvestMapping["keep_runs"] {
+                if node.string?.lowercased() == "all" {
+                    config.keepRuns = nil
+                } else {
+                    config.keepRuns = try reader.duration(node, key: "harvest.keep_runs", range: 86400...(36500 * 86400))
+                }
+            }
         }
         guard let sourcesNode = mapping["sources"] else {
             throw HarvestConfigError(.invalidYAML, "missing the 'sources:' list")

@@ -37,20 +37,25 @@ public struct Harvester: Sendable {
     public static var defaultMappingLanes: Int { min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
     /// The most lanes a configuration may ask for.
     public static let maxMappingLanes = 16
+    /// How long finished runs stay in the harvest history when the configuration does not say: 180 days.
+    public static let defaultKeepRuns: TimeInterval = 180 * 86400
 
     private let store: CatalogStore
     private let logger: Logger
     private let clientConfiguration: HTTPClient.Configuration
     private let mappingLanes: Int
+    private let keepRuns: TimeInterval?
 
     /// Creates a harvester writing into `store`; each run maps `mappingLanes` batches at once (clamped to
-    /// 1 ... ``maxMappingLanes``; nil for ``defaultMappingLanes``).
+    /// 1 ... ``maxMappingLanes``; nil for ``defaultMappingLanes``). Before each run, the source's runs that ended more
+    /// than `keepRuns` seconds ago leave the history (``CatalogStore/pruneRuns(source:endedBefore:)``); nil keeps them.
     public init(store: CatalogStore, logger: Logger, clientConfiguration: HTTPClient.Configuration = HTTPClient.Configuration(),
-                mappingLanes: Int? = nil) {
+                mappingLanes: Int? = nil, keepRuns: TimeInterval? = Harvester.defaultKeepRuns) {
         self.store = store
         self.logger = logger
         self.clientConfiguration = clientConfiguration
         self.mappingLanes = min(Harvester.maxMappingLanes, max(1, mappingLanes ?? Harvester.defaultMappingLanes))
+        self.keepRuns = keepRuns
     }
 
     /// The adapter for a source type.
@@ -73,6 +78,7 @@ public struct Harvester: Sendable {
     /// except when the run could not even start (another run holds the source, the store failed).
     public func run(_ source: SourceConfig, options: Options = Options()) async throws -> RunSummary {
         let adapter = Harvester.adapter(for: source.kind)
+        await pruneHistory(of: source.name)
         let run = try await store.beginRun(source: source.name, kind: source.kind.rawValue, url: source.url,
                                            priority: source.priority)
         var logger = self.logger
@@ -163,6 +169,22 @@ public struct Harvester: Sendable {
             try await store.storeValidators(url: noted.url, noted.validators)
         default:
             try await store.storeValidators(url: noted.url, nil)
+        }
+    }
+
+    /// Removes the source's runs older than `keepRuns` from the history. A failure is logged, not thrown: the history
+    /// is kept for people, and the harvest matters more.
+    private func pruneHistory(of source: String) async {
+        guard let keepRuns else { return }
+        do {
+            let removed = try await store.pruneRuns(source: source, endedBefore: store.configuration.now().addingTimeInterval(-keepRuns))
+            if removed > 0 {
+                logger.info("old runs removed from the harvest history", metadata: [
+                    "harvest.source": "\(source)", "harvest.runs_removed": "\(removed)", "harvest.keep_days": "\(Int(keepRuns / 86400))",
+                ])
+            }
+        } catch {
+            logger.warning("could not prune the harvest history", metadata: ["harvest.source": "\(source)", "error": "\(error)"])
         }
     }
 

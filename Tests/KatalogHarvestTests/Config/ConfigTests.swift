@@ -70,6 +70,26 @@ struct ConfigTests {
         }
     }
 
+    @Test func keepRunsIsReadAndChecked() throws {
+        func parse(_ value: String?) throws(HarvestConfigError) -> KatalogConfig {
+            try KatalogConfig.parse(yaml: (value.map { "harvest:\n  keep_runs: \($0)\n" } ?? "") + """
+                sources:
+                  - {name: a, type: dcat, url: "https://example.org/a.rdf"}
+                """)
+        }
+        #expect(try parse(nil).keepRuns == 180 * 86400)
+        #expect(try parse("30d").keepRuns == 30 * 86400)
+        #expect(try parse("ALL").keepRuns == nil)
+        for bad in ["0", "12h", "forever", "-1d"] {
+            do {
+                _ = try parse(bad)
+                Issue.record("keep_runs: \(bad) was accepted")
+            } catch {
+                #expect(error.description.contains("harvest.keep_runs"), "\(error)")
+            }
+        }
+    }
+
     @Test func aSourceLanguageTagsUntaggedTextAndIsChecked() throws {
         let config = try KatalogConfig.parse(yaml: """
             sources:
