@@ -102,6 +102,47 @@ struct CLIHarvestSearchTests {
         #expect(refused.stderr.contains("--page-size"), "\(refused.stderr)")
     }
 
+    @Test func removeSourceDeletesTheDatasetsOfASourceNoLongerConfigured() async throws {
+        let portal = CKANTestPortal(packages: Self.portalPackages())
+        let server = TestHTTPServer(handler: portal.handler)
+        try server.start()
+        defer { server.stop() }
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let listed = """
+            database: catalogue.sqlite
+            sources:
+              - {name: uppsala, type: ckan, url: "\(server.url("/"))"}
+            """
+        try listed.write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        let harvest = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+        #expect(harvest.status == 0, "\(harvest.stderr)")
+
+        // Still configured: refused, nothing changes.
+        let refused = try await KatalogProcess.run(["remove-source", "uppsala", "--config", "sources.yaml"], in: folder)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("still lists the source 'uppsala'"), "\(refused.stderr)")
+        let unknown = try await KatalogProcess.run(["remove-source", "upsala", "--db", "catalogue.sqlite"], in: folder)
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("no source named 'upsala'"), "\(unknown.stderr)")
+
+        let dryRun = try await KatalogProcess.run(["remove-source", "uppsala", "--db", "catalogue.sqlite", "--dry-run"], in: folder)
+        #expect(dryRun.status == 0, "\(dryRun.stderr)")
+        #expect(dryRun.stdout.contains("uppsala: 3 datasets would be deleted"), "\(dryRun.stdout)")
+        let stillThere = try await KatalogProcess.run(["search", "--json", "--db", "catalogue.sqlite", "cykel"], in: folder)
+        #expect(stillThere.stdout.contains("\"total\":2") || stillThere.stdout.contains("\"total\" : 2"), "\(stillThere.stdout)")
+
+        try "database: catalogue.sqlite\nsources: []\n".write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        let removed = try await KatalogProcess.run(["remove-source", "uppsala", "--config", "sources.yaml"], in: folder)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.contains("uppsala: 3 datasets deleted"), "\(removed.stdout)")
+        let search = try await KatalogProcess.run(["search", "--json", "--db", "catalogue.sqlite", "cykel"], in: folder)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+        #expect(document["total"] as? Int == 0)
+        let runs = try await KatalogProcess.run(["runs", "--db", "catalogue.sqlite"], in: folder)
+        #expect(runs.stdout.contains("source removed from the catalogue: 3 datasets deleted"), "\(runs.stdout)")
+    }
+
     @Test func aDatasetTwoSourcesCarryIsListedOnceAndNamesTheOther() async throws {
         let packages = Self.portalPackages().enumerated().map { index, package in
             // The same packages, each with ckanext-dcat's dataset IRI, so the two sources carry the same datasets.
