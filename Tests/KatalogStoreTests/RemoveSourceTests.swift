@@ -60,6 +60,8 @@ struct RemoveSourceTests {
         let runs = try await store.runs(source: "a", limit: 10)
         #expect(runs.first?.message == "source removed from the catalogue: 2 datasets deleted")
         #expect(runs.count == 2)
+        // /health and /metrics no longer report it.
+        #expect(try await store.sourceFreshness().keys.sorted() == ["b"])
 
         // Harvested again under the same name, its records come back as added.
         let again = try await harvest(store, source: "a", [record("a2", iri: "https://data.norrvik.example/dataset/water",

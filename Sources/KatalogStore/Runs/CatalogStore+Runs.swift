@@ -192,7 +192,8 @@ extension CatalogStore {
 
     /// For every source with a run: its newest run, its newest run that brought the catalogue up to date with the source
     /// (``RunStatus/isApplied``), and how many runs failed or were aborted after that one. What `/health` and `/metrics`
-    /// report so an operator sees a source that has stopped being harvested, not only its last attempt.
+    /// report so an operator sees a source that has stopped being harvested, not only its last attempt. A source
+    /// removed from the catalogue (``removeSource(_:gracePeriod:)``) is left out; its runs stay in the history.
     public func sourceFreshness() async throws -> [String: SourceFreshness] {
         try await read("reading when sources were last harvested") { db in
             let applied = RunStatus.allCases.filter(\.isApplied).map { "'\($0.rawValue)'" }.joined(separator: ", ")
@@ -206,7 +207,7 @@ extension CatalogStore {
                        (SELECT MIN(started_at) FROM runs r WHERE r.source = s.source) AS first_started
                 FROM (SELECT source, MAX(id) AS last_id,
                              MAX(CASE WHEN status IN (\(applied)) THEN id END) AS applied_id
-                      FROM runs GROUP BY source) s
+                      FROM runs WHERE source IN (SELECT name FROM sources) GROUP BY source) s
                 """)
             var result: [String: SourceFreshness] = [:]
             for row in rows {
