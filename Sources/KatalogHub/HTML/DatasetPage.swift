@@ -1,4 +1,5 @@
 import Foundation
+import KatalogRDF
 import KatalogModel
 import KatalogStore
 
@@ -50,6 +51,10 @@ struct DatasetPage {
         if !others.isEmpty {
             facts.append((strings.sameDataset, others.prefix(20).map { recordLink($0.id, $0.source) }.joined(separator: ", ")))
         }
+        // The record as DCAT-AP, in each syntax the hub writes.
+        facts.append((strings.metadata, DatasetRDF.suffixes.map { suffix, format in
+            "<a href=\"/datasets/\(HTML.escape(stored.id))\(suffix)\">\(DatasetPage.syntaxNames[format] ?? suffix)</a>"
+        }.joined(separator: " · ")))
         body += "<dl>\(facts.map { "<dt>\(HTML.escape($0.0))</dt><dd>\($0.1)</dd>" }.joined())</dl>"
         if !dataset.distributions.isEmpty {
             body += "<h2>\(HTML.escape(strings.distributions))</h2><table><tr><th>\(HTML.escape(strings.format))</th><th></th><th>\(HTML.escape(strings.link))</th></tr>"
@@ -73,6 +78,9 @@ struct DatasetPage {
         }
         return HTML.page(title: "\(title) – Katalog", language: language, body: body)
     }
+
+    /// How the metadata links name the syntaxes.
+    static let syntaxNames: [RDFFormat: String] = [.turtle: "Turtle", .rdfxml: "RDF/XML", .jsonld: "JSON-LD", .ntriples: "N-Triples"]
 
     /// A link to another record's page, named by its source.
     private func recordLink(_ id: String, _ source: String) -> String {

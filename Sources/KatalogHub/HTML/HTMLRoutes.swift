@@ -59,19 +59,30 @@ struct HTMLRoutes: Sendable {
     }
 
     func dataset(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let id = (context.parameters.get("id") ?? "").removingPercentEncoding ?? ""
+        // `<id>.ttl` and the like, and RDF clients dereferencing the IRI the export minted, get DCAT-AP.
+        if let (datasetID, format) = DatasetRDF.suffixed(id) {
+            return try await DatasetRDF.response(store: store, id: datasetID, format: format, request: request, vary: false)
+        }
+        if let format = DatasetRDF.negotiate(request.headers[.accept]) {
+            return try await DatasetRDF.response(store: store, id: id, format: format, request: request, vary: true)
+        }
         let parameters = try? QueryParameters(request.uri.query)
         let language = self.language(request, parameters)
-        let id = (context.parameters.get("id") ?? "").removingPercentEncoding ?? ""
         guard id.utf8.count <= 200, !id.isEmpty, let stored = try await store.dataset(id: id), stored.deletedAt == nil else {
             let body = "<p class=\"error\">\(HTML.escape(language.strings.notFound))</p><p><a href=\"/?lang=\(language.rawValue)\">\(HTML.escape(language.strings.back))</a></p>"
-            return HTMLRoutes.response(HTML.page(title: "Katalog", language: language, body: body), status: .notFound)
+            return HTMLRoutes.response(HTML.page(title: "Katalog", language: language, body: body), status: .notFound,
+                                       vary: "Accept, Accept-Language")
         }
-        return HTMLRoutes.response(DatasetPage(language: language, stored: stored).render())
+        return HTMLRoutes.response(DatasetPage(language: language, stored: stored).render(), vary: "Accept, Accept-Language")
     }
 
-    static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+    /// An HTML answer. The pages follow `Accept-Language` (and the dataset page `Accept`), so shared caches are told
+    /// with `Vary`.
+    static func response(_ html: String, status: HTTPResponse.Status = .ok, vary: String = "Accept-Language") -> Response {
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         headers[.contentLanguage] = nil
+        headers[.vary] = vary
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }

@@ -55,6 +55,7 @@ struct UIStrings: Sendable {
     var sameDataset: String
     /// On the page of a folded record: the record searches show instead.
     var shownAs: String
+    var metadata: String
     var notFound: String
     var back: String
     var footer: String
@@ -73,7 +74,7 @@ struct UIStrings: Sendable {
         themes: "Teman", landingPage: "Webbsida", distributions: "Distributioner", format: "Format", link: "Länk",
         service: "Tjänst", serviceDescription: "beskrivning",
         source: "Källa", firstSeen: "Först skördad", alsoFrom: "Även från", sameDataset: "Samma dataset i andra källor",
-        shownAs: "Sökningen visar detta dataset som", notFound: "Det finns inget dataset med det id:t.",
+        shownAs: "Sökningen visar detta dataset som", metadata: "Metadata (DCAT-AP)", notFound: "Det finns inget dataset med det id:t.",
         back: "← Tillbaka till sökningen", footer: "Katalog samlar metadata om öppna data från många kataloger",
         clear: "Rensa filter", showAll: "Visa alla", showFewer: "Visa färre"
     )
@@ -88,7 +89,7 @@ struct UIStrings: Sendable {
         themes: "Themes", landingPage: "Landing page", distributions: "Distributions", format: "Format", link: "Link",
         service: "Service", serviceDescription: "description",
         source: "Source", firstSeen: "First harvested", alsoFrom: "Also from", sameDataset: "The same dataset in other sources",
-        shownAs: "Search shows this dataset as", notFound: "There is no dataset with that id.",
+        shownAs: "Search shows this dataset as", metadata: "Metadata (DCAT-AP)", notFound: "There is no dataset with that id.",
         back: "← Back to search", footer: "Katalog gathers open-data metadata from many catalogues", clear: "Clear filters",
         showAll: "Show all", showFewer: "Show fewer"
     )
