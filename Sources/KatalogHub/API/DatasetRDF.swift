@@ -14,11 +14,11 @@ enum DatasetRDF {
         (".ttl", .turtle), (".rdf", .rdfxml), (".jsonld", .jsonld), (".nt", .ntriples),
     ]
 
-    /// The dataset id and syntax of a path segment `<id>.<suffix>`, when it is one.
+    /// The dataset id and syntax of a path segment ending in one of the ``suffixes`` (dataset ids never do; one that
+    /// is not an id is answered Not Found as RDF is).
     static func suffixed(_ segment: String) -> (id: String, format: RDFFormat)? {
         for (suffix, format) in suffixes where segment.hasSuffix(suffix) {
-            let id = String(segment.dropLast(suffix.count))
-            return DatasetID.isWellFormed(id) ? (id, format) : nil
+            return (String(segment.dropLast(suffix.count)), format)
         }
         return nil
     }
@@ -56,6 +56,8 @@ enum DatasetRDF {
 
     /// The dataset's description in `format`; Not Found (a problem document) when no live dataset has the id.
     static func response(store: CatalogStore, id: String, format: RDFFormat, request: Request, vary: Bool) async throws -> Response {
+        // `lang` is the page's; the description holds every language.
+        try QueryParameters(request.uri.query).rejectUnknown(["lang"])
         guard DatasetID.isWellFormed(id), let stored = try await store.dataset(id: id), stored.deletedAt == nil else {
             throw APIError(.notFound, "no dataset with the id '\(id.prefix(40))'")
         }

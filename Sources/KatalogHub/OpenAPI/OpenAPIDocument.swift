@@ -37,6 +37,31 @@ enum OpenAPIDocument {
         """#
     }
 
+    /// One dataset as DCAT-AP 3 in one syntax (`/datasets/{id}.ttl` and the like).
+    private static func datasetRDFPath(_ suffix: String, operation: String, syntax: String, mediaType: String, schema: String) -> String {
+        #"""
+                "/datasets/{id}\#(suffix)": {
+                  "get": {
+                    "operationId": "\#(operation)",
+                    "summary": "One dataset as DCAT-AP 3 \#(syntax)",
+                    "description": "The record as the catalogue export writes it, without a catalogue around it. /datasets/{id} answers the same to an Accept header that prefers this media type to HTML.",
+                    "parameters": [
+                      {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9a-f]{20}$"}},
+                      {"name": "lang", "in": "query", "description": "Ignored (the description holds every language); accepted because the page takes it.", "schema": {"type": "string", "maxLength": 100, \#(plainText)}},
+                      {"name": "If-None-Match", "in": "header", "description": "ETag of an earlier answer; 304 when unchanged.", "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                      "200": {"description": "The dataset", "content": {"\#(mediaType)": {"schema": \#(schema)}}},
+                      "304": {"description": "Not modified (If-None-Match)"},
+                      "400": {"$ref": "#/components/responses/Problem"},
+                      "404": {"$ref": "#/components/responses/Problem"},
+                      "503": {"$ref": "#/components/responses/Problem"}
+                    }
+                  }
+                },
+        """#
+    }
+
     /// A `pattern` for text without control characters (the query decoder refuses them).
     private static let plainText = #""pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$""#
 
@@ -290,6 +315,10 @@ enum OpenAPIDocument {
     \#(exportPath("/catalog.ttl", operation: "catalogTurtle", syntax: "Turtle", mediaType: "text/turtle", schema: #"{"type": "string"}"#))
     \#(exportPath("/catalog.rdf", operation: "catalogRDFXML", syntax: "RDF/XML", mediaType: "application/rdf+xml", schema: #"{"type": "string"}"#))
     \#(exportPath("/catalog.jsonld", operation: "catalogJSONLD", syntax: "JSON-LD", mediaType: "application/ld+json", schema: #"{"type": "object", "required": ["@graph"]}"#))
+    \#(datasetRDFPath(".ttl", operation: "datasetTurtle", syntax: "Turtle", mediaType: "text/turtle", schema: #"{"type": "string"}"#))
+    \#(datasetRDFPath(".rdf", operation: "datasetRDFXML", syntax: "RDF/XML", mediaType: "application/rdf+xml", schema: #"{"type": "string"}"#))
+    \#(datasetRDFPath(".jsonld", operation: "datasetJSONLD", syntax: "JSON-LD", mediaType: "application/ld+json", schema: #"{"type": "object"}"#))
+    \#(datasetRDFPath(".nt", operation: "datasetNTriples", syntax: "N-Triples", mediaType: "application/n-triples", schema: #"{"type": "string"}"#))
     \#(ckanPaths)
         "/health": {
           "get": {

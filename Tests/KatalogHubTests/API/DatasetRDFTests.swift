@@ -63,10 +63,18 @@ struct DatasetRDFTests {
     @Test func unknownAndDeletedDatasetsAreNotFound() async throws {
         let store = try await HubTestCatalogue.makeStore()
         try await HubTestCatalogue.application(store).test(.router) { client in
-            for uri in ["/datasets/0123456789abcdef0123.ttl", "/datasets/nothing.ttl"] {
+            for uri in ["/datasets/0123456789abcdef0123.ttl", "/datasets/nothing.ttl", "/datasets/.nt"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .notFound, "\(uri)")
+                    #expect(response.headers[.contentType] == "application/problem+json", "\(uri)")
                 }
+            }
+            let d1 = try #require(try await store.dataset(source: "demo", sourceIdentifier: "d1"))
+            try await client.execute(uri: "/datasets/\(d1.id).ttl?format=xml", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/datasets/\(d1.id).ttl?lang=sv", method: .get) { response in
+                #expect(response.status == .ok)
             }
             try await client.execute(uri: "/datasets/0123456789abcdef0123", method: .get, headers: [.accept: "text/turtle"]) { response in
                 #expect(response.status == .notFound)
@@ -98,6 +106,6 @@ struct DatasetRDFTests {
         #expect(DatasetRDF.negotiate("text/turtle;q=abc") == .turtle)
         #expect(DatasetRDF.suffixed("0123456789abcdef0123.nt")?.format == .ntriples)
         #expect(DatasetRDF.suffixed("0123456789abcdef0123") == nil)
-        #expect(DatasetRDF.suffixed("x.ttl") == nil)
+        #expect(DatasetRDF.suffixed("x.ttl")?.id == "x")
     }
 }
