@@ -74,10 +74,7 @@ struct APIRoutes: Sendable {
     func health() async throws -> Response {
         do {
             let count = try await store.datasetCount(includeDeleted: false)
-            let reports = try await harvestHealth.reports()
-            let view = HealthView(status: "ok", datasets: count, sources: reports.map(HealthView.SourceHealth.init),
-                                  overdueSources: reports.filter { $0.overdue == true }.map(\.name))
-            return JSONResponse.make(data: try HubDocuments.encode(view))
+            return JSONResponse.make(data: try HubDocuments.health(datasets: count, reports: try await harvestHealth.reports()))
         } catch {
             let view = HealthView(status: "unavailable", datasets: nil, sources: [], overdueSources: [])
             return JSONResponse.make(data: try HubDocuments.encode(view), status: .serviceUnavailable)

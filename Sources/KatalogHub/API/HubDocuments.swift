@@ -37,6 +37,12 @@ public enum HubDocuments {
         try encode(RunsResponseView(runs: runs.map(RunView.init)))
     }
 
+    /// The `/health` body: the live dataset count and `reports`, as `/health` gives them.
+    public static func health(datasets: Int, reports: [HarvestHealth.Report]) throws -> Data {
+        try encode(HealthView(status: "ok", datasets: datasets, sources: reports.map(HealthView.SourceHealth.init),
+                              overdueSources: reports.filter { $0.overdue == true }.map(\.name)))
+    }
+
     static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

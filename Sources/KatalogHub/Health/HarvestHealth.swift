@@ -21,19 +21,28 @@ extension Hub {
     }
 }
 
-/// Where each source's harvesting stands, for `/health` and `/metrics`: its newest run, its newest applied run, the
-/// failures since, and, for a source this process harvests on a schedule, whether it is overdue.
-struct HarvestHealth: Sendable {
+/// Where each source's harvesting stands, for `/health`, `/metrics` and `katalog status`: its newest run, its newest
+/// applied run, the failures since, and, for a source harvested on a schedule, whether it is overdue.
+public struct HarvestHealth: Sendable {
     /// One source's report.
-    struct Report: Sendable {
-        var name: String
+    public struct Report: Sendable {
+        /// The source's name.
+        public var name: String
         /// Nil for a scheduled source that has no run yet.
-        var freshness: SourceFreshness?
-        /// The schedule as configured, for a source this process harvests on one.
-        var schedule: String?
+        public var freshness: SourceFreshness?
+        /// The schedule as configured, for a source harvested on one.
+        public var schedule: String?
         /// Whether a scheduled source is overdue (``HarvestHealth/isOverdue(nextFire:freshness:hubStartedAt:now:)``);
         /// nil for a source without a schedule here.
-        var overdue: Bool?
+        public var overdue: Bool?
+
+        /// Creates a report.
+        public init(name: String, freshness: SourceFreshness?, schedule: String? = nil, overdue: Bool? = nil) {
+            self.name = name
+            self.freshness = freshness
+            self.schedule = schedule
+            self.overdue = overdue
+        }
     }
 
     /// How late a scheduled run may start: the scheduler delays each start by up to 5 minutes.
@@ -44,8 +53,16 @@ struct HarvestHealth: Sendable {
     /// When this hub began serving; what a scheduled source never harvested is measured from.
     let startedAt: Date
 
+    /// Reports on `store`'s sources; `startedAt` is when the process harvesting `scheduled` began (a scheduled
+    /// source never harvested is overdue two scheduled times after it).
+    public init(store: CatalogStore, scheduled: [Hub.ScheduledSource], startedAt: Date) {
+        self.store = store
+        self.scheduled = scheduled
+        self.startedAt = startedAt
+    }
+
     /// Every source with a run, and every scheduled source, by name.
-    func reports(now: Date = Date()) async throws -> [Report] {
+    public func reports(now: Date = Date()) async throws -> [Report] {
         let freshness = try await store.sourceFreshness()
         var reports: [String: Report] = [:]
         for (name, value) in freshness {

@@ -224,5 +224,28 @@ struct CLIHarvestSearchTests {
         let search = try await KatalogProcess.run(["search", "--json", "cykel"], in: folder)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
         #expect(document["total"] as? Int == 2)
+
+        // `katalog status` says the source was applied once and has failed since; with --max-age it is a check.
+        try "sources:\n  - name: uppsala\n    type: ckan\n    url: \(server.url("/"))\n  - name: new-portal\n    type: ckan\n    url: \(server.url("/other/"))\n".write(
+            to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        let status = try await KatalogProcess.run(["status", "--config", "sources.yaml"], in: folder)
+        #expect(status.status == 0, "\(status.stderr)")
+        let lines = status.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(status.stdout)")
+        #expect(lines.first { $0.hasPrefix("new-portal: 0 datasets; never harvested") } != nil, "\(status.stdout)")
+        let uppsala = try #require(lines.first { $0.hasPrefix("uppsala: 3 datasets; last applied ") }, "\(status.stdout)")
+        #expect(uppsala.contains("; 1 failed since; last run failed "), "\(uppsala)")
+        let fresh = try await KatalogProcess.run(["status", "--db", "katalog.sqlite", "--max-age", "1d"], in: folder)
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        let expectedToo = try await KatalogProcess.run(["status", "--config", "sources.yaml", "--max-age", "1d"], in: folder)
+        #expect(expectedToo.status != 0)
+        #expect(expectedToo.stderr.contains("not brought up to date within 1d: new-portal"), "\(expectedToo.stderr)")
+        #expect(expectedToo.stdout.contains("new-portal: 0 datasets; never harvested; TOO OLD"), "\(expectedToo.stdout)")
+        let json = try await KatalogProcess.run(["status", "--db", "katalog.sqlite", "--json"], in: folder)
+        let health = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let sources = try #require(health["sources"] as? [[String: Any]])
+        #expect(sources.first?["failed_runs_since_applied"] as? Int == 1)
+        #expect((sources.first?["last_applied"] as? [String: Any])?["status"] as? String == "succeeded")
+        #expect(health["overdue_sources"] as? [String] == [])
     }
 }

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import KatalogHarvest
+import KatalogHub
+import KatalogStore
+import Logging
+
+/// `katalog status`: where each source's harvesting stands, for operators who harvest from cron and have no hub's
+/// `/health` to ask, and as a monitoring check (its exit status).
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show when each source was last brought up to date; exit non-zero when one is overdue or too old.",
+        discussion: """
+            Per source: its live datasets, its last applied run (succeeded, partial, held, or unchanged), the runs that \
+            failed since, and its newest run. With --config, configured sources never harvested are listed too, and a \
+            source with a schedule is overdue when that schedule came round twice since its last applied run (as \
+            /health says). With --max-age, a source not brought up to date within that time (or never) is too old. \
+            The exit status is 1 when any source is overdue or too old, so the command can serve as a monitoring check.
+            """)
+
+    @Option(name: .long, help: "The sources file: the catalogue's path, the sources to expect, and their schedules.")
+    var config: String?
+
+    @Option(name: .long, help: "Fail for a source not brought up to date within this long (e.g. 36h, 2d).")
+    var maxAge: String?
+
+    @Flag(name: .long, help: "Print the same JSON as GET /health.")
+    var json = false
+
+    @OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
+        var maxAge: TimeInterval?
+        if let text = self.maxAge {
+            do {
+                maxAge = try Schedule.parseDuration(text)
+            } catch {
+                throw ValidationError("--max-age: \(error.message)")
+            }
+        }
+        let configuration = try config.map { try KatalogConfig.load(path: $0) }
+        let path = options.databasePath(config: configuration, configPath: config)
+        let store = try options.openStore(path: path, create: false, logger: logger)
+        var scheduled: [Hub.ScheduledSource] = []
+        var expected: [String] = []
+        for source in configuration?.sources ?? [] where source.enabled {
+            expected.append(source.name)
+            guard let schedule = source.schedule else { continue }
+            scheduled.append(Hub.ScheduledSource(name: source.name, schedule: schedule.description,
+                                                 nextFire: { schedule.nextFire(after: $0) }))
+        }
+        let now = Date()
+        var reports = try await HarvestHealth(store: store, scheduled: scheduled, startedAt: now).reports(now: now)
+        // A configured source without a schedule and without runs is expected all the same.
+        for name in expected where !reports.contains(where: { $0.name == name }) {
+            reports.append(HarvestHealth.Report(name: name, freshness: nil, schedule: nil, overdue: nil))
+        }
+        reports.sort { $0.name < $1.name }
+        let counts = try await store.recordCountsBySource()
+
+        func appliedAt(_ report: HarvestHealth.Report) -> Date? {
+            report.freshness?.lastApplied.map { $0.endedAt ?? $0.heartbeatAt }
+        }
+        let tooOld = maxAge.map { age in
+            reports.filter { report in appliedAt(report).map { now.timeIntervalSince($0) > age } ?? true }.map(\.name)
+        } ?? []
+        let overdue = reports.filter { $0.overdue == true }.map(\.name)
+
+        if json {
+            Terminal.outData(try HubDocuments.health(datasets: try await store.datasetCount(), reports: reports))
+        } else if reports.isEmpty {
+            Terminal.out("no sources yet")
+        } else {
+            for report in reports {
+                var line = "\(report.name): \(counts[report.name]?.live ?? 0) datasets; "
+                if let applied = appliedAt(report) {
+                    line += "last applied \(applied.formatted(.iso8601)) (\(Self.age(now.timeIntervalSince(applied))) ago)"
+                } else {
+                    line += report.freshness == nil ? "never harvested" : "never applied"
+                }
+                if let failed = report.freshness?.failedSinceApplied, failed > 0 { line += "; \(failed) failed since" }
+                if let last = report.freshness?.lastRun, last.id != report.freshness?.lastApplied?.id {
+                    line += "; last run \(last.status.rawValue) \(last.startedAt.formatted(.iso8601))"
+                    if let message = last.message { line += ": \(message.prefix(160))" }
+                }
+                if let schedule = report.schedule { line += "; schedule \(schedule)" }
+                if report.overdue == true { line += "; OVERDUE" }
+                if tooOld.contains(report.name) { line += "; TOO OLD" }
+                Terminal.out(line)
+            }
+        }
+        var problems: [String] = []
+        if !overdue.isEmpty { problems.append("overdue: \(overdue.joined(separator: ", "))") }
+        if let maxAge = self.maxAge, !tooOld.isEmpty { problems.append("not brought up to date within \(maxAge): \(tooOld.joined(separator: ", "))") }
+        if !problems.isEmpty { throw CLIError(problems.joined(separator: "; ")) }
+    }
+
+    /// `90 s`, `42 min`, `5.2 h`, `3.1 d`.
+    static func age(_ seconds: TimeInterval) -> String {
+        if seconds < 120 { return "\(Int(seconds)) s" }
+        if seconds < 7200 { return "\(Int(seconds / 60)) min" }
+        if seconds < 172_800 { return String(format: "%.1f h", seconds / 3600) }
+        return String(format: "%.1f d", seconds / 86400)
+    }
+}
