@@ -7,6 +7,8 @@ import KatalogStore
 struct DatasetPage {
     let language: UILanguage
     let stored: StoredDataset
+    /// `http(s)://host` the page was asked at: its own address in the schema.org markup.
+    var origin = "http://localhost"
 
     func render() -> String {
         let strings = language.strings
@@ -76,7 +78,12 @@ struct DatasetPage {
             }
             body += "</table>"
         }
-        return HTML.page(title: "\(title) – Katalog", language: language, body: body)
+        // The alternates in RDF, and the schema.org description dataset search engines read.
+        var head = DatasetRDF.suffixes.map { suffix, format in
+            "\n<link rel=\"alternate\" type=\"\(RDFDocumentWriter<String>.mediaType(of: format))\" href=\"/datasets/\(HTML.escape(stored.id))\(suffix)\">"
+        }.joined()
+        head += "\n" + StructuredData.script(StructuredData.dataset(stored, origin: origin, languages: preferred))
+        return HTML.page(title: "\(title) – Katalog", language: language, body: body, head: head)
     }
 
     /// How the metadata links name the syntaxes.

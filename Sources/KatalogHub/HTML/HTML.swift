@@ -60,7 +60,8 @@ enum HTML {
     }
 
     /// The whole page around `body`.
-    static func page(title: String, language: UILanguage, body: String) -> String {
+    /// `head` is added to the head as it is (markup the caller built safely).
+    static func page(title: String, language: UILanguage, body: String, head: String = "") -> String {
         """
         <!doctype html>
         <html lang="\(language.rawValue)">
@@ -68,7 +69,7 @@ enum HTML {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title))</title>
-        <style>\(stylesheet)</style>
+        <style>\(stylesheet)</style>\(head)
         </head>
         <body>
         <header><a class="brand" href="/?lang=\(language.rawValue)">Katalog</a>

@@ -74,7 +74,8 @@ struct HTMLRoutes: Sendable {
             return HTMLRoutes.response(HTML.page(title: "Katalog", language: language, body: body), status: .notFound,
                                        vary: "Accept, Accept-Language")
         }
-        return HTMLRoutes.response(DatasetPage(language: language, stored: stored).render(), vary: "Accept, Accept-Language")
+        let page = DatasetPage(language: language, stored: stored, origin: ExportRoutes.origin(of: request))
+        return HTMLRoutes.response(page.render(), vary: "Accept, Accept-Language")
     }
 
     /// An HTML answer. The pages follow `Accept-Language` (and the dataset page `Accept`), so shared caches are told
