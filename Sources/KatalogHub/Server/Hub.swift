@@ -50,6 +50,7 @@ public enum Hub {
         CKANRoutes(store: store).register(on: router)
         OpenAPIDocument.register(on: router)
         HTMLRoutes(store: store).register(on: router)
+        SitemapRoutes(store: store).register(on: router)
         return router
     }
 

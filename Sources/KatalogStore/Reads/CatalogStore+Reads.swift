@@ -72,6 +72,21 @@ extension CatalogStore {
         }
     }
 
+    /// The live datasets (each once, as ``datasetIDs(offset:limit:)`` lists them) whose id starts with `prefix` (lower-case
+    /// hex digits; ids are uniformly spread hashes, so each prefix holds its share), with when each last changed, in id
+    /// order, at most `limit` (clamped to 0…1,000,000). For sitemaps, which split a catalogue into files by prefix.
+    public func datasetIDs(prefix: String, limit: Int) async throws -> [(id: String, updatedAt: Date)] {
+        let limit = min(max(limit, 0), 1_000_000)
+        guard limit > 0, prefix.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else { return [] }
+        return try await read("listing dataset ids by prefix") { db in
+            // Every id with the prefix sorts at or after it and before it followed by `g`, past every hex digit.
+            try Row.fetchAll(db, sql: """
+                SELECT id, updated_at FROM datasets INDEXED BY datasets_live_by_id
+                WHERE deleted_at IS NULL AND shown_as IS NULL AND id >= ? AND id < ? ORDER BY id LIMIT ?
+                """, arguments: [prefix, prefix + "g", limit]).map { (id: $0["id"], updatedAt: $0["updated_at"]) }
+        }
+    }
+
     /// How many datasets the catalogue holds: live ones, each once (a record folded into another source's record of
     /// the same dataset is not counted); with `includeDeleted`, every stored record, tombstones included.
     public func datasetCount(includeDeleted: Bool = false) async throws -> Int {
