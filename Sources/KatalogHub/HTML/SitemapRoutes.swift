@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KatalogModel
 import KatalogStore
 import NIOCore
 
@@ -70,17 +71,7 @@ struct SitemapRoutes: Sendable {
 
     /// `YYYY-MM-DD` in UTC, the W3C date a sitemap's `lastmod` takes.
     static func day(_ date: Date) -> String {
-        let days = Int((date.timeIntervalSince1970 / 86400).rounded(.down))
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let (y, m, d) = DateValue.civilFromDays(Int((date.timeIntervalSince1970 / 86400).rounded(.down)))
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(y)-\(two(m))-\(two(d))"
     }

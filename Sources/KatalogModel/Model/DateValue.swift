@@ -138,7 +138,8 @@ public struct DateValue: Hashable, Sendable, Codable {
         return era * 146097 + doe - 719468
     }
 
-    static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+    /// The proleptic Gregorian (year, month, day) of `days` since 1970-01-01 (Howard Hinnant's algorithm).
+    package static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
         let z = days + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

@@ -28,119 +28,122 @@ struct CLIHarvestSearchTests {
         ]
     }
 
-    @Test func harvestThenSearchFindsTheRightDatasets() async throws {
-        let portal = CKANTestPortal(packages: Self.portalPackages())
+    /// A CKAN-shaped portal of ``portalPackages()`` on 127.0.0.1 and an empty working folder, for one test.
+    static func withPortal(_ body: (CKANTestPortal, TestHTTPServer, URL) async throws -> Void) async throws {
+        let portal = CKANTestPortal(packages: portalPackages())
         let server = TestHTTPServer(handler: portal.handler)
         try server.start()
         defer { server.stop() }
-        let folder = try Self.temporaryDirectory()
+        let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let config = """
-            database: catalogue.sqlite
-            sources:
-              - name: uppsala
-                type: ckan
-                url: \(server.url("/"))
-                page_size: 2
-            """
-        try config.write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        try await body(portal, server, folder)
+    }
 
-        let harvest = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
-        #expect(harvest.status == 0, "\(harvest.stderr)")
-        #expect(harvest.stderr.contains("uppsala: succeeded"))
-        #expect(harvest.stderr.contains("3 added"))
+    @Test func harvestThenSearchFindsTheRightDatasets() async throws {
+        try await Self.withPortal { portal, server, folder in
+            let config = """
+                database: catalogue.sqlite
+                sources:
+                  - name: uppsala
+                    type: ckan
+                    url: \(server.url("/"))
+                    page_size: 2
+                """
+            try config.write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
 
-        // A second run lists the changes and every id; `--full` reads every package again.
-        let incremental = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
-        #expect(incremental.status == 0, "\(incremental.stderr)")
-        #expect(portal.queries.last?["fl"] == "id,state,capacity,private")
-        let full = try await KatalogProcess.run(["harvest", "--config", "sources.yaml", "--full"], in: folder)
-        #expect(full.status == 0, "\(full.stderr)")
-        #expect(full.stderr.contains("0 added, 0 updated, 3 unchanged"), "\(full.stderr)")
-        #expect(portal.queries.last?["fl"] == nil)
-        #expect(portal.queries.last?["fq"] == nil)
+            let harvest = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+            #expect(harvest.status == 0, "\(harvest.stderr)")
+            #expect(harvest.stderr.contains("uppsala: succeeded"))
+            #expect(harvest.stderr.contains("3 added"))
 
-        let search = try await KatalogProcess.run(["search", "--json", "--db", "catalogue.sqlite", "cykel"], in: folder)
-        #expect(search.status == 0, "\(search.stderr)")
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
-        #expect(document["total"] as? Int == 2)
-        let results = try #require(document["results"] as? [[String: Any]])
-        let titles = Set(results.compactMap { $0["title"] as? String })
-        #expect(titles == ["Cykelflöden i Uppsala", "Cykelparkeringar"])
-        let flows = try #require(results.first { $0["title"] as? String == "Cykelflöden i Uppsala" })
-        #expect((flows["publisher"] as? [String: Any])?["name"] as? String == "Gatukontoret Uppsala")
-        let distributions = try #require(flows["distributions"] as? [[String: Any]])
-        #expect(Set(distributions.compactMap { $0["access_url"] as? String })
-            == ["https://data.uppsala.example/cykel.csv", "https://data.uppsala.example/cykel.geojson"])
-        #expect(Set(distributions.compactMap { $0["format"] as? String }) == ["CSV", "GEOJSON"])
+            // A second run lists the changes and every id; `--full` reads every package again.
+            let incremental = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+            #expect(incremental.status == 0, "\(incremental.stderr)")
+            #expect(portal.queries.last?["fl"] == "id,state,capacity,private")
+            let full = try await KatalogProcess.run(["harvest", "--config", "sources.yaml", "--full"], in: folder)
+            #expect(full.status == 0, "\(full.stderr)")
+            #expect(full.stderr.contains("0 added, 0 updated, 3 unchanged"), "\(full.stderr)")
+            #expect(portal.queries.last?["fl"] == nil)
+            #expect(portal.queries.last?["fq"] == nil)
 
-        let id = try #require(flows["id"] as? String)
-        let show = try await KatalogProcess.run(["show", "--db", "catalogue.sqlite", id], in: folder)
-        #expect(show.status == 0)
-        #expect(show.stdout.contains("Cykelflöden i Uppsala"))
-        #expect(show.stdout.contains("https://data.uppsala.example/cykel.csv"))
+            let search = try await KatalogProcess.run(["search", "--json", "--db", "catalogue.sqlite", "cykel"], in: folder)
+            #expect(search.status == 0, "\(search.stderr)")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+            #expect(document["total"] as? Int == 2)
+            let results = try #require(document["results"] as? [[String: Any]])
+            let titles = Set(results.compactMap { $0["title"] as? String })
+            #expect(titles == ["Cykelflöden i Uppsala", "Cykelparkeringar"])
+            let flows = try #require(results.first { $0["title"] as? String == "Cykelflöden i Uppsala" })
+            #expect((flows["publisher"] as? [String: Any])?["name"] as? String == "Gatukontoret Uppsala")
+            let distributions = try #require(flows["distributions"] as? [[String: Any]])
+            #expect(Set(distributions.compactMap { $0["access_url"] as? String })
+                == ["https://data.uppsala.example/cykel.csv", "https://data.uppsala.example/cykel.geojson"])
+            #expect(Set(distributions.compactMap { $0["format"] as? String }) == ["CSV", "GEOJSON"])
 
-        let runs = try await KatalogProcess.run(["runs", "--json", "--db", "catalogue.sqlite"], in: folder)
-        #expect(runs.status == 0)
-        let runsDocument = try #require(try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [String: Any])
-        // Newest first: the full re-read, the incremental run, the first run.
-        let history = try #require(runsDocument["runs"] as? [[String: Any]])
-        #expect(history.count == 3)
-        let first = try #require(history.last)
-        #expect(first["status"] as? String == "succeeded")
-        #expect((first["counts"] as? [String: Any])?["added"] as? Int == 3)
-        #expect(history.map { $0["changes_since"] != nil } == [false, true, false])
+            let id = try #require(flows["id"] as? String)
+            let show = try await KatalogProcess.run(["show", "--db", "catalogue.sqlite", id], in: folder)
+            #expect(show.status == 0)
+            #expect(show.stdout.contains("Cykelflöden i Uppsala"))
+            #expect(show.stdout.contains("https://data.uppsala.example/cykel.csv"))
 
-        // Compacting rewrites the file with the page size asked for; the catalogue answers as before.
-        let compact = try await KatalogProcess.run(["compact", "--db", "catalogue.sqlite", "--page-size", "8192"], in: folder)
-        #expect(compact.status == 0, "\(compact.stderr)")
-        #expect(compact.stdout.contains("16384 → 8192-byte pages"), "\(compact.stdout)")
-        let again = try await KatalogProcess.run(["search", "--db", "catalogue.sqlite", "cykel"], in: folder)
-        #expect(again.stdout.contains("2 datasets"), "\(again.stdout)")
-        let refused = try await KatalogProcess.run(["compact", "--db", "catalogue.sqlite", "--page-size", "5000"], in: folder)
-        #expect(refused.status != 0)
-        #expect(refused.stderr.contains("--page-size"), "\(refused.stderr)")
+            let runs = try await KatalogProcess.run(["runs", "--json", "--db", "catalogue.sqlite"], in: folder)
+            #expect(runs.status == 0)
+            let runsDocument = try #require(try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [String: Any])
+            // Newest first: the full re-read, the incremental run, the first run.
+            let history = try #require(runsDocument["runs"] as? [[String: Any]])
+            #expect(history.count == 3)
+            let first = try #require(history.last)
+            #expect(first["status"] as? String == "succeeded")
+            #expect((first["counts"] as? [String: Any])?["added"] as? Int == 3)
+            #expect(history.map { $0["changes_since"] != nil } == [false, true, false])
+
+            // Compacting rewrites the file with the page size asked for; the catalogue answers as before.
+            let compact = try await KatalogProcess.run(["compact", "--db", "catalogue.sqlite", "--page-size", "8192"], in: folder)
+            #expect(compact.status == 0, "\(compact.stderr)")
+            #expect(compact.stdout.contains("16384 → 8192-byte pages"), "\(compact.stdout)")
+            let again = try await KatalogProcess.run(["search", "--db", "catalogue.sqlite", "cykel"], in: folder)
+            #expect(again.stdout.contains("2 datasets"), "\(again.stdout)")
+            let refused = try await KatalogProcess.run(["compact", "--db", "catalogue.sqlite", "--page-size", "5000"], in: folder)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("--page-size"), "\(refused.stderr)")
+        }
     }
 
     @Test func removeSourceDeletesTheDatasetsOfASourceNoLongerConfigured() async throws {
-        let portal = CKANTestPortal(packages: Self.portalPackages())
-        let server = TestHTTPServer(handler: portal.handler)
-        try server.start()
-        defer { server.stop() }
-        let folder = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let listed = """
-            database: catalogue.sqlite
-            sources:
-              - {name: uppsala, type: ckan, url: "\(server.url("/"))"}
-            """
-        try listed.write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
-        let harvest = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
-        #expect(harvest.status == 0, "\(harvest.stderr)")
+        try await Self.withPortal { portal, server, folder in
+            let listed = """
+                database: catalogue.sqlite
+                sources:
+                  - {name: uppsala, type: ckan, url: "\(server.url("/"))"}
+                """
+            try listed.write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+            let harvest = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+            #expect(harvest.status == 0, "\(harvest.stderr)")
 
-        // Still configured: refused, nothing changes.
-        let refused = try await KatalogProcess.run(["remove-source", "uppsala", "--config", "sources.yaml"], in: folder)
-        #expect(refused.status != 0)
-        #expect(refused.stderr.contains("still lists the source 'uppsala'"), "\(refused.stderr)")
-        let unknown = try await KatalogProcess.run(["remove-source", "upsala", "--db", "catalogue.sqlite"], in: folder)
-        #expect(unknown.status != 0)
-        #expect(unknown.stderr.contains("no source named 'upsala'"), "\(unknown.stderr)")
+            // Still configured: refused, nothing changes.
+            let refused = try await KatalogProcess.run(["remove-source", "uppsala", "--config", "sources.yaml"], in: folder)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("still lists the source 'uppsala'"), "\(refused.stderr)")
+            let unknown = try await KatalogProcess.run(["remove-source", "upsala", "--db", "catalogue.sqlite"], in: folder)
+            #expect(unknown.status != 0)
+            #expect(unknown.stderr.contains("no source named 'upsala'"), "\(unknown.stderr)")
 
-        let dryRun = try await KatalogProcess.run(["remove-source", "uppsala", "--db", "catalogue.sqlite", "--dry-run"], in: folder)
-        #expect(dryRun.status == 0, "\(dryRun.stderr)")
-        #expect(dryRun.stdout.contains("uppsala: 3 datasets would be deleted"), "\(dryRun.stdout)")
-        let stillThere = try await KatalogProcess.run(["search", "--json", "--db", "catalogue.sqlite", "cykel"], in: folder)
-        #expect(stillThere.stdout.contains("\"total\":2") || stillThere.stdout.contains("\"total\" : 2"), "\(stillThere.stdout)")
+            let dryRun = try await KatalogProcess.run(["remove-source", "uppsala", "--db", "catalogue.sqlite", "--dry-run"], in: folder)
+            #expect(dryRun.status == 0, "\(dryRun.stderr)")
+            #expect(dryRun.stdout.contains("uppsala: 3 datasets would be deleted"), "\(dryRun.stdout)")
+            let stillThere = try await KatalogProcess.run(["search", "--json", "--db", "catalogue.sqlite", "cykel"], in: folder)
+            #expect(stillThere.stdout.contains("\"total\":2") || stillThere.stdout.contains("\"total\" : 2"), "\(stillThere.stdout)")
 
-        try "database: catalogue.sqlite\nsources: []\n".write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
-        let removed = try await KatalogProcess.run(["remove-source", "uppsala", "--config", "sources.yaml"], in: folder)
-        #expect(removed.status == 0, "\(removed.stderr)")
-        #expect(removed.stdout.contains("uppsala: 3 datasets deleted"), "\(removed.stdout)")
-        let search = try await KatalogProcess.run(["search", "--json", "--db", "catalogue.sqlite", "cykel"], in: folder)
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
-        #expect(document["total"] as? Int == 0)
-        let runs = try await KatalogProcess.run(["runs", "--db", "catalogue.sqlite"], in: folder)
-        #expect(runs.stdout.contains("source removed from the catalogue: 3 datasets deleted"), "\(runs.stdout)")
+            try "database: catalogue.sqlite\nsources: []\n".write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+            let removed = try await KatalogProcess.run(["remove-source", "uppsala", "--config", "sources.yaml"], in: folder)
+            #expect(removed.status == 0, "\(removed.stderr)")
+            #expect(removed.stdout.contains("uppsala: 3 datasets deleted"), "\(removed.stdout)")
+            let search = try await KatalogProcess.run(["search", "--json", "--db", "catalogue.sqlite", "cykel"], in: folder)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+            #expect(document["total"] as? Int == 0)
+            let runs = try await KatalogProcess.run(["runs", "--db", "catalogue.sqlite"], in: folder)
+            #expect(runs.stdout.contains("source removed from the catalogue: 3 datasets deleted"), "\(runs.stdout)")
+        }
     }
 
     @Test func aDatasetTwoSourcesCarryIsListedOnceAndNamesTheOther() async throws {
@@ -207,45 +210,41 @@ struct CLIHarvestSearchTests {
     }
 
     @Test func aSourceThatIsDownFailsTheHarvestButKeepsTheCatalogue() async throws {
-        let portal = CKANTestPortal(packages: Self.portalPackages())
-        let server = TestHTTPServer(handler: portal.handler)
-        try server.start()
-        defer { server.stop() }
-        let folder = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try "sources:\n  - name: uppsala\n    type: ckan\n    url: \(server.url("/"))\n".write(
-            to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
-        let first = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
-        #expect(first.status == 0, "\(first.stderr)")
-        portal.setFault(.unsuccessful)
-        let second = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
-        #expect(second.status != 0)
-        #expect(second.stderr.contains("uppsala: failed"))
-        let search = try await KatalogProcess.run(["search", "--json", "cykel"], in: folder)
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
-        #expect(document["total"] as? Int == 2)
+        try await Self.withPortal { portal, server, folder in
+            try "sources:\n  - name: uppsala\n    type: ckan\n    url: \(server.url("/"))\n".write(
+                to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+            let first = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+            #expect(first.status == 0, "\(first.stderr)")
+            portal.setFault(.unsuccessful)
+            let second = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+            #expect(second.status != 0)
+            #expect(second.stderr.contains("uppsala: failed"))
+            let search = try await KatalogProcess.run(["search", "--json", "cykel"], in: folder)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+            #expect(document["total"] as? Int == 2)
 
-        // `katalog status` says the source was applied once and has failed since; with --max-age it is a check.
-        try "sources:\n  - name: uppsala\n    type: ckan\n    url: \(server.url("/"))\n  - name: new-portal\n    type: ckan\n    url: \(server.url("/other/"))\n".write(
-            to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
-        let status = try await KatalogProcess.run(["status", "--config", "sources.yaml"], in: folder)
-        #expect(status.status == 0, "\(status.stderr)")
-        let lines = status.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 2, "\(status.stdout)")
-        #expect(lines.first { $0.hasPrefix("new-portal: 0 datasets; never harvested") } != nil, "\(status.stdout)")
-        let uppsala = try #require(lines.first { $0.hasPrefix("uppsala: 3 datasets; last applied ") }, "\(status.stdout)")
-        #expect(uppsala.contains("; 1 failed since; last run failed "), "\(uppsala)")
-        let fresh = try await KatalogProcess.run(["status", "--db", "katalog.sqlite", "--max-age", "1d"], in: folder)
-        #expect(fresh.status == 0, "\(fresh.stderr)")
-        let expectedToo = try await KatalogProcess.run(["status", "--config", "sources.yaml", "--max-age", "1d"], in: folder)
-        #expect(expectedToo.status != 0)
-        #expect(expectedToo.stderr.contains("not brought up to date within 1d: new-portal"), "\(expectedToo.stderr)")
-        #expect(expectedToo.stdout.contains("new-portal: 0 datasets; never harvested; TOO OLD"), "\(expectedToo.stdout)")
-        let json = try await KatalogProcess.run(["status", "--db", "katalog.sqlite", "--json"], in: folder)
-        let health = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        let sources = try #require(health["sources"] as? [[String: Any]])
-        #expect(sources.first?["failed_runs_since_applied"] as? Int == 1)
-        #expect((sources.first?["last_applied"] as? [String: Any])?["status"] as? String == "succeeded")
-        #expect(health["overdue_sources"] as? [String] == [])
+            // `katalog status` says the source was applied once and has failed since; with --max-age it is a check.
+            try "sources:\n  - name: uppsala\n    type: ckan\n    url: \(server.url("/"))\n  - name: new-portal\n    type: ckan\n    url: \(server.url("/other/"))\n".write(
+                to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+            let status = try await KatalogProcess.run(["status", "--config", "sources.yaml"], in: folder)
+            #expect(status.status == 0, "\(status.stderr)")
+            let lines = status.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == 2, "\(status.stdout)")
+            #expect(lines.first { $0.hasPrefix("new-portal: 0 datasets; never harvested") } != nil, "\(status.stdout)")
+            let uppsala = try #require(lines.first { $0.hasPrefix("uppsala: 3 datasets; last applied ") }, "\(status.stdout)")
+            #expect(uppsala.contains("; 1 failed since; last run failed "), "\(uppsala)")
+            let fresh = try await KatalogProcess.run(["status", "--db", "katalog.sqlite", "--max-age", "1d"], in: folder)
+            #expect(fresh.status == 0, "\(fresh.stderr)")
+            let expectedToo = try await KatalogProcess.run(["status", "--config", "sources.yaml", "--max-age", "1d"], in: folder)
+            #expect(expectedToo.status != 0)
+            #expect(expectedToo.stderr.contains("not brought up to date within 1d: new-portal"), "\(expectedToo.stderr)")
+            #expect(expectedToo.stdout.contains("new-portal: 0 datasets; never harvested; TOO OLD"), "\(expectedToo.stdout)")
+            let json = try await KatalogProcess.run(["status", "--db", "katalog.sqlite", "--json"], in: folder)
+            let health = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let sources = try #require(health["sources"] as? [[String: Any]])
+            #expect(sources.first?["failed_runs_since_applied"] as? Int == 1)
+            #expect((sources.first?["last_applied"] as? [String: Any])?["status"] as? String == "succeeded")
+            #expect(health["overdue_sources"] as? [String] == [])
+        }
     }
 }
