@@ -36,6 +36,12 @@ struct MetricsRoute: Sendable {
         for (source, run) in lastRuns.sorted(by: { $0.key < $1.key }) {
             text += "katalog_harvest_last_run_timestamp_seconds{source=\"\(PrometheusText.escape(source))\",status=\"\(run.status.rawValue)\"} \(Int(run.startedAt.timeIntervalSince1970))\n"
         }
+        text += "# HELP katalog_harvest_last_run_duration_seconds How long each source's last finished run took, start to end.\n# TYPE katalog_harvest_last_run_duration_seconds gauge\n"
+        for (source, run) in lastRuns.sorted(by: { $0.key < $1.key }) {
+            guard let ended = run.endedAt else { continue }
+            let seconds = max(0, ended.timeIntervalSince(run.startedAt))
+            text += "katalog_harvest_last_run_duration_seconds{source=\"\(PrometheusText.escape(source))\",status=\"\(run.status.rawValue)\"} \(String(format: "%.3f", seconds))\n"
+        }
         text += "# HELP katalog_harvest_last_run_records Records of each source's last run, by outcome.\n# TYPE katalog_harvest_last_run_records gauge\n"
         for (source, run) in lastRuns.sorted(by: { $0.key < $1.key }) {
             let c = run.counts

@@ -167,6 +167,9 @@ struct HarvestHealthTests {
                 #expect(text.contains("katalog_harvest_overdue{source=\"new\"} 0\n"))
                 #expect(!text.contains("katalog_harvest_overdue{source=\"manual\"}"))
                 #expect(!text.contains("katalog_harvest_last_applied_timestamp_seconds{source=\"new\"}"))
+                // manual's only run took a minute; stale's last (failed) run took no time on the test clock.
+                #expect(text.contains("katalog_harvest_last_run_duration_seconds{source=\"manual\",status=\"succeeded\"} 60.000\n"))
+                #expect(text.contains("katalog_harvest_last_run_duration_seconds{source=\"stale\",status=\"failed\"} 0.000\n"))
             }
         }
     }
