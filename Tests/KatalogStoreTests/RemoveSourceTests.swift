@@ -70,6 +70,27 @@ struct RemoveSourceTests {
         #expect(try await store.datasetCount() == 3)
     }
 
+    @Test("Removing a low-priority aggregator leaves the publisher's record shown")
+    func priorityKept() async throws {
+        let store = try CatalogStore.temporary()
+        // The aggregator is harvested first, but its priority is lower: the publisher's record is shown.
+        try await harvest(store, source: "agg", [record("x1", iri: sharedIRI, title: "Air quality (copy)", publisher: "Aggregator")],
+                          priority: -1)
+        try await harvest(store, source: "pub", [record("p1", iri: sharedIRI, title: "Air quality Norrvik", publisher: "Norrvik")])
+        #expect(try await store.search(SearchQuery("air quality", limit: 10)).hits.map(\.sourceIdentifier) == ["p1"])
+        let before = try await store.catalogueVersion()
+
+        #expect(try await store.removeSource("agg").counts.deleted == 1)
+        // The aggregator's record is deleted; the publisher's, still shown, changed only in no longer naming the copy.
+        let changes = try await store.changes(sinceSeq: before).changes
+        let pub = DatasetID.make(source: "pub", sourceIdentifier: "p1")
+        #expect(Set(changes.map(\.id)) == [DatasetID.make(source: "agg", sourceIdentifier: "x1"), pub])
+        #expect(changes.first { $0.id == pub }?.kind != .deleted)
+        let hits = try await store.search(SearchQuery("air quality", limit: 10)).hits
+        #expect(hits.map(\.sourceIdentifier) == ["p1"])
+        #expect(hits.first?.otherRecords == [])
+    }
+
     @Test("An unknown source is Not Found, and a source being harvested is busy")
     func refusals() async throws {
         let store = try CatalogStore.temporary()

@@ -17,21 +17,24 @@ extension CatalogStore {
     /// Throws ``StoreError/Code/notFound`` when the catalogue has neither runs nor records of `source`, and
     /// ``StoreError/Code/sourceBusy`` while a run of it is in progress.
     public func removeSource(_ source: String, gracePeriod: TimeInterval = DeletionPolicy().gracePeriod) async throws -> RunSummary {
-        let known = try await read("looking up a source", context: ["source": source]) { db -> (kind: String, url: String, urls: [String])? in
+        typealias Known = (kind: String, url: String, urls: [String], priority: Int)
+        let known = try await read("looking up a source", context: ["source": source]) { db -> Known? in
             let urls = try String.fetchAll(db, sql: "SELECT DISTINCT url FROM runs WHERE source = ?", arguments: [source])
+            // Its own priority, so starting the removal does not re-elect which record of a shared dataset is shown.
+            let priority = try Int.fetchOne(db, sql: "SELECT priority FROM sources WHERE name = ?", arguments: [source]) ?? 0
             if let row = try Row.fetchOne(db, sql: "SELECT kind, url FROM runs WHERE source = ? ORDER BY id DESC LIMIT 1", arguments: [source]) {
-                return (row["kind"], row["url"], urls)
+                return (row["kind"], row["url"], urls, priority)
             }
             if let row = try Row.fetchOne(db, sql: "SELECT kind, url FROM sources WHERE name = ?", arguments: [source]) {
-                return (row["kind"], row["url"], [row["url"]])
+                return (row["kind"], row["url"], [row["url"]], priority)
             }
             let records = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM datasets WHERE source = ?", arguments: [source]) ?? 0
-            return records > 0 ? ("unknown", "", urls) : nil
+            return records > 0 ? ("unknown", "", urls, priority) : nil
         }
         guard let known else {
             throw StoreError(.notFound, "the catalogue has no source named '\(source)'", context: ["source": source])
         }
-        let run = try await beginRun(source: source, kind: known.kind, url: known.url)
+        let run = try await beginRun(source: source, kind: known.kind, url: known.url, priority: known.priority)
         do {
             try await write("forgetting a removed source's marks", context: ["source": source]) { db in
                 try db.execute(sql: "DELETE FROM listing_marks WHERE source = ?", arguments: [source])
@@ -51,7 +54,7 @@ extension CatalogStore {
                                                        "harvest.deleted": "\(summary.counts.deleted)"])
             return summary
         } catch {
-            if try await self.run(run)?.status == .running {
+            if (try? await self.run(run))??.status == .running {
                 try? await failRun(run: run, error: "removing the source failed: \(error)")
             }
             throw error

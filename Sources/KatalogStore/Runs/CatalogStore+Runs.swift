@@ -212,12 +212,16 @@ extension CatalogStore {
             var result: [String: SourceFreshness] = [:]
             for row in rows {
                 let source: String = row["source"]
-                func run(_ id: Int64?) throws -> HarvestRun? {
+                func run(_ id: Int64?, withErrors: Bool) throws -> HarvestRun? {
                     guard let id else { return nil }
-                    return try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]).map { try HarvestRun(row: $0, db: db) }
+                    return try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id])
+                        .map { try HarvestRun(row: $0, db: db, withErrors: withErrors) }
                 }
-                guard let last = try run(row["last_id"]) else { continue }
-                result[source] = SourceFreshness(lastRun: last, lastApplied: try run(row["applied_id"]),
+                guard let last = try run(row["last_id"], withErrors: true) else { continue }
+                let appliedID: Int64? = row["applied_id"]
+                // The applied run's errors (up to a thousand rows) are not what a health check asks; the newest run's are.
+                let applied = appliedID == last.id.rawValue ? last : try run(appliedID, withErrors: false)
+                result[source] = SourceFreshness(lastRun: last, lastApplied: applied,
                                                  failedSinceApplied: row["failed_since"], firstRunStartedAt: row["first_started"])
             }
             return result

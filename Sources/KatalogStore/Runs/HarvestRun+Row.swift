@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 extension HarvestRun {
-    /// Reads a `runs` row and its stored errors.
-    init(row: Row, db: Database) throws {
+    /// Reads a `runs` row and, unless `withErrors` is false, its stored errors.
+    init(row: Row, db: Database, withErrors: Bool = true) throws {
         let id: Int64 = row["id"]
         let statusText: String = row["status"]
         guard let status = RunStatus(rawValue: statusText) else {
@@ -25,7 +25,7 @@ extension HarvestRun {
                                 errored: row["errored"])
         self.heldDeletions = row["held_deletions"]
         self.message = row["message"]
-        self.errors = try Row.fetchAll(db, sql: "SELECT subject, cause FROM run_errors WHERE run_id = ? ORDER BY position",
+        self.errors = !withErrors ? [] : try Row.fetchAll(db, sql: "SELECT subject, cause FROM run_errors WHERE run_id = ? ORDER BY position",
                                        arguments: [id])
             .map { RunIssue(subject: $0["subject"], cause: $0["cause"]) }
     }

@@ -38,7 +38,8 @@ public struct HarvestRun: Hashable, Sendable, Codable {
 public struct SourceFreshness: Hashable, Sendable {
     /// The source's newest run, whatever its status.
     public var lastRun: HarvestRun
-    /// The newest run that applied the source or found it unchanged; nil when none has.
+    /// The newest run that applied the source or found it unchanged; nil when none has. Unless it is `lastRun`, its
+    /// `errors` are not read (empty here; ``CatalogStore/run(_:)`` reads them).
     public var lastApplied: HarvestRun?
     /// Runs that failed or were aborted after `lastApplied` (after the first run when none was applied).
     public var failedSinceApplied: Int
