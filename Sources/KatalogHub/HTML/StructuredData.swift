@@ -8,7 +8,8 @@ enum StructuredData {
     /// Most keywords, identifiers and distributions listed: a page's markup need not list thousands.
     static let maxValues = 100
 
-    /// The `Dataset` object of `stored`, whose page is `pageURL` on the hub at `origin`; texts in `languages` first.
+    /// The `Dataset` object of `stored`, whose page is `/datasets/{id}` on the hub at `origin` (`http(s)://host`); texts
+    /// in `languages` first.
     static func dataset(_ stored: StoredDataset, origin: String, languages: [String]) -> [String: Any] {
         let dataset = stored.dataset
         var object: [String: Any] = [
@@ -19,7 +20,7 @@ enum StructuredData {
             "includedInDataCatalog": ["@type": "DataCatalog", "name": "Katalog", "url": origin + "/"],
         ]
         if let description = dataset.description.best(languages), !description.isEmpty { object["description"] = description }
-        let identifiers = unique(([dataset.iri].compactMap { $0 } + dataset.identifiers).filter { !$0.isEmpty })
+        let identifiers = Array(unique(([dataset.iri].compactMap { $0 } + dataset.identifiers).filter { !$0.isEmpty }).prefix(maxValues))
         if !identifiers.isEmpty { object["identifier"] = identifiers.count == 1 ? identifiers[0] : identifiers }
         let pages = dataset.landingPages.filter(isWebURL)
         if !pages.isEmpty { object["sameAs"] = Array(pages.prefix(maxValues)) }

@@ -198,16 +198,21 @@ extension CatalogStore {
         try await read("reading when sources were last harvested") { db in
             let applied = RunStatus.allCases.filter(\.isApplied).map { "'\($0.rawValue)'" }.joined(separator: ", ")
             let unapplied = [RunStatus.failed, .aborted].map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            // One row per source: its newest run, its newest applied run, and the runs since that failed; each
-            // walks that source's runs through runs_by_source (source, id).
+            // One row per source of the `sources` table, each value found through runs_by_source (source, id): the
+            // newest run, the newest applied run (walking back from the newest, usually one or two rows), the first
+            // run, and the failures after the applied one. Grouping the whole runs table instead took 230 ms for
+            // 200,000 runs of 50 sources, against 2 ms (sqlite3 shell).
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.source AS source, s.last_id AS last_id, s.applied_id AS applied_id,
-                       (SELECT COUNT(*) FROM runs f WHERE f.source = s.source AND f.id > IFNULL(s.applied_id, 0)
-                          AND f.status IN (\(unapplied))) AS failed_since,
-                       (SELECT MIN(started_at) FROM runs r WHERE r.source = s.source) AS first_started
-                FROM (SELECT source, MAX(id) AS last_id,
-                             MAX(CASE WHEN status IN (\(applied)) THEN id END) AS applied_id
-                      FROM runs WHERE source IN (SELECT name FROM sources) GROUP BY source) s
+                SELECT x.source, x.last_id, x.applied_id, x.first_started,
+                       (SELECT COUNT(*) FROM runs f WHERE f.source = x.source AND f.id > IFNULL(x.applied_id, 0)
+                          AND f.status IN (\(unapplied))) AS failed_since
+                FROM (SELECT s.name AS source,
+                             (SELECT MAX(id) FROM runs r WHERE r.source = s.name) AS last_id,
+                             (SELECT id FROM runs r WHERE r.source = s.name AND r.status IN (\(applied))
+                                ORDER BY id DESC LIMIT 1) AS applied_id,
+                             (SELECT started_at FROM runs r WHERE r.source = s.name ORDER BY id LIMIT 1) AS first_started
+                      FROM sources s) x
+                WHERE x.last_id IS NOT NULL
                 """)
             var result: [String: SourceFreshness] = [:]
             for row in rows {
