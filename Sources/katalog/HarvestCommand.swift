@@ -23,6 +23,9 @@ struct HarvestCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Read every record again: no list of changes (ckan, oai-pmh), no 304 or unchanged-document shortcut.")
     var full = false
 
+    @Flag(name: .long, help: "Harvest into a temporary catalogue, deleted afterwards: see what a source gives (counts, record errors) without touching the catalogue.")
+    var dryRun = false
+
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
@@ -30,6 +33,10 @@ struct HarvestCommand: AsyncParsableCommand {
         let configuration = try KatalogConfig.load(path: config)
         let sources = try configuration.selectSources(source)
         guard !sources.isEmpty else { throw CLIError("\(config): no enabled sources to harvest") }
+        if dryRun {
+            try await HarvestCommand.dryRun(sources, configuration: configuration, logger: logger)
+            return
+        }
         let path = options.databasePath(config: configuration, configPath: config)
         let store = try options.openStore(path: path, create: true, logger: logger)
         let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes,
@@ -60,6 +67,37 @@ struct HarvestCommand: AsyncParsableCommand {
         if !failures.isEmpty {
             throw CLIError("harvest did not complete for: \(failures.joined(separator: ", ")) (see `katalog runs`)")
         }
+    }
+
+    /// Harvests each source into a catalogue of its own in a temporary folder, reports what it got, and deletes it. The
+    /// whole source is read (a new catalogue has no marks or validators), as its first harvest would read it.
+    static func dryRun(_ sources: [SourceConfig], configuration: KatalogConfig, logger: Logger) async throws {
+        let progress = ProgressLine()
+        var failures: [String] = []
+        for source in sources {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-dry-run-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try CatalogStore(path: folder.appendingPathComponent("katalog.sqlite").path, logger: logger)
+            let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes, keepRuns: nil)
+            let summary: RunSummary
+            do {
+                summary = try await harvester.run(source, options: .init(progress: progress.report))
+            } catch {
+                progress.clear()
+                Terminal.err("\(source.name): \(error)")
+                failures.append(source.name)
+                continue
+            }
+            progress.clear()
+            Terminal.err("[dry run] " + summaryLine(source: source.name, summary: summary))
+            let errors = (try await store.run(summary.run))?.errors ?? []
+            for issue in errors.prefix(10) { Terminal.err("  ! \(issue.subject): \(issue.cause)") }
+            if errors.count > 10 { Terminal.err("  … \(errors.count - 10) more record errors") }
+            if summary.status == .failed || summary.status == .aborted { failures.append(source.name) }
+        }
+        Terminal.err("[dry run] nothing was written to the catalogue")
+        if !failures.isEmpty { throw CLIError("dry run failed for: \(failures.joined(separator: ", "))") }
     }
 
     /// `name: succeeded in 1.2 s — 150 fetched, 12 added, 3 updated, 135 unchanged, 0 deleted, 1 skipped, 0 errors`.

@@ -109,6 +109,30 @@ struct CLIHarvestSearchTests {
         }
     }
 
+    @Test func aDryRunHarvestsIntoNothingAndReports() async throws {
+        try await Self.withPortal { portal, server, folder in
+            try "database: catalogue.sqlite\nsources:\n  - {name: uppsala, type: ckan, url: \"\(server.url("/"))\"}\n".write(
+                to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+            let dry = try await KatalogProcess.run(["harvest", "--config", "sources.yaml", "--dry-run"], in: folder)
+            #expect(dry.status == 0, "\(dry.stderr)")
+            #expect(dry.stderr.contains("[dry run] uppsala: succeeded — 3 fetched, 3 added"), "\(dry.stderr)")
+            #expect(dry.stderr.contains("nothing was written to the catalogue"))
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("catalogue.sqlite").path))
+            // A package over the record limits is listed under the summary.
+            portal.setPackages(Self.portalPackages() + [CKANTestPortal.package(id: "huge", title: "Alla ord",
+                                                                               tags: (0..<3_000).map { "ord\($0)" })])
+            let withError = try await KatalogProcess.run(["harvest", "--config", "sources.yaml", "--dry-run"], in: folder)
+            #expect(withError.status == 0, "\(withError.stderr)")
+            #expect(withError.stderr.contains("[dry run] uppsala: partial — 4 fetched, 3 added"), "\(withError.stderr)")
+            #expect(withError.stderr.contains("  ! huge: "), "\(withError.stderr)")
+            portal.setFault(.unsuccessful)
+            let failed = try await KatalogProcess.run(["harvest", "--config", "sources.yaml", "--dry-run"], in: folder)
+            #expect(failed.status != 0)
+            #expect(failed.stderr.contains("dry run failed for: uppsala"), "\(failed.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("catalogue.sqlite").path))
+        }
+    }
+
     @Test func removeSourceDeletesTheDatasetsOfASourceNoLongerConfigured() async throws {
         try await Self.withPortal { portal, server, folder in
             let listed = """
