@@ -44,7 +44,9 @@ struct CKANParameters: Sendable {
             self = try CKANParameters(query: text)
             return
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        // No body at all is no parameters; anything else must be a JSON object (white space alone is not JSON, and
+        // CKAN answers it with a JSON error too).
+        if bytes.isEmpty {
             self = try CKANParameters(query: nil)
             return
         }

@@ -382,6 +382,14 @@ struct CKANActionTests {
                                      headers: [.contentType: "application/json"], body: ByteBuffer(string: "{\"q\": ")) { response in
                 _ = try Self.error(response, status: .badRequest, type: "Bad Request")
             }
+            // No body is no parameters; white space alone is not JSON.
+            try await client.execute(uri: "/api/3/action/tag_list", method: .post, headers: [.contentType: "application/json"]) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/3/action/tag_list", method: .post,
+                                     headers: [.contentType: "application/json"], body: ByteBuffer(string: " \n")) { response in
+                _ = try Self.error(response, status: .badRequest, type: "Bad Request")
+            }
             try await client.execute(uri: "/api/3/action/package_search", method: .post, headers: [.contentType: "application/json"],
                                      body: ByteBuffer(string: "{\"q\": \"" + String(repeating: "a", count: 70_000) + "\"}")) { response in
                 _ = try Self.error(response, status: .contentTooLarge, type: "Bad Request")
