@@ -16,8 +16,10 @@ extension CKANActions {
         if let vocabulary = try parameters.string("vocabulary_id"), !vocabulary.isEmpty {
             throw CKANError.notFound("Not found: no vocabulary '\(vocabulary.prefix(200))' (the catalogue's keywords are free tags, in no vocabulary)")
         }
-        // CKAN reads `query`; `q` is taken as well, as some clients send it.
-        let text = try parameters.string("query") ?? parameters.string("q")
+        // CKAN reads `query`; `q` is taken as well, as some clients send it. Both are checked, whichever is used.
+        let query = try parameters.string("query")
+        let q = try parameters.string("q")
+        let text = query ?? q
         let limit = try parameters.int("limit", default: -1, in: 1...CKANActions.maxTags)
         let offset = try parameters.int("offset", default: 0, in: 0...SearchQuery.maxOffset)
         var matching = try await self.tags.all()[...]

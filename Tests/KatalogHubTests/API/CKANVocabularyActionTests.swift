@@ -65,6 +65,12 @@ struct CKANVocabularyActionTests {
             try await client.execute(uri: "/api/3/action/tag_list?sort=name", method: .get) { response in
                 _ = try CKANActionTests.error(response, status: .conflict, type: "Validation Error")
             }
+            // `q` is checked even beside `query`, which is the one used.
+            try await client.execute(uri: "/api/3/action/tag_list", method: .post, headers: [.contentType: "application/json"],
+                                     body: ByteBuffer(string: #"{"query": "lu", "q": false}"#)) { response in
+                let error = try CKANActionTests.error(response, status: .conflict, type: "Validation Error")
+                #expect(error["q"] != nil)
+            }
             // Deleted datasets' keywords are gone with them, from the store and from the hub's kept list.
             let run = try await store.beginRun(source: "demo", kind: "ckan", url: "http://127.0.0.1/")
             _ = try await store.completeRun(run: run, seen: ["d1", "d2", "d4"], isComplete: true, deletionPolicy: DeletionPolicy(acceptDeletions: true))
