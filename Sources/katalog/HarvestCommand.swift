@@ -44,17 +44,11 @@ struct HarvestCommand: AsyncParsableCommand {
         let progress = ProgressLine()
         var failures: [String] = []
         for source in sources {
-            let summary: RunSummary
-            do {
-                summary = try await harvester.run(source, options: .init(acceptDeletions: acceptDeletions, listEverything: full,
-                                                                         progress: progress.report))
-            } catch {
-                progress.clear()
-                Terminal.err("\(source.name): \(error)")
+            let options = Harvester.Options(acceptDeletions: acceptDeletions, listEverything: full, progress: progress.report)
+            guard let summary = await HarvestCommand.run(source, with: harvester, options: options, progress: progress) else {
                 failures.append(source.name)
                 continue
             }
-            progress.clear()
             Terminal.err(HarvestCommand.summaryLine(source: source.name, summary: summary))
             if let folded = try? await store.recordCounts(source: source.name).folded, folded > 0 {
                 Terminal.err("  \(folded) of its records are datasets another source also carries; searches show that source's record"
@@ -80,16 +74,10 @@ struct HarvestCommand: AsyncParsableCommand {
             defer { try? FileManager.default.removeItem(at: folder) }
             let store = try CatalogStore(path: folder.appendingPathComponent("katalog.sqlite").path, logger: logger)
             let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes, keepRuns: nil)
-            let summary: RunSummary
-            do {
-                summary = try await harvester.run(source, options: .init(progress: progress.report))
-            } catch {
-                progress.clear()
-                Terminal.err("\(source.name): \(error)")
+            guard let summary = await run(source, with: harvester, options: .init(progress: progress.report), progress: progress) else {
                 failures.append(source.name)
                 continue
             }
-            progress.clear()
             Terminal.err("[dry run] " + summaryLine(source: source.name, summary: summary))
             let errors = (try await store.run(summary.run))?.errors ?? []
             for issue in errors.prefix(10) { Terminal.err("  ! \(issue.subject): \(issue.cause)") }
@@ -98,6 +86,20 @@ struct HarvestCommand: AsyncParsableCommand {
         }
         Terminal.err("[dry run] nothing was written to the catalogue")
         if !failures.isEmpty { throw CLIError("dry run failed for: \(failures.joined(separator: ", "))") }
+    }
+
+    /// Runs one source, clearing the progress line after; nil, after a line naming the source and the cause, when the run
+    /// could not even start (another run holds the source, the store failed).
+    static func run(_ source: SourceConfig, with harvester: Harvester, options: Harvester.Options,
+                    progress: ProgressLine) async -> RunSummary? {
+        defer { progress.clear() }
+        do {
+            return try await harvester.run(source, options: options)
+        } catch {
+            progress.clear()
+            Terminal.err("\(source.name): \(error)")
+            return nil
+        }
     }
 
     /// `name: succeeded in 1.2 s — 150 fetched, 12 added, 3 updated, 135 unchanged, 0 deleted, 1 skipped, 0 errors`.
