@@ -10,13 +10,15 @@ import Logging
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show when each source was last brought up to date; exit non-zero when one is overdue or too old.",
+        abstract: "Show when each source was last brought up to date; exit non-zero when one is overdue, too old or holding deletions.",
         discussion: """
             Per source: its live datasets, its last applied run (succeeded, partial, held, or unchanged), the runs that \
             failed since, and its newest run. With --config, configured sources never harvested are listed too, and a \
             source with a schedule is overdue when that schedule came round twice since its last applied run (as \
             /health says). With --max-age, a source not brought up to date within that time (or never) is too old. \
-            The exit status is 1 when any source is overdue or too old, so the command can serve as a monitoring check.
+            A source whose last applied run held its deletions (the circuit breaker) waits for an operator. The exit \
+            status is 1 when any source is overdue, too old or holding deletions, so the command can serve as a \
+            monitoring check.
             """)
 
     @Option(name: .long, help: "The sources file: the catalogue's path, the sources to expect, and their schedules.")
@@ -67,6 +69,7 @@ struct StatusCommand: AsyncParsableCommand {
             reports.filter { report in appliedAt(report).map { now.timeIntervalSince($0) > age } ?? true }.map(\.name)
         } ?? []
         let overdue = reports.filter { $0.overdue == true }.map(\.name)
+        let holding = reports.filter { ($0.freshness?.deletionsHeld ?? 0) > 0 }.map(\.name)
 
         if json {
             Terminal.outData(try HubDocuments.health(datasets: try await store.datasetCount(), reports: reports))
@@ -81,6 +84,9 @@ struct StatusCommand: AsyncParsableCommand {
                     line += report.freshness == nil ? "never harvested" : "never applied"
                 }
                 if let failed = report.freshness?.failedSinceApplied, failed > 0 { line += "; \(failed) failed since" }
+                if let held = report.freshness?.deletionsHeld, held > 0 {
+                    line += "; \(held) deletions held (katalog harvest --accept-deletions --source \(report.name))"
+                }
                 if let last = report.freshness?.lastRun, last.id != report.freshness?.lastApplied?.id {
                     line += "; last run \(last.status.rawValue) \(last.startedAt.formatted(.iso8601))"
                     if let message = last.message { line += ": \(message.prefix(160))" }
@@ -93,6 +99,7 @@ struct StatusCommand: AsyncParsableCommand {
         }
         var problems: [String] = []
         if !overdue.isEmpty { problems.append("overdue: \(overdue.joined(separator: ", "))") }
+        if !holding.isEmpty { problems.append("deletions held: \(holding.joined(separator: ", "))") }
         if let maxAge = self.maxAge, !tooOld.isEmpty { problems.append("not brought up to date within \(maxAge): \(tooOld.joined(separator: ", "))") }
         if !problems.isEmpty { throw CLIError(problems.joined(separator: "; ")) }
     }

@@ -57,6 +57,22 @@ struct SourceFreshnessTests {
         #expect(c.failedSinceApplied == 0)
     }
 
+    @Test("Deletions a held run kept back are reported until a run applies the source again")
+    func heldDeletions() async throws {
+        let store = try CatalogStore.temporary()
+        try await harvest(store, source: "a", (1...5).map { makeRecord("r\($0)", title: "Record \($0)") })
+        // Two of five gone: 40%, over the breaker's 20%.
+        let held = try await harvest(store, source: "a", (1...3).map { makeRecord("r\($0)", title: "Record \($0)") })
+        #expect(held.status == .held)
+        #expect(try await store.sourceFreshness()["a"]?.deletionsHeld == 2)
+        let failed = try await store.beginRun(source: "a", kind: "ckan", url: "https://example.org/a")
+        try await store.failRun(run: failed, error: "HTTP 503")
+        #expect(try await store.sourceFreshness()["a"]?.deletionsHeld == 2, "a failure after the held run changes nothing")
+        try await harvest(store, source: "a", (1...3).map { makeRecord("r\($0)", title: "Record \($0)") },
+                          policy: DeletionPolicy(acceptDeletions: true))
+        #expect(try await store.sourceFreshness()["a"]?.deletionsHeld == 0)
+    }
+
     @Test("Which statuses bring a source up to date")
     func appliedStatuses() {
         #expect(RunStatus.allCases.filter(\.isApplied) == [.succeeded, .partial, .held, .unchanged])

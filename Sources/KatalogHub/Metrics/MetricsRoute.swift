@@ -59,6 +59,11 @@ struct MetricsRoute: Sendable {
         for report in reports where report.freshness != nil {
             text += "katalog_harvest_failed_runs_since_applied{source=\"\(PrometheusText.escape(report.name))\"} \(report.freshness?.failedSinceApplied ?? 0)\n"
         }
+        text += "# HELP katalog_harvest_deletions_held Deletions the circuit breaker holds back for each source, waiting for a run that accepts them.\n# TYPE katalog_harvest_deletions_held gauge\n"
+        for report in reports {
+            guard let freshness = report.freshness else { continue }
+            text += "katalog_harvest_deletions_held{source=\"\(PrometheusText.escape(report.name))\"} \(freshness.deletionsHeld)\n"
+        }
         text += "# HELP katalog_harvest_overdue Whether a source this process harvests on a schedule is overdue (1) or not (0).\n# TYPE katalog_harvest_overdue gauge\n"
         for report in reports {
             guard let overdue = report.overdue else { continue }

@@ -482,6 +482,7 @@ enum OpenAPIDocument {
               "changes_since": {"type": ["string", "null"], "description": "For an incremental run (OAI-PMH), the lower bound it asked the source for (the `from` datestamp); absent for a run that listed the whole source."},
               "message": {"type": ["string", "null"]},
               "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+              "held_deletions": {"type": "integer", "minimum": 0, "description": "For a held run, the deletions the circuit breaker held back; absent otherwise."},
               "errors": {"type": "array", "items": {"type": "object", "required": ["subject", "cause"], "properties": {"subject": {"type": "string"}, "cause": {"type": "string"}}}}
             }
           },
@@ -514,7 +515,7 @@ enum OpenAPIDocument {
                 "type": "array",
                 "items": {
                   "type": "object",
-                  "required": ["name", "last_run", "last_applied", "failed_runs_since_applied"],
+                  "required": ["name", "last_run", "last_applied", "failed_runs_since_applied", "deletions_held"],
                   "properties": {
                     "name": {"type": "string"},
                     "last_run": {"oneOf": [{"$ref": "#/components/schemas/Run"}, {"type": "null"}]},
@@ -526,6 +527,7 @@ enum OpenAPIDocument {
                       ]
                     },
                     "failed_runs_since_applied": {"type": "integer", "minimum": 0, "description": "Runs that failed or were aborted since last_applied."},
+                    "deletions_held": {"type": "integer", "minimum": 0, "description": "Deletions the circuit breaker holds back (last_applied was held); they wait for katalog harvest --accept-deletions."},
                     "schedule": {"type": "string", "description": "Present for a source this process harvests on a schedule."},
                     "overdue": {"type": "boolean", "description": "Present for a scheduled source: its schedule came round twice since its last applied run without bringing it up to date."}
                   }

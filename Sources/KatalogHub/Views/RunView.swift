@@ -18,6 +18,8 @@ struct RunView: Encodable, Sendable {
     var changesSince: String?
     var message: String?
     var counts: [String: Int]
+    /// For a `held` run, the deletions the circuit breaker held back; nil (left out) otherwise.
+    var heldDeletions: Int?
     var errors: [ErrorView]
 
     enum CodingKeys: String, CodingKey {
@@ -26,6 +28,7 @@ struct RunView: Encodable, Sendable {
         case endedAt = "ended_at"
         case heartbeatAt = "heartbeat_at"
         case changesSince = "changes_since"
+        case heldDeletions = "held_deletions"
     }
 
     init(_ run: HarvestRun) {
@@ -42,6 +45,7 @@ struct RunView: Encodable, Sendable {
             "unchanged": run.counts.unchanged, "deleted": run.counts.deleted, "skipped": run.counts.skipped,
             "errored": run.counts.errored,
         ]
+        heldDeletions = run.status == .held ? run.heldDeletions : nil
         errors = run.errors.map { ErrorView(subject: $0.subject, cause: $0.cause) }
     }
 }
@@ -80,6 +84,9 @@ struct HealthView: Encodable, Sendable {
         /// The newest run that applied the source or found it unchanged.
         var lastApplied: RunBrief?
         var failedRunsSinceApplied: Int
+        /// Deletions the circuit breaker holds back: those of the last applied run when it was `held`, else 0. They wait
+        /// for `katalog harvest --accept-deletions`.
+        var deletionsHeld: Int
         /// Present for a source this hub harvests on a schedule.
         var schedule: String?
         var overdue: Bool?
@@ -89,6 +96,7 @@ struct HealthView: Encodable, Sendable {
             case lastRun = "last_run"
             case lastApplied = "last_applied"
             case failedRunsSinceApplied = "failed_runs_since_applied"
+            case deletionsHeld = "deletions_held"
         }
 
         init(_ report: HarvestHealth.Report) {
@@ -96,6 +104,7 @@ struct HealthView: Encodable, Sendable {
             lastRun = report.freshness.map { RunView($0.lastRun) }
             lastApplied = report.freshness?.lastApplied.map(RunBrief.init)
             failedRunsSinceApplied = report.freshness?.failedSinceApplied ?? 0
+            deletionsHeld = report.freshness?.deletionsHeld ?? 0
             schedule = report.schedule
             overdue = report.overdue
         }
@@ -106,6 +115,7 @@ struct HealthView: Encodable, Sendable {
             try container.encode(lastRun, forKey: .lastRun)
             try container.encode(lastApplied, forKey: .lastApplied)
             try container.encode(failedRunsSinceApplied, forKey: .failedRunsSinceApplied)
+            try container.encode(deletionsHeld, forKey: .deletionsHeld)
             try container.encodeIfPresent(schedule, forKey: .schedule)
             try container.encodeIfPresent(overdue, forKey: .overdue)
         }

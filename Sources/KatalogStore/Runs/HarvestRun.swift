@@ -46,6 +46,13 @@ public struct SourceFreshness: Hashable, Sendable {
     /// When the source's first recorded run began.
     public var firstRunStartedAt: Date
 
+    /// Deletions the circuit breaker holds back: those of `lastApplied` when it is `held` (they wait for a run that
+    /// accepts them), else 0.
+    public var deletionsHeld: Int {
+        guard let lastApplied, lastApplied.status == .held else { return 0 }
+        return lastApplied.heldDeletions ?? 0
+    }
+
     /// Creates a record (the store makes them).
     public init(lastRun: HarvestRun, lastApplied: HarvestRun?, failedSinceApplied: Int, firstRunStartedAt: Date) {
         self.lastRun = lastRun

@@ -269,6 +269,20 @@ struct CLIHarvestSearchTests {
             #expect(sources.first?["failed_runs_since_applied"] as? Int == 1)
             #expect((sources.first?["last_applied"] as? [String: Any])?["status"] as? String == "succeeded")
             #expect(health["overdue_sources"] as? [String] == [])
+            #expect(sources.first?["deletions_held"] as? Int == 0)
+
+            // The portal drops one of its three packages: the breaker holds the deletion, and status says so.
+            portal.setFault(nil)
+            portal.setPackages(Array(Self.portalPackages().prefix(2)))
+            let held = try await KatalogProcess.run(["harvest", "--config", "sources.yaml", "--source", "uppsala", "--full"], in: folder)
+            #expect(held.stderr.contains("uppsala: held"), "\(held.stderr)")
+            let holding = try await KatalogProcess.run(["status", "--db", "katalog.sqlite"], in: folder)
+            #expect(holding.status != 0)
+            #expect(holding.stdout.contains("; 1 deletions held (katalog harvest --accept-deletions --source uppsala)"), "\(holding.stdout)")
+            #expect(holding.stderr.contains("deletions held: uppsala"), "\(holding.stderr)")
+            let runs = try await KatalogProcess.run(["runs", "--db", "katalog.sqlite", "--json", "--limit", "1"], in: folder)
+            let last = try #require((try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])
+            #expect(last.first?["held_deletions"] as? Int == 1)
         }
     }
 }
