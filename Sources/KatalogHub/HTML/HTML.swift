@@ -78,7 +78,7 @@ enum HTML {
         <main>
         \(body)
         </main>
-        <footer>\(escape(language.strings.footer)) · <a href="/api/v1/search">API</a> · <a href="/openapi.json">OpenAPI</a> · DCAT-AP: <a href="/catalog.ttl">Turtle</a> <a href="/catalog.rdf">RDF/XML</a> <a href="/catalog.jsonld">JSON-LD</a></footer>
+        <footer>\(escape(language.strings.footer)) · <a href="/sources?lang=\(language.rawValue)">\(language == .sv ? "Källor" : "Sources")</a> · <a href="/api/v1/search">API</a> · <a href="/openapi.json">OpenAPI</a> · DCAT-AP: <a href="/catalog.ttl">Turtle</a> <a href="/catalog.rdf">RDF/XML</a> <a href="/catalog.jsonld">JSON-LD</a></footer>
         </body>
         </html>
         """
@@ -95,7 +95,7 @@ enum HTML {
         aside h3{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:#556;margin:1rem 0 .3rem}
         aside ul{list-style:none;margin:0;padding:0}aside li{font-size:.9rem;margin:.15rem 0;display:flex;justify-content:space-between;gap:.5rem}
         aside li a{text-decoration:none;color:#1d4f91;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}aside li.on a{font-weight:700}
-        .count{color:#778;font-variant-numeric:tabular-nums}
+        .count{color:#778;font-variant-numeric:tabular-nums}tr.attention td{background:#fff4e5}
         .hit{background:#fff;border:1px solid #e1e5eb;border-radius:8px;padding:.9rem 1.1rem;margin:.7rem 0}
         .hit h2{font-size:1.1rem;margin:0 0 .2rem}.hit h2 a{color:#12355b}.meta{font-size:.85rem;color:#5b6473}
         .snippet{margin:.4rem 0}mark{background:#fff0a8;padding:0 .1em}

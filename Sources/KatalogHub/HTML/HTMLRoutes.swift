@@ -8,10 +8,23 @@ import NIOCore
 /// The human-facing pages: `/` (search) and `/datasets/{id}`.
 struct HTMLRoutes: Sendable {
     let store: CatalogStore
+    let harvestHealth: HarvestHealth
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in try await self.search(request) }
         router.get("/datasets/:id") { request, context in try await self.dataset(request, context: context) }
+        router.get("/sources") { request, _ in try await self.sources(request) }
+    }
+
+    func sources(_ request: Request) async throws -> Response {
+        let language = self.language(request, try? QueryParameters(request.uri.query))
+        let now = Date()
+        let page = SourcesPage(language: language, reports: try await harvestHealth.reports(now: now),
+                               counts: try await store.recordCountsBySource(), now: now)
+        var response = HTMLRoutes.response(page.render())
+        // Run states change by the minute; a cached copy would hide a failure.
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     private func language(_ request: Request, _ parameters: QueryParameters?) -> UILanguage {

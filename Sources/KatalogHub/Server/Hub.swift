@@ -49,7 +49,7 @@ public enum Hub {
         ExportRoutes(store: store).register(on: router)
         CKANRoutes(store: store).register(on: router)
         OpenAPIDocument.register(on: router)
-        HTMLRoutes(store: store).register(on: router)
+        HTMLRoutes(store: store, harvestHealth: harvestHealth).register(on: router)
         SitemapRoutes(store: store).register(on: router)
         return router
     }

@@ -175,4 +175,35 @@ struct HarvestHealthTests {
             }
         }
     }
+
+    @Test("/sources shows each source's state for people, in Swedish and English")
+    func sourcesPage() async throws {
+        let clock = ManualClock(utc("2025-03-01T00:00:00Z"))
+        let store = try Self.store(clock)
+        try await Self.applied(store, clock, source: "fine", from: utc("2025-03-01T03:00:00Z"), to: utc("2025-03-01T03:01:00Z"))
+        try await Self.applied(store, clock, source: "broken", from: utc("2025-03-01T03:00:00Z"), to: utc("2025-03-01T03:01:00Z"))
+        try await Self.failed(store, clock, source: "broken", at: utc("2025-03-02T03:00:00Z"))
+        try await Self.failed(store, clock, source: "broken", at: utc("2025-03-03T03:00:00Z"))
+        let app = Hub.application(store: store, configuration: .init(host: "127.0.0.1", port: 0,
+                                                                     scheduledSources: [try Self.scheduled("fine", "every: 6h")]),
+                                  logger: Logger(label: "test"))
+        try await app.test(.router) { client in
+            let swedish = try await client.execute(uri: "/sources?lang=sv", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.cacheControl] == "no-store")
+                return String(buffer: response.body)
+            }
+            #expect(swedish.contains("<h1>Källor</h1>"))
+            // The failing source is marked for attention, with its failures and last message; the scheduled one, a
+            // year behind, is overdue.
+            #expect(swedish.contains("<tr class=\"attention\"><td>broken</td><td class=\"count\">1</td><td>2025-03-01 03:01 UTC (för "))
+            #expect(swedish.contains("<td>misslyckas sedan dess: 2</td><td>failed 2025-03-03 03:00 UTC: HTTP 503</td>"))
+            #expect(swedish.contains("<tr class=\"attention\"><td>fine</td>"))
+            #expect(swedish.contains("<td>försenad</td>"))
+            let english = try await client.execute(uri: "/sources", method: .get, headers: [.acceptLanguage: "en"]) { String(buffer: $0.body) }
+            #expect(english.contains("<h1>Sources</h1>"))
+            #expect(english.contains("<td>failing since: 2</td>"))
+            #expect(english.contains("<a href=\"/sources?lang=en\">Sources</a>"))
+        }
+    }
 }

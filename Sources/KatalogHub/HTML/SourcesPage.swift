@@ -1,0 +1,75 @@
+import Foundation
+import KatalogStore
+
+/// `/sources`: each source, its datasets, when it was last brought up to date, and whether it needs someone to look at
+/// it, for people (the same as `/health`, which is for programs).
+struct SourcesPage {
+    struct Strings: Sendable {
+        var title, intro, source, datasets, upToDate, state, lastRun, never, ok, overdue, holding, failing, running: String
+        var ago: @Sendable (String) -> String
+    }
+
+    static let swedish = Strings(
+        title: "Källor", intro: "När varje källa senast skördades, och vad som behöver tittas på.",
+        source: "Källa", datasets: "Dataset", upToDate: "Senast uppdaterad", state: "Läge", lastRun: "Senaste körning",
+        never: "aldrig", ok: "OK", overdue: "försenad", holding: "håller borttagningar", failing: "misslyckas sedan dess",
+        running: "körs nu", ago: { "för \($0) sedan" })
+
+    static let english = Strings(
+        title: "Sources", intro: "When each source was last harvested, and what needs looking at.",
+        source: "Source", datasets: "Datasets", upToDate: "Last brought up to date", state: "State", lastRun: "Last run",
+        never: "never", ok: "OK", overdue: "overdue", holding: "holding deletions", failing: "failing since",
+        running: "running", ago: { "\($0) ago" })
+
+    let language: UILanguage
+    let reports: [HarvestHealth.Report]
+    let counts: [String: SourceRecordCounts]
+    let now: Date
+
+    func render() -> String {
+        let s = language == .sv ? Self.swedish : Self.english
+        var body = "<h1>\(HTML.escape(s.title))</h1><p>\(HTML.escape(s.intro))</p>"
+        body += "<table><tr><th>\(HTML.escape(s.source))</th><th>\(HTML.escape(s.datasets))</th><th>\(HTML.escape(s.upToDate))</th>"
+        body += "<th>\(HTML.escape(s.state))</th><th>\(HTML.escape(s.lastRun))</th></tr>"
+        for report in reports {
+            let freshness = report.freshness
+            var upToDate = s.never
+            if let applied = freshness?.lastApplied {
+                let ended = applied.endedAt ?? applied.heartbeatAt
+                upToDate = Self.time(ended) + " (" + s.ago(Self.age(now.timeIntervalSince(ended))) + ")"
+            }
+            var states: [String] = []
+            if report.overdue == true { states.append(s.overdue) }
+            if let failed = freshness?.failedSinceApplied, failed > 0 { states.append("\(s.failing): \(failed)") }
+            if let held = freshness?.deletionsHeld, held > 0 { states.append("\(s.holding): \(held)") }
+            if freshness?.lastRun.status == .running { states.append(s.running) }
+            let state = states.isEmpty ? (freshness?.lastApplied == nil ? s.never : s.ok) : states.joined(separator: "; ")
+            var lastRun = ""
+            if let run = freshness?.lastRun {
+                lastRun = "\(run.status.rawValue) \(Self.time(run.startedAt))"
+                if let message = run.message, run.status != .succeeded, run.status != .unchanged {
+                    lastRun += ": " + String(message.prefix(200))
+                }
+            }
+            let attention = !states.isEmpty && freshness?.lastRun.status != .running
+            body += "<tr\(attention ? " class=\"attention\"" : "")><td>\(HTML.escape(report.name))</td>"
+            body += "<td class=\"count\">\(counts[report.name]?.live ?? 0)</td><td>\(HTML.escape(upToDate))</td>"
+            body += "<td>\(HTML.escape(state))</td><td>\(HTML.escape(lastRun))</td></tr>"
+        }
+        body += "</table>"
+        return HTML.page(title: "\(s.title) – Katalog", language: language, body: body)
+    }
+
+    /// `2026-12-07 03:10 UTC`.
+    static func time(_ date: Date) -> String {
+        let text = date.formatted(.iso8601)
+        return text.count >= 16 ? String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC" : text
+    }
+
+    /// `42 min`, `5.2 h`, `3.1 d`.
+    static func age(_ seconds: TimeInterval) -> String {
+        if seconds < 7200 { return "\(max(0, Int(seconds / 60))) min" }
+        if seconds < 172_800 { return String(format: "%.1f h", seconds / 3600) }
+        return String(format: "%.1f d", seconds / 86400)
+    }
+}
