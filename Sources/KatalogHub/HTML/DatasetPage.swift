@@ -30,7 +30,7 @@ struct DatasetPage {
         if let issued = dataset.issued { facts.append((strings.issued, HTML.escape(issued.normalized ?? issued.raw))) }
         let licences = ([dataset.license] + dataset.distributions.map(\.license)).compactMap { $0 }
         if let licence = licences.first {
-            let label = licence.label?.best(preferred) ?? licence.raw
+            let label = licence.label?.best(preferred).map { SearchPage.licenceLabel($0, language: language.rawValue) } ?? licence.raw
             // A licence IRI the vocabulary does not know comes from the source as it is: linked only when it is http(s).
             let href = licence.uri.flatMap { DatasetPage.isWebURL($0) ? $0 : nil }
             facts.append((strings.licence, href.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(label))</a>" } ?? HTML.escape(label)))

@@ -119,8 +119,22 @@ struct SearchPage {
         default: return nil
         }
         // A licence the vocabulary knows without an IRI ("Licence not specified") has a label too; unknown values none.
-        return concept.label?.best([language, "en"])
+        let label = concept.label?.best([language, "en"])
+        return facet == "licence" ? label.map { SearchPage.licenceLabel($0, language: language) } : label
     }
+
+    /// The vocabulary's licence names that are English sentences ("Licence not specified", "Other (open)"), in
+    /// Swedish on Swedish pages; names of licences ("CC BY 4.0", "NLOD 2.0") are the same in every language.
+    static func licenceLabel(_ label: String, language: String) -> String {
+        guard language == "sv" else { return label }
+        return swedishLicenceLabels[label] ?? label
+    }
+
+    private static let swedishLicenceLabels = [
+        "Licence not specified": "Licens inte angiven", "Other (open)": "Annan (öppen)",
+        "Other (public domain)": "Annan (allmän egendom)", "Other (attribution)": "Annan (erkännande)",
+        "Other (non-commercial)": "Annan (ickekommersiell)", "Other (not open)": "Annan (inte öppen)",
+    ]
 
     private func hit(_ hit: SearchHit) -> String {
         let strings = language.strings

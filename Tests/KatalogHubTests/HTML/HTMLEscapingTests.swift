@@ -49,7 +49,11 @@ struct HTMLEscapingTests {
             #expect(SearchPage.vocabularyLabel(facet: "language", value: "nb", language: "sv") == "Norskt bokmål")
             #expect(SearchPage.vocabularyLabel(facet: "language", value: "fi", language: "en") == "Finnish")
             #expect(SearchPage.vocabularyLabel(facet: "language", value: "xx-unknown", language: "sv") == nil)
-            #expect(SearchPage.vocabularyLabel(facet: "licence", value: "notspecified", language: "sv") == "Licence not specified")
+            #expect(SearchPage.vocabularyLabel(facet: "licence", value: "notspecified", language: "sv") == "Licens inte angiven")
+            #expect(SearchPage.vocabularyLabel(facet: "licence", value: "notspecified", language: "en") == "Licence not specified")
+            #expect(SearchPage.vocabularyLabel(facet: "licence", value: "other-open", language: "sv") == "Annan (öppen)")
+            // Licence names stay as they are.
+            #expect(SearchPage.vocabularyLabel(facet: "licence", value: "CC-BY-4.0", language: "sv") == "CC BY 4.0")
             #expect(SearchPage.vocabularyLabel(facet: "licence", value: "egna villkor", language: "sv") == nil)
         }
     }
