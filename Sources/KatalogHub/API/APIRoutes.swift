@@ -9,10 +9,12 @@ struct APIRoutes: Sendable {
     /// Encoded bodies of recent searches, as many as the store keeps results.
     let bodies: SearchBodyCache
     let harvestHealth: HarvestHealth
+    let quality: QualityReport
 
-    init(store: CatalogStore, harvestHealth: HarvestHealth) {
+    init(store: CatalogStore, harvestHealth: HarvestHealth, quality: QualityReport) {
         self.store = store
         self.harvestHealth = harvestHealth
+        self.quality = quality
         bodies = SearchBodyCache(capacity: store.configuration.searchCacheEntries)
     }
 
@@ -21,6 +23,11 @@ struct APIRoutes: Sendable {
         router.get("/api/v1/search") { request, _ in try await self.search(request) }
         router.get("/api/v1/datasets/:id") { request, context in try await self.dataset(request, context: context) }
         router.get("/api/v1/runs") { request, _ in try await self.runs(request) }
+        router.get("/api/v1/quality") { request, _ in
+            try QueryParameters(request.uri.query).rejectUnknown([])
+            let report = try await self.quality.report()
+            return JSONResponse.conditional(data: try QualityReport.document(report.rows, upToDate: report.upToDate), request: request)
+        }
     }
 
     func search(_ request: Request) async throws -> Response {

@@ -9,6 +9,7 @@ import NIOCore
 struct HTMLRoutes: Sendable {
     let store: CatalogStore
     let harvestHealth: HarvestHealth
+    let quality: QualityReport
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in try await self.search(request) }
@@ -20,7 +21,7 @@ struct HTMLRoutes: Sendable {
         let language = self.language(request, try? QueryParameters(request.uri.query))
         let now = Date()
         let page = SourcesPage(language: language, reports: try await harvestHealth.reports(now: now),
-                               counts: try await store.recordCountsBySource(), now: now)
+                               counts: try await store.recordCountsBySource(), quality: try await quality.report(), now: now)
         var response = HTMLRoutes.response(page.render())
         // Run states change by the minute; a cached copy would hide a failure.
         response.headers[.cacheControl] = "no-store"

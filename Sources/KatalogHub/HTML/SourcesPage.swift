@@ -7,23 +7,39 @@ struct SourcesPage {
     struct Strings: Sendable {
         var title, intro, source, datasets, upToDate, state, lastRun, never, ok, overdue, holding, failing, running: String
         var ago: @Sendable (String) -> String
+        var qualityTitle, qualityIntro, all, recounting: String
+        /// Column headings of the quality table, by indicator.
+        var indicators: [String: String]
     }
 
     static let swedish = Strings(
         title: "Källor", intro: "När varje källa senast skördades, och vad som behöver tittas på.",
         source: "Källa", datasets: "Dataset", upToDate: "Senast uppdaterad", state: "Läge", lastRun: "Senaste körning",
         never: "aldrig", ok: "OK", overdue: "försenad", holding: "håller borttagningar", failing: "misslyckas sedan dess",
-        running: "körs nu", ago: { "för \($0) sedan" })
+        running: "körs nu", ago: { "för \($0) sedan" },
+        qualityTitle: "Metadatakvalitet",
+        qualityIntro: "Andel av varje källas dataset som har uppgiften (EU: ur EU:s vokabulär).",
+        all: "Alla källor", recounting: "Räknat före den senaste skördningen; räknas om nu.",
+        indicators: ["description": "Beskrivning", "keywords": "Nyckelord", "theme_from_vocabulary": "Tema (EU)",
+                     "licence": "Licens", "open_licence": "Öppen licens", "format_from_vocabulary": "Format (EU)",
+                     "download_url": "Nedladdning", "modified": "Uppdaterad"])
 
     static let english = Strings(
         title: "Sources", intro: "When each source was last harvested, and what needs looking at.",
         source: "Source", datasets: "Datasets", upToDate: "Last brought up to date", state: "State", lastRun: "Last run",
         never: "never", ok: "OK", overdue: "overdue", holding: "holding deletions", failing: "failing since",
-        running: "running", ago: { "\($0) ago" })
+        running: "running", ago: { "\($0) ago" },
+        qualityTitle: "Metadata quality",
+        qualityIntro: "Share of each source's datasets that have the item (EU: from the EU vocabulary).",
+        all: "All sources", recounting: "Counted before the latest harvest; being counted again now.",
+        indicators: ["description": "Description", "keywords": "Keywords", "theme_from_vocabulary": "Theme (EU)",
+                     "licence": "Licence", "open_licence": "Open licence", "format_from_vocabulary": "Format (EU)",
+                     "download_url": "Download", "modified": "Modified"])
 
     let language: UILanguage
     let reports: [HarvestHealth.Report]
     let counts: [String: SourceRecordCounts]
+    let quality: QualityReport.Report
     let now: Date
 
     func render() -> String {
@@ -57,7 +73,33 @@ struct SourcesPage {
             body += "<td>\(HTML.escape(state))</td><td>\(HTML.escape(lastRun))</td></tr>"
         }
         body += "</table>"
+        body += qualityTable(s)
         return HTML.page(title: "\(s.title) – Katalog", language: language, body: body)
+    }
+
+    /// The indicators the page shows, in order.
+    static let shownIndicators = ["description", "keywords", "theme_from_vocabulary", "licence", "open_licence",
+                                  "format_from_vocabulary", "download_url", "modified"]
+
+    private func qualityTable(_ s: Strings) -> String {
+        var html = "<h2>\(HTML.escape(s.qualityTitle))</h2><p>\(HTML.escape(s.qualityIntro))"
+        if !quality.upToDate { html += " " + HTML.escape(s.recounting) }
+        html += "</p><table><tr><th>\(HTML.escape(s.source))</th>"
+        html += "<th>\(HTML.escape(s.datasets))</th>"
+        for key in Self.shownIndicators { html += "<th>\(HTML.escape(s.indicators[key] ?? key))</th>" }
+        html += "</tr>"
+        // The sources first, then the total.
+        for row in quality.rows.filter({ $0.name != nil }) + quality.rows.filter({ $0.name == nil }) {
+            let values = Dictionary(uniqueKeysWithValues: row.quality.indicators.map { ($0.key, $0.value) })
+            html += "<tr><td>\(row.name.map(HTML.escape) ?? "<strong>\(HTML.escape(s.all))</strong>")</td>"
+            html += "<td class=\"count\">\(row.quality.datasets)</td>"
+            for key in Self.shownIndicators {
+                let share = row.quality.datasets == 0 ? 0 : Int((Double(values[key] ?? 0) * 100 / Double(row.quality.datasets)).rounded())
+                html += "<td class=\"count\">\(share) %</td>"
+            }
+            html += "</tr>"
+        }
+        return html + "</table>"
     }
 
     /// `2026-12-07 03:10 UTC`.

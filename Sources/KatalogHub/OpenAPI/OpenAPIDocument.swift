@@ -267,6 +267,20 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/quality": {
+          "get": {
+            "operationId": "metadataQuality",
+            "summary": "How many of each source's datasets carry each piece of metadata",
+            "description": "Counted over the datasets searches show. After a harvest the last count is served, with up_to_date false, while the hub counts again in the background.",
+            "parameters": [],
+            "responses": {
+              "200": {"description": "The counts", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Quality"}}}},
+              "304": {"description": "Not modified (If-None-Match)"},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "503": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
         "/api/v1/runs": {
           "get": {
             "operationId": "listRuns",
@@ -503,6 +517,28 @@ enum OpenAPIDocument {
             "properties": {
               "titles": {"type": "array", "items": {"type": "object", "required": ["id", "title"], "properties": {"id": {"type": "string"}, "title": {"type": "string"}}}},
               "keywords": {"type": "array", "items": {"type": "object", "required": ["keyword", "count"], "properties": {"keyword": {"type": "string"}, "count": {"type": "integer"}}}}
+            }
+          },
+          "Quality": {
+            "type": "object",
+            "required": ["up_to_date", "total", "sources"],
+            "properties": {
+              "up_to_date": {"type": "boolean"},
+              "total": {"$ref": "#/components/schemas/QualityEntry"},
+              "sources": {"type": "array", "items": {"$ref": "#/components/schemas/QualityEntry"}}
+            }
+          },
+          "QualityEntry": {
+            "type": "object",
+            "required": ["datasets", "indicators"],
+            "properties": {
+              "name": {"type": "string", "description": "The source; absent on the total."},
+              "datasets": {"type": "integer", "minimum": 0},
+              "indicators": {
+                "type": "object",
+                "description": "Datasets with: description, keywords, theme, theme_from_vocabulary (an EU data theme), publisher, licence, licence_from_vocabulary, open_licence, format, format_from_vocabulary (an EU file type), download_url, modified, language.",
+                "additionalProperties": {"type": "integer", "minimum": 0}
+              }
             }
           },
           "Health": {

@@ -44,12 +44,13 @@ public enum Hub {
         router.add(middleware: ProblemMiddleware(logger: logger))
         let harvestHealth = HarvestHealth(store: store, scheduled: scheduledSources, startedAt: Date())
         MetricsRoute(store: store, metrics: metrics, harvestHealth: harvestHealth).register(on: router)
-        APIRoutes(store: store, harvestHealth: harvestHealth).register(on: router)
+        let quality = QualityReport(store: store)
+        APIRoutes(store: store, harvestHealth: harvestHealth, quality: quality).register(on: router)
         FeedRoutes(store: store).register(on: router)
         ExportRoutes(store: store).register(on: router)
         CKANRoutes(store: store).register(on: router)
         OpenAPIDocument.register(on: router)
-        HTMLRoutes(store: store, harvestHealth: harvestHealth).register(on: router)
+        HTMLRoutes(store: store, harvestHealth: harvestHealth, quality: quality).register(on: router)
         SitemapRoutes(store: store).register(on: router)
         return router
     }

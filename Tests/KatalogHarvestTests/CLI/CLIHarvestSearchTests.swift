@@ -97,6 +97,15 @@ struct CLIHarvestSearchTests {
             #expect((first["counts"] as? [String: Any])?["added"] as? Int == 3)
             #expect(history.map { $0["changes_since"] != nil } == [false, true, false])
 
+            // The three packages have descriptions and tags.
+            let quality = try await KatalogProcess.run(["quality", "--db", "catalogue.sqlite"], in: folder)
+            #expect(quality.status == 0, "\(quality.stderr)")
+            #expect(quality.stdout.contains("uppsala: 3 datasets; description 100%, keywords 100%,"), "\(quality.stdout)")
+            #expect(quality.stdout.contains("all sources: 3 datasets;"), "\(quality.stdout)")
+            let qualityJSON = try await KatalogProcess.run(["quality", "--db", "catalogue.sqlite", "--json"], in: folder)
+            let qualityDocument = try #require(try JSONSerialization.jsonObject(with: Data(qualityJSON.stdout.utf8)) as? [String: Any])
+            #expect((qualityDocument["total"] as? [String: Any])?["datasets"] as? Int == 3)
+
             // Compacting rewrites the file with the page size asked for; the catalogue answers as before.
             let compact = try await KatalogProcess.run(["compact", "--db", "catalogue.sqlite", "--page-size", "8192"], in: folder)
             #expect(compact.status == 0, "\(compact.stderr)")

@@ -16,7 +16,7 @@ struct OpenAPIDocumentTests {
                 let document = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])
                 #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)
                 let paths = try #require(document["paths"] as? [String: Any])
-                for path in ["/health", "/api/v1/search", "/api/v1/datasets/{id}", "/api/v1/runs", "/api/v1/changes", "/api/v1/suggest",
+                for path in ["/health", "/api/v1/search", "/api/v1/datasets/{id}", "/api/v1/runs", "/api/v1/quality", "/api/v1/changes", "/api/v1/suggest",
                              "/catalog.ttl", "/catalog.rdf", "/catalog.jsonld",
                              "/datasets/{id}.ttl", "/datasets/{id}.rdf", "/datasets/{id}.jsonld", "/datasets/{id}.nt"] {
                     #expect(paths[path] != nil, "\(path)")
