@@ -10,14 +10,10 @@ import Testing
 
 /// `GET /api/v1/quality` and the quality table of `/sources`.
 struct QualityReportTests {
-    static func json(_ response: TestResponse) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])
-    }
-
     @Test func theReportCountsEachSourceAndIsCountedAgainInTheBackgroundAfterAChange() async throws {
         let store = try await HubTestCatalogue.makeStore()
         try await HubTestCatalogue.application(store).test(.router) { client in
-            let first = try await client.execute(uri: "/api/v1/quality", method: .get) { try Self.json($0) }
+            let first = try await client.execute(uri: "/api/v1/quality", method: .get) { try SearchAPITests.json($0) }
             #expect(first["up_to_date"] as? Bool == true)
             let total = try #require(first["total"] as? [String: Any])
             #expect(total["datasets"] as? Int == 4)
@@ -34,13 +30,13 @@ struct QualityReportTests {
             let run = try await store.beginRun(source: "demo", kind: "ckan", url: "http://127.0.0.1/")
             try await store.stage(run: run, records: [HubTestCatalogue.dataset("d5", title: ["sv": "Ny"], publisher: "Malmö stad")])
             _ = try await store.completeRun(run: run, seen: ["d1", "d2", "d3", "d4", "d5"], isComplete: true)
-            let stale = try await client.execute(uri: "/api/v1/quality", method: .get) { try Self.json($0) }
+            let stale = try await client.execute(uri: "/api/v1/quality", method: .get) { try SearchAPITests.json($0) }
             #expect(stale["up_to_date"] as? Bool == false)
             #expect((stale["total"] as? [String: Any])?["datasets"] as? Int == 4)
             let deadline = ContinuousClock.now + .seconds(30)
             var fresh: [String: Any] = [:]
             while ContinuousClock.now < deadline {
-                fresh = try await client.execute(uri: "/api/v1/quality", method: .get) { try Self.json($0) }
+                fresh = try await client.execute(uri: "/api/v1/quality", method: .get) { try SearchAPITests.json($0) }
                 if fresh["up_to_date"] as? Bool == true { break }
                 await Task.yield()
             }
