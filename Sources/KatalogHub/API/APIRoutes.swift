@@ -23,9 +23,14 @@ struct APIRoutes: Sendable {
         router.get("/api/v1/search") { request, _ in try await self.search(request) }
         router.get("/api/v1/datasets/:id") { request, context in try await self.dataset(request, context: context) }
         router.get("/api/v1/runs") { request, _ in try await self.runs(request) }
-        router.get("/api/v1/quality") { request, _ in
+        router.get("/api/v1/quality") { request, context in
             try QueryParameters(request.uri.query).rejectUnknown([])
-            let report = try await self.quality.report()
+            guard let report = try await self.quality.report() else {
+                let error = APIError(.serviceUnavailable, "the metadata quality is being counted for the first time; ask again in a minute")
+                var response = try error.response(from: request, context: context)
+                response.headers[.retryAfter] = "30"
+                return response
+            }
             return JSONResponse.conditional(data: try QualityReport.document(report.rows, upToDate: report.upToDate), request: request)
         }
     }

@@ -5,9 +5,9 @@ import Synchronization
 /// The catalogue's ``MetadataQuality`` per source and in total, for `/api/v1/quality`, `/sources` and `katalog quality`.
 ///
 /// Counting reads every description and every term of six facets: about 1 s for 20,000 datasets (release build), so
-/// most of a minute for a million. So the hub does not make a reader wait for it after each harvest: once a count
-/// exists, a change of the catalogue starts a new count in the background, and readers get the last count,
-/// marked as not up to date, until it is done. Only the very first count is waited for.
+/// most of a minute for a million. So the hub never makes a reader wait for it: counts run in the background, the
+/// first when the hub starts, then one after each change of the catalogue, and readers get the last count (marked
+/// not up to date while a newer one runs), or none until the first is done.
 public final class QualityReport: Sendable {
     /// One row of the report: a source, or the total (no name).
     public struct Row: Sendable {
@@ -42,44 +42,36 @@ public final class QualityReport: Sendable {
         return [Row(name: nil, quality: total)] + bySource.keys.sorted().map { Row(name: $0, quality: bySource[$0]!) }
     }
 
-    /// The last count, and whether it is of the current catalogue; the first call waits for a count.
-    public func report() async throws -> Report {
+    /// The last count, and whether it is of the current catalogue; nil until the first count is done (the first call
+    /// starts it, in the background: on a large catalogue it takes most of a minute, longer than a reader should wait).
+    public func report() async throws -> Report? {
         let version = try await store.catalogueVersion()
-        enum Next { case serve([Row], Bool), countInBackground([Row]), countNow }
-        let next: Next = state.withLock { state in
-            if let rows = state.rows {
-                if state.version == version { return .serve(rows, true) }
-                if state.counting { return .serve(rows, false) }
-                state.counting = true
-                return .countInBackground(rows)
-            }
-            return .countNow
+        let (rows, upToDate, start): ([Row]?, Bool, Bool) = state.withLock { state in
+            if let rows = state.rows, state.version == version { return (rows, true, false) }
+            let start = !state.counting
+            state.counting = true
+            return (state.rows, false, start)
         }
-        switch next {
-        case .serve(let rows, let upToDate):
-            return Report(rows: rows, upToDate: upToDate)
-        case .countInBackground(let rows):
-            let store = self.store
-            Task.detached(priority: .utility) { [self] in
-                let counted = try? await Self.count(store)
-                self.state.withLock { state in
-                    state.counting = false
-                    if let counted, version > state.version {
-                        state.rows = counted
-                        state.version = version
-                    }
-                }
-            }
-            return Report(rows: rows, upToDate: false)
-        case .countNow:
-            let rows = try await Self.count(store)
-            state.withLock { state in
-                if version > state.version {
-                    state.rows = rows
+        if start { countInBackground(version: version) }
+        return rows.map { Report(rows: $0, upToDate: upToDate) }
+    }
+
+    /// Starts counting now (`katalog serve` calls it when it starts, so the first reader seldom waits).
+    public func prepare() async throws {
+        _ = try await report()
+    }
+
+    private func countInBackground(version: Int64) {
+        let store = self.store
+        Task.detached(priority: .utility) { [self] in
+            let counted = try? await Self.count(store)
+            self.state.withLock { state in
+                state.counting = false
+                if let counted, version > state.version {
+                    state.rows = counted
                     state.version = version
                 }
             }
-            return Report(rows: rows, upToDate: true)
         }
     }
 

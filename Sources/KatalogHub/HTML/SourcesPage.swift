@@ -7,7 +7,7 @@ struct SourcesPage {
     struct Strings: Sendable {
         var title, intro, source, datasets, upToDate, state, lastRun, never, ok, overdue, holding, failing, running: String
         var ago: @Sendable (String) -> String
-        var qualityTitle, qualityIntro, all, recounting: String
+        var qualityTitle, qualityIntro, all, recounting, firstCount: String
         /// Column headings of the quality table, by indicator.
         var indicators: [String: String]
     }
@@ -20,6 +20,7 @@ struct SourcesPage {
         qualityTitle: "Metadatakvalitet",
         qualityIntro: "Andel av varje källas dataset som har uppgiften (EU: ur EU:s vokabulär).",
         all: "Alla källor", recounting: "Räknat före den senaste skördningen; räknas om nu.",
+        firstCount: "Räknas nu för första gången; ladda om sidan om en stund.",
         indicators: ["description": "Beskrivning", "keywords": "Nyckelord", "theme_from_vocabulary": "Tema (EU)",
                      "licence": "Licens", "open_licence": "Öppen licens", "format_from_vocabulary": "Format (EU)",
                      "download_url": "Nedladdning", "modified": "Uppdaterad"])
@@ -32,6 +33,7 @@ struct SourcesPage {
         qualityTitle: "Metadata quality",
         qualityIntro: "Share of each source's datasets that have the item (EU: from the EU vocabulary).",
         all: "All sources", recounting: "Counted before the latest harvest; being counted again now.",
+        firstCount: "Being counted for the first time; reload the page in a while.",
         indicators: ["description": "Description", "keywords": "Keywords", "theme_from_vocabulary": "Theme (EU)",
                      "licence": "Licence", "open_licence": "Open licence", "format_from_vocabulary": "Format (EU)",
                      "download_url": "Download", "modified": "Modified"])
@@ -39,7 +41,8 @@ struct SourcesPage {
     let language: UILanguage
     let reports: [HarvestHealth.Report]
     let counts: [String: SourceRecordCounts]
-    let quality: QualityReport.Report
+    /// Nil while the first count runs.
+    let quality: QualityReport.Report?
     let now: Date
 
     func render() -> String {
@@ -82,6 +85,9 @@ struct SourcesPage {
                                   "format_from_vocabulary", "download_url", "modified"]
 
     private func qualityTable(_ s: Strings) -> String {
+        guard let quality else {
+            return "<h2>\(HTML.escape(s.qualityTitle))</h2><p>\(HTML.escape(s.firstCount))</p>"
+        }
         var html = "<h2>\(HTML.escape(s.qualityTitle))</h2><p>\(HTML.escape(s.qualityIntro))"
         if !quality.upToDate { html += " " + HTML.escape(s.recounting) }
         html += "</p><table><tr><th>\(HTML.escape(s.source))</th>"

@@ -271,7 +271,7 @@ enum OpenAPIDocument {
           "get": {
             "operationId": "metadataQuality",
             "summary": "How many of each source's datasets carry each piece of metadata",
-            "description": "Counted over the datasets searches show. After a harvest the last count is served, with up_to_date false, while the hub counts again in the background.",
+            "description": "Counted over the datasets searches show. After a harvest the last count is served, with up_to_date false, while the hub counts again in the background; until the first count is done, 503 with Retry-After.",
             "parameters": [],
             "responses": {
               "200": {"description": "The counts", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Quality"}}}},

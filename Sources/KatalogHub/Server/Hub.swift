@@ -38,13 +38,13 @@ public enum Hub {
 
     /// Builds the router with every route of the hub.
     public static func router(store: CatalogStore, logger: Logger, metrics: RequestMetrics = RequestMetrics(),
-                              scheduledSources: [ScheduledSource] = []) -> Router<BasicRequestContext> {
+                              scheduledSources: [ScheduledSource] = [], quality: QualityReport? = nil) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: AccessMiddleware(metrics: metrics, logger: logger))
         router.add(middleware: ProblemMiddleware(logger: logger))
         let harvestHealth = HarvestHealth(store: store, scheduled: scheduledSources, startedAt: Date())
         MetricsRoute(store: store, metrics: metrics, harvestHealth: harvestHealth).register(on: router)
-        let quality = QualityReport(store: store)
+        let quality = quality ?? QualityReport(store: store)
         APIRoutes(store: store, harvestHealth: harvestHealth, quality: quality).register(on: router)
         FeedRoutes(store: store).register(on: router)
         ExportRoutes(store: store).register(on: router)
@@ -64,8 +64,10 @@ public enum Hub {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let metrics = RequestMetrics()
+        let quality = QualityReport(store: store)
         return Application(
-            router: router(store: store, logger: logger, metrics: metrics, scheduledSources: configuration.scheduledSources),
+            router: router(store: store, logger: logger, metrics: metrics, scheduledSources: configuration.scheduledSources,
+                           quality: quality),
             // Requests the HTTP parser refuses are answered with a problem document too, and counted.
             server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler(logger: logger, metrics: metrics)])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Katalog"),
@@ -74,6 +76,8 @@ public enum Hub {
                 // Reads the facet terms into memory so searches count facets without SQL; until it is done
                 // (seconds for a million datasets) they count with SQL. Failures are logged by the store.
                 Task.detached(priority: .utility) { try? await store.refreshFacetIndex() }
+                // The metadata quality's first count, so a reader of /sources or /api/v1/quality seldom waits for it.
+                Task.detached(priority: .utility) { try? await quality.prepare() }
                 await onServerRunning(channel.localAddress?.port ?? configuration.port)
             },
             logger: logger
