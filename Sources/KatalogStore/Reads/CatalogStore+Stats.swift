@@ -28,16 +28,25 @@ extension CatalogStore {
 
     /// Per source: its live records, and how many of them are folded into another source's record of the same
     /// dataset (see ``SameDatasetKey``), in one pass.
+    ///
+    /// Counting the folded ones reads every live row (33 ms for 20,000 datasets, so over a second for a million), and
+    /// `/metrics` asks on every scrape, so the counts are kept until the catalogue's version moves (every change that
+    /// adds, deletes or folds a record moves it).
     public func recordCountsBySource() async throws -> [String: SourceRecordCounts] {
-        try await read("counting datasets by source") { db in
+        let version = try await catalogueVersion()
+        if let counts = recordCountsCache.value(for: true, version: version) { return counts }
+        let (counted, countedVersion) = try await read("counting datasets by source") { db in
             var counts: [String: SourceRecordCounts] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT source, COUNT(*), COUNT(shown_as) FROM datasets WHERE deleted_at IS NULL GROUP BY source
                 """) {
                 counts[row[0]] = SourceRecordCounts(live: row[1], folded: row[2])
             }
-            return counts
+            // The version of the snapshot counted, read in the same transaction.
+            return (counts, try FacetIndex.currentVersion(db))
         }
+        recordCountsCache.keep(counted, for: true, version: countedVersion)
+        return counted
     }
 }
 

@@ -20,6 +20,8 @@ public final class CatalogStore: Sendable {
     let searchCache: SearchResultCache
     /// Phrases' document frequencies for ranking, per catalogue version (see ``RankScan``).
     let termStatistics: TermStatistics
+    /// Each source's record counts at one catalogue version (``recordCountsBySource()``): `/metrics` asks on every scrape.
+    let recordCountsCache = VersionedCache<Bool, [String: SourceRecordCounts]>(capacity: 1)
     /// The run scratch file attached to the writer connection (see ``RunScratch``); deleted with the store.
     let scratchPath: String
     /// The directory ``temporary(configuration:logger:)`` created for this store, removed with the store.
