@@ -24,17 +24,14 @@ struct QualityCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
         let store = try options.openStore(path: options.databasePath(), create: false, logger: logger)
-        let rows = try await QualityReport.count(store)
+        let counts = try await QualityReport.count(store)
         if json {
-            Terminal.outData(try QualityReport.document(rows))
+            Terminal.outData(try QualityReport.document(counts))
             return
         }
-        for row in rows.filter({ $0.name != nil }) + rows.filter({ $0.name == nil }) {
-            let quality = row.quality
-            let shares = quality.indicators.map { name, count in
-                "\(name) \(quality.datasets == 0 ? 0 : Int((Double(count) * 100 / Double(quality.datasets)).rounded()))%"
-            }
-            Terminal.out("\(row.name ?? "all sources"): \(quality.datasets) datasets; " + shares.joined(separator: ", "))
+        for (name, quality) in counts.sources + [("all sources", counts.total)] {
+            let shares = quality.indicators.map { "\($0.key) \(quality.percent($0.value))%" }
+            Terminal.out("\(name): \(quality.datasets) datasets; " + shares.joined(separator: ", "))
         }
     }
 }

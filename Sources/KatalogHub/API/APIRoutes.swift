@@ -31,7 +31,7 @@ struct APIRoutes: Sendable {
                 response.headers[.retryAfter] = "30"
                 return response
             }
-            return JSONResponse.conditional(data: try QualityReport.document(report.rows, upToDate: report.upToDate), request: request)
+            return JSONResponse.conditional(data: try QualityReport.document(report.counts, upToDate: report.upToDate), request: request)
         }
     }
 

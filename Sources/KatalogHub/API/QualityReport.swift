@@ -9,20 +9,20 @@ import Synchronization
 /// first when the hub starts, then one after each change of the catalogue, and readers get the last count (marked
 /// not up to date while a newer one runs), or none until the first is done.
 public final class QualityReport: Sendable {
-    /// One row of the report: a source, or the total (no name).
-    public struct Row: Sendable {
-        public var name: String?
-        public var quality: MetadataQuality
+    /// A count: each source by name, and their total.
+    public struct Counts: Sendable {
+        public var sources: [(name: String, quality: MetadataQuality)]
+        public var total: MetadataQuality
     }
 
     /// A count and whether it is of the catalogue as it is now.
     public struct Report: Sendable {
-        public var rows: [Row]
+        public var counts: Counts
         public var upToDate: Bool
     }
 
     private struct State {
-        var rows: [Row]?
+        var counts: Counts?
         var version: Int64 = .min
         var counting = false
     }
@@ -34,26 +34,26 @@ public final class QualityReport: Sendable {
         self.store = store
     }
 
-    /// The total first, then each source by name, counted now.
-    public static func count(_ store: CatalogStore) async throws -> [Row] {
+    /// Each source by name, and the total, counted now.
+    public static func count(_ store: CatalogStore) async throws -> Counts {
         let bySource = try await store.metadataQuality()
         var total = MetadataQuality()
         for quality in bySource.values { total.add(quality) }
-        return [Row(name: nil, quality: total)] + bySource.keys.sorted().map { Row(name: $0, quality: bySource[$0]!) }
+        return Counts(sources: bySource.keys.sorted().map { ($0, bySource[$0]!) }, total: total)
     }
 
     /// The last count, and whether it is of the current catalogue; nil until the first count is done (the first call
     /// starts it, in the background: on a large catalogue it takes most of a minute, longer than a reader should wait).
     public func report() async throws -> Report? {
         let version = try await store.catalogueVersion()
-        let (rows, upToDate, start): ([Row]?, Bool, Bool) = state.withLock { state in
-            if let rows = state.rows, state.version == version { return (rows, true, false) }
+        let (counts, upToDate, start): (Counts?, Bool, Bool) = state.withLock { state in
+            if let counts = state.counts, state.version == version { return (counts, true, false) }
             let start = !state.counting
             state.counting = true
-            return (state.rows, false, start)
+            return (state.counts, false, start)
         }
         if start { countInBackground(version: version) }
-        return rows.map { Report(rows: $0, upToDate: upToDate) }
+        return counts.map { Report(counts: $0, upToDate: upToDate) }
     }
 
     /// Starts counting now (`katalog serve` calls it when it starts, so the first reader seldom waits).
@@ -68,21 +68,20 @@ public final class QualityReport: Sendable {
             self.state.withLock { state in
                 state.counting = false
                 if let counted, version > state.version {
-                    state.rows = counted
+                    state.counts = counted
                     state.version = version
                 }
             }
         }
     }
 
-    /// The `/api/v1/quality` body for `rows`.
-    public static func document(_ rows: [Row], upToDate: Bool = true) throws -> Data {
-        func entry(_ row: Row) -> QualityView.Entry {
-            QualityView.Entry(name: row.name, datasets: row.quality.datasets,
-                              indicators: Dictionary(uniqueKeysWithValues: row.quality.indicators.map { ($0.key, $0.value) }))
+    /// The `/api/v1/quality` body for `counts`.
+    public static func document(_ counts: Counts, upToDate: Bool = true) throws -> Data {
+        func entry(_ name: String?, _ quality: MetadataQuality) -> QualityView.Entry {
+            QualityView.Entry(name: name, datasets: quality.datasets, indicators: quality.indicatorsByName)
         }
-        let total = rows.first { $0.name == nil } ?? Row(name: nil, quality: MetadataQuality())
-        return try HubDocuments.encode(QualityView(upToDate: upToDate, total: entry(total), sources: rows.filter { $0.name != nil }.map(entry)))
+        return try HubDocuments.encode(QualityView(upToDate: upToDate, total: entry(nil, counts.total),
+                                                   sources: counts.sources.map { entry($0.name, $0.quality) }))
     }
 }
 

@@ -95,14 +95,12 @@ struct SourcesPage {
         for key in Self.shownIndicators { html += "<th>\(HTML.escape(s.indicators[key] ?? key))</th>" }
         html += "</tr>"
         // The sources first, then the total.
-        for row in quality.rows.filter({ $0.name != nil }) + quality.rows.filter({ $0.name == nil }) {
-            let values = Dictionary(uniqueKeysWithValues: row.quality.indicators.map { ($0.key, $0.value) })
-            html += "<tr><td>\(row.name.map(HTML.escape) ?? "<strong>\(HTML.escape(s.all))</strong>")</td>"
-            html += "<td class=\"count\">\(row.quality.datasets)</td>"
-            for key in Self.shownIndicators {
-                let share = row.quality.datasets == 0 ? 0 : Int((Double(values[key] ?? 0) * 100 / Double(row.quality.datasets)).rounded())
-                html += "<td class=\"count\">\(share) %</td>"
-            }
+        let rows = quality.counts.sources.map { (HTML.escape($0.name), $0.quality) }
+            + [("<strong>\(HTML.escape(s.all))</strong>", quality.counts.total)]
+        for (name, counts) in rows {
+            let values = counts.indicatorsByName
+            html += "<tr><td>\(name)</td><td class=\"count\">\(counts.datasets)</td>"
+            for key in Self.shownIndicators { html += "<td class=\"count\">\(counts.percent(values[key] ?? 0)) %</td>" }
             html += "</tr>"
         }
         return html + "</table>"

@@ -51,6 +51,16 @@ public struct MetadataQuality: Hashable, Sendable, Codable {
         language += other.language
     }
 
+    /// The share of the datasets that `count` is, in whole percent (0 when there are no datasets).
+    public func percent(_ count: Int) -> Int {
+        datasets == 0 ? 0 : Int((Double(count) * 100 / Double(datasets)).rounded())
+    }
+
+    /// ``indicators`` as a dictionary, for lookups by name.
+    public var indicatorsByName: [String: Int] {
+        Dictionary(uniqueKeysWithValues: indicators.map { ($0.key, $0.value) })
+    }
+
     /// The indicators by name, in the order reports list them.
     public var indicators: KeyValuePairs<String, Int> {
         [
