@@ -42,20 +42,15 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try options.openStore(path: path, create: configuration != nil, logger: logger,
                                           configuration: .init(searchCacheEntries: searchCacheEntries))
         var services: [any Service] = []
-        var scheduled: [Hub.ScheduledSource] = []
         if let configuration {
-            for source in configuration.sources where source.enabled {
-                guard let schedule = source.schedule else { continue }
-                scheduled.append(Hub.ScheduledSource(name: source.name, schedule: schedule.description,
-                                                     nextFire: { schedule.nextFire(after: $0) }))
-            }
             let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes,
                                       keepRuns: configuration.keepRuns)
             services.append(HarvestScheduler(harvester: harvester, sources: configuration.sources,
                                              concurrency: configuration.concurrency, logger: logger))
         }
         let app = Hub.application(
-            store: store, configuration: .init(host: host, port: port, scheduledSources: scheduled), logger: logger,
+            store: store, configuration: .init(host: host, port: port, scheduledSources: configuration?.scheduledSources ?? []),
+            logger: logger,
             onServerRunning: { port in Terminal.err("Katalog hub listening on http://\(host):\(port)/") }
         )
         let group = ServiceGroup(configuration: .init(
@@ -65,5 +60,16 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger
         ))
         try await group.run()
+    }
+}
+
+extension KatalogConfig {
+    /// The enabled sources with a schedule, as the hub judges them overdue (`katalog serve`, `katalog status`).
+    var scheduledSources: [Hub.ScheduledSource] {
+        sources.filter(\.enabled).compactMap { source in
+            source.schedule.map { schedule in
+                Hub.ScheduledSource(name: source.name, schedule: schedule.description, nextFire: { schedule.nextFire(after: $0) })
+            }
+        }
     }
 }

@@ -45,16 +45,10 @@ struct StatusCommand: AsyncParsableCommand {
         let configuration = try config.map { try KatalogConfig.load(path: $0) }
         let path = options.databasePath(config: configuration, configPath: config)
         let store = try options.openStore(path: path, create: false, logger: logger)
-        var scheduled: [Hub.ScheduledSource] = []
-        var expected: [String] = []
-        for source in configuration?.sources ?? [] where source.enabled {
-            expected.append(source.name)
-            guard let schedule = source.schedule else { continue }
-            scheduled.append(Hub.ScheduledSource(name: source.name, schedule: schedule.description,
-                                                 nextFire: { schedule.nextFire(after: $0) }))
-        }
+        let expected = (configuration?.sources ?? []).filter(\.enabled).map(\.name)
         let now = Date()
-        var reports = try await HarvestHealth(store: store, scheduled: scheduled, startedAt: now).reports(now: now)
+        var reports = try await HarvestHealth(store: store, scheduled: configuration?.scheduledSources ?? [], startedAt: now)
+            .reports(now: now)
         // A configured source without a schedule and without runs is expected all the same.
         for name in expected where !reports.contains(where: { $0.name == name }) {
             reports.append(HarvestHealth.Report(name: name, freshness: nil, schedule: nil, overdue: nil))
@@ -62,11 +56,8 @@ struct StatusCommand: AsyncParsableCommand {
         reports.sort { $0.name < $1.name }
         let counts = try await store.recordCountsBySource()
 
-        func appliedAt(_ report: HarvestHealth.Report) -> Date? {
-            report.freshness?.lastApplied.map { $0.endedAt ?? $0.heartbeatAt }
-        }
         let tooOld = maxAge.map { age in
-            reports.filter { report in appliedAt(report).map { now.timeIntervalSince($0) > age } ?? true }.map(\.name)
+            reports.filter { report in report.freshness?.lastAppliedAt.map { now.timeIntervalSince($0) > age } ?? true }.map(\.name)
         } ?? []
         let overdue = reports.filter { $0.overdue == true }.map(\.name)
         let holding = reports.filter { ($0.freshness?.deletionsHeld ?? 0) > 0 }.map(\.name)
@@ -78,7 +69,7 @@ struct StatusCommand: AsyncParsableCommand {
         } else {
             for report in reports {
                 var line = "\(report.name): \(counts[report.name]?.live ?? 0) datasets; "
-                if let applied = appliedAt(report) {
+                if let applied = report.freshness?.lastAppliedAt {
                     line += "last applied \(applied.formatted(.iso8601)) (\(Self.age(now.timeIntervalSince(applied))) ago)"
                 } else {
                     line += report.freshness == nil ? "never harvested" : "never applied"

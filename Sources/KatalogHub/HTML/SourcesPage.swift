@@ -53,8 +53,7 @@ struct SourcesPage {
         for report in reports {
             let freshness = report.freshness
             var upToDate = s.never
-            if let applied = freshness?.lastApplied {
-                let ended = applied.endedAt ?? applied.heartbeatAt
+            if let ended = freshness?.lastAppliedAt {
                 upToDate = Self.time(ended) + " (" + s.ago(Self.age(now.timeIntervalSince(ended))) + ")"
             }
             var states: [String] = []

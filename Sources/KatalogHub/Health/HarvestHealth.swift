@@ -87,8 +87,7 @@ public struct HarvestHealth: Sendable {
         if freshness?.lastRun.status == .running { return false }
         let reference: Date
         var runLength: TimeInterval = 0
-        if let applied = freshness?.lastApplied {
-            let ended = applied.endedAt ?? applied.heartbeatAt
+        if let applied = freshness?.lastApplied, let ended = freshness?.lastAppliedAt {
             reference = ended
             runLength = max(0, ended.timeIntervalSince(applied.startedAt))
         } else if let first = freshness?.firstRunStartedAt {

@@ -52,8 +52,8 @@ struct MetricsRoute: Sendable {
         }
         text += "# HELP katalog_harvest_last_applied_timestamp_seconds End of each source's newest run that applied it or found it unchanged.\n# TYPE katalog_harvest_last_applied_timestamp_seconds gauge\n"
         for report in reports {
-            guard let applied = report.freshness?.lastApplied else { continue }
-            text += "katalog_harvest_last_applied_timestamp_seconds{source=\"\(PrometheusText.escape(report.name))\"} \(Int((applied.endedAt ?? applied.heartbeatAt).timeIntervalSince1970))\n"
+            guard let applied = report.freshness?.lastAppliedAt else { continue }
+            text += "katalog_harvest_last_applied_timestamp_seconds{source=\"\(PrometheusText.escape(report.name))\"} \(Int(applied.timeIntervalSince1970))\n"
         }
         text += "# HELP katalog_harvest_failed_runs_since_applied Runs of each source that failed or were aborted since its newest applied run.\n# TYPE katalog_harvest_failed_runs_since_applied gauge\n"
         for report in reports where report.freshness != nil {

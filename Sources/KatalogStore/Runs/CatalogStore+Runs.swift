@@ -176,7 +176,7 @@ extension CatalogStore {
     /// with Python's `sqlite3` on the same tables). Returns how many runs were removed.
     @discardableResult
     public func pruneRuns(source: String, endedBefore cutoff: Date, limit: Int = 200) async throws -> Int {
-        let applied = RunStatus.allCases.filter(\.isApplied).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let applied = RunStatus.appliedSQLList
         return try await write("pruning the run history", context: ["source": source]) { db in
             try db.execute(sql: """
                 DELETE FROM runs WHERE id IN (
@@ -196,7 +196,7 @@ extension CatalogStore {
     /// removed from the catalogue (``removeSource(_:gracePeriod:)``) is left out; its runs stay in the history.
     public func sourceFreshness() async throws -> [String: SourceFreshness] {
         try await read("reading when sources were last harvested") { db in
-            let applied = RunStatus.allCases.filter(\.isApplied).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let applied = RunStatus.appliedSQLList
             let unapplied = [RunStatus.failed, .aborted].map { "'\($0.rawValue)'" }.joined(separator: ", ")
             // One row per source of the `sources` table, each value found through runs_by_source (source, id): the
             // newest run, the newest applied run (walking back from the newest, usually one or two rows), the first

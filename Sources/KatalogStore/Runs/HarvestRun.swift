@@ -46,6 +46,11 @@ public struct SourceFreshness: Hashable, Sendable {
     /// When the source's first recorded run began.
     public var firstRunStartedAt: Date
 
+    /// When `lastApplied` ended (its last heartbeat, should it have no end recorded); nil when none was applied.
+    public var lastAppliedAt: Date? {
+        lastApplied.map { $0.endedAt ?? $0.heartbeatAt }
+    }
+
     /// Deletions the circuit breaker holds back: those of `lastApplied` when it is `held` (they wait for a run that
     /// accepts them), else 0.
     public var deletionsHeld: Int {

@@ -25,6 +25,9 @@ extension RunStatus {
         case .running, .failed, .aborted: return false
         }
     }
+
+    /// The applied statuses as an SQL list (`'succeeded', 'partial', …`), for `status IN (…)`.
+    static let appliedSQLList = allCases.filter(\.isApplied).map { "'\($0.rawValue)'" }.joined(separator: ", ")
 }
 
 /// How a run that applies nothing ends.
