@@ -55,7 +55,7 @@ struct SitemapRoutes: Sendable {
     func file(_ request: Request, name: String) async throws -> Response {
         try QueryParameters(request.uri.query).rejectUnknown([])
         let prefix = name.hasSuffix(".xml") ? String(name.dropLast(4)) : ""
-        guard (1...3).contains(prefix.utf8.count), prefix.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else {
+        guard (1...3).contains(prefix.utf8.count), DatasetID.isLowerHex(prefix) else {
             throw APIError(.notFound, "no sitemap '\(name.prefix(40))': sitemaps are named by one to three lower-case hex digits, as /sitemap.xml lists them")
         }
         let origin = ExportRoutes.origin(of: request)

@@ -13,6 +13,11 @@ public enum DatasetID {
 
     /// True when `text` has the shape of an id (so it can be looked up without a scan).
     public static func isWellFormed(_ text: String) -> Bool {
-        text.utf8.count == 20 && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+        text.utf8.count == 20 && isLowerHex(text)
+    }
+
+    /// True when every character of `text` is one an id is made of (`0-9`, `a-f`); a prefix of ids has only these.
+    public static func isLowerHex(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
     }
 }

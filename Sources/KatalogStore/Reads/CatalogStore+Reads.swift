@@ -77,7 +77,7 @@ extension CatalogStore {
     /// order, at most `limit` (clamped to 0…1,000,000). For sitemaps, which split a catalogue into files by prefix.
     public func datasetIDs(prefix: String, limit: Int) async throws -> [(id: String, updatedAt: Date)] {
         let limit = min(max(limit, 0), 1_000_000)
-        guard limit > 0, prefix.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else { return [] }
+        guard limit > 0, DatasetID.isLowerHex(prefix) else { return [] }
         return try await read("listing dataset ids by prefix") { db in
             // Every id with the prefix sorts at or after it and before it followed by `g`, past every hex digit.
             try Row.fetchAll(db, sql: """
