@@ -70,7 +70,7 @@ struct StatusCommand: AsyncParsableCommand {
             for report in reports {
                 var line = "\(report.name): \(counts[report.name]?.live ?? 0) datasets; "
                 if let applied = report.freshness?.lastAppliedAt {
-                    line += "last applied \(applied.formatted(.iso8601)) (\(Self.age(now.timeIntervalSince(applied))) ago)"
+                    line += "last applied \(applied.formatted(.iso8601)) (\(HarvestHealth.age(now.timeIntervalSince(applied))) ago)"
                 } else {
                     line += report.freshness == nil ? "never harvested" : "never applied"
                 }
@@ -93,13 +93,5 @@ struct StatusCommand: AsyncParsableCommand {
         if !holding.isEmpty { problems.append("deletions held: \(holding.joined(separator: ", "))") }
         if let maxAge = self.maxAge, !tooOld.isEmpty { problems.append("not brought up to date within \(maxAge): \(tooOld.joined(separator: ", "))") }
         if !problems.isEmpty { throw CLIError(problems.joined(separator: "; ")) }
-    }
-
-    /// `90 s`, `42 min`, `5.2 h`, `3.1 d`.
-    static func age(_ seconds: TimeInterval) -> String {
-        if seconds < 120 { return "\(Int(seconds)) s" }
-        if seconds < 7200 { return "\(Int(seconds / 60)) min" }
-        if seconds < 172_800 { return String(format: "%.1f h", seconds / 3600) }
-        return String(format: "%.1f d", seconds / 86400)
     }
 }

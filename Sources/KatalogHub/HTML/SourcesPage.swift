@@ -54,7 +54,7 @@ struct SourcesPage {
             let freshness = report.freshness
             var upToDate = s.never
             if let ended = freshness?.lastAppliedAt {
-                upToDate = Self.time(ended) + " (" + s.ago(Self.age(now.timeIntervalSince(ended))) + ")"
+                upToDate = Self.time(ended) + " (" + s.ago(HarvestHealth.age(now.timeIntervalSince(ended))) + ")"
             }
             var states: [String] = []
             if report.overdue == true { states.append(s.overdue) }
@@ -109,12 +109,5 @@ struct SourcesPage {
     static func time(_ date: Date) -> String {
         let text = date.formatted(.iso8601)
         return text.count >= 16 ? String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC" : text
-    }
-
-    /// `42 min`, `5.2 h`, `3.1 d`.
-    static func age(_ seconds: TimeInterval) -> String {
-        if seconds < 7200 { return "\(max(0, Int(seconds / 60))) min" }
-        if seconds < 172_800 { return String(format: "%.1f h", seconds / 3600) }
-        return String(format: "%.1f d", seconds / 86400)
     }
 }

@@ -77,6 +77,14 @@ public struct HarvestHealth: Sendable {
         return reports.values.sorted { $0.name < $1.name }
     }
 
+    /// How long ago, for people: `90 s`, `42 min`, `5.2 h`, `3.1 d` (`katalog status`, `/sources`).
+    public static func age(_ seconds: TimeInterval) -> String {
+        if seconds < 120 { return "\(max(0, Int(seconds))) s" }
+        if seconds < 7200 { return "\(Int(seconds / 60)) min" }
+        if seconds < 172_800 { return String(format: "%.1f h", seconds / 3600) }
+        return String(format: "%.1f d", seconds / 86400)
+    }
+
     /// Whether a scheduled source is overdue: its schedule has come round twice since its last applied run ended
     /// (since its first run began, or since the hub started, for a source never applied), so at least one scheduled
     /// harvest has failed or not happened and the next one is late too. The second time counts only after an allowance
