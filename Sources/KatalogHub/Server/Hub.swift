@@ -39,7 +39,8 @@ public enum Hub {
     /// Builds the router with every route of the hub.
     public static func router(store: CatalogStore, logger: Logger, metrics: RequestMetrics = RequestMetrics(),
                               scheduledSources: [ScheduledSource] = [], quality: QualityReport? = nil) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+        // HEAD answers as GET does without the body: the 405s and CORS preflights name it, and uptime checks use it.
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: AccessMiddleware(metrics: metrics, logger: logger))
         router.add(middleware: ProblemMiddleware(logger: logger))
         let harvestHealth = HarvestHealth(store: store, scheduled: scheduledSources, startedAt: Date())

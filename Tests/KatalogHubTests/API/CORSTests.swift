@@ -51,4 +51,24 @@ struct CORSTests {
             }
         }
     }
+
+    /// The 405s and the preflights name HEAD, so every GET route answers it: the GET's status and headers, no body.
+    /// Uptime checks (`curl -I /health`) send it.
+    @Test func everyGetRouteAnswersHead() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            for uri in ["/health", "/api/v1/search?q=luft", "/catalog.ttl", "/", "/api/3/action/status_show", "/openapi.json",
+                        "/api/v1/search?limit=0"] {
+                let get = try await client.execute(uri: uri, method: .get) { response in
+                    (response.status, response.headers[.contentType], response.headers[.contentLength])
+                }
+                try await client.execute(uri: uri, method: .head) { response in
+                    #expect(response.status == get.0, "\(uri)")
+                    #expect(response.headers[.contentType] == get.1, "\(uri)")
+                    #expect(response.headers[.contentLength] == get.2, "\(uri)")
+                    #expect(response.body.readableBytes == 0, "\(uri)")
+                }
+            }
+        }
+    }
 }
