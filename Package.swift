@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "KatalogHub",
             dependencies: [
-                "KatalogStore", "KatalogModel", "KatalogFixtures",
+                "KatalogStore", "KatalogModel", "KatalogFixtures", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "KatalogHubTests",
             dependencies: [
-                "KatalogHub", "KatalogStore", "KatalogModel", "KatalogHarvest", "KatalogFixtures",
+                "KatalogHub", "KatalogStore", "KatalogModel", "KatalogHarvest", "KatalogFixtures", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -26,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Recent search results kept for repeated queries, each valid until the catalogue changes (0 turns it off).")
     var searchCacheEntries = 512
 
+    @Flag(name: .long, help: "Send every answer uncompressed, even to clients that accept gzip (for a proxy in front that compresses).")
+    var noCompression = false
+
     @OptionGroup var options: DatabaseOptions
 
     func validate() throws {
@@ -49,7 +52,8 @@ struct ServeCommand: AsyncParsableCommand {
                                              concurrency: configuration.concurrency, logger: logger))
         }
         let app = Hub.application(
-            store: store, configuration: .init(host: host, port: port, scheduledSources: configuration?.scheduledSources ?? []),
+            store: store, configuration: .init(host: host, port: port, scheduledSources: configuration?.scheduledSources ?? [],
+                                               compression: !noCompression),
             logger: logger,
             onServerRunning: { port in Terminal.err("Katalog hub listening on http://\(host):\(port)/") }
         )

@@ -16,12 +16,17 @@ public enum Hub {
         public var port: Int
         /// The sources this process harvests on a schedule; `/health` and `/metrics` say when one is overdue.
         public var scheduledSources: [ScheduledSource]
+        /// Whether text answers are sent gzip-compressed to clients that accept it (default true). Turn it off when
+        /// a proxy in front compresses, or to spend no CPU on it.
+        public var compression: Bool
 
         /// Creates a configuration.
-        public init(host: String = "127.0.0.1", port: Int = 8080, scheduledSources: [ScheduledSource] = []) {
+        public init(host: String = "127.0.0.1", port: Int = 8080, scheduledSources: [ScheduledSource] = [],
+                    compression: Bool = true) {
             self.host = host
             self.port = port
             self.scheduledSources = scheduledSources
+            self.compression = compression
         }
     }
 
@@ -38,10 +43,12 @@ public enum Hub {
 
     /// Builds the router with every route of the hub.
     public static func router(store: CatalogStore, logger: Logger, metrics: RequestMetrics = RequestMetrics(),
-                              scheduledSources: [ScheduledSource] = [], quality: QualityReport? = nil) -> Router<BasicRequestContext> {
+                              scheduledSources: [ScheduledSource] = [], quality: QualityReport? = nil,
+                              compression: Bool = true) -> Router<BasicRequestContext> {
         // HEAD answers as GET does without the body: the 405s and CORS preflights name it, and uptime checks use it.
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: AccessMiddleware(metrics: metrics, logger: logger))
+        if compression { router.add(middleware: CompressionMiddleware()) }
         router.add(middleware: ProblemMiddleware(logger: logger))
         let harvestHealth = HarvestHealth(store: store, scheduled: scheduledSources, startedAt: Date())
         MetricsRoute(store: store, metrics: metrics, harvestHealth: harvestHealth).register(on: router)
@@ -68,7 +75,7 @@ public enum Hub {
         let quality = QualityReport(store: store)
         return Application(
             router: router(store: store, logger: logger, metrics: metrics, scheduledSources: configuration.scheduledSources,
-                           quality: quality),
+                           quality: quality, compression: configuration.compression),
             // Requests the HTTP parser refuses are answered with a problem document too, and counted.
             server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler(logger: logger, metrics: metrics)])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Katalog"),
