@@ -29,10 +29,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Send every answer uncompressed, even to clients that accept gzip (for a proxy in front that compresses).")
     var noCompression = false
 
+    @Option(name: .long, help: "Seconds a connection may stay silent (between requests, or while sending one) before it is closed.")
+    var idleTimeout = 60
+
     @OptionGroup var options: DatabaseOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 86400 seconds") }
         guard (0...1_000_000).contains(searchCacheEntries) else {
             throw ValidationError("--search-cache-entries must be between 0 and 1000000")
         }
@@ -53,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let app = Hub.application(
             store: store, configuration: .init(host: host, port: port, scheduledSources: configuration?.scheduledSources ?? [],
-                                               compression: !noCompression),
+                                               compression: !noCompression, idleTimeout: .seconds(idleTimeout)),
             logger: logger,
             onServerRunning: { port in Terminal.err("Katalog hub listening on http://\(host):\(port)/") }
         )

@@ -19,14 +19,19 @@ public enum Hub {
         /// Whether text answers are sent gzip-compressed to clients that accept it (default true). Turn it off when
         /// a proxy in front compresses, or to spend no CPU on it.
         public var compression: Bool
+        /// How long a connection may stay silent before the hub closes it (default 60 s): between keep-alive requests,
+        /// or in the middle of sending one. Without it, clients that open connections and send nothing hold them, and
+        /// their file descriptors, for ever. A request being answered is never cut off, however long it takes.
+        public var idleTimeout: Duration
 
         /// Creates a configuration.
         public init(host: String = "127.0.0.1", port: Int = 8080, scheduledSources: [ScheduledSource] = [],
-                    compression: Bool = true) {
+                    compression: Bool = true, idleTimeout: Duration = .seconds(60)) {
             self.host = host
             self.port = port
             self.scheduledSources = scheduledSources
             self.compression = compression
+            self.idleTimeout = idleTimeout
         }
     }
 
@@ -77,7 +82,8 @@ public enum Hub {
             router: router(store: store, logger: logger, metrics: metrics, scheduledSources: configuration.scheduledSources,
                            quality: quality, compression: configuration.compression),
             // Requests the HTTP parser refuses are answered with a problem document too, and counted.
-            server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler(logger: logger, metrics: metrics)])),
+            server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler(logger: logger, metrics: metrics)],
+                                                idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Katalog"),
             services: services,
             onServerRunning: { channel in

@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KatalogHub
+import KatalogStore
+import Logging
+import Testing
+
+/// Connections that go silent are closed, so clients that open them and send nothing cannot hold them for ever.
+struct IdleConnectionTests {
+    private func application(_ store: CatalogStore, idleTimeout: Duration) -> some ApplicationProtocol {
+        Hub.application(store: store, configuration: .init(host: "127.0.0.1", port: 0, idleTimeout: idleTimeout),
+                        logger: Logger(label: "test"))
+    }
+
+    @Test func silentConnectionsAreClosedAndAnsweredOnesAfterTheirAnswer() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await application(store, idleTimeout: .milliseconds(300)).test(.live) { client in
+            let port = try #require(client.port)
+            // `exchange` reads until the server closes the connection, and gives up after 20 s.
+            let started = ContinuousClock.now
+            #expect(try await MalformedRequestTests.exchange(port: port, []).isEmpty, "nothing sent, nothing answered")
+            // A keep-alive request is answered, then the connection is closed once it has been silent long enough.
+            let answered = try await MalformedRequestTests.exchange(port: port, Array("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
+            #expect(MalformedRequestTests.answers(answered).map(\.status) == [200])
+            // A request that stops halfway through its header fields.
+            let half = try await MalformedRequestTests.exchange(port: port, Array("GET /health HTTP/1.1\r\nHo".utf8))
+            #expect(MalformedRequestTests.answers(half).allSatisfy { $0.status != 200 })
+            #expect(ContinuousClock.now - started < .seconds(15), "each closed after the idle time, not after the client gave up")
+        }
+    }
+}
