@@ -11,6 +11,11 @@ struct QueryParser {
     static let maxLength = 1_000
     /// The most terms (words and phrases) a query may have.
     static let maxTerms = 32
+    /// The fewest letters or digits a prefix (`stat*`) must have. FTS5 merges the posting lists of every word that
+    /// begins with the prefix before it can match anything, and that merge cannot be interrupted: with a million
+    /// datasets, 32 one-letter prefixes ORed (`a* OR b* OR …`) kept a core busy for 11 s, 32 two-letter ones 3 s
+    /// (BENCHMARKS.md, "Prefix searches"). Completing one letter is what `/api/v1/suggest` is for.
+    static let minPrefixLength = 2
 
     /// One word or phrase.
     struct Term: Equatable {
@@ -77,6 +82,13 @@ struct QueryParser {
         guard termCount <= maxTerms else {
             throw StoreError(.invalidQuery, "the query has \(termCount) words or phrases; the limit is \(maxTerms)")
         }
+        for case .term(let term) in tokens where term.prefix {
+            let letters = prefixLetters(term.text)
+            guard letters >= minPrefixLength else {
+                throw StoreError(.invalidQuery, "'\(term.text.prefix(100))*' asks for every word that begins with \(letters) letter; "
+                    + "a prefix needs at least \(minPrefixLength) letters or digits before the '*'")
+            }
+        }
         var positive: [[Term]] = []
         var excluded: [Term] = []
         var pendingOr = false
@@ -124,6 +136,27 @@ struct QueryParser {
                 return false
             }
         }
+    }
+
+    /// The letters and digits of the word a `*` after `text` makes a prefix of: its last word as the tokenizer splits
+    /// it (`"air q"*` → `q`), combining marks not counted (`e\u{301}` is one letter).
+    static func prefixLetters(_ text: String) -> Int {
+        var count = 0
+        var started = false
+        for scalar in text.unicodeScalars.reversed() {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                started = true
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+                started = true
+                count += 1
+            default:
+                // A separator: before the last word's letters it is trailing punctuation, after them the word ended.
+                if started { return count }
+            }
+        }
+        return count
     }
 
     private static func tokenize(_ text: String) -> [Token] {
