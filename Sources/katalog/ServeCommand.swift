@@ -49,15 +49,20 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try options.openStore(path: path, create: configuration != nil, logger: logger,
                                           configuration: .init(searchCacheEntries: searchCacheEntries))
         var services: [any Service] = []
+        let hubConfiguration = Hub.Configuration(host: host, port: port, scheduledSources: configuration?.scheduledSources ?? [],
+                                                 compression: !noCompression, idleTimeout: .seconds(idleTimeout))
+        var scheduler: HarvestScheduler?
         if let configuration {
             let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes,
                                       keepRuns: configuration.keepRuns)
-            services.append(HarvestScheduler(harvester: harvester, sources: configuration.sources,
-                                             concurrency: configuration.concurrency, logger: logger))
+            scheduler = HarvestScheduler(harvester: harvester, sources: configuration.sources,
+                                         concurrency: configuration.concurrency, logger: logger)
+            services.append(scheduler!)
         }
+        services.append(ConfigReloader(path: config, running: configuration, scheduler: scheduler,
+                                       schedules: hubConfiguration.schedules, logger: logger))
         let app = Hub.application(
-            store: store, configuration: .init(host: host, port: port, scheduledSources: configuration?.scheduledSources ?? [],
-                                               compression: !noCompression, idleTimeout: .seconds(idleTimeout)),
+            store: store, configuration: hubConfiguration,
             logger: logger,
             onServerRunning: { port in Terminal.err("Katalog hub listening on http://\(host):\(port)/") }
         )

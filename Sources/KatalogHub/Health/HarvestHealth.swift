@@ -1,5 +1,6 @@
 import Foundation
 import KatalogStore
+import Synchronization
 
 extension Hub {
     /// A source the serving process harvests on a schedule (`katalog serve --config`), so `/health` and `/metrics`
@@ -18,6 +19,42 @@ extension Hub {
             self.schedule = schedule
             self.nextFire = nextFire
         }
+    }
+}
+
+extension Hub {
+    /// The sources the serving process harvests on a schedule, for `/health` and `/metrics`. `katalog serve` replaces
+    /// them when it reloads its configuration (SIGHUP).
+    public final class Schedules: Sendable {
+        struct Entry: Sendable {
+            var source: ScheduledSource
+            /// When this process began scheduling the source, if after it started: a source added by a reload and
+            /// never harvested is judged overdue from then, not from the start.
+            var since: Date?
+        }
+
+        private let entries: Mutex<[Entry]>
+
+        /// The sources scheduled from the start.
+        public init(_ sources: [ScheduledSource] = []) {
+            entries = Mutex(sources.map { Entry(source: $0, since: nil) })
+        }
+
+        /// The sources scheduled now.
+        public var sources: [ScheduledSource] { entries.withLock { $0.map(\.source) } }
+
+        /// Replaces the scheduled sources; one new, or whose schedule changed, counts as scheduled from `now`.
+        public func replace(with sources: [ScheduledSource], now: Date = Date()) {
+            entries.withLock { entries in
+                let old = Dictionary(entries.map { ($0.source.name, $0) }, uniquingKeysWith: { first, _ in first })
+                entries = sources.map { source in
+                    guard let kept = old[source.name], kept.source.schedule == source.schedule else { return Entry(source: source, since: now) }
+                    return Entry(source: source, since: kept.since)
+                }
+            }
+        }
+
+        var current: [Entry] { entries.withLock { $0 } }
     }
 }
 
@@ -49,15 +86,20 @@ public struct HarvestHealth: Sendable {
     static let startAllowance: TimeInterval = 300
 
     let store: CatalogStore
-    let scheduled: [Hub.ScheduledSource]
+    let schedules: Hub.Schedules
     /// When this hub began serving; what a scheduled source never harvested is measured from.
     let startedAt: Date
 
     /// Reports on `store`'s sources; `startedAt` is when the process harvesting `scheduled` began (a scheduled
     /// source never harvested is overdue two scheduled times after it).
     public init(store: CatalogStore, scheduled: [Hub.ScheduledSource], startedAt: Date) {
+        self.init(store: store, schedules: Hub.Schedules(scheduled), startedAt: startedAt)
+    }
+
+    /// Reports on `store`'s sources and the scheduled sources as `schedules` holds them when asked.
+    public init(store: CatalogStore, schedules: Hub.Schedules, startedAt: Date) {
         self.store = store
-        self.scheduled = scheduled
+        self.schedules = schedules
         self.startedAt = startedAt
     }
 
@@ -68,11 +110,13 @@ public struct HarvestHealth: Sendable {
         for (name, value) in freshness {
             reports[name] = Report(name: name, freshness: value)
         }
-        for source in scheduled {
+        for entry in schedules.current {
+            let source = entry.source
             let value = freshness[source.name]
+            let since = max(startedAt, entry.since ?? startedAt)
             reports[source.name] = Report(
                 name: source.name, freshness: value, schedule: source.schedule,
-                overdue: Self.isOverdue(nextFire: source.nextFire, freshness: value, hubStartedAt: startedAt, now: now))
+                overdue: Self.isOverdue(nextFire: source.nextFire, freshness: value, hubStartedAt: since, now: now))
         }
         return reports.values.sorted { $0.name < $1.name }
     }

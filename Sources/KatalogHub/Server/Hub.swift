@@ -15,7 +15,13 @@ public enum Hub {
         /// Port to bind; 0 picks a free one (default 8080).
         public var port: Int
         /// The sources this process harvests on a schedule; `/health` and `/metrics` say when one is overdue.
-        public var scheduledSources: [ScheduledSource]
+        /// Replace them through ``schedules`` while the hub serves.
+        public var scheduledSources: [ScheduledSource] {
+            get { schedules.sources }
+            set { schedules.replace(with: newValue) }
+        }
+        /// The scheduled sources, shared with the running hub.
+        public let schedules: Schedules
         /// Whether text answers are sent gzip-compressed to clients that accept it (default true). Turn it off when
         /// a proxy in front compresses, or to spend no CPU on it.
         public var compression: Bool
@@ -29,7 +35,7 @@ public enum Hub {
                     compression: Bool = true, idleTimeout: Duration = .seconds(60)) {
             self.host = host
             self.port = port
-            self.scheduledSources = scheduledSources
+            self.schedules = Schedules(scheduledSources)
             self.compression = compression
             self.idleTimeout = idleTimeout
         }
@@ -49,13 +55,13 @@ public enum Hub {
     /// Builds the router with every route of the hub.
     public static func router(store: CatalogStore, logger: Logger, metrics: RequestMetrics = RequestMetrics(),
                               scheduledSources: [ScheduledSource] = [], quality: QualityReport? = nil,
-                              compression: Bool = true) -> Router<BasicRequestContext> {
+                              compression: Bool = true, schedules: Schedules? = nil) -> Router<BasicRequestContext> {
         // HEAD answers as GET does without the body: the 405s and CORS preflights name it, and uptime checks use it.
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: AccessMiddleware(metrics: metrics, logger: logger))
         if compression { router.add(middleware: CompressionMiddleware()) }
         router.add(middleware: ProblemMiddleware(logger: logger))
-        let harvestHealth = HarvestHealth(store: store, scheduled: scheduledSources, startedAt: Date())
+        let harvestHealth = HarvestHealth(store: store, schedules: schedules ?? Schedules(scheduledSources), startedAt: Date())
         MetricsRoute(store: store, metrics: metrics, harvestHealth: harvestHealth).register(on: router)
         let quality = quality ?? QualityReport(store: store)
         APIRoutes(store: store, harvestHealth: harvestHealth, quality: quality).register(on: router)
@@ -79,8 +85,8 @@ public enum Hub {
         let metrics = RequestMetrics()
         let quality = QualityReport(store: store)
         return Application(
-            router: router(store: store, logger: logger, metrics: metrics, scheduledSources: configuration.scheduledSources,
-                           quality: quality, compression: configuration.compression),
+            router: router(store: store, logger: logger, metrics: metrics, quality: quality, compression: configuration.compression,
+                           schedules: configuration.schedules),
             // Requests the HTTP parser refuses are answered with a problem document too, and counted.
             server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler(logger: logger, metrics: metrics)],
                                                 idleTimeout: TimeAmount(configuration.idleTimeout))),

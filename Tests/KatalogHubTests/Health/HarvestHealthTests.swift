@@ -87,6 +87,27 @@ struct HarvestHealthTests {
         #expect(try await health.reports(now: due.addingTimeInterval(1)).first?.overdue == true)
     }
 
+    @Test("A source a reload adds counts from the reload, not from the hub's start; an unchanged one keeps its start")
+    func addedByReload() async throws {
+        let clock = ManualClock(utc("2026-06-01T00:00:00Z"))
+        let store = try Self.store(clock)
+        let schedules = Hub.Schedules([try Self.scheduled("old", "0 3 * * *")])
+        let health = HarvestHealth(store: store, schedules: schedules, startedAt: utc("2026-06-01T00:00:00Z"))
+        let reload = utc("2026-06-10T12:00:00Z")
+        schedules.replace(with: [try Self.scheduled("old", "0 3 * * *"), try Self.scheduled("new", "0 3 * * *")], now: reload)
+        #expect(schedules.sources.map(\.name) == ["old", "new"])
+        let reports = try await health.reports(now: utc("2026-06-11T12:00:00Z"))
+        #expect(reports.first { $0.name == "old" }?.overdue == true, "never harvested since the start, nine nights ago")
+        #expect(reports.first { $0.name == "new" }?.overdue == false, "one night since it was added")
+        let later = try await health.reports(now: utc("2026-06-12T03:06:00Z").addingTimeInterval(HarvestHealth.startAllowance))
+        #expect(later.first { $0.name == "new" }?.overdue == true, "two nights since it was added")
+        // A changed schedule counts anew too.
+        schedules.replace(with: [try Self.scheduled("old", "0 4 * * *")], now: utc("2026-06-12T04:00:00Z"))
+        let changed = try await health.reports(now: utc("2026-06-12T12:00:00Z"))
+        #expect(changed.map(\.name) == ["old"])
+        #expect(changed.first?.overdue == false)
+    }
+
     @Test("A source never applied counts from its first run, or from the hub's start when it has none")
     func neverApplied() async throws {
         let clock = ManualClock(utc("2026-06-15T00:00:00Z"))

@@ -1,0 +1,81 @@
+import Foundation
+import KatalogHarvest
+import KatalogStore
+import Logging
+import Testing
+
+/// ``HarvestScheduler/update(sources:)``: a source removed or changed while its run is going lets the run finish
+/// (it is not aborted), and stops being scheduled after it.
+struct SchedulerUpdateTests {
+    @Test func aRunInProgressFinishesWhenItsSourceIsChangedOrRemoved() async throws {
+        let site = DCATTestSite()
+        let body = DCATTestSite.turtle(DCATTestSite.datasets(2))
+        site.set("/s.ttl", body, contentType: "text/turtle")
+        // The first fetch takes a second, so the update comes while the run is in progress.
+        site.inject([.delayed(.seconds(1), then: .text(body, contentType: "text/turtle"))], at: "/s.ttl")
+        let server = TestHTTPServer(handler: site.handler)
+        try server.start()
+        defer { server.stop() }
+
+        let store = try CatalogStore.temporary()
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let harvester = Harvester(store: store, logger: logger)
+        var source = SourceConfig(name: "s", kind: .dcat, url: server.url("/s.ttl"))
+        source.schedule = .every(seconds: 60)
+        let scheduler = HarvestScheduler(harvester: harvester, sources: [source], concurrency: 1, logger: logger)
+        let running = Task { try await scheduler.run() }
+        defer { running.cancel() }
+
+        // Never harvested: it runs at once (after at most 3 s of jitter).
+        _ = try await ServeShutdownTests.poll("the run to start fetching", deadline: .seconds(30)) { site.requests.isEmpty ? nil : true }
+        #expect(try await store.runs(source: "s", limit: 1).first?.status == .running)
+
+        // Changed while its run is going: the run is not aborted, and the source stays scheduled (its new loop waits
+        // for the old one, then counts the minute from the run that just finished).
+        var changed = source
+        changed.pageSize = 50
+        scheduler.update(sources: [changed])
+        let run = try await ServeShutdownTests.poll("the run to end", deadline: .seconds(30)) {
+            try await store.runs(source: "s", limit: 1).first.flatMap { $0.status == .running ? nil : $0 }
+        }
+        #expect(run.status == .succeeded, "\(run.status): \(run.message ?? "")")
+        #expect(try await store.runs(source: "s", limit: 10).count == 1, "not started again at once")
+        #expect(scheduler.activeSources == ["s"])
+
+        // Removed: its loop, asleep until the next minute, stops now.
+        scheduler.update(sources: [])
+        _ = try await ServeShutdownTests.poll("the loop to stop", deadline: .seconds(10)) { scheduler.activeSources.isEmpty ? true : nil }
+
+        running.cancel()
+        try await running.value
+        #expect(try await store.runs(source: "s", limit: 10).count == 1)
+    }
+
+    @Test func aSourceRemovedMidRunFinishesItsRun() async throws {
+        let site = DCATTestSite()
+        let body = DCATTestSite.turtle(DCATTestSite.datasets(3))
+        site.set("/r.ttl", body, contentType: "text/turtle")
+        site.inject([.delayed(.seconds(1), then: .text(body, contentType: "text/turtle"))], at: "/r.ttl")
+        let server = TestHTTPServer(handler: site.handler)
+        try server.start()
+        defer { server.stop() }
+
+        let store = try CatalogStore.temporary()
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        var source = SourceConfig(name: "r", kind: .dcat, url: server.url("/r.ttl"))
+        source.schedule = .every(seconds: 60)
+        let scheduler = HarvestScheduler(harvester: Harvester(store: store, logger: logger), sources: [source], concurrency: 1,
+                                         logger: logger)
+        let running = Task { try await scheduler.run() }
+        defer { running.cancel() }
+        _ = try await ServeShutdownTests.poll("the run to start fetching", deadline: .seconds(30)) { site.requests.isEmpty ? nil : true }
+        scheduler.update(sources: [])
+        #expect(scheduler.activeSources == ["r"], "still finishing its run")
+        _ = try await ServeShutdownTests.poll("the loop to end", deadline: .seconds(30)) { scheduler.activeSources.isEmpty ? true : nil }
+        let runs = try await store.runs(source: "r", limit: 10)
+        #expect(runs.map(\.status) == [.succeeded])
+        #expect(try await store.datasetCount() == 3)
+    }
+}
