@@ -11,8 +11,8 @@ struct SchedulerUpdateTests {
         let site = DCATTestSite()
         let body = DCATTestSite.turtle(DCATTestSite.datasets(2))
         site.set("/s.ttl", body, contentType: "text/turtle")
-        // The first fetch takes a second, so the update comes while the run is in progress.
-        site.inject([.delayed(.seconds(1), then: .text(body, contentType: "text/turtle"))], at: "/s.ttl")
+        // The first fetch takes five seconds, so the update comes while the run is in progress.
+        site.inject([.delayed(.seconds(5), then: .text(body, contentType: "text/turtle"))], at: "/s.ttl")
         let server = TestHTTPServer(handler: site.handler)
         try server.start()
         defer { server.stop() }
@@ -28,7 +28,7 @@ struct SchedulerUpdateTests {
         defer { running.cancel() }
 
         // Never harvested: it runs at once (after at most 3 s of jitter).
-        _ = try await ServeShutdownTests.poll("the run to start fetching", deadline: .seconds(30)) { site.requests.isEmpty ? nil : true }
+        _ = try await ServeShutdownTests.poll("the run to start fetching", deadline: .seconds(90)) { site.requests.isEmpty ? nil : true }
         #expect(try await store.runs(source: "s", limit: 1).first?.status == .running)
 
         // Changed while its run is going: the run is not aborted, and the source stays scheduled (its new loop waits
@@ -56,7 +56,7 @@ struct SchedulerUpdateTests {
         let site = DCATTestSite()
         let body = DCATTestSite.turtle(DCATTestSite.datasets(3))
         site.set("/r.ttl", body, contentType: "text/turtle")
-        site.inject([.delayed(.seconds(1), then: .text(body, contentType: "text/turtle"))], at: "/r.ttl")
+        site.inject([.delayed(.seconds(5), then: .text(body, contentType: "text/turtle"))], at: "/r.ttl")
         let server = TestHTTPServer(handler: site.handler)
         try server.start()
         defer { server.stop() }
@@ -70,7 +70,7 @@ struct SchedulerUpdateTests {
                                          logger: logger)
         let running = Task { try await scheduler.run() }
         defer { running.cancel() }
-        _ = try await ServeShutdownTests.poll("the run to start fetching", deadline: .seconds(30)) { site.requests.isEmpty ? nil : true }
+        _ = try await ServeShutdownTests.poll("the run to start fetching", deadline: .seconds(90)) { site.requests.isEmpty ? nil : true }
         scheduler.update(sources: [])
         #expect(scheduler.activeSources == ["r"], "still finishing its run")
         _ = try await ServeShutdownTests.poll("the loop to end", deadline: .seconds(30)) { scheduler.activeSources.isEmpty ? true : nil }

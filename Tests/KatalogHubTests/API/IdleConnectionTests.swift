@@ -15,7 +15,7 @@ struct IdleConnectionTests {
 
     @Test func silentConnectionsAreClosedAndAnsweredOnesAfterTheirAnswer() async throws {
         let store = try await HubTestCatalogue.makeStore()
-        try await application(store, idleTimeout: .milliseconds(300)).test(.live) { client in
+        try await application(store, idleTimeout: .seconds(2)).test(.live) { client in
             let port = try #require(client.port)
             // `exchange` reads until the server closes the connection, and gives up after 20 s.
             let started = ContinuousClock.now
