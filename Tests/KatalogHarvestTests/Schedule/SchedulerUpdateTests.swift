@@ -8,22 +8,9 @@ import Testing
 /// (it is not aborted), and stops being scheduled after it.
 struct SchedulerUpdateTests {
     @Test func aRunInProgressFinishesWhenItsSourceIsChangedOrRemoved() async throws {
-        let site = DCATTestSite()
-        let body = DCATTestSite.turtle(DCATTestSite.datasets(2))
-        site.set("/s.ttl", body, contentType: "text/turtle")
-        // The first fetch takes five seconds, so the update comes while the run is in progress.
-        site.inject([.delayed(.seconds(5), then: .text(body, contentType: "text/turtle"))], at: "/s.ttl")
-        let server = TestHTTPServer(handler: site.handler)
-        try server.start()
-        defer { server.stop() }
-
-        let store = try CatalogStore.temporary()
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let harvester = Harvester(store: store, logger: logger)
-        var source = SourceConfig(name: "s", kind: .dcat, url: server.url("/s.ttl"))
-        source.schedule = .every(seconds: 60)
-        let scheduler = HarvestScheduler(harvester: harvester, sources: [source], concurrency: 1, logger: logger)
+        let setup = try Setup(name: "s", datasets: 2)
+        defer { setup.server.stop() }
+        let (site, store, scheduler, source) = (setup.site, setup.store, setup.scheduler, setup.source)
         let running = Task { try await scheduler.run() }
         defer { running.cancel() }
 
@@ -53,21 +40,9 @@ struct SchedulerUpdateTests {
     }
 
     @Test func aSourceRemovedMidRunFinishesItsRun() async throws {
-        let site = DCATTestSite()
-        let body = DCATTestSite.turtle(DCATTestSite.datasets(3))
-        site.set("/r.ttl", body, contentType: "text/turtle")
-        site.inject([.delayed(.seconds(5), then: .text(body, contentType: "text/turtle"))], at: "/r.ttl")
-        let server = TestHTTPServer(handler: site.handler)
-        try server.start()
-        defer { server.stop() }
-
-        let store = try CatalogStore.temporary()
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        var source = SourceConfig(name: "r", kind: .dcat, url: server.url("/r.ttl"))
-        source.schedule = .every(seconds: 60)
-        let scheduler = HarvestScheduler(harvester: Harvester(store: store, logger: logger), sources: [source], concurrency: 1,
-                                         logger: logger)
+        let setup = try Setup(name: "r", datasets: 3)
+        defer { setup.server.stop() }
+        let (site, store, scheduler) = (setup.site, setup.store, setup.scheduler)
         let running = Task { try await scheduler.run() }
         defer { running.cancel() }
         _ = try await ServeShutdownTests.poll("the run to start fetching", deadline: .seconds(90)) { site.requests.isEmpty ? nil : true }
@@ -77,5 +52,31 @@ struct SchedulerUpdateTests {
         let runs = try await store.runs(source: "r", limit: 10)
         #expect(runs.map(\.status) == [.succeeded])
         #expect(try await store.datasetCount() == 3)
+    }
+
+    /// A DCAT source scheduled every minute whose first fetch takes five seconds, so an update can come while its
+    /// run is in progress, and a scheduler for it (not yet running).
+    struct Setup {
+        let site = DCATTestSite()
+        let server: TestHTTPServer
+        let store: CatalogStore
+        let source: SourceConfig
+        let scheduler: HarvestScheduler
+
+        init(name: String, datasets: Int) throws {
+            let body = DCATTestSite.turtle(DCATTestSite.datasets(datasets))
+            site.set("/\(name).ttl", body, contentType: "text/turtle")
+            site.inject([.delayed(.seconds(5), then: .text(body, contentType: "text/turtle"))], at: "/\(name).ttl")
+            server = TestHTTPServer(handler: site.handler)
+            try server.start()
+            store = try CatalogStore.temporary()
+            var logger = Logger(label: "test")
+            logger.logLevel = .critical
+            var source = SourceConfig(name: name, kind: .dcat, url: server.url("/\(name).ttl"))
+            source.schedule = .every(seconds: 60)
+            self.source = source
+            scheduler = HarvestScheduler(harvester: Harvester(store: store, logger: logger), sources: [source], concurrency: 1,
+                                         logger: logger)
+        }
     }
 }
