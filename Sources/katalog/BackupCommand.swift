@@ -25,7 +25,7 @@ struct BackupCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
+        let logger = LogSetup.bootstrap(level: options.logLevel, format: options.logFormat, defaultLevel: .warning)
         let path = options.databasePath()
         if !FileManager.default.fileExists(atPath: path) {
             throw CLIError("no catalogue at \(path); pass --db")

@@ -20,7 +20,7 @@ struct CompactCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
+        let logger = LogSetup.bootstrap(level: options.logLevel, format: options.logFormat, defaultLevel: .warning)
         let path = options.databasePath()
         guard CatalogStore.pageSizes.contains(pageSize) else {
             throw ValidationError("--page-size must be one of \(CatalogStore.pageSizes.map(String.init).joined(separator: ", "))")

@@ -35,7 +35,7 @@ struct ExportCommand: AsyncParsableCommand {
         guard DCATExporter.safeIRI(baseURL) != nil, baseURL.hasSuffix("/") || baseURL.hasSuffix(":") || baseURL.hasSuffix("#") else {
             throw CLIError("--base-url: '\(baseURL)' is not an absolute IRI ending in /, : or #")
         }
-        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
+        let logger = LogSetup.bootstrap(level: options.logLevel, format: options.logFormat, defaultLevel: .warning)
         let store = try options.openStore(path: options.databasePath(), create: false, logger: logger)
         let output = StandardOutputStream()
         var writer = RDFDocumentWriter(format: rdfFormat, output: output, prefixes: DCATExporter.prefixes)

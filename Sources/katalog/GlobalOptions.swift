@@ -12,6 +12,9 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level?
 
+    @Option(name: .long, help: "Log lines as text (the default) or json, one object a line (also KATALOG_LOG_FORMAT).")
+    var logFormat: LogFormat?
+
     /// The database path: `--db`, else the config's `database:` (relative to the config file), else `katalog.sqlite`.
     func databasePath(config: KatalogConfig? = nil, configPath: String? = nil) -> String {
         if let db { return db }
@@ -44,15 +47,33 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// How log lines are written.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    /// swift-log's text lines: time, level, label, `key=value` metadata, module, message.
+    case text
+    /// One JSON object a line (``JSONLogHandler``), for log pipelines.
+    case json
+}
+
 /// Logging set-up: only the executable bootstraps; libraries take a Logger.
 enum LogSetup {
-    static func bootstrap(level: Logger.Level?, defaultLevel: Logger.Level) -> Logger {
-        let environment = ProcessInfo.processInfo.environment["KATALOG_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
-        let chosen = level ?? environment ?? defaultLevel
+    /// Sets up logging to standard error at `level` (else `KATALOG_LOG_LEVEL`, else `defaultLevel`), in `format`
+    /// (else `KATALOG_LOG_FORMAT`, else text).
+    static func bootstrap(level: Logger.Level?, format: LogFormat? = nil, defaultLevel: Logger.Level) -> Logger {
+        let environment = ProcessInfo.processInfo.environment
+        let chosen = level ?? environment["KATALOG_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
+        let chosenFormat = format ?? environment["KATALOG_LOG_FORMAT"].flatMap(LogFormat.init(rawValue:)) ?? .text
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = chosen
-            return handler
+            switch chosenFormat {
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = chosen
+                return handler
+            case .json:
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = chosen
+                return handler
+            }
         }
         var logger = Logger(label: "katalog")
         logger.logLevel = chosen

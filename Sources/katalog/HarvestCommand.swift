@@ -29,7 +29,7 @@ struct HarvestCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
+        let logger = LogSetup.bootstrap(level: options.logLevel, format: options.logFormat, defaultLevel: .warning)
         let configuration = try KatalogConfig.load(path: config)
         let sources = try configuration.selectSources(source)
         guard !sources.isEmpty else { throw CLIError("\(config): no enabled sources to harvest") }

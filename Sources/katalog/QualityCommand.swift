@@ -22,7 +22,7 @@ struct QualityCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
+        let logger = LogSetup.bootstrap(level: options.logLevel, format: options.logFormat, defaultLevel: .warning)
         let store = try options.openStore(path: options.databasePath(), create: false, logger: logger)
         let counts = try await QualityReport.count(store)
         if json {

@@ -29,7 +29,7 @@ struct RemoveSourceCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
+        let logger = LogSetup.bootstrap(level: options.logLevel, format: options.logFormat, defaultLevel: .warning)
         let configuration = try config.map { try KatalogConfig.load(path: $0) }
         if let configuration, let config, configuration.sources.contains(where: { $0.name == name }) {
             throw CLIError("\(config) still lists the source '\(name)': take it out first, or its next harvest brings its datasets back")

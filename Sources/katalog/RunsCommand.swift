@@ -20,7 +20,7 @@ struct RunsCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
+        let logger = LogSetup.bootstrap(level: options.logLevel, format: options.logFormat, defaultLevel: .warning)
         let store = try options.openStore(path: options.databasePath(), create: false, logger: logger)
         let runs = try await store.runs(source: source, limit: max(1, min(limit, 1000)))
         if json {

@@ -31,7 +31,7 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
+        let logger = LogSetup.bootstrap(level: options.logLevel, format: options.logFormat, defaultLevel: .warning)
         // One search and exit: reading every facet term into memory, or keeping results, would only cost time.
         let store = try options.openStore(path: options.databasePath(), create: false, logger: logger,
                                           configuration: .init(inMemoryFacets: false, searchCacheEntries: 0))

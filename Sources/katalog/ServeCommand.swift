@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .info)
+        let logger = LogSetup.bootstrap(level: options.logLevel, format: options.logFormat, defaultLevel: .info)
         let configuration = try config.map { try KatalogConfig.load(path: $0) }
         let path = options.databasePath(config: configuration, configPath: config)
         let store = try options.openStore(path: path, create: configuration != nil, logger: logger,

@@ -21,7 +21,7 @@ struct ShowCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
+        let logger = LogSetup.bootstrap(level: options.logLevel, format: options.logFormat, defaultLevel: .warning)
         let store = try options.openStore(path: options.databasePath(), create: false, logger: logger)
         guard let stored = try await store.dataset(id: id) else {
             throw CLIError("no dataset with id '\(id)'")

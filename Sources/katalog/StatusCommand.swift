@@ -33,7 +33,7 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let logger = LogSetup.bootstrap(level: options.logLevel, defaultLevel: .warning)
+        let logger = LogSetup.bootstrap(level: options.logLevel, format: options.logFormat, defaultLevel: .warning)
         var maxAge: TimeInterval?
         if let text = self.maxAge {
             do {

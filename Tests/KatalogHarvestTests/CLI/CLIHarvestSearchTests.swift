@@ -39,6 +39,28 @@ struct CLIHarvestSearchTests {
         try await body(portal, server, folder)
     }
 
+    @Test func logLinesAreJSONWhenAskedFor() async throws {
+        try await Self.withPortal { _, server, folder in
+            try "database: catalogue.sqlite\nsources:\n  - {name: uppsala, type: ckan, url: \"\(server.url("/"))\"}\n".write(
+                to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+            let harvest = try await KatalogProcess.run(["harvest", "--config", "sources.yaml", "--log-format", "json",
+                                                        "--log-level", "info"], in: folder)
+            #expect(harvest.status == 0, "\(harvest.stderr)")
+            // Log lines are JSON objects; the command's own report to the operator stays text.
+            let objects = try harvest.stderr.split(separator: "\n").filter { $0.hasPrefix("{") }.map { line in
+                try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+            }
+            #expect(objects.count >= 2, "\(harvest.stderr)")
+            #expect(objects.allSatisfy { $0["time"] is String && $0["level"] is String && $0["message"] is String })
+            #expect(objects.contains { $0["harvest.source"] as? String == "uppsala" })
+            #expect(harvest.stderr.contains("uppsala: succeeded"))
+            // A format it does not know is refused.
+            let refused = try await KatalogProcess.run(["runs", "--db", "catalogue.sqlite", "--log-format", "xml"], in: folder)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("log-format"), "\(refused.stderr)")
+        }
+    }
+
     @Test func harvestThenSearchFindsTheRightDatasets() async throws {
         try await Self.withPortal { portal, server, folder in
             let config = """
