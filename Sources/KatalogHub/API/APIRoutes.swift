@@ -10,11 +10,14 @@ struct APIRoutes: Sendable {
     let bodies: SearchBodyCache
     let harvestHealth: HarvestHealth
     let quality: QualityReport
+    /// Whether the hub compresses answers (``CompressionMiddleware``); kept search bodies are then kept compressed too.
+    let compression: Bool
 
-    init(store: CatalogStore, harvestHealth: HarvestHealth, quality: QualityReport) {
+    init(store: CatalogStore, harvestHealth: HarvestHealth, quality: QualityReport, compression: Bool = true) {
         self.store = store
         self.harvestHealth = harvestHealth
         self.quality = quality
+        self.compression = compression
         bodies = SearchBodyCache(capacity: store.configuration.searchCacheEntries)
     }
 
@@ -46,7 +49,10 @@ struct APIRoutes: Sendable {
             if EntityTag.matches(ifNoneMatch: ifNoneMatch, tag) { return JSONResponse.notModified(etag: tag) }
         }
         let result = try await store.search(query)
-        var response = JSONResponse.make(data: try bodies.body(for: result, query: query, queryTime: ContinuousClock.now - started))
+        let gzip = compression && ResponseCompression.acceptsGzip(request.headers[.acceptEncoding])
+        let body = try bodies.body(for: result, query: query, queryTime: ContinuousClock.now - started, gzip: gzip)
+        var response = JSONResponse.make(data: body.data)
+        if body.gzip { response.headers[.contentEncoding] = "gzip" }
         response.headers[.eTag] = EntityTag.search(query: queryString, catalogueVersion: result.catalogueVersion)
         return response
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KatalogStore
+import Synchronization
 
 /// Encoded `/api/v1/search` bodies of recent results, kept as the bytes before and after the
 /// `query_time_ms` value so a repeated query is answered without encoding its hits again.
@@ -7,10 +8,32 @@ import KatalogStore
 /// Entries are keyed by the query and the catalogue version of the result, so a body is reused only for
 /// an identical result; a newer version retires the older entries.
 final class SearchBodyCache: Sendable {
-    /// A body cut around its `query_time_ms` value.
-    private struct Parts: Sendable {
-        var head: Data
-        var tail: Data
+    /// A body cut around its `query_time_ms` value, and the two parts compressed, made the first time a client that
+    /// accepts gzip asks for it.
+    private final class Parts: Sendable {
+        let head: Data
+        let tail: Data
+        private let compressed = Mutex<SplicedGzip??>(nil)
+
+        init(head: Data, tail: Data) {
+            self.head = head
+            self.tail = tail
+        }
+
+        /// The parts compressed (nil when zlib fails).
+        var gzip: SplicedGzip? {
+            if let done = compressed.withLock({ $0 }) { return done }
+            // Two first requests may both compress; either result is the same.
+            let made = SplicedGzip(head: head, tail: tail)
+            compressed.withLock { $0 = .some(made) }
+            return made
+        }
+    }
+
+    /// An answer's body, and whether it is gzip-compressed.
+    struct Body {
+        var data: Data
+        var gzip: Bool
     }
 
     /// A `query_time_ms` value no real query takes, exactly representable, so its JSON text is predictable.
@@ -25,29 +48,35 @@ final class SearchBodyCache: Sendable {
     }
 
     /// The body for `result` with `queryTime` in it: spliced from a kept encoding, or encoded (and kept).
-    func body(for result: SearchResult, query: SearchQuery, queryTime: Duration) throws -> Data {
+    ///
+    /// With `gzip` (the client accepts it and the hub compresses), a kept body of at least
+    /// ``ResponseCompression/minimumSize`` bytes is spliced from its kept compressed parts, so a repeated search is not
+    /// compressed again; other bodies come back plain, for ``CompressionMiddleware`` to compress.
+    func body(for result: SearchResult, query: SearchQuery, queryTime: Duration, gzip: Bool = false) throws -> Body {
         guard cache.capacity > 0, result.hits.count <= 100 else {
-            return try HubDocuments.search(result, query: query, queryTime: queryTime)
+            return Body(data: try HubDocuments.search(result, query: query, queryTime: queryTime), gzip: false)
         }
-        if let parts = cache.value(for: query, version: result.catalogueVersion) {
-            return SearchBodyCache.splice(parts.head, queryTime, parts.tail)
+        let parts: Parts
+        if let kept = cache.value(for: query, version: result.catalogueVersion) {
+            parts = kept
+        } else {
+            let encoded = try HubDocuments.search(result, query: query, queryTime: .zero, queryTimeMs: SearchBodyCache.placeholder)
+            guard let range = encoded.firstRange(of: SearchBodyCache.marker) else {
+                return Body(data: try HubDocuments.search(result, query: query, queryTime: queryTime), gzip: false)
+            }
+            parts = Parts(head: Data(encoded[..<range.lowerBound] + SearchBodyCache.key), tail: Data(encoded[range.upperBound...]))
+            cache.keep(parts, for: query, version: result.catalogueVersion)
         }
-        let encoded = try HubDocuments.search(result, query: query, queryTime: .zero, queryTimeMs: SearchBodyCache.placeholder)
-        guard let range = encoded.firstRange(of: SearchBodyCache.marker) else {
-            return try HubDocuments.search(result, query: query, queryTime: queryTime)
+        let number = Data(SearchResponseView.milliseconds(queryTime.milliseconds).utf8)
+        if gzip, parts.head.count + number.count + parts.tail.count >= ResponseCompression.minimumSize,
+           let compressed = parts.gzip {
+            return Body(data: compressed.body(middle: number), gzip: true)
         }
-        let parts = Parts(head: Data(encoded[..<range.lowerBound] + SearchBodyCache.key), tail: Data(encoded[range.upperBound...]))
-        cache.keep(parts, for: query, version: result.catalogueVersion)
-        return SearchBodyCache.splice(parts.head, queryTime, parts.tail)
-    }
-
-    private static func splice(_ head: Data, _ queryTime: Duration, _ tail: Data) -> Data {
-        let number = SearchResponseView.milliseconds(queryTime.milliseconds)
-        var body = Data(capacity: head.count + number.utf8.count + tail.count)
-        body.append(head)
-        body.append(contentsOf: number.utf8)
-        body.append(tail)
-        return body
+        var body = Data(capacity: parts.head.count + number.count + parts.tail.count)
+        body.append(parts.head)
+        body.append(number)
+        body.append(parts.tail)
+        return Body(data: body, gzip: false)
     }
 
     /// How many bodies are kept now.

@@ -21,8 +21,7 @@ import NIOCore
 struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        guard ResponseCompression.isCompressible(response.headers[.contentType]),
-              response.headers[.contentEncoding] == nil else {
+        guard ResponseCompression.isCompressible(response.headers[.contentType]) else {
             if response.status == .notModified, ResponseCompression.acceptsGzip(request.headers[.acceptEncoding]) {
                 // The tag the compressed 200 would have carried.
                 ResponseCompression.weakenETag(&response.headers)
@@ -30,7 +29,9 @@ struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
             return response
         }
         ResponseCompression.addVary(&response.headers)
-        guard response.status == .ok, ResponseCompression.acceptsGzip(request.headers[.acceptEncoding]),
+        // A route may have compressed its answer itself (a kept search body is kept compressed).
+        guard response.headers[.contentEncoding] == nil, response.status == .ok,
+              ResponseCompression.acceptsGzip(request.headers[.acceptEncoding]),
               let length = response.body.contentLength, length >= ResponseCompression.minimumSize else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)

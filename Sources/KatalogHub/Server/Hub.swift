@@ -64,7 +64,7 @@ public enum Hub {
         let harvestHealth = HarvestHealth(store: store, schedules: schedules ?? Schedules(scheduledSources), startedAt: Date())
         MetricsRoute(store: store, metrics: metrics, harvestHealth: harvestHealth).register(on: router)
         let quality = quality ?? QualityReport(store: store)
-        APIRoutes(store: store, harvestHealth: harvestHealth, quality: quality).register(on: router)
+        APIRoutes(store: store, harvestHealth: harvestHealth, quality: quality, compression: compression).register(on: router)
         FeedRoutes(store: store).register(on: router)
         ExportRoutes(store: store).register(on: router)
         CKANRoutes(store: store).register(on: router)

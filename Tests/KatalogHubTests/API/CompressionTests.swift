@@ -158,6 +158,42 @@ struct CompressionTests {
         }
     }
 
+    @Test func splicedBodiesInflateToHeadMiddleAndTail() throws {
+        let head = Data(#"{"facets":{},"query_time_ms":"#.utf8)
+        var tailText = ""
+        for n in 0..<400 { tailText += #","hit\#(n)":{"title":"Luftkvalitet i Malmö \#(n % 7)","id":"\#(n * 7919)"}"# }
+        for (headPart, tail) in [(head, Data((tailText + "}").utf8)), (Data(), Data("}".utf8)),
+                                 (Data(String(repeating: "å", count: 50_000).utf8), Data(String(repeating: "x", count: 90_000).utf8))] {
+            let spliced = try #require(SplicedGzip(head: headPart, tail: tail))
+            for middle in ["0.012", "", "123456.789", String(repeating: "9", count: 300)] {
+                let body = spliced.body(middle: Data(middle.utf8))
+                #expect(try CompressionTests.gunzip(body) == headPart + Data(middle.utf8) + tail, "\(headPart.count) \(middle)")
+            }
+        }
+    }
+
+    @Test func aRepeatedSearchIsSentFromItsKeptCompressedForm() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            // Enough hits' text for the 1 KiB threshold.
+            let uri = "/api/v1/search?lang=sv&limit=10"
+            let plain = try await client.execute(uri: uri, method: .get) { try SearchAPITests.json($0) }
+            for _ in 0..<3 {
+                try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "gzip"]) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentEncoding] == "gzip")
+                    #expect(response.headers[.vary] == "Accept-Encoding")
+                    #expect(response.headers[.eTag]?.hasPrefix("W/") == true)
+                    let inflated = try CompressionTests.gunzip(Data(response.body.readableBytesView))
+                    var document = try #require(try JSONSerialization.jsonObject(with: inflated) as? [String: Any])
+                    #expect(document["query_time_ms"] is Double)
+                    document["query_time_ms"] = plain["query_time_ms"]
+                    #expect(NSDictionary(dictionary: document).isEqual(to: plain))
+                }
+            }
+        }
+    }
+
     /// The content of a gzip member, inflated by zlib.
     static func gunzip(_ data: Data) throws -> Data {
         var stream = z_stream()

@@ -86,8 +86,8 @@ struct ConditionalRequestTests {
         let query = SearchQuery("x", facets: true)
         var result = SearchResult(total: 1, hits: [], facets: ["source": [FacetCount(value: "s", count: 1, label: nil)]], nextCursor: "c")
         result.catalogueVersion = 7
-        let first = try cache.body(for: result, query: query, queryTime: .milliseconds(12))
-        let second = try cache.body(for: result, query: query, queryTime: .milliseconds(3))
+        let first = try cache.body(for: result, query: query, queryTime: .milliseconds(12)).data
+        let second = try cache.body(for: result, query: query, queryTime: .milliseconds(3)).data
         #expect(cache.count == 1)
         let decodedFirst = try #require(try JSONSerialization.jsonObject(with: first) as? [String: Any])
         let decodedSecond = try #require(try JSONSerialization.jsonObject(with: second) as? [String: Any])
@@ -97,5 +97,23 @@ struct ConditionalRequestTests {
         let direct = try HubDocuments.search(result, query: query, queryTime: .milliseconds(3))
         let decodedDirect = try #require(try JSONSerialization.jsonObject(with: direct) as? [String: Any])
         #expect(NSDictionary(dictionary: decodedDirect).isEqual(to: decodedSecond))
+    }
+
+    @Test func keptBodiesAreSplicedCompressedForClientsThatAcceptGzip() throws {
+        let cache = SearchBodyCache(capacity: 4)
+        let query = SearchQuery("x", facets: true)
+        let values = (0..<60).map { FacetCount(value: "publisher-\($0)", count: 60 - $0, label: "Kommun nummer \($0)") }
+        var result = SearchResult(total: 60, hits: [], facets: ["publisher": values], nextCursor: nil)
+        result.catalogueVersion = 3
+        let plain = try cache.body(for: result, query: query, queryTime: .milliseconds(5))
+        #expect(!plain.gzip)
+        #expect(plain.data.count >= ResponseCompression.minimumSize)
+        let compressed = try cache.body(for: result, query: query, queryTime: .milliseconds(5), gzip: true)
+        #expect(compressed.gzip)
+        #expect(compressed.data.count < plain.data.count / 3)
+        #expect(try CompressionTests.gunzip(compressed.data) == plain.data)
+        // A small body is left for the middleware, which sends it as it is.
+        let small = SearchResult(total: 0, hits: [], facets: [:], nextCursor: nil)
+        #expect(try !cache.body(for: small, query: SearchQuery("y"), queryTime: .zero, gzip: true).gzip)
     }
 }
