@@ -17,6 +17,11 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The database path: `--db`, else the config's `database:` (relative to the config file), else `katalog.sqlite`.
     func databasePath(config: KatalogConfig? = nil, configPath: String? = nil) -> String {
+        DatabaseOptions.databasePath(db: db, config: config, configPath: configPath)
+    }
+
+    /// The database path from an explicit `db`, else from the config, else the default.
+    static func databasePath(db: String?, config: KatalogConfig?, configPath: String?) -> String {
         if let db { return db }
         if let database = config?.database {
             if database.hasPrefix("/") { return database }

@@ -9,7 +9,7 @@ struct Katalog: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, HarvestCommand.self, ServeCommand.self, SearchCommand.self, ShowCommand.self,
-            RunsCommand.self, ExportCommand.self, ParseCommand.self, CompactCommand.self, RemoveSourceCommand.self, StatusCommand.self, BackupCommand.self, QualityCommand.self,
+            RunsCommand.self, ExportCommand.self, ParseCommand.self, CompactCommand.self, RemoveSourceCommand.self, StatusCommand.self, BackupCommand.self, QualityCommand.self, CheckConfigCommand.self,
         ]
     )
 

@@ -140,7 +140,7 @@ extension HarvestScheduler {
     /// - cron: the source's last run too, so a slot missed while `katalog serve` was down (a restart over
     ///   the nightly 02:00) is run once at start instead of being skipped until the next slot; a source
     ///   never harvested waits for its first slot, since a cron schedule says when the source may be loaded.
-    static func firstReference(for schedule: Schedule, lastRunStart: Date?, now: Date) -> Date {
+    public static func firstReference(for schedule: Schedule, lastRunStart: Date?, now: Date) -> Date {
         switch schedule {
         case .every: return lastRunStart.map { min($0, now) } ?? .distantPast
         case .cron: return lastRunStart.map { min($0, now) } ?? now

@@ -61,6 +61,41 @@ struct CLIHarvestSearchTests {
         }
     }
 
+    @Test func checkConfigShowsTheSourcesAndThoseLeftInTheCatalogue() async throws {
+        try await Self.withPortal { _, server, folder in
+            let url = server.url("/")
+            try "database: catalogue.sqlite\nsources:\n  - {name: uppsala, type: ckan, url: \"\(url)\", every: 1d}\n".write(
+                to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+            let before = try await KatalogProcess.run(["check-config", "--config", "sources.yaml"], in: folder)
+            #expect(before.status == 0, "\(before.stderr)")
+            #expect(before.stdout.contains("sources.yaml: valid"))
+            #expect(before.stdout.contains("(not there yet)"))
+            #expect(before.stdout.contains("uppsala (ckan) \(url)"))
+            #expect(before.stdout.contains("every: 86400s; next run at once; never harvested"), "\(before.stdout)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("catalogue.sqlite").path), "only read")
+
+            let harvest = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: folder)
+            #expect(harvest.status == 0, "\(harvest.stderr)")
+            let after = try await KatalogProcess.run(["check-config", "--config", "sources.yaml"], in: folder)
+            #expect(after.stdout.contains("; 3 datasets, last run "), "\(after.stdout)")
+            #expect(!after.stdout.contains("next run at once"), "a day after the run just made")
+
+            // The source taken out of the file: named, with the command that deletes its datasets.
+            try "database: catalogue.sqlite\nsources: []\n".write(to: folder.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+            let removed = try await KatalogProcess.run(["check-config", "--config", "sources.yaml"], in: folder)
+            #expect(removed.status == 0, "\(removed.stderr)")
+            #expect(removed.stdout.contains("not in the file, still in the catalogue: uppsala (3 datasets)"), "\(removed.stdout)")
+            #expect(removed.stdout.contains("katalog remove-source uppsala --config sources.yaml"))
+
+            // A file that does not load: exit 1, naming the file and the problem.
+            try "sources:\n  - {name: x, type: nope, url: u}\n".write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+            let bad = try await KatalogProcess.run(["check-config", "--config", "bad.yaml"], in: folder)
+            #expect(bad.status == 1)
+            #expect(bad.stderr.contains("bad.yaml"), "\(bad.stderr)")
+            #expect(bad.stderr.contains("nope"))
+        }
+    }
+
     @Test func harvestThenSearchFindsTheRightDatasets() async throws {
         try await Self.withPortal { portal, server, folder in
             let config = """
