@@ -3,6 +3,7 @@ import Foundation
 import KatalogHarvest
 import KatalogStore
 import Logging
+import Synchronization
 
 /// Options every command that opens the catalogue shares.
 struct DatabaseOptions: ParsableArguments {
@@ -68,6 +69,7 @@ enum LogSetup {
         let environment = ProcessInfo.processInfo.environment
         let chosen = level ?? environment["KATALOG_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
         let chosenFormat = format ?? environment["KATALOG_LOG_FORMAT"].flatMap(LogFormat.init(rawValue:)) ?? .text
+        chosenFormatBox.withLock { $0 = chosenFormat }
         LoggingSystem.bootstrap { label in
             switch chosenFormat {
             case .text:
@@ -83,5 +85,17 @@ enum LogSetup {
         var logger = Logger(label: "katalog")
         logger.logLevel = chosen
         return logger
+    }
+
+    /// The format ``bootstrap(level:format:defaultLevel:)`` chose.
+    private static let chosenFormatBox = Mutex(LogFormat.text)
+
+    /// Tells the operator something whatever the log level (the address `katalog serve` listens on): a plain line, or
+    /// with `--log-format json` a JSON line like the log's, so a JSON log stays JSON throughout.
+    static func announce(_ text: String) {
+        switch chosenFormatBox.withLock({ $0 }) {
+        case .text: Terminal.err(text)
+        case .json: JSONLogHandler.announce(text)
+        }
     }
 }

@@ -64,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app = Hub.application(
             store: store, configuration: hubConfiguration,
             logger: logger,
-            onServerRunning: { port in Terminal.err("Katalog hub listening on http://\(host):\(port)/") }
+            onServerRunning: { port in LogSetup.announce("Katalog hub listening on http://\(host):\(port)/") }
         )
         let group = ServiceGroup(configuration: .init(
             services: [ServiceGroupConfiguration.ServiceConfiguration(service: app)]

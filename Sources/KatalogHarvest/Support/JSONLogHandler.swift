@@ -41,26 +41,39 @@ public struct JSONLogHandler: LogHandler {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let explicit = event.metadata { merged.merge(explicit) { _, new in new } }
+        output(JSONLogHandler.line(time: now(), level: event.level, label: label, source: event.source,
+                                   message: event.message.description, metadata: merged))
+    }
+
+    /// Writes `message` to standard error as a `notice` line whatever the log level: what a command must tell the
+    /// operator (the address `katalog serve` listens on) in the same form as its log lines.
+    public static func announce(_ message: String, label: String = "katalog", source: String = "katalog") {
+        standardError(line(time: Date(), level: .notice, label: label, source: source, message: message, metadata: [:]))
+    }
+
+    /// One event as a line of JSON, ending in a line feed.
+    static func line(time: Date, level: Logger.Level, label: String, source: String, message: String,
+                     metadata: Logger.Metadata) -> [UInt8] {
         var line: [UInt8] = []
         line.reserveCapacity(256)
         line.append(contentsOf: #"{"time":""#.utf8)
-        line.append(contentsOf: JSONLogHandler.timestamp(now()).utf8)
+        line.append(contentsOf: timestamp(time).utf8)
         line.append(contentsOf: #"","level":""#.utf8)
-        line.append(contentsOf: event.level.rawValue.utf8)
+        line.append(contentsOf: level.rawValue.utf8)
         line.append(contentsOf: #"","label":"#.utf8)
-        JSONLogHandler.appendString(label, to: &line)
+        appendString(label, to: &line)
         line.append(contentsOf: #","source":"#.utf8)
-        JSONLogHandler.appendString(event.source, to: &line)
+        appendString(source, to: &line)
         line.append(contentsOf: #","message":"#.utf8)
-        JSONLogHandler.appendString(event.message.description, to: &line)
-        for key in merged.keys.sorted() {
+        appendString(message, to: &line)
+        for key in metadata.keys.sorted() {
             line.append(UInt8(ascii: ","))
-            JSONLogHandler.appendString(JSONLogHandler.reserved.contains(key) ? "metadata." + key : key, to: &line)
+            appendString(reserved.contains(key) ? "metadata." + key : key, to: &line)
             line.append(UInt8(ascii: ":"))
-            JSONLogHandler.appendValue(merged[key]!, to: &line)
+            appendValue(metadata[key]!, to: &line)
         }
         line.append(contentsOf: "}\n".utf8)
-        output(line)
+        return line
     }
 
     /// The keys every line has.

@@ -31,7 +31,8 @@ struct ServeReloadTests {
 
         let log = directory.appendingPathComponent("serve.log")
         let process = try ChildProcess(KatalogProcess.executable(),
-                                       ["serve", "--config", config.path, "--host", "127.0.0.1", "--port", "0", "--log-level", "info"],
+                                       ["serve", "--config", config.path, "--host", "127.0.0.1", "--port", "0", "--log-level", "info",
+                                        "--log-format", "json"],
                                        stdout: log.path, stderr: log.path)
         defer { process.send(SIGTERM) }
         func output() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
@@ -59,7 +60,7 @@ struct ServeReloadTests {
         let health = try await Self.health(port: port)
         let sources = try #require(health["sources"] as? [[String: Any]])
         #expect(sources.first { $0["name"] as? String == "b" }?["schedule"] as? String == "every: 60s", "\(sources)")
-        #expect(output().contains("harvest.changes=b added"), "a is unchanged, so its schedule goes on as it was")
+        #expect(output().contains(#""harvest.changes":"b added""#), "a is unchanged, so its schedule goes on as it was")
 
         // A file that does not load: the running configuration stays.
         try "sources: [".write(to: config, atomically: true, encoding: .utf8)
@@ -80,6 +81,14 @@ struct ServeReloadTests {
         process.send(SIGTERM)
         _ = try await ServeShutdownTests.poll("katalog serve to exit", deadline: .seconds(30)) { process.isRunning ? nil : true }
         #expect(process.termination?.code == 0, "\(output())")
+        // With --log-format json every line is a JSON object, the address it listens on among them.
+        let lines = output().split(separator: "\n")
+        #expect(lines.count > 10)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["message"] is String, "\(line)")
+        }
+        #expect(lines.contains { $0.contains(#""level":"notice""#) && $0.contains("Katalog hub listening on") })
     }
 
     /// `/health` of the hub on `port`, through Katalog's own client (which asks for gzip and decodes it).
