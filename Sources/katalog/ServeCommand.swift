@@ -32,10 +32,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds a connection may stay silent (between requests, or while sending one) before it is closed.")
     var idleTimeout = 60
 
+    @Option(name: .long, help: "Log requests that take at least this many milliseconds as warnings, with their query (0: never).")
+    var slowRequestMs = 1000
+
     @OptionGroup var options: DatabaseOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (0...3_600_000).contains(slowRequestMs) else { throw ValidationError("--slow-request-ms must be between 0 and 3600000") }
         guard (1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 86400 seconds") }
         guard (0...1_000_000).contains(searchCacheEntries) else {
             throw ValidationError("--search-cache-entries must be between 0 and 1000000")
@@ -50,7 +54,8 @@ struct ServeCommand: AsyncParsableCommand {
                                           configuration: .init(searchCacheEntries: searchCacheEntries))
         var services: [any Service] = []
         let hubConfiguration = Hub.Configuration(host: host, port: port, scheduledSources: configuration?.scheduledSources ?? [],
-                                                 compression: !noCompression, idleTimeout: .seconds(idleTimeout))
+                                                 compression: !noCompression, idleTimeout: .seconds(idleTimeout),
+                                                 slowRequestThreshold: slowRequestMs == 0 ? nil : .milliseconds(slowRequestMs))
         var scheduler: HarvestScheduler?
         if let configuration {
             let harvester = Harvester(store: store, logger: logger, mappingLanes: configuration.mappingLanes,

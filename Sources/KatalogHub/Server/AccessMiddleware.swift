@@ -7,6 +7,8 @@ import Logging
 struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: RequestMetrics
     let logger: Logger
+    /// Requests slower than this are logged again as a warning with their query string (nil: never).
+    var slowRequestThreshold: Duration? = nil
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
@@ -37,7 +39,20 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
             "http.method": "\(request.method.rawValue)", "http.route": "\(route)", "http.status": "\(response.status.code)",
             "http.duration_ms": "\(Int(seconds * 1000))",
         ])
+        if let threshold = slowRequestThreshold, ContinuousClock.now - started >= threshold {
+            // The access line leaves the query out; an operator looking into a slow answer needs it.
+            logger.warning("slow request", metadata: [
+                "http.method": "\(request.method.rawValue)", "http.route": "\(route)", "http.status": "\(response.status.code)",
+                "http.duration_ms": "\(Int(seconds * 1000))", "http.target": "\(AccessMiddleware.target(request))",
+            ])
+        }
         return response
+    }
+
+    /// The path and query of a request, cut at 1,000 characters.
+    static func target(_ request: Request) -> String {
+        let text = request.uri.query.map { request.uri.path + "?" + $0 } ?? request.uri.path
+        return text.count > 1000 ? String(text.prefix(1000)) + "…" : text
     }
 
     /// The answer to a CORS preflight (`OPTIONS`): a browser asks before a request it may not send unasked, such as a

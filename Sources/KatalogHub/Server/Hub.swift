@@ -29,15 +29,19 @@ public enum Hub {
         /// or in the middle of sending one. Without it, clients that open connections and send nothing hold them, and
         /// their file descriptors, for ever. A request being answered is never cut off, however long it takes.
         public var idleTimeout: Duration
+        /// Requests that take at least this long are logged as a warning with their path and query (default 1 s;
+        /// nil: never), so an operator can see which searches are slow. The access lines leave queries out.
+        public var slowRequestThreshold: Duration?
 
         /// Creates a configuration.
         public init(host: String = "127.0.0.1", port: Int = 8080, scheduledSources: [ScheduledSource] = [],
-                    compression: Bool = true, idleTimeout: Duration = .seconds(60)) {
+                    compression: Bool = true, idleTimeout: Duration = .seconds(60), slowRequestThreshold: Duration? = .seconds(1)) {
             self.host = host
             self.port = port
             self.schedules = Schedules(scheduledSources)
             self.compression = compression
             self.idleTimeout = idleTimeout
+            self.slowRequestThreshold = slowRequestThreshold
         }
     }
 
@@ -55,10 +59,11 @@ public enum Hub {
     /// Builds the router with every route of the hub.
     public static func router(store: CatalogStore, logger: Logger, metrics: RequestMetrics = RequestMetrics(),
                               scheduledSources: [ScheduledSource] = [], quality: QualityReport? = nil,
-                              compression: Bool = true, schedules: Schedules? = nil) -> Router<BasicRequestContext> {
+                              compression: Bool = true, schedules: Schedules? = nil,
+                              slowRequestThreshold: Duration? = .seconds(1)) -> Router<BasicRequestContext> {
         // HEAD answers as GET does without the body: the 405s and CORS preflights name it, and uptime checks use it.
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
-        router.add(middleware: AccessMiddleware(metrics: metrics, logger: logger))
+        router.add(middleware: AccessMiddleware(metrics: metrics, logger: logger, slowRequestThreshold: slowRequestThreshold))
         if compression { router.add(middleware: CompressionMiddleware()) }
         router.add(middleware: ProblemMiddleware(logger: logger))
         let harvestHealth = HarvestHealth(store: store, schedules: schedules ?? Schedules(scheduledSources), startedAt: Date())
@@ -86,7 +91,7 @@ public enum Hub {
         let quality = QualityReport(store: store)
         return Application(
             router: router(store: store, logger: logger, metrics: metrics, quality: quality, compression: configuration.compression,
-                           schedules: configuration.schedules),
+                           schedules: configuration.schedules, slowRequestThreshold: configuration.slowRequestThreshold),
             // Requests the HTTP parser refuses are answered with a problem document too, and counted.
             server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler(logger: logger, metrics: metrics)],
                                                 idleTimeout: TimeAmount(configuration.idleTimeout))),
