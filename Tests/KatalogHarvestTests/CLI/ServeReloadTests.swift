@@ -91,6 +91,32 @@ struct ServeReloadTests {
         #expect(lines.contains { $0.contains(#""level":"notice""#) && $0.contains("Katalog hub listening on") })
     }
 
+    @Test func sighupWithoutAConfigIsLoggedAndNotFatal() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-reload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A catalogue to serve: a harvest creates it, even one whose source (a closed port) fails.
+        try "database: katalog.sqlite\nsources:\n  - {name: gone, type: dcat, url: \"http://127.0.0.1:1/c.ttl\"}\n".write(
+            to: directory.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        _ = try await KatalogProcess.run(["harvest", "--config", "sources.yaml"], in: directory)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("katalog.sqlite").path))
+        let log = directory.appendingPathComponent("serve.log")
+        let process = try ChildProcess(KatalogProcess.executable(),
+                                       ["serve", "--db", directory.appendingPathComponent("katalog.sqlite").path, "--port", "0"],
+                                       stdout: log.path, stderr: log.path)
+        defer { process.send(SIGTERM) }
+        func output() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+        _ = try await ServeShutdownTests.poll("the hub to listen", deadline: .seconds(30)) { output().contains("listening on") ? true : nil }
+        process.send(SIGHUP)
+        _ = try await ServeShutdownTests.poll("the warning", deadline: .seconds(30)) {
+            output().contains("there is no configuration to reload") ? true : nil
+        }
+        #expect(process.isRunning)
+        process.send(SIGTERM)
+        _ = try await ServeShutdownTests.poll("katalog serve to exit", deadline: .seconds(30)) { process.isRunning ? nil : true }
+        #expect(process.termination?.code == 0, "\(output())")
+    }
+
     /// `/health` of the hub on `port`, through Katalog's own client (which asks for gzip and decodes it).
     static func health(port: String) async throws -> [String: Any] {
         let response = try await HTTPTestSupport.client().get(HTTPRequest(url: "http://127.0.0.1:\(port)/health"))
