@@ -223,7 +223,7 @@ enum OpenAPIDocument {
             "operationId": "search",
             "summary": "Full-text search with filters, facets and keyset paging",
             "parameters": [
-              {"name": "q", "in": "query", "description": "Words are ANDed; \"phrases\", OR, -exclusion and prefix* work. Empty lists everything.", "schema": {"type": "string", "maxLength": 1000, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}},
+              {"name": "q", "in": "query", "description": "Words are ANDed; \"phrases\", OR, -exclusion and prefix* (two letters or digits at least) work. Empty lists everything.", "schema": {"type": "string", "maxLength": 1000, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}},
               {"name": "publisher", "in": "query", "description": "Publisher keys (repeat or comma-separate).", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
               {"name": "theme", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
               {"name": "format", "in": "query", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
