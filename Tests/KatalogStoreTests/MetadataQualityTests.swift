@@ -12,9 +12,16 @@ struct MetadataQualityTests {
                               themes: ["ENVI", "TRAN"], formats: ["CSV", "JSON"], licence: "CC-BY-4.0", language: "sv",
                               modified: "2024-01-01", downloadURL: "https://example.org/full.zip")
         full.dataset.distributions[0].license = Concept(raw: "CC0-1.0")
+        full.dataset.contactPoints = [ContactPoint(email: "data@example.org"), ContactPoint(url: "https://example.org/kontakt")]
+        full.dataset.temporal = [TemporalRange(start: DateValue(raw: "2020-01-01"))]
+        full.dataset.spatial = [SpatialCoverage(iri: "http://publications.europa.eu/resource/authority/country/SWE"),
+                                SpatialCoverage(bbox: "POLYGON((11 55, 24 55, 24 69, 11 69, 11 55))")]
+        full.dataset.accessRights = Concept(raw: "PUBLIC")
         let local = makeRecord("local", title: "Local terms", description: "Some text", themes: ["egna teman"],
                                formats: ["egen-export"], licence: "egna villkor")
-        let closed = makeRecord("closed", title: "Closed", titleLanguage: nil, licence: "other-closed")
+        var closed = makeRecord("closed", title: "Closed", titleLanguage: nil, licence: "other-closed")
+        closed.dataset.spatial = [SpatialCoverage(geometry: "POINT(18.07 59.33)")]
+        closed.dataset.accessRights = Concept(raw: "NON_PUBLIC")
         let bare = makeRecord("bare", title: "Bare", titleLanguage: nil)
         try await harvest(store, source: "a", [full, local, closed, bare])
         try await harvest(store, source: "b", [makeRecord("b1", title: "Other source", description: "Text")])
@@ -35,6 +42,11 @@ struct MetadataQualityTests {
         #expect(a.downloadURL == 1)
         #expect(a.modified == 1)
         #expect(a.language == 2, "full declares sv; local's title is in English")
+        #expect(a.contactPoint == 1, "once, though it has two")
+        #expect(a.temporal == 1)
+        #expect(a.spatial == 2)
+        #expect(a.accessRights == 2)
+        #expect(quality["b"]?.spatial == 0)
         #expect(quality["b"]?.datasets == 1)
         #expect(quality["b"]?.description == 1)
 

@@ -536,7 +536,7 @@ enum OpenAPIDocument {
               "datasets": {"type": "integer", "minimum": 0},
               "indicators": {
                 "type": "object",
-                "description": "Datasets with: description, keywords, theme, theme_from_vocabulary (an EU data theme), publisher, licence, licence_from_vocabulary, open_licence, format, format_from_vocabulary (an EU file type), download_url, modified, language.",
+                "description": "Datasets with: description, keywords, theme, theme_from_vocabulary (an EU data theme), publisher, licence, licence_from_vocabulary, open_licence, format, format_from_vocabulary (an EU file type), download_url, modified, language, contact_point, temporal, spatial, access_rights.",
                 "additionalProperties": {"type": "integer", "minimum": 0}
               }
             }
