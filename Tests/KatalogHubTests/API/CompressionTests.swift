@@ -191,6 +191,14 @@ struct CompressionTests {
                     #expect(NSDictionary(dictionary: document).isEqual(to: plain))
                 }
             }
+            // HEAD of the kept search: the compressed length, no body.
+            try await client.execute(uri: uri, method: .head, headers: [.acceptEncoding: "gzip"]) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentEncoding] == "gzip")
+                #expect(response.body.readableBytes == 0)
+                let length = try #require(response.headers[.contentLength].flatMap { Int($0) })
+                #expect(length > 0 && length < 1024, "compressed, not the plain length")
+            }
         }
     }
 
