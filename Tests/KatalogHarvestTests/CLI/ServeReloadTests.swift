@@ -50,7 +50,9 @@ struct ServeReloadTests {
         _ = try await ServeShutdownTests.poll("source a's first run", deadline: .seconds(240)) { try await applied("a") ? true : nil }
 
         // Add b, and send SIGHUP: b is harvested and /health lists it as scheduled, without a restart.
-        try ("database: \(database)\nsources:\n" + source("a") + source("b")).write(to: config, atomically: true, encoding: .utf8)
+        // harvest.concurrency changes too: only a restart applies it, and the reload says so.
+        try ("database: \(database)\nharvest: {concurrency: 3}\nsources:\n" + source("a") + source("b"))
+            .write(to: config, atomically: true, encoding: .utf8)
         process.send(SIGHUP)
         _ = try await ServeShutdownTests.poll("the reload", deadline: .seconds(30)) {
             output().contains("b added") ? true : nil
@@ -61,6 +63,7 @@ struct ServeReloadTests {
         let sources = try #require(health["sources"] as? [[String: Any]])
         #expect(sources.first { $0["name"] as? String == "b" }?["schedule"] as? String == "every: 60s", "\(sources)")
         #expect(output().contains(#""harvest.changes":"b added""#), "a is unchanged, so its schedule goes on as it was")
+        #expect(output().contains(#""config.setting":"harvest.concurrency""#), "\(output())")
 
         // A file that does not load: the running configuration stays.
         try "sources: [".write(to: config, atomically: true, encoding: .utf8)
