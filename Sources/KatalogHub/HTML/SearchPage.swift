@@ -31,7 +31,7 @@ struct SearchPage {
             </form>
             """
         if let error {
-            body += "<p class=\"error\">\(HTML.escape(error))</p>"
+            body += "<p class=\"error\"><strong>\(HTML.escape(strings.searchFailed))</strong> \(HTML.escape(error))</p>"
         }
         guard let result else { return HTML.page(title: strings.title, language: language, body: body) }
         body += "<div class=\"layout\"><aside>\(facets(result))</aside><section>"

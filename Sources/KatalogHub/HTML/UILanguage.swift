@@ -63,6 +63,8 @@ struct UIStrings: Sendable {
     /// Under a facet that lists only its most frequent values: the link to all of them, and back.
     var showAll: String
     var showFewer: String
+    /// Before the cause of a search that could not be run (the cause itself is in English).
+    var searchFailed: String
 
     static let swedish = UIStrings(
         title: "Katalog – sök öppna data", placeholder: "Sök bland dataset, t.ex. luftkvalitet eller \"öppna data\"",
@@ -76,7 +78,8 @@ struct UIStrings: Sendable {
         source: "Källa", firstSeen: "Först skördad", alsoFrom: "Även från", sameDataset: "Samma dataset i andra källor",
         shownAs: "Sökningen visar detta dataset som", metadata: "Metadata (DCAT-AP)", notFound: "Det finns inget dataset med det id:t.",
         back: "← Tillbaka till sökningen", footer: "Katalog samlar metadata om öppna data från många kataloger",
-        clear: "Rensa filter", showAll: "Visa alla", showFewer: "Visa färre"
+        clear: "Rensa filter", showAll: "Visa alla", showFewer: "Visa färre",
+        searchFailed: "Sökningen gick inte att göra:"
     )
 
     static let english = UIStrings(
@@ -91,6 +94,6 @@ struct UIStrings: Sendable {
         source: "Source", firstSeen: "First harvested", alsoFrom: "Also from", sameDataset: "The same dataset in other sources",
         shownAs: "Search shows this dataset as", metadata: "Metadata (DCAT-AP)", notFound: "There is no dataset with that id.",
         back: "← Back to search", footer: "Katalog gathers open-data metadata from many catalogues", clear: "Clear filters",
-        showAll: "Show all", showFewer: "Show fewer"
+        showAll: "Show all", showFewer: "Show fewer", searchFailed: "The search could not be run:"
     )
 }

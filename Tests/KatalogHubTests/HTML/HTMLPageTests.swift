@@ -30,6 +30,20 @@ struct HTMLPageTests {
         }
     }
 
+    @Test func aSearchThatCannotBeRunSaysSoInThePagesLanguage() async throws {
+        let store = try await HubTestCatalogue.makeStore()
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            for (language, lead) in [("sv", "Sökningen gick inte att göra:"), ("en", "The search could not be run:")] {
+                try await client.execute(uri: "/?q=a%2A&lang=\(language)", method: .get) { response in
+                    #expect(response.status == .badRequest)
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("<p class=\"error\"><strong>\(lead)</strong> &#39;a*&#39; asks for every word"), "\(html)")
+                    #expect(html.contains("name=\"q\" value=\"a*\""), "the text stays in the box to be corrected")
+                }
+            }
+        }
+    }
+
     @Test func aFilterNarrowsTheResultsAndTheEnglishPageIsEnglish() async throws {
         let store = try await HubTestCatalogue.makeStore()
         try await HubTestCatalogue.application(store).test(.router) { client in
