@@ -1,4 +1,5 @@
 import ArgumentParser
+import KatalogModel
 
 /// The `katalog` command: harvest open-data catalogues into one SQLite catalogue and search it.
 @main
@@ -6,7 +7,7 @@ struct Katalog: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "katalog",
         abstract: "Harvest open-data catalogues into one catalogue and search it.",
-        version: "0.1.0",
+        version: KatalogVersion.current,
         subcommands: [
             DemoCommand.self, HarvestCommand.self, ServeCommand.self, SearchCommand.self, ShowCommand.self,
             RunsCommand.self, ExportCommand.self, ParseCommand.self, CompactCommand.self, RemoveSourceCommand.self, StatusCommand.self, BackupCommand.self, QualityCommand.self, CheckConfigCommand.self,

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KatalogModel
 import KatalogStore
 import NIOCore
 
@@ -15,7 +16,9 @@ struct MetricsRoute: Sendable {
     }
 
     func render() async throws -> Response {
-        var text = metrics.render()
+        var text = "# HELP katalog_build_info The Katalog version serving, as a label (always 1).\n# TYPE katalog_build_info gauge\n"
+        text += "katalog_build_info{version=\"\(PrometheusText.escape(KatalogVersion.current))\"} 1\n"
+        text += metrics.render()
         let reports = try await harvestHealth.reports()
         let lastRuns = reports.reduce(into: [String: HarvestRun]()) { $0[$1.name] = $1.freshness?.lastRun }
         let totals = try await store.runStatusCounts()

@@ -193,6 +193,7 @@ struct HarvestHealthTests {
                 // manual's only run took a minute; stale's last (failed) run took no time on the test clock.
                 #expect(text.contains("katalog_harvest_last_run_duration_seconds{source=\"manual\",status=\"succeeded\"} 60.000\n"))
                 #expect(text.contains("katalog_harvest_last_run_duration_seconds{source=\"stale\",status=\"failed\"} 0.000\n"))
+                #expect(text.contains("katalog_build_info{version=\"\(KatalogVersion.current)\"} 1\n"))
             }
         }
     }
