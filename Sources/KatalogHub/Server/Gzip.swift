@@ -11,29 +11,44 @@ enum Gzip {
 
     /// `bytes` as one gzip member, or nil when zlib fails (then the body is sent as it is).
     static func compress(_ bytes: ByteBuffer, level: Int32 = level) -> ByteBuffer? {
+        bytes.withUnsafeReadableBytes { input in
+            deflated(input, wrapper: .gzip, finish: true, level: level).map { ByteBuffer(bytes: $0) }
+        }
+    }
+
+    /// What surrounds the deflate blocks.
+    enum Wrapper {
+        /// A gzip header and trailer, as `Content-Encoding: gzip` means.
+        case gzip
+        /// Nothing: blocks to be framed by the caller (``SplicedGzip``).
+        case raw
+    }
+
+    /// `input` deflated: ending the stream (`finish`), or ending with a sync flush on a byte boundary (raw only, so
+    /// more blocks may follow). Nil when zlib fails.
+    static func deflated(_ input: UnsafeRawBufferPointer, wrapper: Wrapper, finish: Bool, level: Int32) -> [UInt8]? {
         var stream = z_stream()
         // Setting up zlib's full 32 KB window and 64K-entry hash table costs more than compressing a 10 KB search
-        // answer; an 8 KB window and a quarter of the table cost a third as much for a 3% larger result. Bodies of
-        // 64 KiB or more (export pages, CKAN pages of a thousand) use the full window, which they profit from.
-        let small = bytes.readableBytes < 64 * 1024
-        // Window bits + 16: a gzip header and trailer around the deflate data, as `Content-Encoding: gzip` means.
-        guard deflateInit2_(&stream, level, Z_DEFLATED, (small ? 13 : 15) + 16, small ? 7 : 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        // answer; an 8 KB window and a quarter of the table cost a third as much for a 3% larger result. Input of
+        // 64 KiB or more (export pages, CKAN pages of a thousand) uses the full window, which it profits from.
+        let small = input.count < 64 * 1024
+        let windowBits: Int32 = small ? 13 : 15
+        // Window bits + 16 asks for the gzip wrapper; negative window bits for none.
+        guard deflateInit2_(&stream, level, Z_DEFLATED, wrapper == .gzip ? windowBits + 16 : -windowBits, small ? 7 : 8,
+                            Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(bytes.readableBytes)))
-        var output = ByteBufferAllocator().buffer(capacity: bound)
-        var status: Int32 = Z_STREAM_ERROR
-        bytes.withUnsafeReadableBytes { input in
-            output.writeWithUnsafeMutableBytes(minimumWritableBytes: bound) { out in
-                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.bindMemory(to: Bytef.self).baseAddress
-                stream.avail_out = uInt(out.count)
-                status = deflate(&stream, Z_FINISH)
-                return status == Z_STREAM_END ? Int(stream.total_out) : 0
-            }
+        // deflateBound covers a finished stream; a sync flush adds its empty stored block (5 bytes) at most.
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 16)
+        let status: Int32 = out.withUnsafeMutableBufferPointer { output in
+            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+            stream.avail_in = uInt(input.count)
+            stream.next_out = output.baseAddress
+            stream.avail_out = uInt(output.count)
+            return deflate(&stream, finish ? Z_FINISH : Z_SYNC_FLUSH)
         }
-        return status == Z_STREAM_END ? output : nil
+        guard finish ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0) else { return nil }
+        out.removeSubrange(Int(stream.total_out)...)
+        return out
     }
 }
 
@@ -95,23 +110,6 @@ struct SplicedGzip: Sendable {
 
     /// Raw deflate blocks of `data`: ending the stream (`finish`), or ending with a sync flush on a byte boundary.
     private static func deflateRaw(_ data: Data, finish: Bool, level: Int32) -> [UInt8]? {
-        var stream = z_stream()
-        let small = data.count < 64 * 1024
-        guard deflateInit2_(&stream, level, Z_DEFLATED, -(small ? 13 : 15), small ? 7 : 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { deflateEnd(&stream) }
-        // deflateBound covers a finished stream; a sync flush adds its empty stored block (5 bytes) at most.
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(data.count))) + 16)
-        let status: Int32 = data.withUnsafeBytes { input in
-            out.withUnsafeMutableBufferPointer { output in
-                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = output.baseAddress
-                stream.avail_out = uInt(output.count)
-                return deflate(&stream, finish ? Z_FINISH : Z_SYNC_FLUSH)
-            }
-        }
-        guard finish ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0) else { return nil }
-        return Array(out[..<Int(stream.total_out)])
+        data.withUnsafeBytes { Gzip.deflated($0, wrapper: .raw, finish: finish, level: level) }
     }
 }
