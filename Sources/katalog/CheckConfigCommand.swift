@@ -41,12 +41,12 @@ struct CheckConfigCommand: AsyncParsableCommand {
                 // As `katalog serve` would schedule it starting now (or on a reload that adds it).
                 let reference = HarvestScheduler.firstReference(for: schedule, lastRunStart: summary?.lastRunStart, now: now)
                 let next = schedule.nextFire(after: reference)
-                when = "\(schedule.description); next run " + (next <= now ? "at once" : "\(CheckConfigCommand.utc(next)) UTC")
+                when = "\(schedule.description); next run " + (next <= now ? "at once" : next.formatted(.iso8601))
             } else {
                 when = "no schedule: harvested only by `katalog harvest`"
             }
             let state = summary.map { summary in
-                "\(summary.liveDatasets) datasets, last run \(summary.lastRunStart.map { CheckConfigCommand.utc($0) + " UTC" } ?? "never")"
+                "\(summary.liveDatasets) datasets, last run \(summary.lastRunStart.map { $0.formatted(.iso8601) } ?? "never")"
             } ?? "never harvested"
             lines.append("  \(source.name) (\(source.kind.rawValue)) \(source.url)")
             lines.append("    \(when); \(state)")
@@ -61,12 +61,5 @@ struct CheckConfigCommand: AsyncParsableCommand {
 
     static func days(_ seconds: TimeInterval) -> String {
         seconds.truncatingRemainder(dividingBy: 86400) == 0 ? "\(Int(seconds / 86400))d" : "\(Int(seconds))s"
-    }
-
-    static func utc(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate, .withSpaceBetweenDateAndTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
     }
 }
