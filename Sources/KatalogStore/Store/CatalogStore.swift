@@ -63,11 +63,27 @@ public final class CatalogStore: Sendable {
             try RankScan.register(db)
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try CatalogStore.refuseNewerSchema(pool, path: path)
-            // Migrating takes the write lock (an up-to-date catalogue is only read): wait for it as writes do.
             let started = ContinuousClock.now
             var logged = false
+            // Opening can meet the lock too: the first opener turns a new or old catalogue to WAL mode, and another
+            // process may hold the write lock for all of a long migration (building indexes over a million datasets),
+            // far longer than one lock attempt. Wait for it as writes do.
+            var opened: DatabasePool?
+            while opened == nil {
+                do {
+                    opened = try DatabasePool(path: path, configuration: config)
+                } catch let error as DatabaseError where CatalogStore.isLockRefusal(error)
+                    && (ContinuousClock.now - started).seconds < configuration.busyTimeout {
+                    if !logged {
+                        logger.warning("waiting for the catalogue's write lock to open it", metadata: ["store.path": "\(path)"])
+                        logged = true
+                    }
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+            }
+            pool = opened!
+            try CatalogStore.refuseNewerSchema(pool, path: path)
+            // Migrating takes the write lock (an up-to-date catalogue is only read): wait for it as writes do.
             while true {
                 let appliedBefore = try pool.read { try CatalogStore.migrator.appliedIdentifiers($0) }
                 do {
