@@ -20,7 +20,8 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
             let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
             response = try APIError(status, status.reasonPhrase).response(from: request, context: context)
         }
-        let seconds = (ContinuousClock.now - started).seconds
+        let elapsed = ContinuousClock.now - started
+        let seconds = elapsed.seconds
         let route = context.endpointPath ?? "unmatched"
         metrics.record(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
         if request.method == .get || request.method == .head {
@@ -39,7 +40,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
             "http.method": "\(request.method.rawValue)", "http.route": "\(route)", "http.status": "\(response.status.code)",
             "http.duration_ms": "\(Int(seconds * 1000))",
         ])
-        if let threshold = slowRequestThreshold, ContinuousClock.now - started >= threshold {
+        if let threshold = slowRequestThreshold, elapsed >= threshold {
             // The access line leaves the query out; an operator looking into a slow answer needs it.
             logger.warning("slow request", metadata: [
                 "http.method": "\(request.method.rawValue)", "http.route": "\(route)", "http.status": "\(response.status.code)",
