@@ -26,6 +26,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Recent search results kept for repeated queries, each valid until the catalogue changes (0 turns it off).")
     var searchCacheEntries = 512
 
+    @Option(name: .long, help: "Stop a search or completion that runs longer than this many milliseconds and answer 503 (0: never).")
+    var searchTimeLimitMs = ServeCommand.defaultSearchTimeLimitMs
+
+    /// The hub's default time limit for one search: long enough for any search of a few words with filters on a
+    /// million datasets (tens of milliseconds), short enough that a few searches matching most of the catalogue
+    /// cannot keep every core busy for long.
+    static let defaultSearchTimeLimitMs = 2_000
+
     @Flag(name: .long, help: "Send every answer uncompressed, even to clients that accept gzip (for a proxy in front that compresses).")
     var noCompression = false
 
@@ -41,6 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (0...3_600_000).contains(slowRequestMs) else { throw ValidationError("--slow-request-ms must be between 0 and 3600000") }
         guard (1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 86400 seconds") }
+        guard (0...3_600_000).contains(searchTimeLimitMs) else {
+            throw ValidationError("--search-time-limit-ms must be between 0 and 3600000")
+        }
         guard (0...1_000_000).contains(searchCacheEntries) else {
             throw ValidationError("--search-cache-entries must be between 0 and 1000000")
         }
@@ -51,7 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try config.map { try KatalogConfig.load(path: $0) }
         let path = options.databasePath(config: configuration, configPath: config)
         let store = try options.openStore(path: path, create: configuration != nil, logger: logger,
-                                          configuration: .init(searchCacheEntries: searchCacheEntries))
+                                          configuration: .init(searchCacheEntries: searchCacheEntries,
+                                                               searchTimeLimit: ServeCommand.seconds(milliseconds: searchTimeLimitMs)))
         var services: [any Service] = []
         let hubConfiguration = Hub.Configuration(host: host, port: port, scheduledSources: configuration?.scheduledSources ?? [],
                                                  compression: !noCompression, idleTimeout: .seconds(idleTimeout),
@@ -78,6 +90,13 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger
         ))
         try await group.run()
+    }
+}
+
+extension ServeCommand {
+    /// A limit in milliseconds as the store takes it: seconds, nil for 0 (no limit).
+    static func seconds(milliseconds: Int) -> TimeInterval? {
+        milliseconds == 0 ? nil : TimeInterval(milliseconds) / 1000
     }
 }
 

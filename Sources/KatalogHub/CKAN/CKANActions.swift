@@ -100,6 +100,9 @@ struct CKANActions: Sendable {
             } catch let error as StoreError where error.code == .invalidQuery {
                 throw CKANError(status: .conflict, type: "Search Query Error", message: "Search error: \(error.message)",
                                 fields: ["q": [error.message]])
+            } catch let error as StoreError where error.code == .timedOut {
+                // CKAN answers a search its index could not run as a 409 "Search Error".
+                throw CKANError(status: .conflict, type: "Search Error", message: "Search error: \(error.message)")
             }
         }
         let packages: [JSONValue] = rows == 0 ? [] : result.hits.map { hit in

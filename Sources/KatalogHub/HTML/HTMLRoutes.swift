@@ -69,6 +69,10 @@ struct HTMLRoutes: Sendable {
         } catch let error as StoreError where error.code == .invalidQuery || error.code == .invalidCursor {
             let page = SearchPage(language: language, text: text, filters: filters, result: nil, error: error.message, cursor: nil)
             return HTMLRoutes.response(page.render(), status: .badRequest)
+        } catch let error as StoreError where error.code == .timedOut {
+            let page = SearchPage(language: language, text: text, filters: filters, result: nil,
+                                  error: language.strings.searchTimedOut, cursor: nil)
+            return HTMLRoutes.response(page.render(), status: .serviceUnavailable)
         }
     }
 

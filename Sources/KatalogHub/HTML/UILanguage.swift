@@ -65,6 +65,8 @@ struct UIStrings: Sendable {
     var showFewer: String
     /// Before the cause of a search that could not be run (the cause itself is in English).
     var searchFailed: String
+    /// The cause shown after ``searchFailed`` when a search ran past the hub's time limit.
+    var searchTimedOut: String
 
     static let swedish = UIStrings(
         title: "Katalog – sök öppna data", placeholder: "Sök bland dataset, t.ex. luftkvalitet eller \"öppna data\"",
@@ -79,7 +81,8 @@ struct UIStrings: Sendable {
         shownAs: "Sökningen visar detta dataset som", metadata: "Metadata (DCAT-AP)", notFound: "Det finns inget dataset med det id:t.",
         back: "← Tillbaka till sökningen", footer: "Katalog samlar metadata om öppna data från många kataloger",
         clear: "Rensa filter", showAll: "Visa alla", showFewer: "Visa färre",
-        searchFailed: "Sökningen gick inte att göra:"
+        searchFailed: "Sökningen gick inte att göra:",
+        searchTimedOut: "den tog för lång tid och avbröts. Gör den smalare med ovanligare ord, en fras eller filter."
     )
 
     static let english = UIStrings(
@@ -94,6 +97,7 @@ struct UIStrings: Sendable {
         source: "Source", firstSeen: "First harvested", alsoFrom: "Also from", sameDataset: "The same dataset in other sources",
         shownAs: "Search shows this dataset as", metadata: "Metadata (DCAT-AP)", notFound: "There is no dataset with that id.",
         back: "← Back to search", footer: "Katalog gathers open-data metadata from many catalogues", clear: "Clear filters",
-        showAll: "Show all", showFewer: "Show fewer", searchFailed: "The search could not be run:"
+        showAll: "Show all", showFewer: "Show fewer", searchFailed: "The search could not be run:",
+        searchTimedOut: "it took too long and was stopped. Narrow it with rarer words, a phrase or filters."
     )
 }

@@ -2,8 +2,8 @@ import Hummingbird
 import KatalogStore
 import Logging
 
-/// Turns every error into an `application/problem+json` answer: store query errors become 400s,
-/// Hummingbird's own errors keep their status, anything unexpected is logged and answered 500 without internals.
+/// Turns every error into an `application/problem+json` answer: store query errors become 400s, a search stopped at
+/// its time limit a 503 saying so, Hummingbird's own errors keep their status, anything unexpected is logged and answered 500 without internals.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
@@ -36,6 +36,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case .invalidQuery: return APIError.badParameter("q", error.message)
         case .invalidCursor: return APIError.badParameter("cursor", error.message)
         case .notFound: return APIError(.notFound, error.message)
+        case .timedOut:
+            // Not the hub's fault and not the client's syntax: the search is too broad for the time one search may take.
+            logger.warning("search stopped at its time limit", metadata: ["error": "\(error)"])
+            return APIError(.serviceUnavailable, error.message)
         default:
             logger.error("store error", metadata: ["error": "\(error)"])
             return APIError(.serviceUnavailable, "the catalogue is not available right now")

@@ -7,34 +7,44 @@ extension CatalogStore {
     /// Searches the live catalogue; see ``SearchQuery`` for the syntax and options.
     ///
     /// Total, hits and facets come from one read snapshot. Throws ``StoreError`` with code
-    /// `invalidQuery` (bad text, filter or limit) or `invalidCursor` (a cursor this store did not issue).
+    /// `invalidQuery` (bad text, filter or limit), `invalidCursor` (a cursor this store did not issue) or `timedOut`
+    /// (the search ran past ``Configuration/searchTimeLimit``).
     public func search(_ query: SearchQuery) async throws -> SearchResult {
         let index = facetIndexCache.current
         let cache = searchCache
         let statistics = termStatistics
+        let limit = configuration.searchTimeLimit
         let (result, indexIsCurrent) = try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
             let version = try FacetIndex.currentVersion(db)
             // Only valid queries are kept, so a kept result needs no parsing or validation.
             if let kept = cache.result(for: query, version: version) { return (kept, true) }
-            var plan = try SearchPlan(query)
-            if !query.publisher.isEmpty {
-                // A filter on a publisher known by name alone finds the datasets of the publisher it stands for. The
-                // query is valid (checked above), and mapping keys only merges them, so the mapped one is valid too.
-                let targets = try PublisherAliases.targets(db, keys: query.publisher)
-                if !targets.isEmpty {
-                    var seen = Set<String>()
-                    var mapped = query
-                    mapped.publisher = query.publisher.map { targets[$0] ?? $0 }.filter { seen.insert($0).inserted }
-                    plan = try SearchPlan(mapped)
-                }
+            return try SearchTimeLimit.run(db, limit: limit, what: "the search") {
+                try CatalogStore.search(query, in: db, version: version, index: index, statistics: statistics, cache: cache)
             }
-            var (result, indexIsCurrent) = try plan.run(db, facetIndex: index, version: version, statistics: statistics)
-            result.catalogueVersion = version
-            cache.keep(result, for: query, version: version)
-            return (result, indexIsCurrent)
         }
         if !indexIsCurrent { refreshFacetIndexInBackground() }
         return result
+    }
+
+    /// A search the result cache did not have, run in `db`'s snapshot at `version` and kept for the next time.
+    private static func search(_ query: SearchQuery, in db: Database, version: Int64, index: FacetIndex?,
+                               statistics: TermStatistics, cache: SearchResultCache) throws -> (SearchResult, Bool) {
+        var plan = try SearchPlan(query)
+        if !query.publisher.isEmpty {
+            // A filter on a publisher known by name alone finds the datasets of the publisher it stands for. The
+            // query is valid (checked above), and mapping keys only merges them, so the mapped one is valid too.
+            let targets = try PublisherAliases.targets(db, keys: query.publisher)
+            if !targets.isEmpty {
+                var seen = Set<String>()
+                var mapped = query
+                mapped.publisher = query.publisher.map { targets[$0] ?? $0 }.filter { seen.insert($0).inserted }
+                plan = try SearchPlan(mapped)
+            }
+        }
+        var (result, indexIsCurrent) = try plan.run(db, facetIndex: index, version: version, statistics: statistics)
+        result.catalogueVersion = version
+        cache.keep(result, for: query, version: version)
+        return (result, indexIsCurrent)
     }
 
     /// The catalogue's change sequence now: it moves with every dataset added, changed or deleted, so two

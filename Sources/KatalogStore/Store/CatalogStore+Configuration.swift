@@ -27,14 +27,22 @@ extension CatalogStore {
         /// BM25 ranking weighs by) are kept between searches, for the catalogue's current state only; 0 counts
         /// them for every search. Default 4,096 (a few hundred KB).
         public var termStatisticsEntries: Int
+        /// How long one search or suggestion may run, in seconds, before it is stopped and fails with
+        /// ``StoreError/Code/timedOut``; nil (the default) lets it run to the end. The time counts from when a read
+        /// connection starts the search, not while it waits for one. A server answering the public sets it (`katalog
+        /// serve`: 2 seconds), so that a few searches matching most of a large catalogue cannot keep every core busy.
+        /// SQLite checks it between steps of its virtual machine; expanding one prefix in the full-text index is a
+        /// single step, so a search can overrun it by that step (``QueryParser`` bounds what prefixes cost).
+        public var searchTimeLimit: TimeInterval?
 
         /// Creates a configuration.
         public init(staleRunInterval: TimeInterval = 120, busyTimeout: TimeInterval = 600, maximumReaderCount: Int = 4,
                     maxStoredRunErrors: Int = 1_000, inMemoryFacets: Bool = true, searchCacheEntries: Int = 512,
-                    termStatisticsEntries: Int = 4_096, now: @escaping @Sendable () -> Date = { Date() }) {
+                    termStatisticsEntries: Int = 4_096, searchTimeLimit: TimeInterval? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
             self.inMemoryFacets = inMemoryFacets
             self.searchCacheEntries = searchCacheEntries
             self.termStatisticsEntries = termStatisticsEntries
+            self.searchTimeLimit = searchTimeLimit
             self.staleRunInterval = staleRunInterval
             self.busyTimeout = busyTimeout
             self.maximumReaderCount = maximumReaderCount

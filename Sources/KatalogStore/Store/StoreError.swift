@@ -4,7 +4,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: String, Hashable, Sendable {
             case sourceBusy, runNotActive, notFound, invalidQuery, invalidCursor, invalidArgument
-            case corrupt, busy, io, encoding, newerSchema
+            case corrupt, busy, io, encoding, newerSchema, timedOut
         }
 
         private let value: Value
@@ -29,6 +29,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let newerSchema = Code(.newerSchema)
         /// The database stayed locked by another connection past the busy timeout.
         public static let busy = Code(.busy)
+        /// A search ran past ``CatalogStore/Configuration/searchTimeLimit`` and was stopped; a narrower search
+        /// (rarer words, a phrase, filters) may succeed, the same one will likely stop again.
+        public static let timedOut = Code(.timedOut)
         /// Any other failure reading or writing the database.
         public static let io = Code(.io)
         /// A stored or given record could not be encoded or decoded.

@@ -1,0 +1,84 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KatalogModel
+import KatalogStore
+import Logging
+import Testing
+@testable import KatalogHub
+
+/// A search stopped at the store's time limit, as each of the hub's faces answers it.
+struct SearchTimeLimitHubTests {
+    /// A thousand datasets matching "luftkvalitet", served by a store whose searches may run for a nanosecond.
+    private static func limitedStore() async throws -> (written: CatalogStore, limited: CatalogStore) {
+        let store = try CatalogStore.temporary()
+        let records = (0..<1_000).map { index in
+            HubTestCatalogue.dataset("l\(index)", title: ["sv": "Luftkvalitet vid station \(index)"],
+                                     description: ["sv": "Mätningar av luftkvalitet."], publisher: "Kommun \(index % 9)",
+                                     keywords: ["luft"], formats: ["CSV"])
+        }
+        let run = try await store.beginRun(source: "demo", kind: "ckan", url: "http://127.0.0.1/")
+        for start in stride(from: 0, to: records.count, by: 200) {
+            try await store.stage(run: run, records: Array(records[start..<start + 200]))
+        }
+        _ = try await store.completeRun(run: run, seen: Set(records.map(\.sourceIdentifier)), isComplete: true)
+        let limited = try CatalogStore(path: store.path, configuration: .init(searchTimeLimit: 0.000_000_001))
+        return (store, limited)
+    }
+
+    @Test func theSearchAPIAndSuggestAnswer503SayingWhy() async throws {
+        let (store, limited) = try await Self.limitedStore()
+        try await HubTestCatalogue.application(limited).test(.router) { client in
+            for uri in ["/api/v1/search?q=luftkvalitet&facets=true", "/api/v1/suggest?q=luftk"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .serviceUnavailable, "\(uri)")
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                    let problem = try SearchAPITests.json(response)
+                    #expect(problem["status"] as? Int == 503)
+                    let detail = try #require(problem["detail"] as? String)
+                    #expect(detail.contains("was stopped after 0 ms, the time limit for one search"), "\(detail)")
+                    #expect(detail.contains("narrow it"))
+                }
+            }
+            // Requests the limit does not concern still answer: a dataset, and a search the unlimited store answers.
+            try await client.execute(uri: "/api/v1/datasets/\(try await store.search(SearchQuery("luftkvalitet")).hits[0].id)",
+                                     method: .get) { #expect($0.status == .ok) }
+        }
+        // The same hub on an unlimited store answers the search.
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            try await client.execute(uri: "/api/v1/search?q=luftkvalitet&facets=true", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try SearchAPITests.json(response)
+                #expect(body["total"] as? Int == 1_000)
+            }
+        }
+    }
+
+    @Test func theCKANAPIAnswersAsCKANDoesWhenItsIndexCannotSearch() async throws {
+        let (_, limited) = try await Self.limitedStore()
+        try await HubTestCatalogue.application(limited).test(.router) { client in
+            try await client.execute(uri: "/api/3/action/package_search?q=luftkvalitet", method: .get) { response in
+                #expect(response.status == .conflict)
+                let body = try SearchAPITests.json(response)
+                #expect(body["success"] as? Bool == false)
+                let error = try #require(body["error"] as? [String: Any])
+                #expect(error["__type"] as? String == "Search Error")
+                #expect((error["message"] as? String)?.hasPrefix("Search error: the search was stopped after") == true)
+            }
+        }
+    }
+
+    @Test func thePageSaysSoInItsLanguage() async throws {
+        let (_, limited) = try await Self.limitedStore()
+        try await HubTestCatalogue.application(limited).test(.router) { client in
+            for (language, text) in [("sv", "Sökningen gick inte att göra:</strong> den tog för lång tid och avbröts."),
+                                      ("en", "The search could not be run:</strong> it took too long and was stopped.")] {
+                try await client.execute(uri: "/?q=luftkvalitet&lang=\(language)", method: .get) { response in
+                    #expect(response.status == .serviceUnavailable)
+                    #expect(String(buffer: response.body).contains(text), "\(language)")
+                }
+            }
+        }
+    }
+}
