@@ -27,6 +27,44 @@ struct DataThemeTests {
         #expect(DataTheme.codes.count == 14)
     }
 
+    @Test func losThemesWithoutAnEUCounterpartKeepTheirIRIAndGetTheVocabularysLabels() throws {
+        let outdoor = DataTheme.normalize("http://psi.norge.no/los/tema/friluftsliv")
+        #expect(outdoor.uri == nil)
+        #expect(outdoor.key == "http://psi.norge.no/los/tema/friluftsliv")
+        let labels = try #require(outdoor.label)
+        #expect(labels.best(["nb"]) == "Friluftsliv")
+        #expect(labels.best(["nn"]) == "Friluftsliv")
+        #expect(labels.best(["en"]) == "Outdoor life")
+        // https, letter case and a trailing slash name the same theme; the raw value is kept as given.
+        let boat = DataTheme.normalize(" HTTPS://psi.norge.no/los/tema/bat-havn-og-kyst/ ")
+        #expect(boat.raw == "HTTPS://psi.norge.no/los/tema/bat-havn-og-kyst/")
+        #expect(boat.label?.best(["nb"]) == "Båt, havn og kyst")
+        #expect(boat.label?.best(["nn"]) == "Båt, hamn og kyst")
+        // The two English labels that are another theme's name are left out: Bokmål shows instead.
+        #expect(DataTheme.normalize("https://psi.norge.no/los/tema/varslingstjenester").label?.best(["en"]) == "Varslingstjenester")
+        // A Los theme whose words name an EU theme is mapped onto it, as before, with the EU labels.
+        let nature = DataTheme.normalize("https://psi.norge.no/los/tema/natur-klima-og-miljo")
+        #expect(nature.uri == DataTheme.authority + "ENVI")
+        #expect(nature.label?.best(["en"]) == "Environment")
+        // Not a theme of the vocabulary, or not a Los theme IRI: no labels.
+        for raw in ["https://psi.norge.no/los/tema/no-such-theme", "https://psi.norge.no/los/ord/friluftsliv",
+                    "https://example.org/los/tema/friluftsliv", "https://psi.norge.no/los/tema/", "friluftsliv-2020"] {
+            #expect(DataTheme.normalize(raw).label == nil, "\(raw)")
+        }
+    }
+
+    @Test func theLosTableIsWhole() {
+        #expect(LOSTheme.entries.count == 92)
+        #expect(Set(LOSTheme.entries.map(\.slug)).count == 92)
+        let main = LOSTheme.entries.filter { $0.broader == nil }
+        #expect(main.count == 14)
+        // Every theme's parent is a main theme, and every theme has Bokmål and Nynorsk labels.
+        for entry in LOSTheme.entries {
+            if let broader = entry.broader { #expect(main.contains { $0.slug == broader }, "\(entry.slug)") }
+            #expect(entry.labels["nb"]?.isEmpty == false && entry.labels["nn"]?.isEmpty == false, "\(entry.slug)")
+        }
+    }
+
     @Test func unknownGroupsKeepRawAndGroupTitle() {
         let concept = DataTheme.normalize("kommunfakta-2019", label: "Kommunfakta")
         #expect(concept.uri == nil)

@@ -110,8 +110,9 @@ struct SearchPage {
         switch facet {
         case "theme":
             concept = DataTheme.normalize(value)
-            // A geodata record's ISO topic category without an EU counterpart (`elevation`, `structure`).
-            if concept.uri == nil { return TopicCategory.label(value) }
+            // A geodata record's ISO topic category without an EU counterpart (`elevation`, `structure`); a Los theme
+            // has its own labels.
+            if concept.uri == nil, concept.label == nil { return TopicCategory.label(value) }
         case "licence": concept = License.normalize(value)
         case "language": return Language.name(of: value, in: language)
         // The EU file-type codes' usual names: `WMS_SRVC` → "WMS", `RDF_TURTLE` → "Turtle".
@@ -119,7 +120,8 @@ struct SearchPage {
         default: return nil
         }
         // A licence the vocabulary knows without an IRI ("Licence not specified") has a label too; unknown values none.
-        let label = concept.label?.best([language, "en"])
+        // Labels only in Norwegian (Los themes) read better on a Swedish page in Bokmål than in English.
+        let label = concept.label?.best(language == "sv" ? ["sv", "nb", "en"] : [language, "en"])
         return facet == "licence" ? label.map { SearchPage.licenceLabel($0, language: language) } : label
     }
 

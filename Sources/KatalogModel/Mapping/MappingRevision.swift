@@ -6,5 +6,5 @@
 /// unchanged source is mapped again once after an upgrade instead of keeping what the old mapping made of it.
 public enum MappingRevision {
     /// The current revision.
-    public static let current = "2026-12-07.1"
+    public static let current = "2026-12-07.2"
 }

@@ -1,7 +1,8 @@
 /// Data themes, mapped onto the EU data-theme authority (`…/authority/data-theme/ENVI`).
 ///
 /// Accepts the authority's IRIs and codes, DCAT-AP-SE/NO style theme IRIs ending in a code, INSPIRE theme IRIs,
-/// and common CKAN group names and labels in Swedish, Norwegian, Danish, Finnish and English.
+/// Los themes whose words name an EU theme, and common CKAN group names and labels in Swedish, Norwegian, Danish,
+/// Finnish and English.
 public enum DataTheme {
     /// The namespace of the EU data-theme authority.
     public static let authority = "http://publications.europa.eu/resource/authority/data-theme/"
@@ -12,10 +13,11 @@ public enum DataTheme {
         let aliases: [String]
     }
 
-    /// Maps a theme value; unknown values keep only the raw text.
+    /// Maps a theme value; unknown values keep only the raw text, with the vocabulary's labels when they are Los themes
+    /// (``LOSTheme``).
     public static func normalize(_ raw: String) -> Concept {
         let trimmed = raw.trimmingWhitespace()
-        guard let entry = entry(for: trimmed) else { return Concept(raw: trimmed) }
+        guard let entry = entry(for: trimmed) else { return Concept(raw: trimmed, label: LOSTheme.labels(trimmed)) }
         return Concept(raw: trimmed, uri: authority + entry.code, label: LocalizedText(entry.labels))
     }
 

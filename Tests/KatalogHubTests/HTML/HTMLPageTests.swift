@@ -158,4 +158,28 @@ struct HTMLPageTests {
         #expect(DatasetPage.isWebURL("http://a.se/") && DatasetPage.isWebURL("Https://a.se/"))
         #expect(!DatasetPage.isWebURL("httpx://a.se/") && !DatasetPage.isWebURL("http:/a") && !DatasetPage.isWebURL(""))
     }
+
+    @Test("A Los theme is named by the vocabulary: Bokmål on the Swedish page, English on the English one")
+    func losThemesAreNamed() async throws {
+        let store = try CatalogStore.temporary()
+        let dataset = Dataset(sourceIdentifier: "n1", title: LocalizedText("Turstier i Bergen", language: "nb"),
+                              themes: [DataTheme.normalize("http://psi.norge.no/los/tema/friluftsliv")])
+        let run = try await store.beginRun(source: "demo", kind: "dcat", url: "http://127.0.0.1/")
+        try await store.stage(run: run, records: [SourceRecord(dataset: dataset, raw: Data("{}".utf8), rawFormat: "text/turtle")])
+        _ = try await store.completeRun(run: run, seen: ["n1"], isComplete: true)
+        let stored = try #require(try await store.dataset(source: "demo", sourceIdentifier: "n1"))
+        try await HubTestCatalogue.application(store).test(.router) { client in
+            for (language, label) in [("sv", "Friluftsliv"), ("en", "Outdoor life")] {
+                try await client.execute(uri: "/?q=turstier&lang=\(language)", method: .get) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("title=\"\(label)\">\(label)</a>"), "\(language)")
+                    #expect(html.contains("theme=http%3A%2F%2Fpsi.norge.no%2Flos%2Ftema%2Ffriluftsliv"), "the filter keeps the IRI")
+                    #expect(!html.contains(">http://psi.norge.no/los/tema/friluftsliv<"))
+                }
+            }
+            try await client.execute(uri: "/datasets/\(stored.id)?lang=en", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Outdoor life"))
+            }
+        }
+    }
 }
