@@ -10,8 +10,14 @@ extension CatalogStore {
     /// `invalidQuery` (bad text, filter or limit), `invalidCursor` (a cursor this store did not issue) or `timedOut`
     /// (the search ran past ``Configuration/searchTimeLimit``).
     public func search(_ query: SearchQuery) async throws -> SearchResult {
-        let index = facetIndexCache.current
         let cache = searchCache
+        // A kept result needs only the current version, which does not wait for a reader that long searches may hold.
+        // Should that connection fail, the search below reads the version in its snapshot and reports any error.
+        if cache.capacity > 0, let version = try? await versionReader.version(),
+           let kept = cache.result(for: query, version: version) {
+            return kept
+        }
+        let index = facetIndexCache.current
         let statistics = termStatistics
         let limit = configuration.searchTimeLimit
         let (result, indexIsCurrent) = try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
@@ -50,7 +56,11 @@ extension CatalogStore {
     /// The catalogue's change sequence now: it moves with every dataset added, changed or deleted, so two
     /// equal values mean every search has the same answer at both moments (HTTP validators use it).
     public func catalogueVersion() async throws -> Int64 {
-        try await read("reading the catalogue version") { try FacetIndex.currentVersion($0) }
+        do {
+            return try await versionReader.version()
+        } catch {
+            throw CatalogStore.storeError(error, doing: "reading the catalogue version", context: [:])
+        }
     }
 
     /// Brings the in-memory facet terms up to the catalogue's current state and waits for it; searches made

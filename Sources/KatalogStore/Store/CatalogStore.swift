@@ -22,6 +22,8 @@ public final class CatalogStore: Sendable {
     let termStatistics: TermStatistics
     /// Each source's record counts at one catalogue version (``recordCountsBySource()``): `/metrics` asks on every scrape.
     let recordCountsCache = VersionedCache<Bool, [String: SourceRecordCounts]>(capacity: 1)
+    /// The catalogue's change sequence, read without waiting for one of the pool's readers (see ``VersionReader``).
+    let versionReader: VersionReader
     /// The run scratch file attached to the writer connection (see ``RunScratch``); deleted with the store.
     let scratchPath: String
     /// The directory ``temporary(configuration:logger:)`` created for this store, removed with the store.
@@ -44,6 +46,7 @@ public final class CatalogStore: Sendable {
         searchCache = SearchResultCache(capacity: configuration.searchCacheEntries)
         termStatistics = TermStatistics(capacity: configuration.termStatisticsEntries)
         scratchPath = RunScratch.newPath(for: path)
+        versionReader = VersionReader(path: path, lockWait: CatalogStore.lockAttempt(configuration.busyTimeout))
         var config = GRDB.Configuration()
         config.label = "katalog"
         // SQLite's own wait for a lock, per attempt; a write tries again until `busyTimeout` (see `write`).
