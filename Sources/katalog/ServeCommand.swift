@@ -30,9 +30,10 @@ struct ServeCommand: AsyncParsableCommand {
     var searchTimeLimitMs = ServeCommand.defaultSearchTimeLimitMs
 
     /// The hub's default time limit for one search: long enough for any search of a few words with filters on a
-    /// million datasets (tens of milliseconds), short enough that a few searches matching most of the catalogue
-    /// cannot keep every core busy for long.
-    static let defaultSearchTimeLimitMs = 2_000
+    /// million datasets (tens of milliseconds alone, under 300 ms with sixteen at once on two cores), short enough
+    /// that a few searches ranking most of the catalogue cannot hold the readers and cores for long (BENCHMARKS.md,
+    /// "Search time limit").
+    static let defaultSearchTimeLimitMs = 1_000
 
     @Flag(name: .long, help: "Send every answer uncompressed, even to clients that accept gzip (for a proxy in front that compresses).")
     var noCompression = false
