@@ -42,6 +42,9 @@ struct SearchTimeLimitTests {
             #expect(error.code == .timedOut)
             #expect(error.message.hasPrefix("the completion was stopped"), "\(error.message)")
         }
+        // Three searches and a completion, counted for /metrics; the store that wrote the catalogue stopped none.
+        #expect(limited.stoppedSearches == 4)
+        #expect(store.stoppedSearches == 0)
     }
 
     @Test("After a stopped search the same connection reads without a limit, and the next search is stopped again")
@@ -74,6 +77,7 @@ struct SearchTimeLimitTests {
             }
         }
         #expect(try await limited.suggest(prefix: "wat").titles.count == 10)
+        #expect(limited.stoppedSearches == 0)
     }
 
     @Test("Limits are named in seconds or milliseconds")

@@ -19,6 +19,8 @@ struct MetricsRoute: Sendable {
         var text = "# HELP katalog_build_info The Katalog version serving, as a label (always 1).\n# TYPE katalog_build_info gauge\n"
         text += "katalog_build_info{version=\"\(PrometheusText.escape(KatalogVersion.current))\"} 1\n"
         text += metrics.render()
+        text += "# HELP katalog_searches_stopped_total Searches and completions stopped at the search time limit.\n# TYPE katalog_searches_stopped_total counter\n"
+        text += "katalog_searches_stopped_total \(store.stoppedSearches)\n"
         let reports = try await harvestHealth.reports()
         let lastRuns = reports.reduce(into: [String: HarvestRun]()) { $0[$1.name] = $1.freshness?.lastRun }
         let totals = try await store.runStatusCounts()

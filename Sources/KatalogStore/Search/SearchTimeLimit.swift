@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 /// Stops the SQL of one search once it has run longer than a limit (``CatalogStore/Configuration/searchTimeLimit``).
 ///
@@ -56,5 +57,21 @@ enum SearchTimeLimit {
             return limit == limit.rounded() ? "\(Int(limit)) s" : "\((limit * 10).rounded() / 10) s"
         }
         return "\(max(Int((limit * 1000).rounded()), 0)) ms"
+    }
+}
+
+extension CatalogStore {
+    /// How many searches and completions were stopped at ``Configuration/searchTimeLimit`` since the store was opened
+    /// (`katalog_searches_stopped_total` in the hub's `/metrics`).
+    public var stoppedSearches: Int { stopped.withLock { $0 } }
+
+    /// Runs `body`, counting it in ``stoppedSearches`` when it is stopped at the time limit.
+    func countingStops<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as StoreError where error.code == .timedOut {
+            stopped.withLock { $0 += 1 }
+            throw error
+        }
     }
 }

@@ -41,6 +41,9 @@ struct SearchTimeLimitHubTests {
                     #expect(detail.contains("narrow it"))
                 }
             }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(String(buffer: response.body).contains("\nkatalog_searches_stopped_total 2\n"))
+            }
             // Requests the limit does not concern still answer: a dataset, and a search the unlimited store answers.
             try await client.execute(uri: "/api/v1/datasets/\(try await store.search(SearchQuery("luftkvalitet")).hits[0].id)",
                                      method: .get) { #expect($0.status == .ok) }
