@@ -222,7 +222,7 @@ enum OpenAPIDocument {
           "get": {
             "operationId": "search",
             "summary": "Full-text search with filters, facets and keyset paging",
-            "description": "A search that runs longer than the hub's time limit (1 s unless its operator set another) is stopped and answered 503; a narrower one (rarer words, a phrase, filters) may succeed.",
+            "description": "A search that runs longer than the hub's time limit (10 s unless its operator set another) is stopped and answered 503; a narrower one (rarer words, a phrase, filters) may succeed.",
             "parameters": [
               {"name": "q", "in": "query", "description": "Words are ANDed; \"phrases\", OR, -exclusion and prefix* (two letters or digits at least) work. Empty lists everything.", "schema": {"type": "string", "maxLength": 1000, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}},
               {"name": "publisher", "in": "query", "description": "Publisher keys (repeat or comma-separate).", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},

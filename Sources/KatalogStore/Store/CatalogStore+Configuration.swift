@@ -30,7 +30,7 @@ extension CatalogStore {
         /// How long one search or suggestion may run, in seconds, before it is stopped and fails with
         /// ``StoreError/Code/timedOut``; nil (the default) lets it run to the end. The time counts from when a read
         /// connection starts the search, not while it waits for one. A server answering the public sets it (`katalog
-        /// serve`: 1 second), so that a few searches matching most of a large catalogue cannot keep every core busy.
+        /// serve`: 10 seconds), so that a few searches matching most of a large catalogue cannot keep every core busy.
         /// SQLite checks it between steps of its virtual machine; expanding one prefix in the full-text index is a
         /// single step, so a search can overrun it by that step (``QueryParser`` bounds what prefixes cost).
         public var searchTimeLimit: TimeInterval?
