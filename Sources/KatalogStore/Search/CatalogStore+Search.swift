@@ -186,16 +186,23 @@ struct SearchPlan: Sendable {
     }
 
     /// `FROM … WHERE …` of the whole match set, with its arguments.
-    func matchSet() -> (sql: String, arguments: [DatabaseValue]) {
-        var sql = expression == nil
-            ? "FROM datasets d"
-            : "FROM datasets_fts JOIN datasets d ON d.pk = datasets_fts.rowid"
+    ///
+    /// With `walking`, the same set for reading `datasets` through that index in its order (``walkedIndex``): words
+    /// become a set of full-text row keys built once, and each filter a probe of the row's terms by primary key, so
+    /// nothing drives the plan but the index and SQLite stops at the page's end.
+    func matchSet(walking index: String? = nil) -> (sql: String, arguments: [DatabaseValue]) {
+        var sql: String
+        if let index {
+            sql = "FROM datasets d INDEXED BY \(index)"
+        } else {
+            sql = expression == nil ? "FROM datasets d" : "FROM datasets_fts JOIN datasets d ON d.pk = datasets_fts.rowid"
+        }
         // Folded records (another source's record of the same dataset is shown) have no full-text or facet rows, so
         // only queries without words or filters need this condition; it also lets SQLite use the live-only indexes.
         var conditions = ["d.deleted_at IS NULL", "d.shown_as IS NULL"]
         var arguments: [DatabaseValue] = []
         if let expression {
-            conditions.append("datasets_fts MATCH ?")
+            conditions.append(index == nil ? "datasets_fts MATCH ?" : "d.pk IN (SELECT rowid FROM datasets_fts WHERE datasets_fts MATCH ?)")
             arguments.append(expression.databaseValue)
         }
         if let exclusion {
@@ -207,7 +214,9 @@ struct SearchPlan: Sendable {
         }
         for (facet, values) in query.filters {
             let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
-            conditions.append("d.pk IN (SELECT dataset_pk FROM dataset_terms WHERE facet = ? AND value IN (\(marks)))")
+            conditions.append(index == nil
+                ? "d.pk IN (SELECT dataset_pk FROM dataset_terms WHERE facet = ? AND value IN (\(marks)))"
+                : "EXISTS (SELECT 1 FROM dataset_terms t WHERE t.facet = ? AND t.value IN (\(marks)) AND t.dataset_pk = d.pk)")
             arguments.append(facet.databaseValue)
             arguments += values.map(\.databaseValue)
         }
@@ -231,8 +240,9 @@ struct SearchPlan: Sendable {
     /// snapshot, else with SQL; the second value tells whether the index was current.
     /// `version` is the snapshot's change sequence, when the caller has read it already; `statistics` keeps
     /// the phrases' document frequencies across searches (without it each search counts its own).
+    /// `walking: false` always sorts the match set (tests compare the two plans).
     func run(_ db: Database, facetIndex: FacetIndex? = nil, version: Int64? = nil,
-             statistics: TermStatistics? = nil) throws -> (SearchResult, indexIsCurrent: Bool) {
+             statistics: TermStatistics? = nil, walking: Bool = true) throws -> (SearchResult, indexIsCurrent: Bool) {
         let (matchSQL, matchArguments) = matchSet()
         let snapshot = try version ?? FacetIndex.currentVersion(db)
         let index = facetIndex.flatMap { $0.version == snapshot ? $0 : nil }
@@ -246,6 +256,19 @@ struct SearchPlan: Sendable {
             if isWholeCatalogue {
                 counts = index.everything
                 total = index.datasetCount
+            } else if let filter = termsOnlyFilter(index) {
+                // Filters on counted facets only: the match set is in the copy, no row needs reading.
+                counts = index.emptyCounts()
+                var matched = 0
+                counts.withUnsafeMutableBufferPointer { counts in
+                    index.withCounter(counts) { counter in
+                        index.forEachDataset(matching: filter) { pk in
+                            counter.add(pk)
+                            matched += 1
+                        }
+                    }
+                }
+                total = matched
             } else {
                 counts = index.emptyCounts()
                 var matched = 0
@@ -262,14 +285,26 @@ struct SearchPlan: Sendable {
                 total = matched
             }
             facets = try labelPublishers(db, index.top(counts, limit: query.facetValues))
+        } else if let index, let filter = termsOnlyFilter(index) {
+            var matched = 0
+            index.forEachDataset(matching: filter) { _ in matched += 1 }
+            total = matched
         } else {
-            total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + matchSQL, arguments: StatementArguments(matchArguments)) ?? 0
+            // Words alone are counted in the full-text index, which holds exactly the datasets searches show.
+            let (countSQL, countArguments) = wordsOnlyMatch ?? (matchSQL, matchArguments)
+            total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + countSQL, arguments: StatementArguments(countArguments)) ?? 0
             if query.facets {
                 facets = try countFacets(db, matchSQL: matchSQL, arguments: matchArguments,
                                          fromMatchSet: total <= SearchPlan.matchDrivenFacetLimit)
             }
         }
-        let page = try pageRows(db, matchSQL: matchSQL, arguments: matchArguments)
+        let page: [PageRow]
+        if walking, let walked = try walkedIndex(db, total: total, facetIndex: index) {
+            let (walkSQL, walkArguments) = matchSet(walking: walked)
+            page = try rankedForWords(db, pageRows(db, matchSQL: walkSQL, arguments: walkArguments, walking: true))
+        } else {
+            page = try pageRows(db, matchSQL: matchSQL, arguments: matchArguments)
+        }
         let hits = try hydrate(db, page: Array(page.prefix(query.limit)))
         var nextCursor: String?
         if page.count > query.limit, let last = page.prefix(query.limit).last, let lastHit = hits.last {
@@ -316,6 +351,13 @@ struct SearchPlan: Sendable {
         return SearchResult(total: total, hits: hits, facets: facets, nextCursor: nextCursor)
     }
 
+    /// The in-memory form of the query's filters when they are all it has (no words, exclusions or row conditions)
+    /// and every one is on a counted facet; nil otherwise.
+    private func termsOnlyFilter(_ index: FacetIndex) -> FacetIndex.Filter? {
+        guard expression == nil, exclusion == nil, !matchesNothing, !hasRowConditions, !query.filters.isEmpty else { return nil }
+        return index.filter(query.filters)
+    }
+
     /// True when the query matches every live dataset (no words, filters or conditions).
     private var isWholeCatalogue: Bool {
         expression == nil && exclusion == nil && !matchesNothing && query.filters.isEmpty && !hasRowConditions
@@ -349,8 +391,51 @@ struct SearchPlan: Sendable {
         var rank: Double?
     }
 
-    private func pageRows(_ db: Database, matchSQL: String, arguments: [DatabaseValue]) throws -> [PageRow] {
-        let (sql, arguments) = pageQuery(matchSQL: matchSQL, arguments: arguments)
+    /// The index a listing in ``sort`` order can walk; each holds exactly the datasets searches show.
+    private var sortIndex: String? {
+        switch sort {
+        case .modified: "datasets_by_modified"
+        case .title: "datasets_by_title"
+        case .id: "datasets_live_by_id"
+        case .changed: "datasets_live_by_change"
+        case .relevance: nil
+        }
+    }
+
+    /// Most rows a page may expect to walk in sort order before sorting the match set is the cheaper plan.
+    static let maxWalkedRows = 400_000
+    /// Fewer matches than this are sorted, wherever the page lies: sorting them costs little.
+    static let minWalkedMatches = 2_000
+
+    /// The index to walk for this page, or nil to sort the match set. With `total` matches among `live` datasets, a
+    /// page read in sort order expects to pass `(offset + limit + 1) × live / total` rows before it is full, each a
+    /// step of the index and a probe; sorting reads every match. Half a million matches took 1–2.6 s to sort at a
+    /// million datasets and about 0.1 s to walk (BENCHMARKS.md, "Sorted listings").
+    func walkedIndex(_ db: Database, total: Int, facetIndex: FacetIndex?) throws -> String? {
+        guard let index = sortIndex, total >= SearchPlan.minWalkedMatches else { return nil }
+        let live = try facetIndex.map(\.datasetCount) ?? Int.fetchOne(db, sql: "SELECT MAX(pk) FROM datasets") ?? 0
+        let expected = Double(query.offset + query.limit + 1) * Double(live) / Double(total)
+        return expected <= Double(SearchPlan.maxWalkedRows) ? index : nil
+    }
+
+    /// A walked page's BM25 ranks for a query with words (the walk reads no full-text cursor to rank with), so its
+    /// hits carry the `rank` the sorted plan gives them.
+    private func rankedForWords(_ db: Database, _ page: [PageRow]) throws -> [PageRow] {
+        guard let expression, !page.isEmpty else { return page }
+        let marks = Array(repeating: "?", count: page.count).joined(separator: ", ")
+        // `+rowid`: handed to FTS5 as a constraint, each listed key restarted the whole match (1.7 s for a page of a word
+        // in 700,000 rows); filtered here, the match is read once (milliseconds).
+        let sql = "SELECT rowid, bm25(datasets_fts, 10.0, 5.0, 2.0, 1.0) FROM datasets_fts "
+            + "WHERE datasets_fts MATCH ? AND +rowid IN (\(marks))"
+        var ranks: [Int64: Double] = [:]
+        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([expression.databaseValue] + page.map(\.pk.databaseValue))) {
+            ranks[row[0]] = row[1]
+        }
+        return page.map { PageRow(pk: $0.pk, key: $0.key, rank: ranks[$0.pk]) }
+    }
+
+    private func pageRows(_ db: Database, matchSQL: String, arguments: [DatabaseValue], walking: Bool = false) throws -> [PageRow] {
+        let (sql, arguments) = pageQuery(matchSQL: matchSQL, arguments: arguments, walking: walking)
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             PageRow(pk: row["pk"], key: row["sort_key"], rank: row["rank"])
         }
@@ -365,9 +450,9 @@ struct SearchPlan: Sendable {
     }
 
     /// The SQL of the page's keys and its arguments.
-    private func pageQuery(matchSQL: String, arguments: [DatabaseValue]) -> (String, [DatabaseValue]) {
+    private func pageQuery(matchSQL: String, arguments: [DatabaseValue], walking: Bool = false) -> (String, [DatabaseValue]) {
         var arguments = arguments
-        let rankSQL = expression == nil ? "NULL" : "bm25(datasets_fts, 10.0, 5.0, 2.0, 1.0)"
+        let rankSQL = expression == nil || walking ? "NULL" : "bm25(datasets_fts, 10.0, 5.0, 2.0, 1.0)"
         var from = matchSQL
         var pkSQL = "d.pk"
         let keySQL: String
@@ -480,7 +565,7 @@ struct SearchPlan: Sendable {
         let pks = Array(datasets.keys)
         let marks = Array(repeating: "?", count: pks.count).joined(separator: ", ")
         let sql = "SELECT rowid, highlight(datasets_fts, 2, char(57344), char(57345)) FROM datasets_fts "
-            + "WHERE datasets_fts MATCH ? AND rowid IN (\(marks))"
+            + "WHERE datasets_fts MATCH ? AND +rowid IN (\(marks))"
         for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([expression.databaseValue] + pks.map(\.databaseValue))) {
             highlighted[row[0]] = row[1]
         }

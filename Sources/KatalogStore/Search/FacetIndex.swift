@@ -291,6 +291,15 @@ struct FacetIndex: Sendable {
         return Filter(required: required)
     }
 
+    /// Calls `body` with each dataset of the copy that matches `filter`, in row-key order. The copy holds every dataset
+    /// searches show, and each has at least its source as a term.
+    func forEachDataset(matching filter: Filter, _ body: (Int64) -> Void) {
+        guard offsets.count > 1 else { return }
+        for pk in 0..<(offsets.count - 1) where offsets[pk] < offsets[pk + 1] && matches(Int64(pk), filter) {
+            body(Int64(pk))
+        }
+    }
+
     /// Whether the dataset has, for every facet of `filter`, one of its values.
     @inline(__always)
     func matches(_ pk: Int64, _ filter: Filter) -> Bool {
