@@ -48,3 +48,18 @@ timed_harvest() {
     rss_mib=$((rss / 1024))
     summary="$(cat "$work/out.txt" "$work/time.txt" | grep -h -m1 '^bench:' || true)"
 }
+
+# wait_for_hub LOG PID: waits up to a minute for the `katalog serve` of PID to write the address it listens on to
+# LOG, and sets `port`; ends the script, showing LOG, when the server exits or does not report a port.
+wait_for_hub() {
+    port=""
+    for _ in $(seq 1 600); do
+        port="$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$1" | head -n 1)"
+        [ -n "$port" ] && return 0
+        if ! kill -0 "$2" 2>/dev/null; then
+            echo "katalog serve exited:"; cat "$1"; exit 1
+        fi
+        sleep 0.1
+    done
+    echo "katalog serve did not report its port within 60 s:"; cat "$1"; exit 1
+}

@@ -15,6 +15,7 @@ db="$data/hub-$count.sqlite"
 queries="$here/hub-queries.txt"
 script="$here/hub_queries.lua"
 mkdir -p "$data"
+source "$here/lib.sh"
 
 if ! command -v wrk >/dev/null; then
     echo "wrk is not installed (apt-get install wrk)"
@@ -51,18 +52,7 @@ KATALOG_LOG_LEVEL="${KATALOG_LOG_LEVEL:-info}" "$katalog" serve --db "$db" --hos
     --search-cache-entries "$cache" >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
-port=""
-for _ in $(seq 1 600); do
-    port="$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$log" | head -n 1)"
-    [ -n "$port" ] && break
-    if ! kill -0 "$server" 2>/dev/null; then
-        echo "katalog serve exited:"; cat "$log"; exit 1
-    fi
-    sleep 0.1
-done
-if [ -z "$port" ]; then
-    echo "katalog serve did not report its port within 60 s:"; cat "$log"; exit 1
-fi
+wait_for_hub "$log" "$server"
 url="http://127.0.0.1:$port"
 echo "server: $url (pid $server, log level ${KATALOG_LOG_LEVEL:-info})"
 

@@ -42,14 +42,7 @@ for limit in "${limits[@]}"; do
     "$katalog" serve --db "$db" --host 127.0.0.1 --port 0 --search-time-limit-ms "$limit" --log-level error >"$log" 2>&1 &
     server=$!
     trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
-    port=""
-    for _ in $(seq 1 600); do
-        port="$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$log" | head -n 1)"
-        [ -n "$port" ] && break
-        kill -0 "$server" 2>/dev/null || { echo "katalog serve exited:"; cat "$log"; exit 1; }
-        sleep 0.1
-    done
-    [ -n "$port" ] || { echo "katalog serve did not report its port"; exit 1; }
+    wait_for_hub "$log" "$server"
     url="http://127.0.0.1:$port"
     wrk -t2 -c16 -d5s --timeout 30s -s "$here/hub_queries.lua" "$url" "$here/hub-queries.txt" >/dev/null
     if [ "$hostile" -gt 0 ]; then
