@@ -29,10 +29,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Stop a search or completion that runs longer than this many milliseconds and answer 503 (0: never).")
     var searchTimeLimitMs = ServeCommand.defaultSearchTimeLimitMs
 
-    /// The hub's default time limit for one search: a safety net, not a rate limit. Listings that filter or sort
-    /// half of a million datasets (`format=CSV&sort=title`, CKAN's `fq=res_format:CSV&rows=1000&start=99000`) take
-    /// up to 2.6 s alone and about twice that when the cores are shared, so a shorter default would refuse searches
-    /// business systems make (BENCHMARKS.md, "Search time limit"). A hub that serves only short searches can set less.
+    /// The hub's default time limit for one search: a safety net, not a rate limit. On a million datasets, searches
+    /// business systems make take up to about 1 s (a relevance-ranked page deep in a common word, a `has_download`
+    /// listing), twice that when the cores are shared, and up to 4.4 s right after a start with the disk cache cold,
+    /// so a shorter default would refuse some of them (BENCHMARKS.md, "Search time limit" and "Sorted listings"). A hub
+    /// that serves only short searches can set less.
     static let defaultSearchTimeLimitMs = 10_000
 
     @Flag(name: .long, help: "Send every answer uncompressed, even to clients that accept gzip (for a proxy in front that compresses).")
