@@ -32,8 +32,9 @@ public enum LOSTheme {
         } else {
             return nil
         }
-        guard rest.hasPrefix("psi.norge.no/los/tema/") else { return nil }
-        rest = rest.dropFirst("psi.norge.no/los/tema/".count)
+        let themes = namespace.dropFirst("https://".count)
+        guard rest.hasPrefix(themes) else { return nil }
+        rest = rest.dropFirst(themes.count)
         while rest.hasSuffix("/") { rest = rest.dropLast() }
         guard !rest.isEmpty, !rest.contains("/") else { return nil }
         return String(rest)

@@ -55,47 +55,45 @@ extension CatalogStore {
         let keywordPrefix = text.lowercased()
         let index = facetIndexCache.current
         let statistics = termStatistics
-        let timeLimit = configuration.searchTimeLimit
-        return try await countingStops {
-            try await read("suggesting completions", context: ["prefix": String(text.prefix(40))]) { db in
-                try SearchTimeLimit.run(db, limit: timeLimit, what: "the completion") {
-                    let version = try FacetIndex.currentVersion(db)
-                    let lengths = index.flatMap { $0.version == version ? $0.rowLengths : nil } ?? []
-                    let frequencies = try statistics.frequencies(of: phrases.map { "title : " + $0 }, version: version, in: db)
-                    var best = BestRanks(capacity: limit)
-                    // The index holds live datasets only (a tombstone removes its row), so no join to `datasets` is needed.
-                    try RankScan.scan(db, expression: pattern, frequencies: frequencies, rowLengths: lengths,
-                                      weights: [10, 0, 0, 0]) { pk, rank in best.offer(rank: rank, pk: pk) }
-                    let pks = best.ordered.map(\.pk)
-                    var titles: [Suggestions.Title] = []
-                    if !pks.isEmpty {
-                        let marks = Array(repeating: "?", count: pks.count).joined(separator: ", ")
-                        var found: [Int64: (id: String, title: String)] = [:]
-                        for row in try Row.fetchAll(db, sql: """
-                            SELECT d.pk, d.id, f.title FROM datasets d JOIN datasets_fts f ON f.rowid = d.pk WHERE d.pk IN (\(marks))
-                            """, arguments: StatementArguments(pks)) {
-                            found[row[0]] = (row[1], row[2])
-                        }
-                        let folded = tokens.last.map { CatalogStore.fold($0) } ?? ""
-                        for pk in pks {
-                            guard let (id, all) = found[pk] else { continue }
-                            let lines = all.split(separator: "\n").map(String.init)
-                            let best = lines.first { CatalogStore.fold($0).contains(folded) } ?? lines.first ?? all
-                            titles.append(.init(id: id, title: best))
-                        }
+        let timeLimit = searchTimeLimit
+        return try await read("suggesting completions", context: ["prefix": String(text.prefix(40))]) { db in
+            try timeLimit.run(db, what: "the completion") {
+                let version = try FacetIndex.currentVersion(db)
+                let lengths = index.flatMap { $0.version == version ? $0.rowLengths : nil } ?? []
+                let frequencies = try statistics.frequencies(of: phrases.map { "title : " + $0 }, version: version, in: db)
+                var best = BestRanks(capacity: limit)
+                // The index holds live datasets only (a tombstone removes its row), so no join to `datasets` is needed.
+                try RankScan.scan(db, expression: pattern, frequencies: frequencies, rowLengths: lengths,
+                                  weights: [10, 0, 0, 0]) { pk, rank in best.offer(rank: rank, pk: pk) }
+                let pks = best.ordered.map(\.pk)
+                var titles: [Suggestions.Title] = []
+                if !pks.isEmpty {
+                    let marks = Array(repeating: "?", count: pks.count).joined(separator: ", ")
+                    var found: [Int64: (id: String, title: String)] = [:]
+                    for row in try Row.fetchAll(db, sql: """
+                        SELECT d.pk, d.id, f.title FROM datasets d JOIN datasets_fts f ON f.rowid = d.pk WHERE d.pk IN (\(marks))
+                        """, arguments: StatementArguments(pks)) {
+                        found[row[0]] = (row[1], row[2])
                     }
-                    var keywords: [Suggestions.Keyword] = []
-                    // Tombstones keep no terms, so every keyword row belongs to a live dataset.
-                    let keywordRows = try Row.fetchAll(db, sql: """
-                        SELECT value, COUNT(*) AS uses FROM dataset_terms
-                        WHERE facet = 'keyword' AND value >= ? AND value < ?
-                        GROUP BY value ORDER BY uses DESC, value LIMIT ?
-                        """, arguments: [keywordPrefix, keywordPrefix + "\u{10FFFF}", limit])
-                    for row in keywordRows {
-                        keywords.append(.init(keyword: row[0], count: row[1]))
+                    let folded = tokens.last.map { CatalogStore.fold($0) } ?? ""
+                    for pk in pks {
+                        guard let (id, all) = found[pk] else { continue }
+                        let lines = all.split(separator: "\n").map(String.init)
+                        let best = lines.first { CatalogStore.fold($0).contains(folded) } ?? lines.first ?? all
+                        titles.append(.init(id: id, title: best))
                     }
-                    return Suggestions(titles: titles, keywords: keywords)
                 }
+                var keywords: [Suggestions.Keyword] = []
+                // Tombstones keep no terms, so every keyword row belongs to a live dataset.
+                let keywordRows = try Row.fetchAll(db, sql: """
+                    SELECT value, COUNT(*) AS uses FROM dataset_terms
+                    WHERE facet = 'keyword' AND value >= ? AND value < ?
+                    GROUP BY value ORDER BY uses DESC, value LIMIT ?
+                    """, arguments: [keywordPrefix, keywordPrefix + "\u{10FFFF}", limit])
+                for row in keywordRows {
+                    keywords.append(.init(keyword: row[0], count: row[1]))
+                }
+                return Suggestions(titles: titles, keywords: keywords)
             }
         }
     }

@@ -12,9 +12,21 @@ import Synchronization
 ///
 /// Reading the clock costs tens of nanoseconds; a thousand instructions are a few microseconds of work, so the
 /// check costs well under 1% of a search.
-enum SearchTimeLimit {
+final class SearchTimeLimit: Sendable {
     /// How many virtual machine instructions run between two looks at the clock.
     static let instructionsPerCheck: Int32 = 1_000
+
+    /// The limit in seconds; nil lets every search run to the end.
+    let limit: TimeInterval?
+    /// Searches and completions stopped so far.
+    private let stops = Mutex(0)
+
+    init(limit: TimeInterval?) {
+        self.limit = limit
+    }
+
+    /// How many searches and completions this limit has stopped.
+    var stopped: Int { stops.withLock { $0 } }
 
     /// The deadline one search is held to, shared with the C handler through an unretained pointer.
     private final class Deadline {
@@ -27,13 +39,13 @@ enum SearchTimeLimit {
         }
     }
 
-    /// Runs `body` on `db` with `limit` (seconds) as its time limit; without a limit, just runs it.
-    /// - Throws: ``StoreError/Code/timedOut`` naming `what` and the limit when the limit stopped a statement, else what
-    ///   `body` throws.
-    static func run<T>(_ db: Database, limit: TimeInterval?, what: String, _ body: () throws -> T) throws -> T {
+    /// Runs `body` on `db` held to the limit; without a limit, just runs it.
+    /// - Throws: ``StoreError/Code/timedOut`` naming `what` and the limit when the limit stopped a statement (counted
+    ///   in ``stopped``), else what `body` throws.
+    func run<T>(_ db: Database, what: String, _ body: () throws -> T) throws -> T {
         guard let limit, let connection = db.sqliteConnection else { return try body() }
         let deadline = Deadline(after: limit)
-        sqlite3_progress_handler(connection, instructionsPerCheck, { context in
+        sqlite3_progress_handler(connection, SearchTimeLimit.instructionsPerCheck, { context in
             guard let context else { return 0 }
             let deadline = Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue()
             if deadline.passed || DispatchTime.now().uptimeNanoseconds >= deadline.nanoseconds {
@@ -46,8 +58,9 @@ enum SearchTimeLimit {
         do {
             return try withExtendedLifetime(deadline) { try body() }
         } catch let error as DatabaseError where deadline.passed && error.resultCode == .SQLITE_INTERRUPT {
-            throw StoreError(.timedOut, "\(what) was stopped after \(describe(limit)), the time limit for one search; "
-                + "narrow it with rarer words, a phrase or filters")
+            stops.withLock { $0 += 1 }
+            throw StoreError(.timedOut, "\(what) was stopped after \(SearchTimeLimit.describe(limit)), the time limit for one "
+                + "search; narrow it with rarer words, a phrase or filters")
         }
     }
 
@@ -63,15 +76,5 @@ enum SearchTimeLimit {
 extension CatalogStore {
     /// How many searches and completions were stopped at ``Configuration/searchTimeLimit`` since the store was opened
     /// (`katalog_searches_stopped_total` in the hub's `/metrics`).
-    public var stoppedSearches: Int { stopped.withLock { $0 } }
-
-    /// Runs `body`, counting it in ``stoppedSearches`` when it is stopped at the time limit.
-    func countingStops<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as StoreError where error.code == .timedOut {
-            stopped.withLock { $0 += 1 }
-            throw error
-        }
-    }
+    public var stoppedSearches: Int { searchTimeLimit.stopped }
 }

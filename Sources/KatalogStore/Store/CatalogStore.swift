@@ -2,7 +2,6 @@ import Foundation
 import GRDB
 import KatalogModel
 import Logging
-import Synchronization
 
 /// The Katalog catalogue: one SQLite database (WAL) holding datasets, harvest runs, the full-text index and HTTP validators.
 ///
@@ -23,8 +22,8 @@ public final class CatalogStore: Sendable {
     let termStatistics: TermStatistics
     /// Each source's record counts at one catalogue version (``recordCountsBySource()``): `/metrics` asks on every scrape.
     let recordCountsCache = VersionedCache<Bool, [String: SourceRecordCounts]>(capacity: 1)
-    /// Searches and completions stopped at ``Configuration/searchTimeLimit`` since the store was opened.
-    let stopped = Mutex(0)
+    /// Searches and completions held to ``Configuration/searchTimeLimit``, and how many it stopped.
+    let searchTimeLimit: SearchTimeLimit
     /// The catalogue's change sequence, read without waiting for one of the pool's readers (see ``VersionReader``).
     let versionReader: VersionReader
     /// The run scratch file attached to the writer connection (see ``RunScratch``); deleted with the store.
@@ -48,6 +47,7 @@ public final class CatalogStore: Sendable {
         self.logger = logger
         searchCache = SearchResultCache(capacity: configuration.searchCacheEntries)
         termStatistics = TermStatistics(capacity: configuration.termStatisticsEntries)
+        searchTimeLimit = SearchTimeLimit(limit: configuration.searchTimeLimit)
         scratchPath = RunScratch.newPath(for: path)
         versionReader = VersionReader(path: path, lockWait: CatalogStore.lockAttempt(configuration.busyTimeout))
         var config = GRDB.Configuration()
