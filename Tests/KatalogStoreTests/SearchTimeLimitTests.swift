@@ -82,9 +82,9 @@ struct SearchTimeLimitTests {
 
     @Test("Limits are named in seconds or milliseconds")
     func described() {
-        #expect(SearchTimeLimit.describe(2) == "2 s")
-        #expect(SearchTimeLimit.describe(1.25) == "1.3 s")
-        #expect(SearchTimeLimit.describe(0.5) == "500 ms")
-        #expect(SearchTimeLimit.describe(0.000_000_001) == "0 ms")
+        #expect(SearchLimits.describe(2) == "2 s")
+        #expect(SearchLimits.describe(1.25) == "1.3 s")
+        #expect(SearchLimits.describe(0.5) == "500 ms")
+        #expect(SearchLimits.describe(0.000_000_001) == "0 ms")
     }
 }

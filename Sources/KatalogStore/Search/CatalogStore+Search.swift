@@ -19,12 +19,12 @@ extension CatalogStore {
         }
         let index = facetIndexCache.current
         let statistics = termStatistics
-        let timeLimit = searchTimeLimit
+        let limits = searchLimits
         let (result, indexIsCurrent) = try await read("searching", context: ["query": String(query.text.prefix(200))]) { db in
             let version = try FacetIndex.currentVersion(db)
             // Only valid queries are kept, so a kept result needs no parsing or validation.
             if let kept = cache.result(for: query, version: version) { return (kept, true) }
-            return try timeLimit.run(db, what: "the search") {
+            return try limits.run(db, what: "the search") {
                 try CatalogStore.search(query, in: db, version: version, index: index, statistics: statistics, cache: cache)
             }
         }

@@ -55,9 +55,9 @@ extension CatalogStore {
         let keywordPrefix = text.lowercased()
         let index = facetIndexCache.current
         let statistics = termStatistics
-        let timeLimit = searchTimeLimit
+        let limits = searchLimits
         return try await read("suggesting completions", context: ["prefix": String(text.prefix(40))]) { db in
-            try timeLimit.run(db, what: "the completion") {
+            try limits.run(db, what: "the completion") {
                 let version = try FacetIndex.currentVersion(db)
                 let lengths = index.flatMap { $0.version == version ? $0.rowLengths : nil } ?? []
                 let frequencies = try statistics.frequencies(of: phrases.map { "title : " + $0 }, version: version, in: db)

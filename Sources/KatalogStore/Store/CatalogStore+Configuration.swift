@@ -34,15 +34,48 @@ extension CatalogStore {
         /// SQLite checks it between steps of its virtual machine; expanding one prefix in the full-text index is a
         /// single step, so a search can overrun it by that step (``QueryParser`` bounds what prefixes cost).
         public var searchTimeLimit: TimeInterval?
+        /// Whether long searches take turns, and how (see ``LongSearches``); nil (the default) runs every search at
+        /// once. A server answering the public sets it (`katalog serve` does), so that a few clients sending searches
+        /// that rank most of a large catalogue leave the other cores to everyone else's searches. The pool gets
+        /// ``LongSearches/running`` + ``LongSearches/waiting`` readers beyond ``maximumReaderCount``, so that long
+        /// searches, running or waiting, never hold the readers short searches need.
+        public var longSearches: LongSearches?
+
+        /// Long searches take turns: a search becomes long once its thread has used ``after`` of CPU time; then it
+        /// runs only while it holds one of ``running`` turns, and otherwise waits for one (first come, first served,
+        /// using no CPU) until its time limit passes. At most ``waiting`` wait; a search that becomes long while they
+        /// do is stopped at once with ``StoreError/Code/overloaded``.
+        public struct LongSearches: Sendable, Hashable {
+            /// CPU time, in seconds, a search may use before it is long. Default 0.1 s: the searches business
+            /// systems make by words take a few milliseconds; ranking half a million datasets takes about a second.
+            public var after: TimeInterval
+            /// Long searches that may run at once. Default: half the cores, at least one.
+            public var running: Int
+            /// Long searches that may wait for a turn. Default 8: each holds a read connection (and its page cache, up
+            /// to 16 MiB) while it waits, but one refused and sent again costs ``after`` of CPU time each time.
+            public var waiting: Int
+
+            /// Creates the settings.
+            public init(after: TimeInterval = 0.1, running: Int = LongSearches.defaultRunning, waiting: Int = 8) {
+                self.after = after
+                self.running = running
+                self.waiting = waiting
+            }
+
+            /// Half the active cores, at least one.
+            public static var defaultRunning: Int { max(1, ProcessInfo.processInfo.activeProcessorCount / 2) }
+        }
 
         /// Creates a configuration.
         public init(staleRunInterval: TimeInterval = 120, busyTimeout: TimeInterval = 600, maximumReaderCount: Int = 4,
                     maxStoredRunErrors: Int = 1_000, inMemoryFacets: Bool = true, searchCacheEntries: Int = 512,
-                    termStatisticsEntries: Int = 4_096, searchTimeLimit: TimeInterval? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+                    termStatisticsEntries: Int = 4_096, searchTimeLimit: TimeInterval? = nil,
+                    longSearches: LongSearches? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
             self.inMemoryFacets = inMemoryFacets
             self.searchCacheEntries = searchCacheEntries
             self.termStatisticsEntries = termStatisticsEntries
             self.searchTimeLimit = searchTimeLimit
+            self.longSearches = longSearches
             self.staleRunInterval = staleRunInterval
             self.busyTimeout = busyTimeout
             self.maximumReaderCount = maximumReaderCount

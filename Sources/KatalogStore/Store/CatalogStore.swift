@@ -22,8 +22,8 @@ public final class CatalogStore: Sendable {
     let termStatistics: TermStatistics
     /// Each source's record counts at one catalogue version (``recordCountsBySource()``): `/metrics` asks on every scrape.
     let recordCountsCache = VersionedCache<Bool, [String: SourceRecordCounts]>(capacity: 1)
-    /// Searches and completions held to ``Configuration/searchTimeLimit``, and how many it stopped.
-    let searchTimeLimit: SearchTimeLimit
+    /// Searches and completions held to ``Configuration/searchTimeLimit`` and ``Configuration/longSearches``.
+    let searchLimits: SearchLimits
     /// The catalogue's change sequence, read without waiting for one of the pool's readers (see ``VersionReader``).
     let versionReader: VersionReader
     /// The run scratch file attached to the writer connection (see ``RunScratch``); deleted with the store.
@@ -47,14 +47,16 @@ public final class CatalogStore: Sendable {
         self.logger = logger
         searchCache = SearchResultCache(capacity: configuration.searchCacheEntries)
         termStatistics = TermStatistics(capacity: configuration.termStatisticsEntries)
-        searchTimeLimit = SearchTimeLimit(limit: configuration.searchTimeLimit)
+        searchLimits = SearchLimits(limit: configuration.searchTimeLimit, longSearches: configuration.longSearches)
         scratchPath = RunScratch.newPath(for: path)
         versionReader = VersionReader(path: path, lockWait: CatalogStore.lockAttempt(configuration.busyTimeout))
         var config = GRDB.Configuration()
         config.label = "katalog"
         // SQLite's own wait for a lock, per attempt; a write tries again until `busyTimeout` (see `write`).
         config.busyMode = .timeout(CatalogStore.lockAttempt(configuration.busyTimeout))
+        // Readers for long searches, running or waiting for a turn, beside those for everything else.
         config.maximumReaderCount = configuration.maximumReaderCount
+            + (configuration.longSearches.map { max($0.running, 1) + max($0.waiting, 0) } ?? 0)
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             // A new catalogue gets 16 KiB pages (SQLite's default is 4 KiB): a record (about 6 KB of JSON and raw

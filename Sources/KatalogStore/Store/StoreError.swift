@@ -4,7 +4,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: String, Hashable, Sendable {
             case sourceBusy, runNotActive, notFound, invalidQuery, invalidCursor, invalidArgument
-            case corrupt, busy, io, encoding, newerSchema, timedOut
+            case corrupt, busy, io, encoding, newerSchema, timedOut, overloaded
         }
 
         private let value: Value
@@ -32,6 +32,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         /// A search ran past ``CatalogStore/Configuration/searchTimeLimit`` and was stopped; a narrower search
         /// (rarer words, a phrase, filters) may succeed, the same one will likely stop again.
         public static let timedOut = Code(.timedOut)
+        /// A search became long (``CatalogStore/Configuration/longSearches``) while as many long searches as may wait
+        /// for a turn were waiting, and was stopped at once; the same search may succeed shortly.
+        public static let overloaded = Code(.overloaded)
         /// Any other failure reading or writing the database.
         public static let io = Code(.io)
         /// A stored or given record could not be encoded or decoded.

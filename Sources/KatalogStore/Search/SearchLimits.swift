@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import Synchronization
+
+/// Holds the SQL of one search to the store's limits: the time limit (``CatalogStore/Configuration/searchTimeLimit``)
+/// and, once the search is long, its turn among long searches (``CatalogStore/Configuration/longSearches``).
+///
+/// SQLite calls a progress handler every ``instructionsPerCheck`` steps of its virtual machine. The handler compares
+/// a monotonic clock with the deadline and, once it has passed, makes the running statement fail with
+/// `SQLITE_INTERRUPT`, which is turned into ``StoreError/Code/timedOut`` here. When long searches take turns, the
+/// handler also reads the thread's CPU time once the search has run as long as `after` (CPU time cannot grow faster
+/// than the clock, so it is not read before), and when the search has used that much, takes a turn
+/// (``LongSearchTurns``), waiting inside the handler for one. The handler is installed on the read connection for the
+/// search alone and removed after it, so other reads on that connection are never limited.
+///
+/// Reading the clock costs tens of nanoseconds; a thousand instructions are a few microseconds of work, so the
+/// check costs well under 1% of a search.
+final class SearchLimits: Sendable {
+    /// How many virtual machine instructions run between two looks at the clock.
+    static let instructionsPerCheck: Int32 = 1_000
+
+    /// The time limit in seconds; nil lets every search run to the end.
+    let limit: TimeInterval?
+    /// Turns for long searches; nil lets every search run at once.
+    let turns: LongSearchTurns?
+    /// Searches and completions stopped at the time limit so far.
+    private let stops = Mutex(0)
+
+    init(limit: TimeInterval?, longSearches: CatalogStore.Configuration.LongSearches? = nil) {
+        self.limit = limit
+        turns = longSearches.map(LongSearchTurns.init)
+    }
+
+    /// How many searches and completions the time limit has stopped.
+    var stopped: Int { stops.withLock { $0 } }
+
+    /// One search's deadline and turn, shared with the C handler through an unretained pointer.
+    private final class Watch {
+        /// The time limit's deadline (uptime nanoseconds), if there is one.
+        let deadline: UInt64?
+        let turns: LongSearchTurns?
+        /// The thread's CPU time when the search started.
+        let cpuAtStart: UInt64
+        /// When the handler next reads the thread's CPU time, while the search is not yet long.
+        var nextCPUCheck: UInt64
+        /// Whether the time limit stopped the search (possibly while it waited for a turn).
+        var passed = false
+        /// Whether the search was stopped because too many long searches were waiting.
+        var refused = false
+        /// Whether the search is long (it has taken, waited for, or been refused a turn).
+        var long = false
+        var holdsTurn = false
+        /// How long the search waited for its turn, in nanoseconds.
+        var waited: UInt64 = 0
+
+        init(limit: TimeInterval?, turns: LongSearchTurns?) {
+            let started = DispatchTime.now().uptimeNanoseconds
+            deadline = limit.map { limit in
+                started &+ (limit.isFinite ? UInt64(min(max(limit, 0), 1e9) * 1e9) : UInt64.max / 2)
+            }
+            self.turns = turns
+            cpuAtStart = turns == nil ? 0 : SearchLimits.threadCPUNanoseconds()
+            nextCPUCheck = started &+ (turns?.afterNanoseconds ?? 0)
+        }
+
+        /// Whether SQLite should stop the statement now.
+        func shouldStop() -> Bool {
+            if passed || refused { return true }
+            let now = DispatchTime.now().uptimeNanoseconds
+            if let deadline, now >= deadline {
+                passed = true
+                return true
+            }
+            guard let turns, !long, now >= nextCPUCheck else { return false }
+            let used = SearchLimits.threadCPUNanoseconds() &- cpuAtStart
+            let after = turns.afterNanoseconds
+            guard used >= after else {
+                // The thread cannot use more CPU time than passes on the clock.
+                nextCPUCheck = now &+ (after - used)
+                return false
+            }
+            long = true
+            switch turns.take(until: deadline) {
+            case .granted:
+                holdsTurn = true
+                waited = DispatchTime.now().uptimeNanoseconds &- now
+                return false
+            case .deadlinePassed:
+                waited = DispatchTime.now().uptimeNanoseconds &- now
+                passed = true
+                return true
+            case .refused:
+                refused = true
+                return true
+            }
+        }
+
+        func end() {
+            if holdsTurn {
+                holdsTurn = false
+                turns?.giveBack()
+            }
+        }
+    }
+
+    /// The calling thread's CPU time in nanoseconds.
+    static func threadCPUNanoseconds() -> UInt64 {
+        var time = timespec()
+        guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time) == 0 else { return 0 }
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+    }
+
+    /// Runs `body` on `db` held to the limits; without any, just runs it.
+    /// - Throws: ``StoreError/Code/timedOut`` naming `what` and the limit when the time limit stopped a statement
+    ///   (counted in ``stopped``); ``StoreError/Code/overloaded`` when the search became long while too many long
+    ///   searches were waiting; else what `body` throws.
+    func run<T>(_ db: Database, what: String, _ body: () throws -> T) throws -> T {
+        guard limit != nil || turns != nil, let connection = db.sqliteConnection else { return try body() }
+        let watch = Watch(limit: limit, turns: turns)
+        sqlite3_progress_handler(connection, SearchLimits.instructionsPerCheck, { context in
+            guard let context else { return 0 }
+            return Unmanaged<Watch>.fromOpaque(context).takeUnretainedValue().shouldStop() ? 1 : 0
+        }, Unmanaged.passUnretained(watch).toOpaque())
+        defer {
+            sqlite3_progress_handler(connection, 0, nil, nil)
+            watch.end()
+        }
+        do {
+            return try withExtendedLifetime(watch) { try body() }
+        } catch let error as DatabaseError where watch.passed && error.resultCode == .SQLITE_INTERRUPT {
+            stops.withLock { $0 += 1 }
+            let limit = limit ?? 0
+            var message = "\(what) was stopped after \(SearchLimits.describe(limit)), the time limit for one search"
+            if watch.waited > 0 {
+                message += " (it waited \(SearchLimits.describe(Double(watch.waited) / 1e9)) of that for its turn behind "
+                    + "other long searches)"
+            }
+            throw StoreError(.timedOut, message + "; narrow it with rarer words, a phrase or filters")
+        } catch let error as DatabaseError where watch.refused && error.resultCode == .SQLITE_INTERRUPT {
+            let settings = turns?.settings
+            throw StoreError(.overloaded, "\(what) was stopped: it became long (more than "
+                + "\(SearchLimits.describe(settings?.after ?? 0)) of work) while \(settings?.running ?? 0) long searches "
+                + "were running and \(settings?.waiting ?? 0) were waiting for their turn; try again shortly, or narrow it "
+                + "with rarer words, a phrase or filters")
+        }
+    }
+
+    /// `2 s`, `0.5 s`, `250 ms`.
+    static func describe(_ limit: TimeInterval) -> String {
+        if limit >= 1 {
+            return limit == limit.rounded() ? "\(Int(limit)) s" : "\((limit * 10).rounded() / 10) s"
+        }
+        return "\(max(Int((limit * 1000).rounded()), 0)) ms"
+    }
+}
+
+extension CatalogStore {
+    /// How many searches and completions were stopped at ``Configuration/searchTimeLimit`` since the store was opened
+    /// (`katalog_searches_stopped_total` in the hub's `/metrics`).
+    public var stoppedSearches: Int { searchLimits.stopped }
+
+    /// Long searches now and since the store was opened (``Configuration/longSearches``); all zero when they do not
+    /// take turns.
+    public var longSearchCounts: LongSearchCounts {
+        let counts = searchLimits.turns?.counts ?? .none
+        return LongSearchCounts(running: counts.running, waiting: counts.waiting, granted: counts.granted,
+                                waited: counts.waited, refused: counts.refused)
+    }
+}
+
+/// Long searches (``CatalogStore/Configuration/longSearches``) now and since the store was opened.
+public struct LongSearchCounts: Sendable, Hashable {
+    /// Long searches running now, each holding a turn.
+    public var running: Int
+    /// Long searches waiting for a turn now.
+    public var waiting: Int
+    /// Long searches that got a turn, at once or after waiting.
+    public var granted: Int
+    /// Of those, how many waited for it.
+    public var waited: Int
+    /// Long searches stopped at once because the most that may wait were waiting (``StoreError/Code/overloaded``).
+    public var refused: Int
+}
