@@ -17,6 +17,7 @@ extension CatalogStore {
            let kept = cache.result(for: query, version: version) {
             return kept
         }
+        await facetIndexCache.waitForFirstCopy()
         let index = facetIndexCache.current
         let statistics = termStatistics
         let limits = searchLimits

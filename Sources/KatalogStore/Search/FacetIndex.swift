@@ -342,8 +342,9 @@ struct FacetIndex: Sendable {
 
 /// Holds the current ``FacetIndex`` and refreshes it off the request path after the catalogue changes.
 ///
-/// Searches never wait for it: one that finds no copy at its own snapshot's version counts with SQL (same
-/// result, slower) and asks for a refresh. One refresh runs at a time.
+/// A search that finds no copy at its own snapshot's version counts with SQL (same result, slower) and asks for a
+/// refresh. Searches wait only for the first copy, and only when it is already being read (``waitForFirstCopy()``).
+/// One refresh runs at a time.
 final class FacetIndexCache: Sendable {
     /// Makes the next copy from the current one (nil before the first).
     typealias Refresh = @Sendable (FacetIndex?) async throws -> FacetIndex
@@ -365,6 +366,15 @@ final class FacetIndexCache: Sendable {
             $0.enabled = enabled
             if !enabled { $0.index = nil }
         }
+    }
+
+    /// When there is no copy yet and the first is being read (`katalog serve` starts reading it as it starts), waits
+    /// for it; otherwise returns at once. Right after a start, every search would otherwise count facets with SQL, each
+    /// taking up to seconds on a million datasets and all of them competing with the read they are waiting for; the
+    /// first copy takes a few seconds there. Failures are the refresh's to log; the search then counts with SQL.
+    func waitForFirstCopy() async {
+        let first: Task<Void, any Error>? = state.withLock { $0.enabled && $0.index == nil ? $0.inFlight : nil }
+        _ = try? await first?.value
     }
 
     /// Starts a refresh unless one is running (or the copy is off); does not wait for it.
