@@ -11,6 +11,8 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
     public var detail: String
     /// The query parameter or path segment at fault, when there is one.
     public var parameter: String?
+    /// Seconds after which the same request may succeed (`Retry-After`), for a refusal that is about load, not the request.
+    public var retryAfter: Int?
 
     /// Creates an error.
     public init(_ status: HTTPResponse.Status, _ detail: String, parameter: String? = nil) {
@@ -29,7 +31,9 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
 
     /// Renders the problem document.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(status: status, headers: APIError.headers, body: .init(byteBuffer: ByteBuffer(bytes: document(instance: request.uri.path))))
+        var headers = APIError.headers
+        if let retryAfter { headers[.retryAfter] = "\(retryAfter)" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: document(instance: request.uri.path))))
     }
 
     /// The header fields of every problem answer.

@@ -103,6 +103,10 @@ struct CKANActions: Sendable {
             } catch let error as StoreError where error.code == .timedOut {
                 // CKAN answers a search its index could not run as a 409 "Search Error".
                 throw CKANError(status: .conflict, type: "Search Error", message: "Search error: \(error.message)")
+            } catch let error as StoreError where error.code == .overloaded {
+                // Not the search's fault: the hub is busy with other long searches, and the same one may run shortly.
+                throw CKANError(status: .serviceUnavailable, type: "Search Error", message: "Search error: \(error.message)",
+                                retryAfter: 1)
             }
         }
         let packages: [JSONValue] = rows == 0 ? [] : result.hits.map { hit in

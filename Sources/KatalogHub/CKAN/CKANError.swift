@@ -13,6 +13,8 @@ struct CKANError: Error, Sendable, CustomStringConvertible {
     var message: String
     /// For validation errors: field → problems.
     var fields: [String: [String]] = [:]
+    /// `Retry-After` in seconds, for a refusal that is about load.
+    var retryAfter: Int?
 
     /// A 409 Validation Error naming the field, as CKAN answers a bad parameter.
     static func validation(_ field: String, _ problem: String) -> CKANError {
@@ -38,6 +40,8 @@ struct CKANError: Error, Sendable, CustomStringConvertible {
         body["success"] = .bool(false)
         body["error"] = .object(error)
         let data = (try? JSONValue.object(body).encoded()) ?? Data("{}".utf8)
-        return Response(status: status, headers: APIError.headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        var headers = APIError.headers
+        if let retryAfter { headers[.retryAfter] = "\(retryAfter)" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

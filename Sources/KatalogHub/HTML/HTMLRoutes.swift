@@ -73,6 +73,12 @@ struct HTMLRoutes: Sendable {
             let page = SearchPage(language: language, text: text, filters: filters, result: nil,
                                   error: language.strings.searchTimedOut, cursor: nil)
             return HTMLRoutes.response(page.render(), status: .serviceUnavailable)
+        } catch let error as StoreError where error.code == .overloaded {
+            let page = SearchPage(language: language, text: text, filters: filters, result: nil,
+                                  error: language.strings.searchBusy, cursor: nil)
+            var response = HTMLRoutes.response(page.render(), status: .serviceUnavailable)
+            response.headers[.retryAfter] = "1"
+            return response
         }
     }
 

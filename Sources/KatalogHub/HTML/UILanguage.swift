@@ -67,6 +67,8 @@ struct UIStrings: Sendable {
     var searchFailed: String
     /// The cause shown after ``searchFailed`` when a search ran past the hub's time limit.
     var searchTimedOut: String
+    /// Said after `searchFailed` when long searches were queued to the limit (503).
+    var searchBusy: String
 
     static let swedish = UIStrings(
         title: "Katalog – sök öppna data", placeholder: "Sök bland dataset, t.ex. luftkvalitet eller \"öppna data\"",
@@ -82,7 +84,8 @@ struct UIStrings: Sendable {
         back: "← Tillbaka till sökningen", footer: "Katalog samlar metadata om öppna data från många kataloger",
         clear: "Rensa filter", showAll: "Visa alla", showFewer: "Visa färre",
         searchFailed: "Sökningen gick inte att göra:",
-        searchTimedOut: "den tog för lång tid och avbröts. Gör den smalare med ovanligare ord, en fras eller filter."
+        searchTimedOut: "den tog för lång tid och avbröts. Gör den smalare med ovanligare ord, en fras eller filter.",
+        searchBusy: "många tunga sökningar körs just nu. Försök igen om en stund, eller gör sökningen smalare."
     )
 
     static let english = UIStrings(
@@ -98,6 +101,7 @@ struct UIStrings: Sendable {
         shownAs: "Search shows this dataset as", metadata: "Metadata (DCAT-AP)", notFound: "There is no dataset with that id.",
         back: "← Back to search", footer: "Katalog gathers open-data metadata from many catalogues", clear: "Clear filters",
         showAll: "Show all", showFewer: "Show fewer", searchFailed: "The search could not be run:",
-        searchTimedOut: "it took too long and was stopped. Narrow it with rarer words, a phrase or filters."
+        searchTimedOut: "it took too long and was stopped. Narrow it with rarer words, a phrase or filters.",
+        searchBusy: "many heavy searches are running right now. Try again in a moment, or narrow the search."
     )
 }

@@ -21,6 +21,13 @@ struct MetricsRoute: Sendable {
         text += metrics.render()
         text += "# HELP katalog_searches_stopped_total Searches and completions stopped at the search time limit.\n# TYPE katalog_searches_stopped_total counter\n"
         text += "katalog_searches_stopped_total \(store.stoppedSearches)\n"
+        let long = store.longSearchCounts
+        text += "# HELP katalog_long_searches Long searches now: running (holding a turn) and waiting for one.\n# TYPE katalog_long_searches gauge\n"
+        text += "katalog_long_searches{state=\"running\"} \(long.running)\nkatalog_long_searches{state=\"waiting\"} \(long.waiting)\n"
+        text += "# HELP katalog_long_searches_total Searches that became long: given a turn at once, after waiting, or refused because too many waited.\n# TYPE katalog_long_searches_total counter\n"
+        text += "katalog_long_searches_total{outcome=\"ran\"} \(long.granted - long.waited)\n"
+        text += "katalog_long_searches_total{outcome=\"waited\"} \(long.waited)\n"
+        text += "katalog_long_searches_total{outcome=\"refused\"} \(long.refused)\n"
         let reports = try await harvestHealth.reports()
         let lastRuns = reports.reduce(into: [String: HarvestRun]()) { $0[$1.name] = $1.freshness?.lastRun }
         let totals = try await store.runStatusCounts()

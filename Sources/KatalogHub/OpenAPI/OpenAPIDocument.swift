@@ -222,7 +222,7 @@ enum OpenAPIDocument {
           "get": {
             "operationId": "search",
             "summary": "Full-text search with filters, facets and keyset paging",
-            "description": "A search that runs longer than the hub's time limit (10 s unless its operator set another) is stopped and answered 503; a narrower one (rarer words, a phrase, filters) may succeed.",
+            "description": "A search that runs longer than the hub's time limit (10 s unless its operator set another) is stopped and answered 503; a narrower one (rarer words, a phrase, filters) may succeed. Long searches (100 ms of CPU time unless the operator set another) take turns; one that finds as many waiting for a turn as may wait is answered 503 at once, with Retry-After.",
             "parameters": [
               {"name": "q", "in": "query", "description": "Words are ANDed; \"phrases\", OR, -exclusion and prefix* (two letters or digits at least) work. Empty lists everything.", "schema": {"type": "string", "maxLength": 1000, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}},
               {"name": "publisher", "in": "query", "description": "Publisher keys (repeat or comma-separate).", "schema": {"type": "array", "items": {"type": "string", "maxLength": 500, "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"}, "maxItems": 20}, "style": "form", "explode": true},
@@ -365,9 +365,12 @@ enum OpenAPIDocument {
         }
       },
       "components": {
+        "headers": {
+          "RetryAfter": {"description": "On a 503 about load (a long search refused a turn, facet counts not ready): seconds after which the same request may succeed.", "schema": {"type": "string", "pattern": "^[0-9]+$"}}
+        },
         "responses": {
-          "Problem": {"description": "A problem (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
-          "CKANProblem": {"description": "A problem (RFC 9457) that is also CKAN's error envelope", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/CKANProblem"}}}}
+          "Problem": {"description": "A problem (RFC 9457)", "headers": {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}}, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "CKANProblem": {"description": "A problem (RFC 9457) that is also CKAN's error envelope", "headers": {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}}, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/CKANProblem"}}}}
         },
         "schemas": {
           "CKANProblem": {

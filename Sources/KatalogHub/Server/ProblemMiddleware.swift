@@ -40,6 +40,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             // Not the hub's fault and not the client's syntax: the search is too broad for the time one search may take.
             logger.warning("search stopped at its time limit", metadata: ["error": "\(error)"])
             return APIError(.serviceUnavailable, error.message)
+        case .overloaded:
+            // Long searches take turns and the queue for one was full: the same search may get a turn in a moment.
+            logger.warning("search stopped: too many long searches", metadata: ["error": "\(error)"])
+            var problem = APIError(.serviceUnavailable, error.message)
+            problem.retryAfter = 1
+            return problem
         default:
             logger.error("store error", metadata: ["error": "\(error)"])
             return APIError(.serviceUnavailable, "the catalogue is not available right now")

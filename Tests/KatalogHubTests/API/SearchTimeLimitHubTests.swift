@@ -3,12 +3,13 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KatalogModel
-import KatalogStore
+@testable import KatalogStore
 import Logging
 import Testing
 @testable import KatalogHub
 
-/// A search stopped at the store's time limit, as each of the hub's faces answers it.
+/// A search stopped at the store's time limit, or refused a turn among long searches, as each of the hub's faces
+/// answers it.
 struct SearchTimeLimitHubTests {
     /// A thousand datasets matching "luftkvalitet", served by a store whose searches may run for a nanosecond.
     private static func limitedStore() async throws -> (written: CatalogStore, limited: CatalogStore) {
@@ -83,5 +84,68 @@ struct SearchTimeLimitHubTests {
                 }
             }
         }
+    }
+
+    /// The same thousand datasets, served by a store in which every search is long at once and may not wait for a
+    /// turn, and the one turn held, so every search is refused; `release` gives the turn back.
+    private static func busyStore() async throws -> (written: CatalogStore, busy: CatalogStore, release: @Sendable () -> Void) {
+        let (store, _) = try await limitedStore()
+        let busy = try CatalogStore(path: store.path, configuration: .init(
+            longSearches: .init(after: 0, running: 1, waiting: 0)))
+        let turns = try #require(busy.searchLimits.turns)
+        #expect(turns.take(until: nil) == .granted)
+        return (store, busy, { turns.giveBack() })
+    }
+
+    @Test func refusedLongSearchesAre503WithRetryAfterEverywhere() async throws {
+        let (store, busy, release) = try await Self.busyStore()
+        try await HubTestCatalogue.application(busy).test(.router) { client in
+            for uri in ["/api/v1/search?q=luftkvalitet&facets=true", "/api/v1/suggest?q=luftk"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .serviceUnavailable, "\(uri)")
+                    #expect(response.headers[.retryAfter] == "1", "\(uri)")
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                    let detail = try #require(try SearchAPITests.json(response)["detail"] as? String)
+                    #expect(detail.contains("it became long"), "\(detail)")
+                    #expect(detail.contains("try again shortly"), "\(detail)")
+                }
+            }
+            try await client.execute(uri: "/api/3/action/package_search?q=luftkvalitet", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "1")
+                let body = try SearchAPITests.json(response)
+                #expect(body["success"] as? Bool == false)
+                let error = try #require(body["error"] as? [String: Any])
+                #expect(error["__type"] as? String == "Search Error")
+            }
+            for (language, text) in [("sv", "Sökningen gick inte att göra:</strong> många tunga sökningar körs just nu."),
+                                      ("en", "The search could not be run:</strong> many heavy searches are running right now.")] {
+                try await client.execute(uri: "/?q=luftkvalitet&lang=\(language)", method: .get) { response in
+                    #expect(response.status == .serviceUnavailable)
+                    #expect(response.headers[.retryAfter] == "1")
+                    #expect(String(buffer: response.body).contains(text), "\(language)")
+                }
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("\nkatalog_long_searches{state=\"running\"} 1\n"))
+                #expect(text.contains("\nkatalog_long_searches{state=\"waiting\"} 0\n"))
+                #expect(text.contains("\nkatalog_long_searches_total{outcome=\"refused\"} 5\n"), "\(text)")
+                // Refusals are not time-limit stops.
+                #expect(text.contains("\nkatalog_searches_stopped_total 0\n"))
+            }
+            release()
+            try await client.execute(uri: "/api/v1/search?q=luftkvalitet&facets=true", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try SearchAPITests.json(response)
+                #expect(body["total"] as? Int == 1_000)
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("\nkatalog_long_searches_total{outcome=\"ran\"} 2\n"), "\(text)")
+                #expect(text.contains("\nkatalog_long_searches{state=\"running\"} 0\n"))
+            }
+        }
+        withExtendedLifetime(store) {}
     }
 }
