@@ -38,9 +38,10 @@ struct DemoCommand: AsyncParsableCommand {
         if FileManager.default.fileExists(atPath: path) {
             throw CLIError("\(path) already exists; the demo writes a fresh catalogue (remove it or pick another --db)")
         }
-        // Searches are held to the time limit `katalog serve` has by default.
+        // Searches are held to the time limit, and long ones take turns, as `katalog serve` does by default.
         let configuration = CatalogStore.Configuration(
-            searchTimeLimit: ServeCommand.seconds(milliseconds: ServeCommand.defaultSearchTimeLimitMs))
+            searchTimeLimit: ServeCommand.seconds(milliseconds: ServeCommand.defaultSearchTimeLimitMs),
+            longSearches: ServeCommand.longSearches(afterMs: ServeCommand.defaultLongSearchMs, running: nil, waiting: 8))
         let store = try CatalogStore(path: path, configuration: configuration, logger: logger)
         let fixtures = try await FixtureServer.start(host: "127.0.0.1", port: 0, fixturesRoot: KatalogFixtures.ckanRoot,
                                                      dcatRoot: KatalogFixtures.dcatRoot, logger: logger)

@@ -36,6 +36,19 @@ struct ServeCommand: AsyncParsableCommand {
     /// that serves only short searches can set less.
     static let defaultSearchTimeLimitMs = 10_000
 
+    @Option(name: .long, help: ArgumentHelp("A search that has used this many milliseconds of CPU time is long: long searches take turns (0: every search runs at once).", valueName: "ms"))
+    var longSearchMs = ServeCommand.defaultLongSearchMs
+
+    /// Searches by words take a few milliseconds even on a million datasets; one that ranks or sorts most of them
+    /// takes hundreds. 100 ms separates them with room on both sides (BENCHMARKS.md, "Long searches take turns").
+    static let defaultLongSearchMs = 100
+
+    @Option(name: .long, help: ArgumentHelp("Long searches that run at once (default: half the cores, at least 1).", valueName: "n"))
+    var longSearches: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Long searches that may wait for a turn; one more is answered 503 with Retry-After at once.", valueName: "n"))
+    var longSearchesWaiting = 8
+
     @Flag(name: .long, help: "Send every answer uncompressed, even to clients that accept gzip (for a proxy in front that compresses).")
     var noCompression = false
 
@@ -54,6 +67,11 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...3_600_000).contains(searchTimeLimitMs) else {
             throw ValidationError("--search-time-limit-ms must be between 0 and 3600000")
         }
+        guard (0...3_600_000).contains(longSearchMs) else { throw ValidationError("--long-search-ms must be between 0 and 3600000") }
+        if let longSearches, !(1...256).contains(longSearches) {
+            throw ValidationError("--long-searches must be between 1 and 256")
+        }
+        guard (0...256).contains(longSearchesWaiting) else { throw ValidationError("--long-searches-waiting must be between 0 and 256") }
         guard (0...1_000_000).contains(searchCacheEntries) else {
             throw ValidationError("--search-cache-entries must be between 0 and 1000000")
         }
@@ -65,7 +83,9 @@ struct ServeCommand: AsyncParsableCommand {
         let path = options.databasePath(config: configuration, configPath: config)
         let store = try options.openStore(path: path, create: configuration != nil, logger: logger,
                                           configuration: .init(searchCacheEntries: searchCacheEntries,
-                                                               searchTimeLimit: ServeCommand.seconds(milliseconds: searchTimeLimitMs)))
+                                                               searchTimeLimit: ServeCommand.seconds(milliseconds: searchTimeLimitMs),
+                                                               longSearches: ServeCommand.longSearches(afterMs: longSearchMs, running: longSearches,
+                                                                                                      waiting: longSearchesWaiting)))
         var services: [any Service] = []
         let hubConfiguration = Hub.Configuration(host: host, port: port, scheduledSources: configuration?.scheduledSources ?? [],
                                                  compression: !noCompression, idleTimeout: .seconds(idleTimeout),
@@ -99,6 +119,12 @@ extension ServeCommand {
     /// A limit in milliseconds as the store takes it: seconds, nil for 0 (no limit).
     static func seconds(milliseconds: Int) -> TimeInterval? {
         milliseconds == 0 ? nil : TimeInterval(milliseconds) / 1000
+    }
+
+    /// The turns long searches take, from the options; nil when `afterMs` is 0 (every search runs at once).
+    static func longSearches(afterMs: Int, running: Int?, waiting: Int) -> CatalogStore.Configuration.LongSearches? {
+        guard let after = seconds(milliseconds: afterMs) else { return nil }
+        return .init(after: after, running: running ?? CatalogStore.Configuration.LongSearches.defaultRunning, waiting: waiting)
     }
 }
 
