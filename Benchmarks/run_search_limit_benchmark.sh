@@ -9,7 +9,8 @@
 #   - HOSTILE (default 4) connections each sending 32 two-letter prefixes ORed (`st* OR sk* OR … OR ja*`), a new
 #     `limit` each time so the result cache never answers them,
 #   and prints the mix's requests/s, p50 and p99, and how many hostile searches ended and how (status counts).
-#   HOSTILE=0 runs the mix alone. KATALOG_BIN measures another build.
+#   HOSTILE=0 runs the mix alone. KATALOG_BIN measures another build; SERVE_ARGS adds options to `katalog serve`
+#   (e.g. SERVE_ARGS='--long-search-ms 0' lets every search run at once, as before long searches took turns).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -39,7 +40,7 @@ LUA
 
 log="$data/search-limit-serve.log"
 for limit in "${limits[@]}"; do
-    "$katalog" serve --db "$db" --host 127.0.0.1 --port 0 --search-time-limit-ms "$limit" --log-level error >"$log" 2>&1 &
+    "$katalog" serve --db "$db" --host 127.0.0.1 --port 0 --search-time-limit-ms "$limit" --slow-request-ms 0 --log-level warning ${SERVE_ARGS:-} >"$log" 2>&1 &
     server=$!
     trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
     wait_for_hub "$log" "$server"
@@ -60,6 +61,8 @@ for limit in "${limits[@]}"; do
         line="$line | hostile searches: ${ended} ended, ${refused:-0} of them stopped (503), p50 $(awk '$1=="50%" {print $2}' "$data/hostile-wrk.txt")"
     fi
     echo "$line   (load $(cut -d' ' -f1 /proc/loadavg))"
+    # What the hub counted: searches stopped at the limit, and long searches by outcome (when they take turns).
+    curl -s "$url/metrics" | awk '/^katalog_searches_stopped_total|^katalog_long_searches_total/ {printf "  %s %s", $1, $2} END {print ""}'
     kill "$server"
     wait "$server" 2>/dev/null || true
     trap - EXIT
