@@ -30,6 +30,9 @@ struct DownloadListingTests {
     func results() async throws {
         let store = try await Self.catalogue()
         let sqlOnly = try CatalogStore(path: store.path, configuration: .init(inMemoryFacets: false, searchCacheEntries: 0))
+        // A publisher's facet value, as searches filter by it.
+        let agency = try #require(try await store.search(SearchQuery("", facets: true)).facets["publisher"]?
+            .first { $0.label == "Agency 2" || $0.value.hasSuffix("2") }?.value)
         let expected: [(SearchQuery, Int)] = [
             (SearchQuery("", hasDownloadURL: true, facets: true), 400),
             (SearchQuery("", hasDownloadURL: false, facets: true), 200),
@@ -37,6 +40,11 @@ struct DownloadListingTests {
             (SearchQuery("river", hasDownloadURL: false, sort: .title, facets: true), 40),
             (SearchQuery("", format: ["CSV"], hasDownloadURL: true, facets: true), 200),
             (SearchQuery("-river", hasDownloadURL: true, sort: .modified, facets: true), 320),
+            // Words with filters the in-memory copy holds, counted from the full-text matches alone.
+            (SearchQuery("road", format: ["JSON"], hasDownloadURL: true, sort: .modified, facets: true), 160),
+            (SearchQuery("road", format: ["JSON"], hasDownloadURL: true, sort: .title), 160),
+            (SearchQuery("river OR road", publisher: [agency], sort: .modified, facets: true), 150),
+            (SearchQuery("river", hasDownloadURL: false, sort: .modified), 40),
         ]
         for (query, total) in expected {
             let result = try await store.search(query)
@@ -45,7 +53,9 @@ struct DownloadListingTests {
             #expect(again.total == total, "\(query)")
             #expect(again.hits.map(\.id) == result.hits.map(\.id), "\(query)")
             #expect(again.facets == result.facets, "\(query)")
-            #expect(result.facets["publisher"]?.reduce(0) { $0 + $1.count } == total, "\(query)")
+            if query.facets {
+                #expect(result.facets["publisher"]?.reduce(0) { $0 + $1.count } == total, "\(query)")
+            }
         }
         withExtendedLifetime(store) {}
     }
@@ -63,5 +73,36 @@ struct DownloadListingTests {
             #expect(!plan.contains("datasets_live_by_download"), "\(query.text): \(plan)")
             #expect(plan.contains("datasets_fts VIRTUAL TABLE"), "\(plan)")
         }
+    }
+
+    @Test("The in-memory copy follows datasets that gain or lose their download URL, read again in part or in full")
+    func followsChanges() async throws {
+        let store = try await Self.catalogue()
+        let sqlOnly = try CatalogStore(path: store.path, configuration: .init(inMemoryFacets: false, searchCacheEntries: 0))
+        let query = SearchQuery("", hasDownloadURL: true, facets: true)
+        try await store.refreshFacetIndex()
+        #expect(try await store.search(query).total == 400)
+        // The same 600 again, with the download URLs moved: now every dataset whose index is odd has one.
+        try await harvest(store, (0..<600).map { index in
+            makeRecord("d\(index)", title: index % 5 == 0 ? "River gauge \(index)" : "Road count \(index)",
+                       publisher: "Agency \(index % 4)", formats: [index % 2 == 0 ? "csv" : "json"],
+                       downloadURL: index % 2 == 1 ? "https://example.org/d\(index).csv" : nil)
+        })
+        let before = try #require(store.facetIndexCache.current)
+        try await store.refreshFacetIndex()
+        let after = try #require(store.facetIndexCache.current)
+        #expect(after.version > before.version)
+        for query in [query, SearchQuery("", hasDownloadURL: false, facets: true),
+                      SearchQuery("river", hasDownloadURL: true, facets: true)] {
+            let inMemory = try await store.search(query)
+            let counted = try await sqlOnly.search(query)
+            #expect(inMemory.total == counted.total, "\(query)")
+            #expect(inMemory.facets == counted.facets, "\(query)")
+            #expect(inMemory.hits.map(\.id) == counted.hits.map(\.id), "\(query)")
+        }
+        #expect(try await store.search(query).total == 300)
+        // Read in full, the copy has the same bits as the one brought up to date.
+        let full = try await store.pool.read { try FacetIndex.build($0) }
+        #expect((0..<700).allSatisfy { full.hasDownload(Int64($0)) == after.hasDownload(Int64($0)) })
     }
 }

@@ -274,11 +274,15 @@ struct SearchPlan: Sendable {
             } else {
                 counts = index.emptyCounts()
                 var matched = 0
-                let (sql, arguments) = matchKeys(matchSQL: matchSQL, arguments: matchArguments)
+                // Words with filters the copy holds: the full-text matches alone, filtered here, instead of joining
+                // each match to its row (`has_download`) or to its terms.
+                let filter = wordsAndCopiedFilter(index)
+                let (sql, arguments) = filter == nil ? matchKeys(matchSQL: matchSQL, arguments: matchArguments) : fullTextKeys
                 let keys = try Int64.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
                 try counts.withUnsafeMutableBufferPointer { counts in
                     try index.withCounter(counts) { counter in
                         while let pk = try keys.next() {
+                            if let filter, !index.matches(pk, filter) { continue }
                             counter.add(pk)
                             matched += 1
                         }
@@ -290,6 +294,13 @@ struct SearchPlan: Sendable {
         } else if let index, let filter = termsOnlyFilter(index) {
             var matched = 0
             index.forEachDataset(matching: filter) { _ in matched += 1 }
+            total = matched
+        } else if let index, let filter = wordsAndCopiedFilter(index) {
+            var matched = 0
+            let keys = try Int64.fetchCursor(db, sql: fullTextKeys.sql, arguments: StatementArguments(fullTextKeys.arguments))
+            while let pk = try keys.next() {
+                if index.matches(pk, filter) { matched += 1 }
+            }
             total = matched
         } else {
             // Words alone are counted in the full-text index, which holds exactly the datasets searches show.
@@ -324,8 +335,9 @@ struct SearchPlan: Sendable {
     private func rankInMemory(_ db: Database, index: FacetIndex, version: Int64,
                               statistics: TermStatistics?) throws -> SearchResult? {
         // Deep pages are ranked by SQL: the in-memory page is kept sorted by insertion.
-        guard sort == .relevance, let expression, exclusion == nil, !matchesNothing, !hasRowConditions,
-              query.offset + query.limit <= SearchPlan.maxInMemoryDepth, let filter = index.filter(query.filters) else { return nil }
+        guard sort == .relevance, let expression, exclusion == nil, !matchesNothing, !hasConditionsOutsideTheCopy,
+              query.offset + query.limit <= SearchPlan.maxInMemoryDepth,
+              let filter = index.filter(query.filters, download: query.hasDownloadURL) else { return nil }
         let after = cursor.flatMap { cursor in cursor.rank.flatMap { rank in cursor.pk.map { (rank, $0) } } }
         var counts = index.emptyCounts()
         var total = 0
@@ -353,11 +365,25 @@ struct SearchPlan: Sendable {
         return SearchResult(total: total, hits: hits, facets: facets, nextCursor: nextCursor)
     }
 
-    /// The in-memory form of the query's filters when they are all it has (no words, exclusions or row conditions)
-    /// and every one is on a counted facet; nil otherwise.
+    /// The in-memory form of the query's filters (`has_download` among them) when they are all it has (no words,
+    /// exclusions, or row conditions besides `has_download`) and every one is on a counted facet; nil otherwise.
     private func termsOnlyFilter(_ index: FacetIndex) -> FacetIndex.Filter? {
-        guard expression == nil, exclusion == nil, !matchesNothing, !hasRowConditions, !query.filters.isEmpty else { return nil }
-        return index.filter(query.filters)
+        guard expression == nil, exclusion == nil, !matchesNothing, !hasConditionsOutsideTheCopy,
+              !query.filters.isEmpty || query.hasDownloadURL != nil else { return nil }
+        return index.filter(query.filters, download: query.hasDownloadURL)
+    }
+
+    /// The in-memory form of the query's filters (`has_download` among them) when it has words too and nothing the
+    /// copy does not hold (no exclusions, no other row conditions); nil otherwise, or when it has no filters.
+    private func wordsAndCopiedFilter(_ index: FacetIndex) -> FacetIndex.Filter? {
+        guard expression != nil, exclusion == nil, !matchesNothing, !hasConditionsOutsideTheCopy,
+              !query.filters.isEmpty || query.hasDownloadURL != nil else { return nil }
+        return index.filter(query.filters, download: query.hasDownloadURL)
+    }
+
+    /// The keys of the full-text matches of the query's words (every one a dataset searches show).
+    private var fullTextKeys: (sql: String, arguments: [DatabaseValue]) {
+        ("SELECT rowid FROM datasets_fts WHERE datasets_fts MATCH ?", [expression?.databaseValue ?? .null])
     }
 
     /// True when the query matches every live dataset (no words, filters or conditions).
@@ -367,7 +393,13 @@ struct SearchPlan: Sendable {
 
     /// True when the query has a condition on the dataset rows' own columns (not on words or facet terms).
     private var hasRowConditions: Bool {
-        modifiedSince != nil || query.hasDownloadURL != nil || query.changedAfter != nil
+        hasConditionsOutsideTheCopy || query.hasDownloadURL != nil
+    }
+
+    /// True when the query has a condition on the dataset rows that the in-memory copy of the facet terms does not
+    /// hold (it holds `has_download`, ``FacetIndex/downloadable``).
+    private var hasConditionsOutsideTheCopy: Bool {
+        modifiedSince != nil || query.changedAfter != nil
     }
 
     /// The deepest page (offset and limit) ranked in memory; deeper ones are ranked by SQL.

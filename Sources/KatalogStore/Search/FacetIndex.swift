@@ -40,6 +40,9 @@ struct FacetIndex: Sendable {
     /// Per pk: the dataset's tokens in all `datasets_fts` columns, or `KATALOG_RANK_UNKNOWN_LENGTH` when it has
     /// no full-text row (a tombstone, a gap in the keys).
     let rowLengths: [UInt32]
+    /// Bit `pk` is set when the dataset is shown and has a download URL (`has_download`), so `has_download` filters
+    /// are answered here like facet filters: 125 KB per million datasets, read from `datasets_live_by_download`.
+    let downloadable: [UInt64]
 
     static let facetShift: UInt32 = 26
     static let valueMask: UInt32 = (1 << facetShift) - 1
@@ -113,8 +116,35 @@ struct FacetIndex: Sendable {
             }
             rowLengths[Int(pk)] = length
         }
+        var downloadable = [UInt64](repeating: 0, count: Int(largest + 1) / 64 + 1)
+        let withDownloads = try Int64.fetchCursor(db, sql: FacetIndex.downloadableSQL)
+        while let pk = try withDownloads.next() {
+            FacetIndex.setBit(&downloadable, pk, true)
+        }
         return FacetIndex(version: version, termsEpoch: termsEpoch, values: interner.values, ids: interner.ids, offsets: offsets,
-                          entries: entries, rowLengths: rowLengths)
+                          entries: entries, rowLengths: rowLengths, downloadable: downloadable)
+    }
+
+    /// The shown datasets with a download URL, from `datasets_live_by_download` alone.
+    private static let downloadableSQL =
+        "SELECT pk FROM datasets WHERE deleted_at IS NULL AND shown_as IS NULL AND has_download = 1"
+
+    private static func setBit(_ bits: inout [UInt64], _ pk: Int64, _ value: Bool) {
+        guard pk >= 0 else { return }
+        let word = Int(pk >> 6)
+        if word >= bits.count { bits += [UInt64](repeating: 0, count: word + 1 - bits.count) }
+        if value {
+            bits[word] |= 1 << UInt64(pk & 63)
+        } else {
+            bits[word] &= ~(1 << UInt64(pk & 63))
+        }
+    }
+
+    /// Whether the dataset is shown and has a download URL.
+    @inline(__always)
+    func hasDownload(_ pk: Int64) -> Bool {
+        let word = Int(pk >> 6)
+        return pk >= 0 && word < downloadable.count && downloadable[word] & (1 << UInt64(pk & 63)) != 0
     }
 
     /// The total of an FTS5 `_docsize` value: one SQLite varint per column, each that column's tokens.
@@ -174,6 +204,11 @@ struct FacetIndex: Sendable {
             let pk: Int64 = row[0]
             if let length = FacetIndex.rowLength(row[1]), pk >= 0, pk < rowLengths.count { rowLengths[Int(pk)] = length }
         }
+        var downloadable = self.downloadable
+        for pk in changed { FacetIndex.setBit(&downloadable, pk, false) }
+        try db.forEachRow(FacetIndex.downloadableSQL + " AND pk IN", in: changed) { row in
+            FacetIndex.setBit(&downloadable, row[0], true)
+        }
         let largest = max(Int64(offsets.count) - 2, changed.max() ?? -1)
         var newOffsets = [UInt32](repeating: 0, count: Int(largest + 2))
         var newEntries: [UInt32] = []
@@ -188,12 +223,13 @@ struct FacetIndex: Sendable {
         }
         newOffsets[newOffsets.count - 1] = try FacetIndex.narrow(Int64(newEntries.count))
         return FacetIndex(version: version, termsEpoch: termsEpoch, values: interner.values, ids: interner.ids, offsets: newOffsets,
-                          entries: newEntries, rowLengths: rowLengths)
+                          entries: newEntries, rowLengths: rowLengths, downloadable: downloadable)
     }
 
     private init(version: Int64, termsEpoch: Int64, values: [[String]], ids: [[String: UInt32]], offsets: [UInt32], entries: [UInt32],
-                 rowLengths: [UInt32]) {
+                 rowLengths: [UInt32], downloadable: [UInt64]) {
         self.version = version
+        self.downloadable = downloadable
         self.termsEpoch = termsEpoch
         self.rowLengths = rowLengths
         self.values = values
@@ -275,10 +311,13 @@ struct FacetIndex: Sendable {
     /// dataset must have (a value the copy does not know has no id, so it matches nothing).
     struct Filter {
         var required: [(facet: UInt32, ids: Set<UInt32>)]
+        /// `has_download`: whether the dataset must have a download URL, when the search asks.
+        var download: Bool? = nil
     }
 
-    /// `filters` as value ids; nil when one of them is not a counted facet (e.g. `keyword`).
-    func filter(_ filters: [(facet: String, values: [String])]) -> Filter? {
+    /// `filters` as value ids, with `has_download` when `download` is set; nil when one of them is not a counted facet
+    /// (e.g. `keyword`).
+    func filter(_ filters: [(facet: String, values: [String])], download: Bool? = nil) -> Filter? {
         var required: [(facet: UInt32, ids: Set<UInt32>)] = []
         for (name, wanted) in filters {
             guard let facet = SearchPlan.countedFacets.firstIndex(of: name) else { return nil }
@@ -288,7 +327,7 @@ struct FacetIndex: Sendable {
             }
             required.append((UInt32(facet), ids))
         }
-        return Filter(required: required)
+        return Filter(required: required, download: download)
     }
 
     /// Calls `body` with each dataset of the copy that matches `filter`, in row-key order. The copy holds every dataset
@@ -300,9 +339,10 @@ struct FacetIndex: Sendable {
         }
     }
 
-    /// Whether the dataset has, for every facet of `filter`, one of its values.
+    /// Whether the dataset has, for every facet of `filter`, one of its values (and a download URL or none, as asked).
     @inline(__always)
     func matches(_ pk: Int64, _ filter: Filter) -> Bool {
+        if let download = filter.download, hasDownload(pk) != download { return false }
         guard !filter.required.isEmpty else { return true }
         guard pk >= 0, pk + 1 < offsets.count else { return false }
         let range = Int(offsets[Int(pk)])..<Int(offsets[Int(pk) + 1])
