@@ -30,8 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
     var searchTimeLimitMs = ServeCommand.defaultSearchTimeLimitMs
 
     /// The hub's default time limit for one search: a safety net, not a rate limit. On a million datasets, searches
-    /// business systems make take up to about 1 s (a relevance-ranked page deep in a common word, a `has_download`
-    /// listing), twice that when the cores are shared, and up to 4.4 s right after a start with the disk cache cold,
+    /// business systems make take up to about 1 s (a relevance-ranked page deep in a common word), twice that when the
+    /// cores are shared, and up to 4.4 s right after a start with the disk cache cold,
     /// so a shorter default would refuse some of them (BENCHMARKS.md, "Search time limit" and "Sorted listings"). A hub
     /// that serves only short searches can set less.
     static let defaultSearchTimeLimitMs = 10_000
