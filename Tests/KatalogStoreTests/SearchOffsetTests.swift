@@ -73,11 +73,16 @@ struct SearchOffsetTests {
         #expect(cursorOrder.count == expected)
         let offsetOrder = try await byOffset(store, query)
         #expect(offsetOrder == cursorOrder)
-        // 850 + 200 is past the in-memory depth (1,000), so SQL ranks this page.
-        let deep = try await store.search(SearchQuery("lake", sort: .relevance, limit: 200, facets: true, offset: 850))
-        #expect(deep.total == cursorOrder.count)
-        #expect(deep.hits.map(\.sourceIdentifier) == Array(cursorOrder[850...]))
-        #expect(deep.facets["publisher"]?.map(\.count).reduce(0, +) == cursorOrder.count)
+        // The same deep page ranked in memory and, by a store without the in-memory copy, in SQL (as pages past
+        // SearchPlan.maxInMemoryDepth are).
+        let sqlOnly = try CatalogStore(path: store.path, configuration: .init(inMemoryFacets: false, searchCacheEntries: 0))
+        for ranking in [store, sqlOnly] {
+            let deep = try await ranking.search(SearchQuery("lake", sort: .relevance, limit: 200, facets: true, offset: 850))
+            #expect(deep.total == cursorOrder.count)
+            #expect(deep.hits.map(\.sourceIdentifier) == Array(cursorOrder[850...]))
+            #expect(deep.facets["publisher"]?.map(\.count).reduce(0, +) == cursorOrder.count)
+        }
+        #expect(try await byOffset(sqlOnly, query) == cursorOrder)
     }
 
     @Test("Out-of-range offsets are invalid queries")
