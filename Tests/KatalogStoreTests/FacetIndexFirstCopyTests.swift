@@ -71,4 +71,21 @@ struct FacetIndexFirstCopyTests {
         offGate.open()
         withExtendedLifetime(store) {}
     }
+
+    @Test("A first read slower than the limit is not waited for past the limit")
+    func waitsNoLongerThanTheLimit() async throws {
+        let (store, index) = try await Self.index()
+        let cache = FacetIndexCache()
+        let gate = Gate()
+        cache.refreshInBackground { _ in await gate.refresh(returning: index) }
+        let started = ContinuousClock.now
+        await cache.waitForFirstCopy(atMost: .milliseconds(100))
+        #expect(!gate.finished)
+        #expect(cache.current == nil)
+        #expect(ContinuousClock.now - started >= .milliseconds(100))
+        gate.open()
+        await cache.waitForFirstCopy(atMost: .seconds(30))
+        #expect(cache.current?.version == index.version)
+        withExtendedLifetime(store) {}
+    }
 }
