@@ -149,7 +149,7 @@ struct LongSearchTurnsTests {
         } catch let error as StoreError {
             #expect(error.code == .overloaded)
             #expect(error.message.contains("the search was stopped: it became long"), "\(error.message)")
-            #expect(error.message.contains("1 long searches were running and 0 were waiting"), "\(error.message)")
+            #expect(error.message.contains("1 long search was running and 0 were waiting for a turn"), "\(error.message)")
             #expect(error.message.contains("try again shortly"))
         }
         do {

@@ -132,16 +132,18 @@ final class SearchLimits: Sendable {
             stops.withLock { $0 += 1 }
             let limit = limit ?? 0
             var message = "\(what) was stopped after \(SearchLimits.describe(limit)), the time limit for one search"
-            if watch.waited > 0 {
+            if watch.waited >= 1_000_000 {
                 message += " (it waited \(SearchLimits.describe(Double(watch.waited) / 1e9)) of that for its turn behind "
                     + "other long searches)"
             }
             throw StoreError(.timedOut, message + "; narrow it with rarer words, a phrase or filters")
         } catch let error as DatabaseError where watch.refused && error.resultCode == .SQLITE_INTERRUPT {
-            let settings = turns?.settings
+            let running = max(turns?.settings.running ?? 1, 1)
+            let waiting = turns?.settings.waiting ?? 0
             throw StoreError(.overloaded, "\(what) was stopped: it became long (more than "
-                + "\(SearchLimits.describe(settings?.after ?? 0)) of work) while \(settings?.running ?? 0) long searches "
-                + "were running and \(settings?.waiting ?? 0) were waiting for their turn; try again shortly, or narrow it "
+                + "\(SearchLimits.describe(turns?.settings.after ?? 0)) of CPU time) while "
+                + (running == 1 ? "1 long search was" : "\(running) long searches were") + " running and "
+                + (waiting == 1 ? "1 was" : "\(waiting) were") + " waiting for a turn; try again shortly, or narrow it "
                 + "with rarer words, a phrase or filters")
         }
     }
