@@ -41,7 +41,8 @@ struct DemoCommand: AsyncParsableCommand {
         // Searches are held to the time limit, and long ones take turns, as `katalog serve` does by default.
         let configuration = CatalogStore.Configuration(
             searchTimeLimit: ServeCommand.seconds(milliseconds: ServeCommand.defaultSearchTimeLimitMs),
-            longSearches: ServeCommand.longSearches(afterMs: ServeCommand.defaultLongSearchMs, running: nil, waiting: 8))
+            longSearches: ServeCommand.longSearches(afterMs: ServeCommand.defaultLongSearchMs, running: nil,
+                                                     waiting: ServeCommand.defaultLongSearchesWaiting))
         let store = try CatalogStore(path: path, configuration: configuration, logger: logger)
         let fixtures = try await FixtureServer.start(host: "127.0.0.1", port: 0, fixturesRoot: KatalogFixtures.ckanRoot,
                                                      dcatRoot: KatalogFixtures.dcatRoot, logger: logger)

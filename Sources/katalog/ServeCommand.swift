@@ -47,7 +47,11 @@ struct ServeCommand: AsyncParsableCommand {
     var longSearches: Int?
 
     @Option(name: .long, help: ArgumentHelp("Long searches that may wait for a turn; one more is answered 503 with Retry-After at once.", valueName: "n"))
-    var longSearchesWaiting = 8
+    var longSearchesWaiting = ServeCommand.defaultLongSearchesWaiting
+
+    /// Each waiting place holds a read connection while it is used (about 20 MiB with its page cache at a million
+    /// datasets); fewer places mean more refusals, each of which has run `--long-search-ms` first.
+    static let defaultLongSearchesWaiting = 8
 
     @Flag(name: .long, help: "Send every answer uncompressed, even to clients that accept gzip (for a proxy in front that compresses).")
     var noCompression = false
