@@ -137,16 +137,31 @@ struct LongSearchTurnsTests {
             longSearches: .init(after: 0, running: 1, waiting: waiting)))
     }
 
-    @Test("A search that becomes long while the turn is held and the queue is full fails with overloaded")
-    func storeRefuses() async throws {
+    /// The catalogue, a turn-taking store on it with `waiting` places, and its one turn, held.
+    private static func heldTurn(waiting: Int, limit: TimeInterval? = nil) async throws
+        -> (owner: CatalogStore, store: CatalogStore, turns: LongSearchTurns) {
         let owner = try await Self.catalogue()
-        let store = try Self.turnTaking(owner, waiting: 0)
+        let store = try Self.turnTaking(owner, waiting: waiting, limit: limit)
         let turns = try #require(store.searchLimits.turns)
         #expect(turns.take(until: nil) == .granted)
+        return (owner, store, turns)
+    }
+
+    /// The error a search of "water" ends with; nil (and an issue) when it answered.
+    private static func searchError(_ store: CatalogStore) async throws -> StoreError? {
         do {
             let result = try await store.search(SearchQuery("water", facets: true))
-            Issue.record("not refused: \(result.total) hits")
+            Issue.record("not stopped: \(result.total) hits")
+            return nil
         } catch let error as StoreError {
+            return error
+        }
+    }
+
+    @Test("A search that becomes long while the turn is held and the queue is full fails with overloaded")
+    func storeRefuses() async throws {
+        let (owner, store, turns) = try await Self.heldTurn(waiting: 0)
+        if let error = try await Self.searchError(store) {
             #expect(error.code == .overloaded)
             #expect(error.message.contains("the search was stopped: it became long"), "\(error.message)")
             #expect(error.message.contains("1 long search was running and 0 were waiting for a turn"), "\(error.message)")
@@ -165,14 +180,12 @@ struct LongSearchTurnsTests {
         let result = try await store.search(SearchQuery("water", facets: true))
         #expect(result.total == 1_000)
         #expect(store.longSearchCounts == LongSearchCounts(running: 0, waiting: 0, granted: 2, waited: 0, refused: 2))
+        withExtendedLifetime(owner) {}
     }
 
     @Test("A long search waits for its turn, then answers exactly as a search that never waited")
     func storeWaitsForItsTurn() async throws {
-        let owner = try await Self.catalogue()
-        let store = try Self.turnTaking(owner, waiting: 1)
-        let turns = try #require(store.searchLimits.turns)
-        #expect(turns.take(until: nil) == .granted)
+        let (owner, store, turns) = try await Self.heldTurn(waiting: 1)
         let query = SearchQuery("water station", sort: .title, facets: true)
         let waiting = Task { try await store.search(query) }
         #expect(await Self.eventually { store.longSearchCounts.waiting == 1 })
@@ -189,14 +202,8 @@ struct LongSearchTurnsTests {
 
     @Test("A search waiting for its turn is stopped at the time limit, which says it waited")
     func timeLimitWhileWaiting() async throws {
-        let owner = try await Self.catalogue()
-        let store = try Self.turnTaking(owner, waiting: 1, limit: 0.2)
-        let turns = try #require(store.searchLimits.turns)
-        #expect(turns.take(until: nil) == .granted)
-        do {
-            let result = try await store.search(SearchQuery("water", facets: true))
-            Issue.record("not stopped: \(result.total) hits")
-        } catch let error as StoreError {
+        let (owner, store, turns) = try await Self.heldTurn(waiting: 1, limit: 0.2)
+        if let error = try await Self.searchError(store) {
             #expect(error.code == .timedOut)
             #expect(error.message.contains("was stopped after 200 ms, the time limit for one search (it waited"), "\(error.message)")
             #expect(error.message.contains("for its turn behind other long searches"), "\(error.message)")
@@ -204,6 +211,7 @@ struct LongSearchTurnsTests {
         #expect(store.stoppedSearches == 1)
         #expect(store.longSearchCounts.waiting == 0)
         turns.giveBack()
+        withExtendedLifetime(owner) {}
     }
 
     @Test("Searches that stay under `after` never take a turn, and the pool has readers for long searches beside the others")
