@@ -30,10 +30,11 @@ struct ServeCommand: AsyncParsableCommand {
     var searchTimeLimitMs = ServeCommand.defaultSearchTimeLimitMs
 
     /// The hub's default time limit for one search: a safety net, not a rate limit. On a million datasets, searches
-    /// business systems make take up to about 1 s (a relevance-ranked page deep in a common word), twice that when the
-    /// cores are shared, and up to 4.4 s right after a start with the disk cache cold,
-    /// so a shorter default would refuse some of them (BENCHMARKS.md, "Search time limit" and "Sorted listings"). A hub
-    /// that serves only short searches can set less.
+    /// business systems make take up to about half a second (a page of 1,000 relevance-ranked hits deep in a common
+    /// word), more when the cores are shared or the search waits for its turn among long searches, and up to 4.4 s
+    /// right after a start with the disk cache cold, so a shorter default would refuse some of them (BENCHMARKS.md,
+    /// "Search time limit", "Sorted listings" and "Deep relevance-ranked pages"). A hub that serves only short
+    /// searches can set less.
     static let defaultSearchTimeLimitMs = 10_000
 
     @Option(name: .long, help: ArgumentHelp("A search that has used this many milliseconds of CPU time is long: long searches take turns (0: every search runs at once).", valueName: "ms"))
