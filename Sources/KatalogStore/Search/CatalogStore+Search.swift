@@ -362,7 +362,7 @@ struct SearchPlan: Sendable {
     /// (``RankScan``).
     private func rankInMemory(_ db: Database, index: FacetIndex, version: Int64,
                               statistics: TermStatistics?) throws -> SearchResult? {
-        // Deep pages are ranked by SQL: the in-memory page is kept sorted by insertion.
+        // Pages past maxInMemoryDepth are ranked by SQL: the pairs kept here grow with the depth.
         guard sort == .relevance, let expression, exclusion == nil, !matchesNothing, !hasConditionsOutsideTheCopy,
               query.offset + query.limit <= SearchPlan.maxInMemoryDepth,
               let filter = index.filter(query.filters, download: query.hasDownloadURL) else { return nil }
