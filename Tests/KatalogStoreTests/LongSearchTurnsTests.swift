@@ -147,10 +147,11 @@ struct LongSearchTurnsTests {
         return (owner, store, turns)
     }
 
-    /// The error a search of "water" ends with; nil (and an issue) when it answered.
-    private static func searchError(_ store: CatalogStore) async throws -> StoreError? {
+    /// The error a search (of "water" unless given) ends with; nil (and an issue) when it answered.
+    private static func searchError(_ store: CatalogStore, _ query: SearchQuery = SearchQuery("water", facets: true)) async throws
+        -> StoreError? {
         do {
-            let result = try await store.search(SearchQuery("water", facets: true))
+            let result = try await store.search(query)
             Issue.record("not stopped: \(result.total) hits")
             return nil
         } catch let error as StoreError {
@@ -212,6 +213,39 @@ struct LongSearchTurnsTests {
         #expect(store.longSearchCounts.waiting == 0)
         turns.giveBack()
         withExtendedLifetime(owner) {}
+    }
+
+    @Test("A search that was long is refused before it runs when sent again, whatever its page, until the catalogue changes")
+    func knownLongSearches() async throws {
+        let owner = try await Self.catalogue()
+        let store = try Self.turnTaking(owner, waiting: 0)
+        let turns = try #require(store.searchLimits.turns)
+        // With the turn free, "water" runs, becomes long (after 0) and is remembered.
+        #expect(try await store.search(SearchQuery("water", limit: 5, facets: true)).total == 1_000)
+        #expect(turns.take(until: nil) == .granted)
+        for query in [SearchQuery("water", limit: 7, facets: true), SearchQuery("water", limit: 3, facets: true, offset: 20)] {
+            if let error = try await Self.searchError(store, query) {
+                #expect(error.code == .overloaded)
+                #expect(error.message.contains("the search was not run: the same search was long a moment ago"), "\(error.message)")
+            }
+        }
+        // Another search is refused only once it has become long.
+        if let error = try await Self.searchError(store, SearchQuery("station", facets: true)) {
+            #expect(error.message.contains("the search was stopped: it became long"), "\(error.message)")
+        }
+        turns.giveBack()
+        // With the turn free, the remembered search takes it before running and answers as before.
+        let again = try await store.search(SearchQuery("water", limit: 7, facets: true))
+        #expect(again.hits.map(\.id) == (try await owner.search(SearchQuery("water", limit: 7, facets: true))).hits.map(\.id))
+        #expect(store.longSearchCounts.running == 0)
+        // A changed catalogue forgets what was long.
+        try await harvest(owner, source: "other", [makeRecord("x1", title: "Water tower", keywords: ["water"])])
+        #expect(turns.take(until: nil) == .granted)
+        if let error = try await Self.searchError(store, SearchQuery("water", limit: 9, facets: true)) {
+            #expect(error.message.contains("the search was stopped: it became long"), "\(error.message)")
+        }
+        turns.giveBack()
+        #expect(store.longSearchCounts.refused == 4)
     }
 
     @Test("Searches that stay under `after` never take a turn, and the pool has readers for long searches beside the others")

@@ -25,7 +25,7 @@ extension CatalogStore {
             let version = try FacetIndex.currentVersion(db)
             // Only valid queries are kept, so a kept result needs no parsing or validation.
             if let kept = cache.result(for: query, version: version) { return (kept, true) }
-            return try limits.run(db, what: "the search") {
+            return try limits.run(db, what: "the search", known: (query, version)) {
                 try CatalogStore.search(query, in: db, version: version, index: index, statistics: statistics, cache: cache)
             }
         }

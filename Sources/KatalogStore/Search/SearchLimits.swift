@@ -26,6 +26,11 @@ final class SearchLimits: Sendable {
     let turns: LongSearchTurns?
     /// Searches and completions stopped at the time limit so far.
     private let stops = Mutex(0)
+    /// Searches that were long at a catalogue version, keyed without their page (``pageless(_:)``): sent again at
+    /// that version, one takes its turn before it runs, and when it would be refused, it is refused without running
+    /// the 100 ms that showed it long the first time. Clients that resend a refused search at once, ignoring
+    /// `Retry-After`, then cost next to nothing.
+    let longQueries = VersionedCache<SearchQuery, Bool>(capacity: 1_024)
 
     init(limit: TimeInterval?, longSearches: CatalogStore.Configuration.LongSearches? = nil) {
         self.limit = limit
@@ -53,6 +58,27 @@ final class SearchLimits: Sendable {
         var holdsTurn = false
         /// How long the search waited for its turn, in nanoseconds.
         var waited: UInt64 = 0
+
+        /// Takes a turn before the search runs, for a search known to be long: false when it was refused or its
+        /// time limit passed waiting (``passed`` and ``refused`` say which).
+        func takeTurnFirst() -> Bool {
+            guard let turns else { return true }
+            long = true
+            let now = DispatchTime.now().uptimeNanoseconds
+            switch turns.take(until: deadline) {
+            case .granted:
+                holdsTurn = true
+                waited = DispatchTime.now().uptimeNanoseconds &- now
+                return true
+            case .deadlinePassed:
+                waited = DispatchTime.now().uptimeNanoseconds &- now
+                passed = true
+                return false
+            case .refused:
+                refused = true
+                return false
+            }
+        }
 
         init(limit: TimeInterval?, turns: LongSearchTurns?) {
             let started = DispatchTime.now().uptimeNanoseconds
@@ -115,9 +141,22 @@ final class SearchLimits: Sendable {
     /// - Throws: ``StoreError/Code/timedOut`` naming `what` and the limit when the time limit stopped a statement
     ///   (counted in ``stopped``); ``StoreError/Code/overloaded`` when the search became long while too many long
     ///   searches were waiting; else what `body` throws.
-    func run<T>(_ db: Database, what: String, _ body: () throws -> T) throws -> T {
+    /// - Parameter known: the search and the catalogue version it runs at, when it is a search (not a completion):
+    ///   one that was long at that version takes its turn before it runs, and one that becomes long is remembered.
+    func run<T>(_ db: Database, what: String, known: (query: SearchQuery, version: Int64)? = nil,
+                _ body: () throws -> T) throws -> T {
         guard limit != nil || turns != nil, let connection = db.sqliteConnection else { return try body() }
         let watch = Watch(limit: limit, turns: turns)
+        let key = known.map { SearchLimits.pageless($0.query) }
+        var knownLong = false
+        if turns != nil, let known, let key, longQueries.value(for: key, version: known.version) == true {
+            knownLong = true
+            // Granted, the turn is given back with the handler below; refused or out of time, there is none.
+            if !watch.takeTurnFirst() { throw stopped(watch, what: what, beforeRunning: true) }
+        }
+        defer {
+            if !knownLong, watch.long, let known, let key { longQueries.keep(true, for: key, version: known.version) }
+        }
         sqlite3_progress_handler(connection, SearchLimits.instructionsPerCheck, { context in
             guard let context else { return 0 }
             return Unmanaged<Watch>.fromOpaque(context).takeUnretainedValue().shouldStop() ? 1 : 0
@@ -128,7 +167,14 @@ final class SearchLimits: Sendable {
         }
         do {
             return try withExtendedLifetime(watch) { try body() }
-        } catch let error as DatabaseError where watch.passed && error.resultCode == .SQLITE_INTERRUPT {
+        } catch let error as DatabaseError where (watch.passed || watch.refused) && error.resultCode == .SQLITE_INTERRUPT {
+            throw stopped(watch, what: what, beforeRunning: false)
+        }
+    }
+
+    /// The error for a search `watch` stopped: at the time limit, or refused a turn.
+    private func stopped(_ watch: Watch, what: String, beforeRunning: Bool) -> StoreError {
+        if watch.passed {
             stops.withLock { $0 += 1 }
             let limit = limit ?? 0
             var message = "\(what) was stopped after \(SearchLimits.describe(limit)), the time limit for one search"
@@ -136,16 +182,27 @@ final class SearchLimits: Sendable {
                 message += " (it waited \(SearchLimits.describe(Double(watch.waited) / 1e9)) of that for its turn behind "
                     + "other long searches)"
             }
-            throw StoreError(.timedOut, message + "; narrow it with rarer words, a phrase or filters")
-        } catch let error as DatabaseError where watch.refused && error.resultCode == .SQLITE_INTERRUPT {
-            let running = max(turns?.settings.running ?? 1, 1)
-            let waiting = turns?.settings.waiting ?? 0
-            throw StoreError(.overloaded, "\(what) was stopped: it became long (more than "
-                + "\(SearchLimits.describe(turns?.settings.after ?? 0)) of CPU time) while "
-                + (running == 1 ? "1 long search was" : "\(running) long searches were") + " running and "
-                + (waiting == 1 ? "1 was" : "\(waiting) were") + " waiting for a turn; try again shortly, or narrow it "
-                + "with rarer words, a phrase or filters")
+            return StoreError(.timedOut, message + "; narrow it with rarer words, a phrase or filters")
         }
+        let running = max(turns?.settings.running ?? 1, 1)
+        let waiting = turns?.settings.waiting ?? 0
+        let why = beforeRunning
+            ? "was not run: the same search was long a moment ago (more than "
+            : "was stopped: it became long (more than "
+        return StoreError(.overloaded, "\(what) " + why
+            + "\(SearchLimits.describe(turns?.settings.after ?? 0)) of CPU time) while "
+            + (running == 1 ? "1 long search was" : "\(running) long searches were") + " running and "
+            + (waiting == 1 ? "1 was" : "\(waiting) were") + " waiting for a turn; try again shortly, or narrow it "
+            + "with rarer words, a phrase or filters")
+    }
+
+    /// `query` without what only picks its page (limit, offset, cursor), which changes little of what it costs.
+    static func pageless(_ query: SearchQuery) -> SearchQuery {
+        var key = query
+        key.limit = 1
+        key.offset = 0
+        key.cursor = nil
+        return key
     }
 
     /// `2 s`, `0.5 s`, `250 ms`.
