@@ -59,9 +59,9 @@ final class SearchLimits: Sendable {
         /// How long the search waited for its turn, in nanoseconds.
         var waited: UInt64 = 0
 
-        /// Takes a turn before the search runs, for a search known to be long: false when it was refused or its
-        /// time limit passed waiting (``passed`` and ``refused`` say which).
-        func takeTurnFirst() -> Bool {
+        /// Takes a turn for a search that is long (or known to be, before it runs): false when it was refused or its
+        /// time limit passed while it waited (``passed`` and ``refused`` say which).
+        func takeTurn() -> Bool {
             guard let turns else { return true }
             long = true
             let now = DispatchTime.now().uptimeNanoseconds
@@ -106,20 +106,7 @@ final class SearchLimits: Sendable {
                 nextCPUCheck = now &+ (after - used)
                 return false
             }
-            long = true
-            switch turns.take(until: deadline) {
-            case .granted:
-                holdsTurn = true
-                waited = DispatchTime.now().uptimeNanoseconds &- now
-                return false
-            case .deadlinePassed:
-                waited = DispatchTime.now().uptimeNanoseconds &- now
-                passed = true
-                return true
-            case .refused:
-                refused = true
-                return true
-            }
+            return !takeTurn()
         }
 
         func end() {
@@ -152,7 +139,7 @@ final class SearchLimits: Sendable {
         if turns != nil, let known, let key, longQueries.value(for: key, version: known.version) == true {
             knownLong = true
             // Granted, the turn is given back with the handler below; refused or out of time, there is none.
-            if !watch.takeTurnFirst() { throw stopped(watch, what: what, beforeRunning: true) }
+            if !watch.takeTurn() { throw stopped(watch, what: what, beforeRunning: true) }
         }
         defer {
             if !knownLong, watch.long, let known, let key { longQueries.keep(true, for: key, version: known.version) }
