@@ -286,31 +286,12 @@ struct SearchPlan: Sendable {
             if isWholeCatalogue {
                 counts = index.everything
                 total = index.datasetCount
-            } else if let filter = termsOnlyFilter(index) {
-                // Filters on counted facets only: the match set is in the copy, no row needs reading.
-                counts = index.emptyCounts()
-                var matched = 0
-                counts.withUnsafeMutableBufferPointer { counts in
-                    index.withCounter(counts) { counter in
-                        index.forEachDataset(matching: filter) { pk in
-                            counter.add(pk)
-                            matched += 1
-                        }
-                    }
-                }
-                total = matched
             } else {
                 counts = index.emptyCounts()
                 var matched = 0
-                // Words with filters the copy holds: the full-text matches alone, filtered here, instead of joining
-                // each match to its row (`has_download`) or to its terms.
-                let filter = wordsAndCopiedFilter(index)
-                let (sql, arguments) = filter == nil ? matchKeys(matchSQL: matchSQL, arguments: matchArguments) : fullTextKeys
-                let keys = try Int64.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
                 try counts.withUnsafeMutableBufferPointer { counts in
                     try index.withCounter(counts) { counter in
-                        while let pk = try keys.next() {
-                            if let filter, !index.matches(pk, filter) { continue }
+                        try forEachMatch(db, index: index, matchSQL: matchSQL, arguments: matchArguments) { pk in
                             counter.add(pk)
                             matched += 1
                         }
@@ -319,16 +300,9 @@ struct SearchPlan: Sendable {
                 total = matched
             }
             facets = try labelPublishers(db, index.top(counts, limit: query.facetValues))
-        } else if let index, let filter = termsOnlyFilter(index) {
+        } else if let index, copiedFilter(index) != nil {
             var matched = 0
-            index.forEachDataset(matching: filter) { _ in matched += 1 }
-            total = matched
-        } else if let index, let filter = wordsAndCopiedFilter(index) {
-            var matched = 0
-            let keys = try Int64.fetchCursor(db, sql: fullTextKeys.sql, arguments: StatementArguments(fullTextKeys.arguments))
-            while let pk = try keys.next() {
-                if index.matches(pk, filter) { matched += 1 }
-            }
+            try forEachMatch(db, index: index, matchSQL: matchSQL, arguments: matchArguments) { _ in matched += 1 }
             total = matched
         } else {
             // Words alone are counted in the full-text index, which holds exactly the datasets searches show.
@@ -393,25 +367,33 @@ struct SearchPlan: Sendable {
         return SearchResult(total: total, hits: hits, facets: facets, nextCursor: nextCursor)
     }
 
-    /// The in-memory form of the query's filters (`has_download` among them) when they are all it has (no words,
-    /// exclusions, or row conditions besides `has_download`) and every one is on a counted facet; nil otherwise.
-    private func termsOnlyFilter(_ index: FacetIndex) -> FacetIndex.Filter? {
-        guard expression == nil, exclusion == nil, !matchesNothing, !hasConditionsOutsideTheCopy,
+    /// The in-memory form of the query's filters (`has_download` among them) when the copy holds every one (they are
+    /// on counted facets) and the query has nothing else but words (no exclusions, no other row conditions); nil
+    /// otherwise, or when it has no filters.
+    private func copiedFilter(_ index: FacetIndex) -> FacetIndex.Filter? {
+        guard exclusion == nil, !matchesNothing, !hasConditionsOutsideTheCopy,
               !query.filters.isEmpty || query.hasDownloadURL != nil else { return nil }
         return index.filter(query.filters, download: query.hasDownloadURL)
     }
 
-    /// The in-memory form of the query's filters (`has_download` among them) when it has words too and nothing the
-    /// copy does not hold (no exclusions, no other row conditions); nil otherwise, or when it has no filters.
-    private func wordsAndCopiedFilter(_ index: FacetIndex) -> FacetIndex.Filter? {
-        guard expression != nil, exclusion == nil, !matchesNothing, !hasConditionsOutsideTheCopy,
-              !query.filters.isEmpty || query.hasDownloadURL != nil else { return nil }
-        return index.filter(query.filters, download: query.hasDownloadURL)
-    }
-
-    /// The keys of the full-text matches of the query's words (every one a dataset searches show).
-    private var fullTextKeys: (sql: String, arguments: [DatabaseValue]) {
-        ("SELECT rowid FROM datasets_fts WHERE datasets_fts MATCH ?", [expression?.databaseValue ?? .null])
+    /// Calls `body` with the row key of each match. With filters the copy holds: filters alone are matched in the
+    /// copy without reading a row, and words with them are the full-text matches alone, filtered here, instead of
+    /// each match joined to its row (`has_download`) or its terms. Otherwise the match set's keys come from SQL.
+    private func forEachMatch(_ db: Database, index: FacetIndex, matchSQL: String, arguments: [DatabaseValue],
+                              _ body: (Int64) -> Void) throws {
+        let filter = copiedFilter(index)
+        if let filter, expression == nil {
+            index.forEachDataset(matching: filter, body)
+            return
+        }
+        let (sql, arguments) = filter == nil
+            ? matchKeys(matchSQL: matchSQL, arguments: arguments)
+            : ("SELECT rowid FROM datasets_fts WHERE datasets_fts MATCH ?", [expression?.databaseValue ?? .null])
+        let keys = try Int64.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let pk = try keys.next() {
+            if let filter, !index.matches(pk, filter) { continue }
+            body(pk)
+        }
     }
 
     /// True when the query matches every live dataset (no words, filters or conditions).
